@@ -1,0 +1,67 @@
+"""Docker Dojo (도커 도장): the application factory."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+from app import config as config_module
+from app import database, i18n, security, web_errors
+from app.blueprints import BLUEPRINTS
+from app.cli import register_cli
+from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+from app.services import accounts
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, CLI commands."""
+    app = Flask(__name__, instance_relative_config=True)
+    _configure(app, config)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    login_manager.user_loader(accounts.load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    database.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.init_app(app)
+    security.init_app(app)
+    web_errors.init_app(app)
+    for bp in BLUEPRINTS:
+        app.register_blueprint(bp)
+    register_cli(app)
+    return app
+
+
+def _configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    """Defaults, then instance/config.py, then the environment, then explicit overrides."""
+    app.config.from_object(config_module.Config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_pyfile("config.py", silent=True)
+    for key in config_module.ENV_SETTINGS:
+        if os.environ.get(key):
+            app.config[key] = os.environ[key]
+    if overrides:
+        app.config.update(overrides)
+
+    url = app.config.get("SQLALCHEMY_DATABASE_URI") or app.config.get("DATABASE_URL")
+    if not url:
+        url = "sqlite:///" + os.path.join(app.instance_path, "dojo.sqlite3")
+    app.config["SQLALCHEMY_DATABASE_URI"] = config_module.normalise_database_url(url)
+    if url.startswith("sqlite"):
+        # Several gunicorn workers share the file: wait for a lock instead of failing at once.
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 15}})
+    else:
+        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config_module.secret_key_from_instance(app.instance_path)
+    app.config["RATELIMIT_STORAGE_URI"] = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"

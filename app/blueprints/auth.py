@@ -1,0 +1,100 @@
+"""Register, log in, log out, and merging a guest's records after log-in."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, logout_user
+from werkzeug.wrappers import Response
+
+from app.blueprints.forms import ConfirmForm, LoginForm, RegisterForm
+from app.extensions import limiter
+from app.services import accounts
+
+bp = Blueprint("auth", __name__, url_prefix="/account")
+
+
+def _account_error(error: accounts.AccountError) -> str:
+    """The learner-facing words for an account error."""
+    messages = {
+        "username_taken": _("That user name is taken."),
+        "bad_credentials": _("Wrong user name or password."),
+    }
+    return messages.get(error.code, _("The request could not be completed."))
+
+
+def _auth_limit() -> str:
+    return current_app.config["AUTH_RATE_LIMIT"]
+
+
+def _safe_next(default: str) -> str:
+    """Only follow a `next` that stays on this site."""
+    target = request.args.get("next", "")
+    return target if target.startswith("/") and not target.startswith("//") else default
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_auth_limit, methods=["POST"])
+def register() -> str | Response:
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            accounts.register(form.username.data, form.password.data, form.display_name.data)
+        except accounts.AccountError as error:
+            form.username.errors.append(_account_error(error))
+        else:
+            flash(_("Welcome! Your account is ready and everything you did as a guest is kept."), "success")
+            return redirect(_safe_next(url_for("main.home")))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_auth_limit, methods=["POST"])
+def login() -> str | Response:
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            outcome = accounts.authenticate(form.username.data, form.password.data)
+        except accounts.AccountError as exc:
+            error = _account_error(exc)
+        else:
+            if outcome.guest_to_merge is not None:
+                return redirect(url_for("auth.merge"))
+            flash(_("You are logged in."), "success")
+            return redirect(_safe_next(url_for("main.home")))
+    return render_template("auth/login.html", form=form, error=error), (401 if error else 200)
+
+
+@bp.route("/merge", methods=["GET", "POST"])
+@login_required
+def merge() -> str | Response:
+    guest = accounts.pending_merge(current_user)
+    if guest is None:
+        return redirect(url_for("main.home"))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        if request.form.get("choice") == "merge":
+            accounts.merge_guest(current_user, guest)
+            flash(_("Your guest progress was added to this account."), "success")
+        else:
+            accounts.discard_guest(guest)
+            flash(_("Your guest progress was discarded."), "info")
+        return redirect(url_for("main.home"))
+    return render_template("auth/merge.html", form=form, records=accounts.count_records(guest))
+
+
+@bp.route("/me")
+def me() -> tuple[dict[str, object], int]:
+    """Who the session belongs to (for the page's scripts and tests)."""
+    if not current_user.is_authenticated:
+        return {"id": None, "guest": None, "username": None}, 200
+    return {"id": current_user.id, "guest": current_user.is_guest, "username": current_user.username}, 200
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> Response:
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        logout_user()
+        flash(_("You are logged out."), "info")
+    return redirect(url_for("main.home"))

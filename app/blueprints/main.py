@@ -1,0 +1,40 @@
+"""Home page, guest start and the language switch."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.blueprints.forms import ConfirmForm
+from app.services import accounts
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def home() -> str:
+    return render_template("main/home.html")
+
+
+@bp.route("/guest", methods=["POST"])
+def start_as_guest() -> Response:
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        accounts.ensure_learner()
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/lang/<lang>", methods=["POST"])
+def set_language(lang: str) -> Response:
+    if lang not in current_app.config["LANGUAGES"]:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        accounts.set_locale(current_user if current_user.is_authenticated else None, lang)
+    target = request.form.get("next", "")
+    return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("main.home"))
+
+
+@bp.route("/healthz")
+def healthz() -> tuple[dict[str, str], int]:
+    return {"status": "ok"}, 200

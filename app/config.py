@@ -1,0 +1,55 @@
+"""Configuration: defaults here, overridden by instance/config.py, then by the environment."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# Settings the environment may override; everything else comes from instance/config.py.
+ENV_SETTINGS = ("SECRET_KEY", "DATABASE_URL", "RATELIMIT_STORAGE_URI", "CONTENT_DIR")
+
+
+def normalise_database_url(url: str) -> str:
+    """Map `postgres://` and `postgresql://` to the psycopg 3 driver SQLAlchemy needs."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def secret_key_from_instance(instance_path: str) -> str:
+    """Read instance/secret_key, creating it with a random key on first run (never a fixed default)."""
+    path = Path(instance_path) / "secret_key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    # Exclusive create: when several workers start at once, only one writes the key.
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(secrets.token_hex(32))
+    return path.read_text(encoding="ascii").strip()
+
+
+class Config:
+    """Defaults for every deployment."""
+
+    DATABASE_URL: str | None = None
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    CONTENT_DIR = str(BASE_DIR / "content")
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STRATEGY = "fixed-window"
+    AUTH_RATE_LIMIT = "10 per minute"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    MAX_CONTENT_LENGTH = 512 * 1024
+    BABEL_DEFAULT_LOCALE = "ko"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "app" / "translations")
+    LANGUAGES = ("ko", "en")
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    TESTING = False

@@ -1,0 +1,28 @@
+"""Database set-up that SQLAlchemy leaves to us: SQLite pragmas."""
+from __future__ import annotations
+
+import sqlite3
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from app.extensions import db
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    """WAL for concurrent readers, foreign keys on, and wait on locks instead of failing."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Install the pragmas on every new SQLite connection of this app's engine."""
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            event.listen(db.engine, "connect", _sqlite_pragmas)

@@ -1,0 +1,1 @@
+"""Pure package; see README.md in this folder."""

@@ -1,0 +1,1 @@
+"""Services: the only code where the domain meets the database and the session."""

@@ -1,0 +1,130 @@
+"""The app factory, configuration, security headers and error pages."""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from app import create_app
+from app.config import normalise_database_url, secret_key_from_instance
+from app.extensions import db
+
+
+def test_home_is_korean_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert '<html lang="ko">' in html
+    assert "도커 도장" in html
+    assert "게스트로 바로 시작하기" in html
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_session_cookie_is_httponly_and_lax(client):
+    client.post("/guest")
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    assert cookie.http_only
+    assert cookie.same_site == "Lax"
+
+
+def test_no_inline_script_in_pages(client):
+    for path in ("/", "/account/login", "/account/register", "/nope"):
+        html = client.get(path).get_data(as_text=True)
+        assert "<script>" not in html and "onclick=" not in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("ko", "페이지를 찾을 수 없습니다"), ("en", "Page not found")]
+)
+def test_404_page_in_both_languages(client, lang, title):
+    client.post(f"/lang/{lang}")
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert title in response.get_data(as_text=True)
+
+
+def test_request_size_limit(client):
+    response = client.post("/account/login", data={"username": "x" * 600_000, "password": "p"})
+    assert response.status_code == 413
+    assert "보낸 데이터가 너무 큽니다" in response.get_data(as_text=True)
+
+
+def test_expired_csrf_token_page(app, client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/account/login", data={"username": "a", "password": "b", "csrf_token": "bogus"})
+    assert response.status_code == 400
+    assert "양식의 유효 시간이 지났습니다" in response.get_data(as_text=True)
+
+
+def test_server_error_page_hides_details(app, client):
+    @app.route("/boom")
+    def boom():  # pragma: no cover - body raises
+        raise RuntimeError("secret detail")
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = client.get("/boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "문제가 발생했습니다" in html and "secret detail" not in html
+
+
+def test_language_switch_rejects_unknown_language(client):
+    assert client.post("/lang/fr").status_code == 404
+
+
+def test_language_switch_redirects_only_locally(client):
+    response = client.post("/lang/en", data={"next": "//evil.example/"})
+    assert response.headers["Location"] == "/"
+
+
+def test_healthz(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("postgresql://u@h:5432/db", "postgresql+psycopg://u@h:5432/db"),
+        ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("sqlite:////tmp/x.sqlite3", "sqlite:////tmp/x.sqlite3"),
+    ],
+)
+def test_database_url_normalised(given, expected):
+    assert normalise_database_url(given) == expected
+
+
+def test_secret_key_generated_once_and_private(tmp_path):
+    first = secret_key_from_instance(str(tmp_path))
+    second = secret_key_from_instance(str(tmp_path))
+    assert first == second and len(first) == 64
+    assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
+    (tmp_path / "other").mkdir()
+    assert secret_key_from_instance(str(tmp_path / "other")) != first
+
+
+def test_environment_overrides_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/env.sqlite3")
+    monkeypatch.setenv("SECRET_KEY", "from-env")
+    monkeypatch.setenv("CONTENT_DIR", str(tmp_path))
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/env.sqlite3"
+    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["CONTENT_DIR"] == str(tmp_path)
+
+
+@pytest.mark.parametrize("database_uri", ["sqlite"], indirect=True)
+def test_sqlite_pragmas(app):
+    with app.app_context(), db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
