@@ -1,6 +1,6 @@
 """HTTP layer: one module per area, each exposes `bp`."""
 from __future__ import annotations
 
-from app.blueprints import auth, main
+from app.blueprints import auth, cards, labs, lessons, main, progress
 
-BLUEPRINTS = (main.bp, auth.bp)
+BLUEPRINTS = (main.bp, auth.bp, lessons.bp, cards.bp, labs.bp, progress.bp)

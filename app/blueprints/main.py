@@ -6,14 +6,17 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.blueprints.forms import ConfirmForm
-from app.services import accounts
+from app.services import accounts, lessons, progress
 
 bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
 def home() -> str:
-    return render_template("main/home.html")
+    user = accounts.current_or_none()
+    return render_template(
+        "main/home.html", progress=progress.lesson_progress(user), resume=lessons.continue_lesson(user)
+    )
 
 
 @bp.route("/guest", methods=["POST"])

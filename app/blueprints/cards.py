@@ -1,0 +1,71 @@
+"""Flashcards: the review session, grading (JSON from the page's script, or a plain form), statistics."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import format_timedelta, gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from app.services import accounts, flashcards
+
+bp = Blueprint("cards", __name__, url_prefix="/cards")
+
+
+def _rating_names() -> dict[int, str]:
+    return {1: _("Again"), 2: _("Hard"), 3: _("Good"), 4: _("Easy")}
+
+
+def _error(error: flashcards.ReviewError) -> tuple[object, int]:
+    """The learner-facing words for a grading problem, as JSON or as an error page."""
+    messages = {
+        "bad_rating": _("Choose a rating from 1 to 4: 1 Again, 2 Hard, 3 Good, 4 Easy."),
+        "unknown_card": _("There is no flashcard with this id. It may have been removed from the course."),
+        "bad_version": _("The card's version is missing. Reload the page and try again."),
+    }
+    code = 404 if error.code == "unknown_card" else 400
+    message = messages.get(error.code, _("The request could not be completed."))
+    if request.is_json:
+        return {"error": error.code, "message": message}, code
+    return render_template("errors/error.html", code=code, title=_("This review was not recorded"), message=message), code
+
+
+def _outcome_message(outcome: flashcards.ReviewOutcome) -> str:
+    if not outcome.recorded:
+        return _("This review was already recorded.")
+    when = format_timedelta(outcome.due_in or timedelta(0), granularity="minute", add_direction=True)
+    return _("Saved: %(rating)s. This card comes back %(when)s.", rating=_rating_names()[outcome.rating], when=when)
+
+
+def _user_id() -> int | None:
+    return current_user.id if current_user.is_authenticated else None
+
+
+@bp.route("")
+def review() -> str:
+    return render_template("cards/review.html", s=flashcards.study_session(_user_id()), names=_rating_names())
+
+
+@bp.route("/<card_id>/review", methods=["POST"])
+def grade(card_id: str) -> object:
+    data = (request.get_json(silent=True) or {}) if request.is_json else request.form
+    user = accounts.ensure_learner()
+    try:
+        outcome = flashcards.review(user.id, card_id, data.get("rating"), data.get("duration_ms"), data.get("version"))
+    except flashcards.ReviewError as error:
+        return _error(error)
+    if not request.is_json:
+        flash(_outcome_message(outcome), "success")
+        return redirect(url_for("cards.review"), code=303)
+    session = flashcards.study_session(user.id)
+    html = render_template("cards/_session.html", s=session, names=_rating_names())
+    message = _outcome_message(outcome)
+    return {"recorded": outcome.recorded, "message": message, "html": html, "new": session.counts.new, "due": session.counts.due}
+
+
+@bp.route("/stats")
+def stats() -> str:
+    data = flashcards.statistics(_user_id())
+    charts = {"reviews": flashcards.bar_chart(data.reviews_per_day), "forecast": flashcards.bar_chart(data.forecast)}
+    return render_template("cards/stats.html", stats=data, charts=charts)

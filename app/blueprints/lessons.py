@@ -1,0 +1,88 @@
+"""Lesson pages and answering their questions."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from markupsafe import Markup
+from werkzeug.wrappers import Response
+
+from app.curriculum import Flashcard, Lab, Question
+from app.services import accounts, lessons, questions
+from app.services.course import get_course
+
+bp = Blueprint("lessons", __name__)
+
+
+@bp.app_template_filter("markdown")
+def markdown_filter(text: str) -> Markup:
+    return Markup(lessons.markdown(text))
+
+
+@bp.app_template_filter("markdown_inline")
+def markdown_inline_filter(text: str) -> Markup:
+    return Markup(lessons.markdown_inline(text))
+
+
+@bp.app_template_test("question")
+def is_question(value: object) -> bool:
+    return isinstance(value, Question)
+
+
+@bp.app_template_test("flashcard")
+def is_flashcard(value: object) -> bool:
+    return isinstance(value, Flashcard)
+
+
+@bp.app_template_test("lab")
+def is_lab(value: object) -> bool:
+    return isinstance(value, Lab)
+
+
+@bp.app_template_global("cloze_html")
+def cloze_html(text: str, label: str) -> Markup:
+    return Markup(lessons.cloze_html(text, label))
+
+
+@bp.app_template_global("display_order")
+def display_order(question: Question, count: int) -> list[int]:
+    return questions.display_order(question, count)
+
+
+@bp.app_template_global("new_answer_token")
+def new_answer_token() -> str:
+    return questions.new_token()
+
+
+@bp.route("/lessons/<lesson_id>")
+def lesson(lesson_id: str) -> str:
+    course = get_course()
+    current = course.lessons_by_id.get(lesson_id) or abort(404)
+    lessons.record_lesson_visit(current)
+    previous, following = lessons.neighbours(course, current)
+    return render_template(
+        "lessons/lesson.html",
+        lesson=current,
+        segments=lessons.lesson_segments(course, current),
+        previous=previous,
+        following=following,
+        answers=questions.latest_answers(accounts.current_or_none(), [q.id for q in current.questions]),
+    )
+
+
+@bp.route("/questions/<question_id>/answer", methods=["POST"])
+def answer(question_id: str) -> Response | tuple[Response, int]:
+    question = get_course().by_id.get(question_id)
+    if not isinstance(question, Question):
+        abort(404)
+    outcome = questions.submit_answer(
+        accounts.ensure_learner(),
+        question,
+        request.form,
+        token=request.form.get("token", "")[:64] or questions.new_token(),
+        lang=str(get_locale()),
+        explanation_html=lessons.markdown(question.explanation),
+    )
+    if request.accept_mimetypes.best == "application/json":
+        return jsonify(outcome.to_dict()), (422 if outcome.error else 200)
+    flash(outcome.error or outcome.feedback, "error" if outcome.error else ("success" if outcome.passed else "info"))
+    return redirect(url_for("lessons.lesson", lesson_id=question.lesson_id, _anchor=f"item-{question.id}"))

@@ -1,0 +1,60 @@
+"""Pure package: course content as data; see README.md in this folder.
+
+The caller reads ``content/lessons/*.md`` (and ``content/fixtures/<name>/``) and passes the
+text in; nothing here touches files, the clock or other processes.
+"""
+
+from app.curriculum.labs import CheckValidator, fixture_files
+from app.curriculum.loader import load_course, parse_course, parse_lesson
+from app.curriculum.markdown_ext import pygments_css, render_markdown
+from app.curriculum.model import (
+    BLOCK_KINDS,
+    POLICIES,
+    QUESTION_KINDS,
+    Check,
+    ContentError,
+    Course,
+    CourseInvalid,
+    Flashcard,
+    Goal,
+    Item,
+    Lab,
+    LabSetup,
+    Lesson,
+    Question,
+    SolutionStep,
+    TocEntry,
+    parse_solution_line,
+)
+from app.curriculum.provisional_checks import PROVISIONAL_CHECKS, provisional_check_validator
+from app.curriculum.stats import course_stats
+
+__all__ = [
+    "BLOCK_KINDS",
+    "POLICIES",
+    "PROVISIONAL_CHECKS",
+    "QUESTION_KINDS",
+    "Check",
+    "CheckValidator",
+    "ContentError",
+    "Course",
+    "CourseInvalid",
+    "Flashcard",
+    "Goal",
+    "Item",
+    "Lab",
+    "LabSetup",
+    "Lesson",
+    "Question",
+    "SolutionStep",
+    "TocEntry",
+    "course_stats",
+    "fixture_files",
+    "load_course",
+    "parse_course",
+    "parse_lesson",
+    "parse_solution_line",
+    "provisional_check_validator",
+    "pygments_css",
+    "render_markdown",
+]

@@ -1,0 +1,165 @@
+"""Lab blocks: setup, task, hints, solution, goal -> a frozen Lab."""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from app.curriculum.fields import Reader, as_text
+from app.curriculum.model import POLICIES, Check, Goal, Lab, LabSetup, SolutionStep, parse_solution_line
+from app.curriculum.yamlsrc import LineDict
+
+CheckValidator = Callable[[str, Mapping[str, Any]], list[str]]
+_LAB_KEYS = {"id", "title", "task", "setup", "hints", "solution", "goal", "disabled_commands"}
+_SPACES = re.compile(r"\s+")
+
+
+def build_lab(
+    r: Reader,
+    item_id: str,
+    lesson_id: str,
+    line: int,
+    check_validator: CheckValidator | None,
+    fixtures: Mapping[str, Mapping[str, str]] | None,
+) -> Lab | None:
+    """Read a lab block; every problem is reported, a Lab comes back only when all is well."""
+    r.unknown_keys(_LAB_KEYS)
+    title, task = r.text("title"), r.text("task")
+    setup = _setup(r, fixtures)
+    hints = r.text_list("hints")
+    if not hints:
+        r.err("no hints (give 'hints', from a nudge to almost the answer)")
+    solution, solution_ok = _solution(r)
+    goal = _goal(r, check_validator)
+    disabled = r.text_list("disabled_commands")
+    _hints_do_not_give_away(r, hints, solution)
+    if None in (title, task, setup, goal) or not solution_ok or not hints:
+        return None
+    return Lab(item_id, title, lesson_id, line, task, setup, hints, solution, goal, disabled)  # type: ignore[arg-type]
+
+
+def _setup(r: Reader, fixtures: Mapping[str, Mapping[str, str]] | None) -> LabSetup | None:
+    raw = r.data.get("setup")
+    if raw is None:
+        return LabSetup()
+    if not isinstance(raw, LineDict):
+        r.err("'setup' must be a mapping with 'commands', 'files' and/or 'fixture'", "setup")
+        return None
+    sub = Reader(raw, r.label, r.problems)
+    sub.unknown_keys({"commands", "files", "fixture"})
+    commands = sub.text_list("commands")
+    files: dict[str, str] = {}
+    raw_files = raw.get("files")
+    if raw_files is not None:
+        if not isinstance(raw_files, dict):
+            sub.err("'files' must map host paths to file contents", "files")
+            return None
+        for path, text in raw_files.items():
+            if not isinstance(path, str) or not (path.startswith("~/") or path.startswith("/")):
+                sub.err(f"file path '{path}' must start with '~/' or '/'", "files")
+                return None
+            if not isinstance(text, str):
+                sub.err(f"contents of '{path}' must be text", "files")
+                return None
+            files[path] = text
+    fixture = sub.text("fixture", required=False)
+    if fixture is not None and fixtures is not None and fixture not in fixtures:
+        sub.err(f"unknown fixture folder '{fixture}' (no content/fixtures/{fixture}/)", "fixture")
+        return None
+    return LabSetup(commands, MappingProxyType(files), fixture)
+
+
+def _solution(r: Reader) -> tuple[tuple[str, ...], bool]:
+    """The solution lines and whether all of them are well formed."""
+    lines = r.text_list("solution")
+    if not lines:
+        r.err("no solution (give 'solution': the command lines that solve the lab)")
+        return (), False
+    ok = True
+    for s in lines:
+        step = parse_solution_line(s)
+        if not isinstance(step, SolutionStep):
+            r.err(f"solution line '{s}': {step}", "solution")
+            ok = False
+    return lines, ok
+
+
+def _goal(r: Reader, check_validator: CheckValidator | None) -> Goal | None:
+    raw = r.data.get("goal")
+    if not isinstance(raw, LineDict):
+        r.err("no checks (give 'goal' with 'policy' and 'checks')", "goal" if raw is not None else None)
+        return None
+    sub = Reader(raw, r.label, r.problems)
+    sub.unknown_keys({"policy", "checks"})
+    policy = sub.text("policy", required=False) or "checks"
+    ok = policy in POLICIES
+    if not ok:
+        sub.err(f"unknown policy '{policy}' (expected checks or strict)", "policy")
+    raw_checks = raw.get("checks")
+    if not isinstance(raw_checks, list) or not raw_checks:
+        sub.err("no checks (list them under 'goal: checks:')", "checks" if raw_checks is not None else None)
+        return None
+    checks: list[Check] = []
+    for entry in raw_checks:
+        check = _check(sub, entry, check_validator)
+        ok = ok and check is not None
+        if check is not None:
+            checks.append(check)
+    return Goal(policy, tuple(checks)) if ok else None
+
+
+def _check(r: Reader, entry: Any, check_validator: CheckValidator | None) -> Check | None:
+    if not isinstance(entry, LineDict) or "check" not in entry:
+        r.err("each check must be a mapping with 'check: <name>'", "checks")
+        return None
+    name = as_text(entry["check"], lambda m: r.problems.add(entry.line, f"{r.label}: check name {m}"))
+    if name is None:
+        return None
+    weight = entry.get("weight", 1)
+    weight_ok = not isinstance(weight, bool) and isinstance(weight, int) and weight >= 1
+    if not weight_ok:
+        r.problems.add(entry.line_of("weight"), f"{r.label}: check '{name}': 'weight' must be a whole number of at least 1")
+    params = {str(k): _frozen(v) for k, v in entry.items() if k not in ("check", "weight")}
+    problems = check_validator(name, dict(params)) if check_validator else []
+    for message in problems:
+        r.problems.add(entry.line, f"{r.label}: check '{name}': {message}")
+    if problems or not weight_ok:
+        return None
+    return Check(name, MappingProxyType(params), weight, entry.line)
+
+
+def _frozen(value: Any) -> Any:
+    """Nested YAML values made read-only (lists -> tuples, dicts -> mapping proxies)."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return MappingProxyType({str(k): _frozen(v) for k, v in value.items()})
+    return value
+
+
+def _hints_do_not_give_away(r: Reader, hints: tuple[str, ...], solution: tuple[str, ...]) -> None:
+    """A hint may point at the answer but must not contain a whole solution command."""
+    seen: set[str] = set()
+    for step in (parse_solution_line(s) for s in solution):
+        if not isinstance(step, SolutionStep) or step.is_interrupt:
+            continue
+        command = _SPACES.sub(" ", step.command)
+        if command in seen:
+            continue
+        seen.add(command)
+        if len(command.split()) < 3:  # too short to count as "the answer" (e.g. "docker ps")
+            continue
+        for n, hint in enumerate(hints, 1):
+            if command in _SPACES.sub(" ", hint):
+                r.err(f"hint {n} gives away the solution command '{command}'", "hints")
+
+
+def fixture_files(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """Host files for a lab: its fixture folder (paths under ``~/``), then its inline files."""
+    files: dict[str, str] = {}
+    if lab.setup.fixture is not None:
+        for rel, text in sorted(fixtures[lab.setup.fixture].items()):
+            files["~/" + rel.lstrip("/")] = text
+    files.update(lab.setup.files)
+    return files

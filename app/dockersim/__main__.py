@@ -1,0 +1,51 @@
+"""Terminal adapter (the only module here that does I/O): REPL, or --json one command per line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app.dockersim import DockerHost
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the interactive simulator or the JSON line protocol."""
+    ap = argparse.ArgumentParser(prog="python -m app.dockersim", description="Docker Dojo simulated terminal")
+    ap.add_argument("--json", action="store_true", help="read one command per line, print one JSON object per line")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-hints", action="store_true")
+    ap.add_argument("--snapshot", help="start from this snapshot JSON file")
+    args = ap.parse_args(argv)
+    if args.snapshot:
+        with open(args.snapshot, encoding="utf-8") as f:
+            host = DockerHost.from_snapshot(json.load(f))
+        host.hints = not args.no_hints
+    else:
+        host = DockerHost(seed=args.seed, hints=not args.no_hints)
+    if args.json:
+        for raw in sys.stdin:
+            line = raw.rstrip("\n")
+            result = host.interrupt() if line == "^C" else host.run(line)
+            extra = host.drain_output()
+            print(json.dumps({"command": line, "stdout": result.stdout + extra, "stderr": result.stderr,
+                              "exit_code": result.exit_code}, ensure_ascii=False), flush=True)
+        return 0
+    print("도커 도장 시뮬레이터 — Ctrl+C: 컨테이너에 SIGINT, Ctrl+D: 종료")
+    while True:
+        try:
+            line = input(host.prompt())
+        except EOFError:
+            print()
+            return 0
+        except KeyboardInterrupt:
+            result = host.interrupt()
+        else:
+            result = host.run(line)
+        sys.stdout.write(result.stdout + host.drain_output())
+        sys.stderr.write(result.stderr)
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

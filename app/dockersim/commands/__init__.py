@@ -1,0 +1,23 @@
+"""Porcelain: one module per docker command group, plus the host shell's own tools."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.dockersim.commands.dispatch import docker_main
+from app.dockersim.commands.hosttools import curl, history
+from app.dockersim.fixtures import HOME
+from app.dockersim.shell import ShellEnv
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost, Terminal
+
+
+def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
+    """The learner's bash on the host, with docker, curl, history and sleep wired in."""
+    sh = ShellEnv(fs=host.fs, cwd=t.cwd, home=HOME, env={"USER": "learner", "__now__": str(host.clock.now)})
+    sh.hooks["docker"] = lambda argv, s: docker_main(host, argv[1:], t.id, s.cwd)
+    sh.hooks["curl"] = lambda argv, s: curl(host, argv[1:])
+    sh.hooks["history"] = lambda argv, s: history(host, t.id)
+    sh.hooks["sleep"] = host.sleep_hook
+    return sh

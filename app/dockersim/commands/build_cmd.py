@@ -1,0 +1,106 @@
+"""docker build: flags, context gathering, base image resolution, storing and tagging the result.
+
+The build itself (Dockerfile parsing, steps, cache, BuildKit output) is app.dockersim.build.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.dockersim.build import BaseImage, BaseImageNotFound, BuildRequest, run_build
+from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.commands.pull import registry_image
+from app.dockersim.errors import DockerError
+from app.dockersim.flags import Parsed, usage_error
+from app.dockersim.fs import norm
+from app.dockersim.models import Image, Layer
+from app.dockersim.refs import ReferenceError_, familiar, parse
+from app.dockersim.registry import lookup
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost
+
+Out = tuple[str, str, int]
+MAX_CACHE_ENTRIES = 500
+
+
+def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
+    img = host.image(ref)
+    if img is None:
+        try:
+            repo, tag = parse(ref)
+        except ReferenceError_:
+            raise BaseImageNotFound() from None
+        reg = lookup(repo, tag)
+        if reg is None:
+            raise BaseImageNotFound()
+        img = registry_image(host, reg)  # BuildKit keeps pulled bases in its own store, not in `docker images`
+    base = BaseImage(ref, img.id, img.files, frozenset(img.dirs), img.config, tuple(layer.id for layer in img.layers if not layer.empty))
+    return base, img
+
+
+def _context(host: DockerHost, root: str) -> tuple[dict[str, str], set[str]]:
+    prefix = root.rstrip("/") + "/"
+    files = {p[len(prefix):]: t for p, t in host.fs.files.items() if p.startswith(prefix)}
+    dirs = {d[len(prefix):] for d in host.fs.dirs if d.startswith(prefix)}
+    return files, dirs
+
+
+@register("build|image build", flags="tag file no-cache quiet build-arg target")
+def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker build [-t name:tag]... [-f file] [--no-cache] [-q] PATH."""
+    tags: list[str] = []
+    for t in p.get("tag", []):
+        try:
+            tags.append(familiar(t))
+        except ReferenceError_ as e:
+            raise usage_error(inv.path, f'invalid argument "{t}" for "-t, --tag" flag: {e}') from None
+    path = p.args[0]
+    if path == "-" or "://" in path or path.startswith("git@"):
+        raise DockerError(f"docker-dojo: building from {path!r} is real but not supported by this simulator; use a folder\n",
+                          1, "unsupported")
+    root = norm(path, inv.cwd)
+    if host.fs.kind(root) != "dir":
+        raise DockerError(f'ERROR: unable to prepare context: path "{path}" not found\n', 1, "build")
+    dockerfile = norm(p.get("file") or "Dockerfile", inv.cwd if p.get("file") else root)
+    text = host.fs.files.get(dockerfile)
+    files, dirs = _context(host, root)
+    bases: dict[str, Image] = {}
+
+    def resolve(ref: str) -> BaseImage:
+        base, img = _base(host, ref)
+        bases[base.id] = img
+        return base
+
+    build_args = dict(a.partition("=")[::2] for a in p.get("build-arg", []))
+    request = BuildRequest(context_files=files, context_dirs=frozenset(dirs), dockerfile_text=text,
+                           dockerfile_name=p.get("file") or "Dockerfile", tags=tuple(tags), no_cache=p.flag("no-cache"),
+                           quiet=p.flag("quiet"), build_args=build_args, now=host.clock.now, target=p.get("target", ""))
+    outcome = run_build(request, resolve, host.build_cache)
+    cache = dict(outcome.cache)
+    if len(cache) > MAX_CACHE_ENTRIES:
+        cache = dict(list(cache.items())[-MAX_CACHE_ENTRIES:])
+    host.build_cache = cache
+    host.clock.advance(outcome.duration)
+    if outcome.exit_code != 0 or outcome.image is None:
+        raise DockerError(outcome.stderr, outcome.exit_code or 1, "build", stdout=outcome.stdout)
+    built = outcome.image
+    img = host.image_by_id(built.id)
+    if img is None:
+        base = bases.get(built.base_id)
+        layers = [Layer(x.id, x.created_by, x.size, x.created, x.empty) for x in base.layers] if base else []
+        added = iter(built.layers)
+        for h in built.history:
+            if h.get("empty_layer"):
+                layers.append(Layer("", h["created_by"], 0, built.created, True))
+            else:
+                layer = next(added, None)
+                if layer is not None:
+                    layers.append(Layer(layer.id, layer.created_by, layer.size, built.created))
+        size = (base.size if base else 0) + sum(x.size for x in built.layers)
+        img = Image(built.id, [], dict(built.config), layers, dict(built.files), set(built.dirs), built.created, size,
+                    built.context_hash, built.base_id)
+        host.add_image(img)
+    for tag in tags:
+        host.tag_image(img, tag)
+    return outcome.stdout, outcome.stderr, 0

@@ -1,0 +1,347 @@
+"""Container lifecycle commands: start, stop, restart, kill, rm, attach, logs, exec, rename, prune, port, diff, cp."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from app.dockersim import runtime
+from app.dockersim.commands.dispatch import Invocation, frame_error, register
+from app.dockersim.commands.run import NAME_RE, start_container
+from app.dockersim.errors import DockerError, daemon_error
+from app.dockersim.flags import Parsed
+from app.dockersim.format import human_size
+from app.dockersim.fs import FsError, LayeredFS, norm
+from app.dockersim.models import Container
+from app.dockersim.processes import SIGNALS
+from app.dockersim.shell import copy_tree, resolve_exe
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost
+
+Out = tuple[str, str, int]
+
+
+def get(host: DockerHost, ref: str) -> Container:
+    """A container or the daemon's 'No such container' error."""
+    c = host.container(ref)
+    if c is None:
+        raise daemon_error(f"No such container: {ref}", "no_container")
+    return c
+
+
+def _each(host: DockerHost, refs: list[str], action: object) -> tuple[list[str], list[str]]:
+    out, errs = [], []
+    for ref in refs:
+        try:
+            action(get(host, ref), ref)  # type: ignore[operator]
+            out.append(ref + "\n")
+        except DockerError as e:
+            errs.append(e.text)
+    return out, errs
+
+
+def _frame_multi(host: DockerHost, out: list[str], errs: list[str], key: str) -> Out:
+    if not errs:
+        return "".join(out), "", 0
+    raise DockerError("".join(errs), 1, key, stdout="".join(out))
+
+
+def stop(host: DockerHost, c: Container, timeout: int | None = None, sig: str = "") -> None:
+    """SIGTERM (or the image's StopSignal), then SIGKILL after the grace period."""
+    if not c.running:
+        return
+    signal = sig or c.config.get("StopSignal") or "SIGTERM"
+    code = runtime.deliver_signal(host, c, signal)
+    if code is None and c.running:
+        host.clock.advance(10 if timeout is None else max(0, timeout))
+        runtime.deliver_signal(host, c, "SIGKILL")
+
+
+def _signal_name(raw: str) -> str:
+    name = raw.upper()
+    if name.isdigit():
+        for k, v in SIGNALS.items():
+            if v == int(name):
+                return k
+        raise daemon_error(f"Invalid signal: {raw}", "flag")
+    name = name if name.startswith("SIG") else "SIG" + name
+    if name not in SIGNALS:
+        raise daemon_error(f"Invalid signal: {raw}", "flag")
+    return name
+
+
+@register("start|container start", flags="attach interactive")
+def cmd_start(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker start [-a] [-i]: detached unless -a/-i."""
+    attach = p.flag("attach") or p.flag("interactive")
+    if attach and len(p.args) > 1:
+        raise DockerError("you cannot start and attach multiple containers at once\n", 1, "start_attach_multi")
+    if attach:
+        c = get(host, p.args[0])
+        if c.running:
+            return _attach(host, c, inv, p.flag("interactive"))
+        c.attached = True
+        mark = c.logs_dropped + len(c.logs)
+        try:
+            start_container(host, c)
+        except DockerError as e:
+            raise DockerError(f"Error response from daemon: {e.text}\nError: failed to start containers: {p.args[0]}\n", 1, e.hint) from None
+        emitted = c.logs[max(0, mark - c.logs_dropped):]
+        out = "".join(e.text + "\n" for e in emitted if e.stream == "stdout" or c.config.get("Tty"))
+        err = "".join(e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty"))
+        if c.running:
+            _hold(host, c, inv, p.flag("interactive"))
+            return out, err, 0
+        return out, err, c.exit_code
+    out, errs, failed = [], [], []
+    for ref in p.args:
+        try:
+            c = get(host, ref)
+            if not c.running:
+                c.attached = False
+                start_container(host, c)
+            out.append(ref + "\n")
+        except DockerError as e:
+            text = e.text if e.text.startswith("Error response") else f"Error response from daemon: {e.text}\n"
+            errs.append(text if text.endswith("\n") else text + "\n")
+            failed.append(ref)
+    if errs:
+        raise DockerError("".join(errs) + f"Error: failed to start containers: {', '.join(failed)}\n", 1, "no_container",
+                          stdout="".join(out))
+    return "".join(out), "", 0
+
+
+def _hold(host: DockerHost, c: Container, inv: Invocation, interactive: bool) -> None:
+    tty, stdin = bool(c.config.get("Tty")), interactive and bool(c.config.get("OpenStdin"))
+    kind = {"shell": "shell", "repl": "repl"}.get(c.process, "attach") if stdin else "attach"
+    host.attach_terminal(inv.terminal, c, kind, tty=tty, stdin=stdin)
+
+
+def _attach(host: DockerHost, c: Container, inv: Invocation, interactive: bool = True, sig_proxy: bool = True) -> Out:
+    if not c.running:
+        raise DockerError("You cannot attach to a stopped container, start it first\n", 1, "attach_stopped")
+    _hold(host, c, inv, interactive)
+    host.terminal(inv.terminal).sig_proxy = sig_proxy
+    return "", "", 0
+
+
+@register("attach|container attach", flags="sig-proxy no-stdin")
+def cmd_attach(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker attach: stream output, forward Ctrl+C (unless --sig-proxy=false)."""
+    c = get(host, p.args[0])
+    return _attach(host, c, inv, not p.flag("no-stdin"), p.get("sig-proxy", True) is not False)
+
+
+@register("stop|container stop", flags="timeout signal")
+def cmd_stop(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker stop: SIGTERM then SIGKILL; an already stopped container is fine."""
+    sig = _signal_name(p.get("signal")) if p.get("signal") else ""
+    out, errs = _each(host, p.args, lambda c, ref: stop(host, c, p.get("timeout"), sig))
+    return _frame_multi(host, out, errs, "no_container")
+
+
+@register("restart|container restart", flags="timeout signal")
+def cmd_restart(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker restart: stop then start (detached)."""
+    def act(c: Container, ref: str) -> None:
+        stop(host, c, p.get("timeout"))
+        c.attached = False
+        c.restart_count += 1
+        start_container(host, c)
+    out, errs = _each(host, p.args, act)
+    return _frame_multi(host, out, errs, "no_container")
+
+
+@register("kill|container kill", flags="signal")
+def cmd_kill(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker kill [-s SIGNAL]."""
+    sig = _signal_name(p.get("signal") or "KILL")
+
+    def act(c: Container, ref: str) -> None:
+        if not c.running:
+            raise daemon_error(f"cannot kill container: {ref}: container {c.id} is not running", "not_running")
+        runtime.deliver_signal(host, c, sig)
+    out, errs = _each(host, p.args, act)
+    return _frame_multi(host, out, errs, "not_running")
+
+
+@register("rm|container rm|container remove", flags="force volumes")
+def cmd_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker rm [-f] [-v]."""
+    out, errs, code = [], [], 0
+    for ref in p.args:
+        c = host.container(ref)
+        if c is None:
+            errs.append(f"Error response from daemon: No such container: {ref}\n")
+            code = code if p.flag("force") else 1
+            continue
+        if c.running and not p.flag("force"):
+            errs.append(f'Error response from daemon: cannot remove container "{ref}": container is running: '
+                        "stop the container before removing or force remove\n")
+            code = 1
+            continue
+        if c.running:
+            runtime.deliver_signal(host, c, "SIGKILL")
+        if host.container(c.id):
+            host.remove_container(c, volumes=p.flag("volumes"))
+        out.append(ref + "\n")
+    if errs:
+        key = "rm_running" if "is running" in "".join(errs) else "no_container"
+        e = DockerError("".join(errs), code, key, stdout="".join(out))
+        if code == 0:
+            return frame_error(host, e)
+        raise e
+    return "".join(out), "", 0
+
+
+@register("logs|container logs", flags="follow tail timestamps")
+def cmd_logs(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker logs [-f] [--tail N] [-t]: works on stopped containers; -f follows."""
+    c = get(host, p.args[0])
+    entries = c.logs
+    tail = p.get("tail", "all")
+    if tail != "all":
+        try:
+            n = int(tail)
+        except ValueError:
+            n = -1
+        if n >= 0:
+            entries = entries[len(entries) - n:] if n else []
+    stamp = (lambda e: host.clock.iso(e.time) + " ") if p.flag("timestamps") else (lambda e: "")
+    out = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stdout" or c.config.get("Tty"))
+    err = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stderr" and not c.config.get("Tty"))
+    if p.flag("follow") and c.running:
+        host.attach_terminal(inv.terminal, c, "logs")
+    return out, err, 0
+
+
+@register("exec|container exec", interspersed=False, flags="detach interactive tty workdir env")
+def cmd_exec(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker exec [-it] [-d] [-w] [-e]: run a command in a running container."""
+    c = get(host, p.args[0])
+    if not c.running:
+        raise daemon_error(f"container {c.id} is not running", "not_running")
+    argv = p.args[1:]
+    workdir = p.get("workdir") or c.config.get("WorkingDir") or "/"
+    fs = runtime.container_fs(host, c)
+    exe = resolve_exe(fs, argv[0])
+    if exe is None:
+        msg = (f"OCI runtime exec failed: exec failed: unable to start container process: exec: \"{argv[0]}\": "
+               f"{'stat ' + argv[0] + ': no such file or directory' if '/' in argv[0] else 'executable file not found in $PATH'}: unknown")
+        return "", msg + "\n", 127
+    prog = posixpath.basename(exe)
+    if prog in ("sh", "bash", "ash") and len(argv) == 1:
+        if p.flag("interactive") and not p.flag("detach"):
+            host.attach_terminal(inv.terminal, c, "exec", tty=p.flag("tty"), stdin=True, cwd=workdir)
+        return "", "", 0
+    out, err, code = runtime.run_in_container(host, c, argv, workdir, p.get("env", []))
+    if p.flag("detach"):
+        return "", "", 0
+    return out, err, code
+
+
+@register("rename|container rename")
+def cmd_rename(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker rename OLD NEW."""
+    c = get(host, p.args[0])
+    new = p.args[1].lstrip("/")
+    if not NAME_RE.match(new):
+        raise daemon_error(f"Invalid container name ({new}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "rename")
+    if new == c.name:
+        raise daemon_error(f"Renaming a container with the same name as its current name", "rename")
+    other = host.name_taken(new)
+    if other:
+        raise daemon_error(f'Error when allocating new name: Conflict. The container name "/{new}" is already in use by '
+                           f'container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
+                           "rename")
+    host.rename_container(c, new)
+    return "", "", 0
+
+
+@register("container prune", flags="force")
+def cmd_container_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker container prune [-f]: removes all stopped containers."""
+    warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] "
+    if not p.flag("force"):
+        return warning + "\n", "docker-dojo: no answer can be typed here; use -f to confirm\n", 0
+    gone = [c for c in host.containers if not c.running]
+    size = sum(c.rw.size for c in gone)
+    for c in gone:
+        host.remove_container(c)
+    body = ("Deleted Containers:\n" + "".join(c.id + "\n" for c in gone) + "\n") if gone else ""
+    return body + f"Total reclaimed space: {human_size(size)}\n", "", 0
+
+
+@register("port|container port")
+def cmd_port(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker port CONTAINER [PRIVATE_PORT[/PROTO]]."""
+    c = get(host, p.args[0])
+    lines = []
+    want = p.args[1] if len(p.args) > 1 else ""
+    if want and "/" not in want:
+        want += "/tcp"
+    bindings = sorted(c.ports, key=lambda b: (b.container_port, b.proto)) if c.running else []
+    for b in bindings:
+        key = f"{b.container_port}/{b.proto}"
+        if want and key != want:
+            continue
+        ips = [b.host_ip] if b.host_ip else ["0.0.0.0", "[::]"]
+        for ip in ips:
+            lines.append((f"{key} -> " if not want else "") + f"{ip}:{b.host_port}")
+    if want and not lines:
+        raise DockerError(f"Error: No public port '{want}' published for {p.args[0]}\n", 1, "port_spec")
+    return "".join(line + "\n" for line in lines), "", 0
+
+
+@register("diff|container diff")
+def cmd_diff(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker diff: A/C/D changes in the read-write layer."""
+    c = get(host, p.args[0])
+    image = host.image_by_id(c.image_id)
+    layered = LayeredFS(image.files if image else {}, image.dirs if image else {"/"}, c.rw, c.deleted)
+    mounts = [m.destination for m in c.mounts]
+    lines = [f"{k} {path}" for k, path in layered.diff()
+             if not any(path == m or path.startswith(m + "/") for m in mounts)]
+    return "".join(line + "\n" for line in lines), "", 0
+
+
+@register("cp|container cp", flags="archive")
+def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+    """docker cp CONTAINER:SRC DEST | SRC CONTAINER:DEST."""
+    src, dst = p.args
+    if ":" in src and not src.startswith(("/", ".")):
+        ref, _, path = src.partition(":")
+        c = get(host, ref)
+        cfs = runtime.container_fs(host, c)
+        spath = norm(path, c.config.get("WorkingDir") or "/")
+        if cfs.kind(spath) is None:
+            raise daemon_error(f"Could not find the file {path} in container {ref}", "cp")
+        target = norm(dst, inv.cwd)
+        if host.fs.kind(target) == "dir":
+            target = norm(posixpath.basename(spath), target)
+        elif host.fs.kind(norm("..", target)) != "dir":
+            raise DockerError(f"invalid output path: directory {norm('..', target)} does not exist\n", 1, "cp")
+        try:
+            copy_tree(cfs, spath, host.fs, target)
+        except FsError as e:
+            raise DockerError(f"docker-dojo: cp failed: {e}\n", 1, "cp") from None
+        return "", "", 0
+    if ":" in dst and not dst.startswith(("/", ".")):
+        ref, _, path = dst.partition(":")
+        c = get(host, ref)
+        cfs = runtime.container_fs(host, c)
+        source = norm(src, inv.cwd)
+        if host.fs.kind(source) is None:
+            raise DockerError(f"lstat {source}: no such file or directory\n", 1, "cp")
+        target = norm(path, c.config.get("WorkingDir") or "/")
+        if cfs.kind(target) == "dir":
+            target = norm(posixpath.basename(source), target)
+        elif cfs.kind(norm("..", target)) != "dir":
+            raise daemon_error(f"Could not find the file {norm('..', target)} in container {ref}", "cp")
+        try:
+            copy_tree(host.fs, source, cfs, target)
+        except FsError as e:
+            raise DockerError(f"docker-dojo: cp failed: {e}\n", 1, "cp") from None
+        return "", "", 0
+    raise DockerError("must specify at least one container source\n", 1, "cp")

@@ -1,0 +1,133 @@
+"""`docker ...`: global options, command lookup (with aliases), flag parsing, error framing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.dockersim._flags import COMMANDS, GROUP_HELP, TOP_HELP
+from app.dockersim.errors import DockerError
+from app.dockersim.flags import Parsed, help_text, parse
+from app.dockersim.hints import hint
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost
+
+Out = tuple[str, str, int]
+VERSION_LINE = "Docker version 28.2.2, build e6534b4\n"
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """Who runs a docker command: the terminal, its cwd and the command path as typed."""
+
+    terminal: int
+    cwd: str
+    path: str
+
+
+CommandFn = Callable[["DockerHost", Parsed, Invocation], Out]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A modelled command: its function, whether flags may follow positionals, modelled flags."""
+
+    fn: CommandFn
+    interspersed: bool
+    flags: frozenset[str]
+
+
+REGISTRY: dict[str, Spec] = {}
+ALIASES: dict[str, str] = {}
+
+
+def register(paths: str, interspersed: bool = True, flags: str = "") -> Callable[[CommandFn], CommandFn]:
+    """Decorator: register a command under its canonical path and aliases ('ps|container ls|...')."""
+    def deco(fn: CommandFn) -> CommandFn:
+        names = paths.split("|")
+        spec = Spec(fn, interspersed, frozenset(flags.split()) | {"help"})
+        for name in names:
+            REGISTRY[name] = spec
+            ALIASES[name] = names[0]
+        return fn
+    return deco
+
+
+def _sections(text: str) -> set[str]:
+    return set(re.findall(r"^  ([a-z]+)\s{2,}", text, re.M))
+
+
+TOP_COMMANDS = _sections(TOP_HELP)
+GROUP_COMMANDS = {g: _sections(h) for g, h in GROUP_HELP.items()}
+UNMODELLED_GROUPS = {"builder", "buildx", "checkpoint", "context", "manifest", "network", "plugin", "system", "trust",
+                     "config", "node", "secret", "service", "stack", "swarm", "compose"}
+
+
+def frame_error(host: DockerHost, e: DockerError) -> Out:
+    """Docker's stderr text plus, when hints are on, one Korean line set apart by a blank line."""
+    text = e.text if e.text.endswith("\n") else e.text + "\n"
+    if host.hints and e.hint:
+        text += f"\n💡 {hint(e.hint)}\n"
+    return e.stdout, text, e.exit_code
+
+
+def docker_main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
+    """Entry point for a `docker` command typed in the host shell."""
+    try:
+        return _main(host, argv, terminal, cwd)
+    except DockerError as e:
+        return frame_error(host, e)
+
+
+def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
+    while argv and argv[0].startswith("-"):
+        opt = argv[0]
+        if opt in ("-v", "--version"):
+            return VERSION_LINE, "", 0
+        if opt in ("-h", "--help"):
+            return TOP_HELP, "", 0
+        if opt in ("-D", "--debug", "-l", "--log-level", "-H", "--host", "-c", "--context", "--config", "--tls",
+                   "--tlsverify", "--tlscacert", "--tlscert", "--tlskey") or opt.split("=")[0] in ("--log-level", "--host", "--context", "--config"):
+            raise DockerError(f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported")
+        raise DockerError(f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
+                          "Run 'docker --help' for more information\n", 125, "flag")
+    if not argv:
+        return TOP_HELP, "", 0
+    word, rest = argv[0], argv[1:]
+    if word in GROUP_HELP:
+        if not rest or rest[0] in ("--help", "-h"):
+            return GROUP_HELP[word], "", 0
+        if rest[0].startswith("-"):
+            raise DockerError(f"unknown flag: {rest[0]}\n\nUsage:  docker {word} COMMAND\n\n"
+                              f"Run 'docker {word} --help' for more information\n", 125, "flag")
+        path, rest = f"{word} {rest[0]}", rest[1:]
+        if path not in REGISTRY:
+            sub = path.split()[1]
+            if sub in GROUP_COMMANDS[word]:
+                raise DockerError(f"docker: '{path_str(path)}' is a real Docker command, but this simulator does not model it\n", 1, "not_modelled")
+            usage = "docker volume COMMAND" if word == "volume" else f"docker {word}"
+            raise DockerError(f"docker: unknown command: docker {path}\n\nUsage:  {usage}\n\n"
+                              f"Run 'docker {word} --help' for more information\n", 1, "unknown_command")
+    elif word in REGISTRY:
+        path = word
+    elif word in TOP_COMMANDS or word in UNMODELLED_GROUPS:
+        raise DockerError(f"docker: 'docker {word}' is a real Docker command, but this simulator does not model it\n", 1, "not_modelled")
+    else:
+        raise DockerError(f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n", 1, "unknown_command")
+    spec = REGISTRY[path]
+    parsed = parse(path, rest, spec.interspersed, spec.flags)
+    if parsed.help:
+        return help_text(path), ("" if "build" not in path else COMMANDS[path].get("help_stderr", "")), 0
+    return spec.fn(host, parsed, Invocation(terminal, cwd, path))
+
+
+def path_str(path: str) -> str:
+    """'docker ' + path."""
+    return "docker " + path
+
+
+# register every command module (import side effect: @register)
+from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: E402,F401

@@ -1,0 +1,68 @@
+"""Host-only tools: curl against published ports, and bash's history."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from app.dockersim.errors import ConnectionRefused, ConnectionReset
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost
+
+Out = tuple[str, str, int]
+REASONS = {200: "OK", 302: "Found", 304: "Not Modified", 404: "Not Found", 405: "Not Allowed", 500: "Internal Server Error"}
+
+
+def curl(host: DockerHost, args: list[str]) -> Out:
+    """curl [-i] [-s] [-X METHOD] [-d DATA] URL, answered by the process behind a published port."""
+    method, data, include, url = "", None, False, ""
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-i", "--include"):
+            include = True
+        elif a in ("-s", "--silent", "-S", "-L", "-sS"):
+            pass
+        elif a in ("-X", "--request", "-d", "--data", "--data-raw", "--data-urlencode", "-H", "--header"):
+            if i + 1 >= len(args):
+                return "", f"curl: option {a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2
+            val = args[i + 1]
+            if a in ("-X", "--request"):
+                method = val.upper()
+            elif a in ("-d", "--data", "--data-raw", "--data-urlencode"):
+                data = val if data is None else data + "&" + val
+            i += 1
+        elif a.startswith("-"):
+            return "", f"curl: option {a}: is unknown (the simulator models -i -s -X -d -H)\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2
+        else:
+            url = a
+        i += 1
+    if not url:
+        return "", "curl: try 'curl --help' or 'curl --manual' for more information\n", 2
+    m = re.fullmatch(r"(?:(https?)://)?([^/:]+)(?::(\d+))?(/.*)?", url)
+    if not m:
+        return "", f"curl: (3) URL rejected: Malformed input to a URL function\n", 3
+    scheme, hostname, port_s, path = m.group(1) or "http", m.group(2), m.group(3), m.group(4) or "/"
+    port = int(port_s) if port_s else (443 if scheme == "https" else 80)
+    if hostname not in ("localhost", "127.0.0.1", "0.0.0.0"):
+        return "", f"curl: (6) Could not resolve host: {hostname}\n", 6
+    method = method or ("POST" if data is not None else "GET")
+    try:
+        status, headers, body = host.http_request(method, port, path, data)
+    except ConnectionRefused:
+        return "", f"curl: (7) Failed to connect to {hostname} port {port} after 0 ms: Couldn't connect to server\n", 7
+    except ConnectionReset:
+        return "", "curl: (56) Recv failure: Connection reset by peer\n", 56
+    head = ""
+    if include:
+        head = f"HTTP/1.1 {status} {REASONS.get(status, '')}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        head += "\r\n"
+    return head + body, "", 0
+
+
+def history(host: DockerHost, terminal: int) -> Out:
+    """bash `history`: numbered lines typed on this terminal."""
+    lines = [h.line for h in host.history if h.terminal == terminal]
+    return "".join(f"{i:>5}  {line}\n" for i, line in enumerate(lines, 1)), "", 0

@@ -1,0 +1,72 @@
+"""Pulling from the built-in registry, shared by run, create, pull and build."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.dockersim.clock import EPOCH
+from app.dockersim.errors import DockerError
+from app.dockersim.format import short_id
+from app.dockersim.fs import FileTree
+from app.dockersim.models import Image, Layer
+from app.dockersim.refs import ReferenceError_, parse
+from app.dockersim.registry import RegistryImage, known_repo, lookup
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost
+
+REGISTRY_CREATED = EPOCH - 14 * 86400  # official images were built two weeks before the session
+
+
+def registry_image(host: DockerHost, reg: RegistryImage) -> Image:
+    """Turn a registry entry into a local Image."""
+    ids = reg.layer_ids
+    per = reg.size // max(1, len(ids))
+    layers = [Layer("sha256:" + lid, f"/bin/sh -c #(nop) layer {i + 1} of {reg.ref}", per, REGISTRY_CREATED)
+              for i, lid in enumerate(ids)]
+    tree = FileTree(reg.files, reg.dirs)  # adds every ancestor directory
+    return Image(reg.id, [], dict(reg.config), layers, tree.files, tree.dirs, REGISTRY_CREATED, reg.size)
+
+
+def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
+    """Pull ref; returns the image and the progress text. Raises DockerError with the daemon's message."""
+    repo, tag = parse(ref)
+    reg = lookup(repo, tag)
+    if reg is None:
+        if known_repo(repo):
+            raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "pull_denied")
+        raise DockerError(f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
+                          "denied: requested access to the resource is denied", 1, "pull_denied")
+    have_layers = {layer.id for img in host.images for layer in img.layers}
+    existing = host.image_by_id(reg.id)
+    lines = [f"{tag}: Pulling from library/{repo}"]
+    if existing is not None and f"{repo}:{tag}" in existing.repo_tags:
+        return existing, f"{tag}: Pulling from library/{repo}\nDigest: {reg.digest}\nStatus: Image is up to date for {repo}:{tag}\n"
+    for lid in reg.layer_ids:
+        lines.append(f"{short_id(lid)}: {'Already exists' if 'sha256:' + lid in have_layers else 'Pull complete'}")
+    lines += [f"Digest: {reg.digest}", f"Status: Downloaded newer image for {repo}:{tag}"]
+    img = existing or registry_image(host, reg)
+    host.add_image(img)
+    host.tag_image(img, f"{repo}:{tag}")
+    return img, "\n".join(lines) + "\n"
+
+
+def ensure_image(host: DockerHost, ref: str, policy: str = "missing") -> tuple[Image, str]:
+    """Resolve an image for run/create, pulling per --pull; errors are raw daemon/client messages."""
+    local = host.image(ref)
+    if local is not None and policy != "always":
+        return local, ""
+    try:
+        repo, tag = parse(ref)
+    except ReferenceError_ as e:
+        raise DockerError(str(e), 125, "lowercase" if "lowercase" in str(e) else "reference") from None
+    if policy == "never":
+        raise DockerError(f"Error response from daemon: No such image: {repo}:{tag}.", 125, "no_image")
+    prefix = "" if policy == "always" else f"Unable to find image '{repo}:{tag}' locally\n"
+    try:
+        img, progress = pull(host, ref)
+    except DockerError as e:
+        e.text = "Error response from daemon: " + e.text
+        e.preamble = prefix
+        raise
+    return img, prefix + progress

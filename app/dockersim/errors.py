@@ -1,0 +1,45 @@
+"""Result and error types shared by every command module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    """What one command line printed and how it ended (busy: the terminal is still held)."""
+
+    stdout: str
+    stderr: str
+    exit_code: int
+    busy: bool = False
+
+
+class DockerError(Exception):
+    """An error carrying Docker's exact stderr text, exit code and an optional hint key."""
+
+    def __init__(self, text: str, exit_code: int = 1, hint: str = "", stdout: str = "") -> None:
+        super().__init__(text)
+        self.text = text
+        self.exit_code = exit_code
+        self.hint = hint
+        self.stdout = stdout
+        self.preamble = ""  # stderr text printed before the framed error (e.g. "Unable to find image ...")
+
+
+def daemon_error(message: str, hint: str = "") -> DockerError:
+    """An 'Error response from daemon' error as non-run commands print it (exit 1)."""
+    return DockerError(f"Error response from daemon: {message}\n", 1, hint)
+
+
+def run_error(message: str, hint: str = "", exit_code: int = 125, stdout: str = "") -> DockerError:
+    """An error inside `docker run`/`create`, framed with the run help suffix."""
+    return DockerError(f"docker: {message}\n\nRun 'docker run --help' for more information\n", exit_code, hint, stdout)
+
+
+class ConnectionRefused(Exception):
+    """Nothing listens on that host port."""
+
+
+class ConnectionReset(Exception):
+    """A container publishes the port but nothing listens inside."""

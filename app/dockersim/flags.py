@@ -1,0 +1,179 @@
+"""pflag-compatible parsing of docker command lines, driven by the real client's flag tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.dockersim._flags import COMMANDS
+from app.dockersim.errors import DockerError
+
+LIST_TYPES = {"list", "filter", "strings", "stringArray", "map", "mount", "ulimit"}
+INT_TYPES = {"int", "uint", "uint16", "int64"}
+
+
+@dataclass
+class Parsed:
+    """Flags by long name (lists for repeatable types) and positional arguments."""
+
+    path: str
+    values: dict[str, Any] = field(default_factory=dict)
+    args: list[str] = field(default_factory=list)
+    help: bool = False
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """Value of a flag by long name."""
+        return self.values.get(name, default)
+
+    def flag(self, name: str) -> bool:
+        """A boolean flag."""
+        return bool(self.values.get(name, False))
+
+
+def usage(path: str) -> str:
+    """The usage block of the real help (may span lines, e.g. docker cp)."""
+    return COMMANDS[path]["help"].split("\n\n", 1)[0][len("Usage:  "):]
+
+
+def usage_error(path: str, message: str) -> DockerError:
+    """pflag error framing: message, usage line, help hint; exit 125."""
+    usage_text = usage(path)
+    return DockerError(f"{message}\n\nUsage:  {usage_text}\n\nRun '{path_of(path)} --help' for more information\n", 125, "flag")
+
+
+def path_of(path: str) -> str:
+    """'docker ' + command path."""
+    return "docker " + path
+
+
+def _bounds(spec: dict[str, Any]) -> tuple[int, int | None]:
+    low, high = 0, None
+    for key in ("too_few", "too_many"):
+        text = spec.get(key, {}).get("text", "")
+        if m := re.search(r"requires at least (\d+) and at most (\d+)", text):
+            low, high = int(m.group(1)), int(m.group(2))
+        elif m := re.search(r"requires at least (\d+)", text):
+            low = int(m.group(1))
+        elif m := re.search(r"requires at most (\d+)", text):
+            high = int(m.group(1))
+        elif m := re.search(r"requires (\d+) argument", text):
+            low = high = int(m.group(1))
+        elif "accepts no arguments" in text:
+            high = 0
+    return low, high
+
+
+def _arg_error(path: str, key: str) -> DockerError:
+    spec = COMMANDS[path][key]
+    text = f"docker: {spec['text']}\n\nUsage:  {usage(path)}\n\n{spec['tail']} '{path_of(path)} --help' for more information\n"
+    return DockerError(text, spec["rc"], "args")
+
+
+def _convert(path: str, spec: dict[str, Any], raw: str) -> Any:
+    typ = spec["type"]
+    label = (f"-{spec['short']}, " if spec["short"] else "") + "--" + spec["long"]
+    if typ == "bool":
+        low = raw.lower()
+        if low in ("1", "t", "true"):
+            return True
+        if low in ("0", "f", "false"):
+            return False
+        raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseBool: parsing "{raw}": invalid syntax')
+    if typ in INT_TYPES:
+        if not re.fullmatch(r"[+-]?\d+", raw):
+            raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax')
+        return int(raw)
+    return raw
+
+
+def parse(path: str, argv: list[str], interspersed: bool = True, modelled: frozenset[str] | None = None) -> Parsed:
+    """Parse argv for a command path; raises DockerError with the real client's wording."""
+    table = {f["long"]: f for f in COMMANDS[path]["flags"]}
+    shorts = {f["short"]: f for f in COMMANDS[path]["flags"] if f["short"]}
+    result = Parsed(path)
+    used: list[str] = []
+
+    def store(spec: dict[str, Any], raw: str) -> None:
+        value = _convert(path, spec, raw)
+        used.append(spec["long"])
+        if spec["type"] in LIST_TYPES:
+            result.values.setdefault(spec["long"], []).append(value)
+        else:
+            result.values[spec["long"]] = value
+
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        i += 1
+        if arg == "--":
+            result.args.extend(argv[i:])
+            break
+        if arg.startswith("--") and len(arg) > 2:
+            name, eq, raw = arg[2:].partition("=")
+            if name == "help":
+                result.help = _convert(path, {"type": "bool", "short": None, "long": "help"}, raw if eq else "true")
+                continue
+            spec = table.get(name)
+            if spec is None:
+                raise usage_error(path, f"unknown flag: --{name}")
+            if spec["type"] == "bool":
+                store(spec, raw if eq else "true")
+            elif eq:
+                store(spec, raw)
+            elif i < len(argv):
+                store(spec, argv[i])
+                i += 1
+            else:
+                raise usage_error(path, f"flag needs an argument: --{name}")
+            continue
+        if arg.startswith("-") and len(arg) > 1:
+            j = 1
+            while j < len(arg):
+                ch = arg[j]
+                spec = shorts.get(ch)
+                if spec is None:
+                    if ch == "h":
+                        result.help = True
+                        j += 1
+                        continue
+                    raise usage_error(path, f"unknown shorthand flag: '{ch}' in {arg}")
+                rest = arg[j + 1:]
+                if spec["type"] == "bool":
+                    if rest.startswith("="):
+                        store(spec, rest[1:])
+                        break
+                    store(spec, "true")
+                    j += 1
+                    continue
+                if rest:
+                    store(spec, rest[1:] if rest.startswith("=") else rest)
+                elif i < len(argv):
+                    store(spec, argv[i])
+                    i += 1
+                else:
+                    raise usage_error(path, f"flag needs an argument: '{ch}' in -{ch}")
+                break
+            continue
+        result.args.append(arg)
+        if not interspersed:
+            result.args.extend(argv[i:])
+            break
+    if result.help:
+        return result
+    if modelled is not None:
+        for name in used:
+            if name not in modelled:
+                raise DockerError(
+                    f"docker: the flag --{name} of '{path_of(path)}' is real but not supported by this simulator\n", 125, "unsupported")
+    low, high = _bounds(COMMANDS[path])
+    if len(result.args) < low:
+        raise _arg_error(path, "too_few")
+    if high is not None and len(result.args) > high:
+        raise _arg_error(path, "too_many")
+    return result
+
+
+def help_text(path: str) -> str:
+    """The real `docker X --help` text."""
+    return COMMANDS[path]["help"]

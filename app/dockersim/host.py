@@ -1,0 +1,560 @@
+"""DockerHost: the simulated machine — stores, terminals, clock, command loop and snapshots."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from app.dockersim import runtime
+from app.dockersim.clock import STEP_SECONDS, Clock, IdGenerator
+from app.dockersim.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
+from app.dockersim.fixtures import HOME, HOME_DIRS, HOME_FILES
+from app.dockersim.commands import host_shell
+from app.dockersim.fs import FileTree, FsError, norm, walk_files
+from app.dockersim.refs import familiar
+from app.dockersim.hints import hint
+from app.dockersim.models import Container, Image, Mount, Volume
+from app.dockersim.processes import HttpResponse, model
+from app.dockersim.shell import ShellEnv, run_line
+
+SNAPSHOT_VERSION = 1
+MAX_LINE = 4096
+MAX_CONTAINERS = 50
+MAX_IMAGES = 30
+MAX_VOLUMES = 50
+MAX_BYTES = 1024 * 1024
+MAX_PENDING = 2000
+INTERNAL = "docker-dojo: internal simulator error"
+
+
+@dataclass
+class Terminal:
+    """One terminal session: cwd and what (if anything) holds it."""
+
+    id: int
+    cwd: str = HOME
+    kind: str = ""  # "" | attach | logs | shell | exec | repl
+    container: str = ""
+    tty: bool = False
+    stdin: bool = False
+    sig_proxy: bool = True
+    exec_cwd: str = ""
+    history_index: int = -1
+    pending: list[list[str]] = field(default_factory=list)
+    last_exit: int | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One executed command line."""
+
+    terminal: int
+    line: str
+    exit_code: int
+    time: float
+
+
+class DockerHost:
+    """A deterministic simulated Docker host; see docs/simulator.md for the read API."""
+
+    def __init__(self, seed: int = 0, hints: bool = True) -> None:
+        self.seed = seed
+        self.hints = hints
+        self.clock = Clock()
+        self.ids = IdGenerator(seed)
+        self.fs = FileTree(HOME_FILES, HOME_DIRS)
+        self._containers: dict[str, Container] = {}
+        self._names: dict[str, str] = {}
+        self._images: dict[str, Image] = {}
+        self._tags: dict[str, str] = {}
+        self._volumes: dict[str, Volume] = {}
+        self._ports: dict[int, str] = {}
+        self._watchers: dict[str, set[int]] = {}
+        self.deadlines: dict[str, float] = {}
+        self.terminals: dict[int, Terminal] = {}
+        self._history: list[HistoryEntry] = []
+        self.build_cache: dict[str, Any] = {}
+        self._wire_limits()
+
+    # --- read API -----------------------------------------------------------
+
+    @property
+    def containers(self) -> list[Container]:
+        """All containers, oldest first."""
+        return list(self._containers.values())
+
+    @property
+    def images(self) -> list[Image]:
+        """All images, oldest first."""
+        return list(self._images.values())
+
+    @property
+    def volumes(self) -> list[Volume]:
+        """All volumes, oldest first."""
+        return list(self._volumes.values())
+
+    @property
+    def history(self) -> list[HistoryEntry]:
+        """Executed command lines with terminal and exit code."""
+        return list(self._history)
+
+    def container(self, ref: str) -> Container | None:
+        """A container by full id, name or unique id prefix."""
+        if ref in self._containers:
+            return self._containers[ref]
+        cid = self._names.get(ref.lstrip("/"))
+        if cid:
+            return self._containers[cid]
+        if len(ref) >= 1 and re.fullmatch(r"[0-9a-f]+", ref):
+            hits = [c for i, c in self._containers.items() if i.startswith(ref)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def image(self, ref: str) -> Image | None:
+        """An image by reference (name[:tag]), full id or unique id prefix."""
+        if ref.startswith("sha256:") and ref in self._images:
+            return self._images[ref]
+        try:
+            key = familiar(ref)
+        except ValueError:
+            key = ref
+        if key in self._tags:
+            return self._images[self._tags[key]]
+        bare = ref[7:] if ref.startswith("sha256:") else ref
+        if re.fullmatch(r"[0-9a-f]+", bare):
+            hits = [img for i, img in self._images.items() if i[7:].startswith(bare)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def image_by_id(self, image_id: str) -> Image | None:
+        """An image by its exact id."""
+        return self._images.get(image_id)
+
+    def volume_by_name(self, name: str) -> Volume | None:
+        """A volume by exact name."""
+        return self._volumes.get(name)
+
+    def container_files(self, c: Container | str) -> dict[str, str]:
+        """Merged view of a container's files (image + rw layer + mounts), by absolute path."""
+        cont = self.container(c) if isinstance(c, str) else c
+        return walk_files(runtime.container_fs(self, cont), "/") if cont else {}
+
+    def container_fs(self, c: Container) -> Any:
+        """The merged FS object of a container (kind/read/listdir...)."""
+        return runtime.container_fs(self, c)
+
+    def tags(self) -> dict[str, str]:
+        """repo:tag -> image id."""
+        return dict(self._tags)
+
+    def port_owner(self, host_port: int) -> Container | None:
+        """The running container publishing a host port."""
+        cid = self._ports.get(host_port)
+        return self._containers.get(cid) if cid else None
+
+    def write_file(self, path: str, text: str) -> None:
+        """Write a host file (parents created)."""
+        p = norm(path, HOME)
+        self.fs.makedirs(norm("..", p))
+        self.fs.write(p, text)
+
+    def read_file(self, path: str) -> str:
+        """Read a host file."""
+        return self.fs.read(norm(path, HOME))
+
+    # --- terminals ------------------------------------------------------------
+
+    def terminal(self, tid: int) -> Terminal:
+        """The terminal with this id (created on first use)."""
+        if tid not in self.terminals:
+            self.terminals[tid] = Terminal(tid)
+        return self.terminals[tid]
+
+    def terminal_busy(self, tid: int = 0) -> bool:
+        """True while an attached run/start/attach/logs -f/exec -it holds the terminal."""
+        return bool(self.terminal(tid).kind)
+
+    def prompt(self, tid: int = 0) -> str:
+        """The prompt the terminal shows now ('' while output streams)."""
+        t = self.terminal(tid)
+        if t.kind in ("shell", "exec"):
+            c = self._containers.get(t.container)
+            cwd = t.exec_cwd or "/"
+            if c and runtime.is_busybox(self, c):
+                return f"{cwd} # "
+            return f"root@{t.container[:12]}:{cwd}# "
+        if t.kind == "repl":
+            c = self._containers.get(t.container)
+            return str(c.proc.get("prompt", "> ")) if c else "> "
+        if t.kind:
+            return ""
+        cwd = "~" + t.cwd[len(HOME):] if t.cwd == HOME or t.cwd.startswith(HOME + "/") else t.cwd
+        return f"learner@docker-dojo:{cwd}$ "
+
+    def drain_output(self, tid: int = 0) -> str:
+        """Output that appeared on the terminal since the last call (attached streams)."""
+        t = self.terminal(tid)
+        text = "".join(s for _, s in t.pending)
+        t.pending.clear()
+        return text
+
+    def attach_terminal(self, tid: int, c: Container, kind: str, tty: bool = False, stdin: bool = False,
+                        sig_proxy: bool = True, cwd: str = "") -> None:
+        """Hold a terminal for a container (streams its output from now on)."""
+        t = self.terminal(tid)
+        t.kind, t.container, t.tty, t.stdin, t.sig_proxy = kind, c.id, tty, stdin, sig_proxy
+        t.exec_cwd = cwd or c.config.get("WorkingDir") or "/"
+        t.history_index = len(self._history)
+        t.last_exit = None
+        self._watchers.setdefault(c.id, set()).add(tid)
+
+    def release_terminal(self, tid: int, exit_code: int | None = None) -> None:
+        """Free a terminal; the command that held it ends with exit_code."""
+        t = self.terminal(tid)
+        if t.container in self._watchers:
+            self._watchers[t.container].discard(tid)
+            if not self._watchers[t.container]:
+                del self._watchers[t.container]
+        if exit_code is not None and 0 <= t.history_index < len(self._history):
+            old = self._history[t.history_index]
+            self._history[t.history_index] = HistoryEntry(old.terminal, old.line, exit_code, old.time)
+        t.kind, t.container, t.last_exit = "", "", exit_code
+
+    # --- runtime callbacks ----------------------------------------------------
+
+    def emit(self, c: Container, stream: str, text: str) -> None:
+        """A container wrote a line: log it and stream it to attached terminals."""
+        c.add_log(self.clock.now, stream, text)
+        for tid in sorted(self._watchers.get(c.id, ())):
+            t = self.terminals[tid]
+            if t.kind == "attach" and t.tty:
+                stream = "stdout"
+            t.pending.append([stream, text + "\n"])
+            if len(t.pending) > MAX_PENDING:
+                del t.pending[: len(t.pending) - MAX_PENDING]
+
+    def on_started(self, c: Container) -> None:
+        """Reserve published host ports."""
+        for p in c.ports:
+            self._ports[p.host_port] = c.id
+
+    def on_exited(self, c: Container, code: int) -> None:
+        """The main process ended: record it, free ports and terminals, honour --rm."""
+        c.state, c.exit_code, c.finished_at = "exited", code, self.clock.now
+        c.proc.pop("deadline", None)
+        self.deadlines.pop(c.id, None)
+        for p in c.ports:
+            if self._ports.get(p.host_port) == c.id:
+                del self._ports[p.host_port]
+        for tid in sorted(self._watchers.get(c.id, set()).copy()):
+            self.release_terminal(tid, code if self.terminals[tid].kind in ("attach", "shell", "repl") else 0)
+        if c.auto_remove:
+            self.remove_container(c, volumes=True)
+
+    def reap(self) -> None:
+        """Finish containers whose sleep deadline has passed."""
+        for cid, when in sorted(self.deadlines.items(), key=lambda kv: kv[1]):
+            if when <= self.clock.now and cid in self._containers:
+                self.on_exited(self._containers[cid], 0)
+        self.deadlines = {k: v for k, v in self.deadlines.items() if k in self._containers and v > self.clock.now}
+
+    # --- plumbing used by command modules -----------------------------------------
+
+    def add_container(self, c: Container) -> None:
+        """Store a new container (limits and name uniqueness checked by the caller)."""
+        self._containers[c.id] = c
+        self._names[c.name] = c.id
+
+    def rename_container(self, c: Container, new: str) -> None:
+        """Change a container's name."""
+        del self._names[c.name]
+        c.name = new
+        self._names[new] = c.id
+
+    def name_taken(self, name: str) -> Container | None:
+        """The container holding a name, if any."""
+        cid = self._names.get(name)
+        return self._containers.get(cid) if cid else None
+
+    def remove_container(self, c: Container, volumes: bool = False) -> None:
+        """Delete a container, its rw layer and (with volumes) its anonymous volumes."""
+        for tid in sorted(self._watchers.get(c.id, set()).copy()):
+            self.release_terminal(tid, c.exit_code)
+        for p in c.ports:
+            if self._ports.get(p.host_port) == c.id:
+                del self._ports[p.host_port]
+        self.deadlines.pop(c.id, None)
+        self._containers.pop(c.id, None)
+        if self._names.get(c.name) == c.id:
+            del self._names[c.name]
+        if volumes:
+            for m in c.mounts:
+                if m.type == "volume" and m.anonymous and not self.volume_users(m.source):
+                    self._volumes.pop(m.source, None)
+
+    def volume_users(self, name: str) -> list[Container]:
+        """Containers (any state) that mount a volume."""
+        return [c for c in self._containers.values() if any(m.type == "volume" and m.source == name for m in c.mounts)]
+
+    def image_users(self, image_id: str) -> list[Container]:
+        """Containers created from an image."""
+        return [c for c in self._containers.values() if c.image_id == image_id]
+
+    def add_volume(self, v: Volume) -> None:
+        """Store a volume."""
+        if v.name not in self._volumes and len(self._volumes) >= MAX_VOLUMES:
+            raise DockerError(f"docker-dojo: volume limit reached ({MAX_VOLUMES} volumes per host)\n", 1, "limit")
+        v.tree.limiter = self._limit_bytes
+        self._volumes[v.name] = v
+
+    def delete_volume(self, name: str) -> None:
+        """Remove a volume."""
+        self._volumes.pop(name, None)
+
+    def add_image(self, img: Image) -> None:
+        """Store an image (replacing an identical id keeps its position)."""
+        if img.id not in self._images and len(self._images) >= MAX_IMAGES:
+            raise DockerError(f"docker-dojo: image limit reached ({MAX_IMAGES} images per host)\n", 1, "limit")
+        self._images[img.id] = img
+
+    def tag_image(self, img: Image, ref: str) -> None:
+        """Point repo:tag at an image; a moved tag leaves the old image untagged (<none>)."""
+        old = self._tags.get(ref)
+        if old == img.id:
+            return
+        if old and old in self._images:
+            self._images[old].repo_tags.remove(ref)
+        self._tags[ref] = img.id
+        img.repo_tags.append(ref)
+
+    def untag(self, ref: str) -> None:
+        """Remove a tag."""
+        iid = self._tags.pop(ref, None)
+        if iid and iid in self._images and ref in self._images[iid].repo_tags:
+            self._images[iid].repo_tags.remove(ref)
+
+    def delete_image(self, image_id: str) -> None:
+        """Remove an image and its tags."""
+        img = self._images.pop(image_id, None)
+        for ref in img.repo_tags if img else []:
+            self._tags.pop(ref, None)
+
+    def check_container_limit(self) -> None:
+        """Refuse a 51st container."""
+        if len(self._containers) >= MAX_CONTAINERS:
+            raise DockerError(f"docker-dojo: container limit reached ({MAX_CONTAINERS} containers per host); "
+                              "remove some with docker rm or docker container prune\n", 1, "limit")
+
+    def new_rw_layer(self) -> FileTree:
+        """An empty read-write layer wired to the host's byte limit."""
+        tree = FileTree()
+        tree.limiter = self._limit_bytes
+        return tree
+
+    def bytes_used(self) -> int:
+        """Bytes of learner-writable data: host files, volumes, read-write layers."""
+        return (self.fs.size + sum(v.tree.size for v in self._volumes.values())
+                + sum(c.rw.size for c in self._containers.values()))
+
+    def _limit_bytes(self, delta: int) -> None:
+        if self.bytes_used() + delta > MAX_BYTES:
+            raise FsError("ENOSPC", "")
+
+    def _wire_limits(self) -> None:
+        self.fs.limiter = self._limit_bytes
+        for v in self._volumes.values():
+            v.tree.limiter = self._limit_bytes
+        for c in self._containers.values():
+            c.rw.limiter = self._limit_bytes
+
+    def http_request(self, method: str, host_port: int, path: str = "/", body: str | None = None) -> tuple[int, dict[str, str], str]:
+        """What curl gets from localhost:host_port; raises ConnectionRefused / ConnectionReset."""
+        c = self.port_owner(host_port)
+        if c is None or not c.running:
+            raise ConnectionRefused(host_port)
+        binding = next(p for p in c.ports if p.host_port == host_port)
+        if binding.container_port not in runtime.listening_ports(self, c):
+            raise ConnectionReset(host_port)
+        resp: HttpResponse = runtime.http(self, c, method.upper(), path or "/", body or "")
+        if resp.status == 0:
+            raise ConnectionReset(host_port)
+        return resp.status, dict(resp.headers), resp.body
+
+    def sleep_hook(self, argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
+        """`sleep N` advances the simulated clock."""
+        try:
+            seconds = float(argv[1].rstrip("s")) if len(argv) > 1 else -1
+        except ValueError:
+            seconds = -1
+        if seconds < 0:
+            return "", f"sleep: invalid time interval '{argv[1] if len(argv) > 1 else ''}'\n", 1
+        self.clock.advance(min(seconds, 86400.0))
+        self.reap()
+        return "", "", 0
+
+    # --- the command loop -----------------------------------------------------------
+
+    def run(self, line: str, terminal: int = 0) -> CommandResult:
+        """Execute one command line typed on a terminal."""
+        try:
+            return self._run(line, terminal)
+        except Exception as exc:  # keep the learner's session alive; tests assert this never happens
+            return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
+
+    def _run(self, line: str, terminal: int) -> CommandResult:
+        if len(line.encode()) > MAX_LINE:
+            return self._fail(f"docker-dojo: command line too long ({len(line.encode())} bytes; the limit is {MAX_LINE})\n", "limit")
+        t = self.terminal(terminal)
+        self.clock.advance(STEP_SECONDS)
+        self.reap()
+        if t.kind:
+            return self._busy_input(t, line)
+        if not line.strip():
+            return CommandResult("", "", 0)
+        sh = host_shell(self, t)
+        index = len(self._history)
+        self._history.append(HistoryEntry(terminal, line, 0, self.clock.now))
+        out, err, code = run_line(line, sh)
+        t.cwd = sh.cwd
+        if index < len(self._history):
+            entry = self._history[index]
+            self._history[index] = HistoryEntry(entry.terminal, entry.line, code, entry.time)
+        if t.kind:
+            t.history_index = index
+        return CommandResult(out, err, code, bool(t.kind))
+
+    def _fail(self, text: str, key: str, code: int = 1) -> CommandResult:
+        return CommandResult("", text + (f"\n💡 {hint(key)}\n" if self.hints else ""), code)
+
+    def _busy_input(self, t: Terminal, line: str) -> CommandResult:
+        c = self._containers.get(t.container)
+        if c is None:
+            self.release_terminal(t.id)
+            return self._run(line, t.id)
+        if t.kind in ("shell", "exec") and t.stdin:
+            sh = runtime.container_shell(self, c, t.exec_cwd)
+            out, err, code = run_line(line, sh)
+            t.exec_cwd = sh.cwd
+            self._history.append(HistoryEntry(t.id, line, code, self.clock.now))
+            if sh.env.get("__exit__"):
+                if t.kind == "shell":
+                    self.on_exited(c, code)
+                else:
+                    self.release_terminal(t.id, code)
+                out += "exit\n" if t.tty and not runtime.is_busybox(self, c) else ""
+            return CommandResult(out + self.drain_output(t.id), err, code, bool(t.kind))
+        if t.kind == "repl":
+            if line.strip() in (".exit", "exit()", "quit()", "exit"):
+                self.on_exited(c, 0)
+                return CommandResult("", "", 0, False)
+            return CommandResult("", "docker-dojo: only leaving the REPL (.exit / exit()) is modelled\n", 1, True)
+        what = {"logs": "docker logs -f", "attach": "an attached container"}.get(t.kind, t.kind)
+        text = (f"docker-dojo: terminal {t.id} is busy with {what} ({c.name}); "
+                "press Ctrl+C to stop it or use another terminal\n")
+        return CommandResult("", text + (f"\n💡 {hint('busy')}\n" if self.hints else ""), 1, True)
+
+    def interrupt(self, terminal: int = 0) -> CommandResult:
+        """Ctrl+C on a terminal."""
+        try:
+            return self._interrupt(terminal)
+        except Exception as exc:  # pragma: no cover - same safety net as run()
+            return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
+
+    def _interrupt(self, terminal: int) -> CommandResult:
+        t = self.terminal(terminal)
+        c = self._containers.get(t.container)
+        if not t.kind or c is None:
+            if t.kind:
+                self.release_terminal(t.id, 130)
+            return CommandResult("^C\n", "", 130)
+        if t.kind == "logs":
+            pending = self.drain_output(t.id)
+            self.release_terminal(t.id, 130)
+            return CommandResult(pending + "^C\n", "", 130)
+        if t.kind in ("shell", "exec", "repl") and t.tty:
+            return CommandResult("^C\n", "", 130, True)
+        if not t.sig_proxy:
+            pending = self.drain_output(t.id)
+            self.release_terminal(t.id, 130)
+            return CommandResult(pending + "^C\n", "", 130)
+        runtime.deliver_signal(self, c, "SIGINT")
+        pending = self.drain_output(t.id)
+        if t.kind:
+            return CommandResult("^C" + pending + ("\n" if not pending else ""), "", 130, True)
+        code = t.last_exit if t.last_exit is not None else 0
+        return CommandResult("^C" + pending, "", code)
+
+    def detach_keys(self, terminal: int = 0) -> CommandResult:
+        """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
+        t = self.terminal(terminal)
+        if t.kind in ("attach", "shell", "repl") and t.tty and t.stdin:
+            self.release_terminal(t.id, 0)
+            return CommandResult("read escape sequence\n", "", 0)
+        if t.kind:
+            return CommandResult("", "docker-dojo: Ctrl+P Ctrl+Q only detaches containers started with -it\n", 1, True)
+        return CommandResult("", "", 0)
+
+    # --- snapshots ----------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole host as JSON-able data (versioned, stable key order, lossless)."""
+        return {
+            "version": SNAPSHOT_VERSION,
+            "build_cache": copy.deepcopy(self.build_cache),
+            "clock": self.clock.now,
+            "containers": [c.to_json() for c in self._containers.values()],
+            "deadlines": dict(sorted(self.deadlines.items())),
+            "fs": self.fs.to_json(),
+            "hints": self.hints,
+            "history": [asdict(h) for h in self._history],
+            "ids": {"counter": self.ids.counter, "seed": self.ids.seed},
+            "images": [i.to_json() for i in self._images.values()],
+            "seed": self.seed,
+            "tags": dict(self._tags),
+            "terminals": [asdict(t) for t in sorted(self.terminals.values(), key=lambda t: t.id)],
+            "volumes": [v.to_json() for v in self._volumes.values()],
+        }
+
+    @classmethod
+    def from_snapshot(cls, data: dict[str, Any]) -> DockerHost:
+        """Rebuild a host from snapshot()."""
+        if data.get("version") != SNAPSHOT_VERSION:
+            raise ValueError(f"unsupported snapshot version {data.get('version')!r} (expected {SNAPSHOT_VERSION})")
+        host = cls(seed=data["seed"], hints=data["hints"])
+        host.clock.now = data["clock"]
+        host.ids = IdGenerator(data["ids"]["seed"], data["ids"]["counter"])
+        host.fs = FileTree.from_json(data["fs"])
+        host.build_cache = copy.deepcopy(data["build_cache"])
+        for d in data["images"]:
+            img = Image.from_json(d)
+            host._images[img.id] = img
+        host._tags = dict(data["tags"])
+        for d in data["volumes"]:
+            v = Volume.from_json(d)
+            host._volumes[v.name] = v
+        for d in data["containers"]:
+            c = Container.from_json(d)
+            host.add_container(c)
+            if c.running:
+                host.on_started(c)
+        host.deadlines = dict(data["deadlines"])
+        host._history = [HistoryEntry(**h) for h in data["history"]]
+        for d in data["terminals"]:
+            t = Terminal(**{**d, "pending": [list(p) for p in d["pending"]]})
+            host.terminals[t.id] = t
+            if t.kind and t.container:
+                host._watchers.setdefault(t.container, set()).add(t.id)
+        host._wire_limits()
+        return host
+
+
+def describe_mount(m: Mount) -> str:
+    """Short human description of a mount (for docs and hints)."""
+    return f"{m.type} {m.source} -> {m.destination}{' (ro)' if m.read_only else ''}"
+
+
+__all__ = ["DockerHost", "CommandResult", "ConnectionRefused", "ConnectionReset", "HistoryEntry", "Terminal", "model"]

@@ -1,0 +1,211 @@
+"""The built-in registry of pullable images (Docker Hub official images, modelled)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+PATH_ENV = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+COREUTILS = ("sh", "ls", "cat", "echo", "mkdir", "rm", "cp", "mv", "touch", "sleep", "pwd", "true", "false",
+             "env", "hostname", "ps", "date", "grep")
+NGINX_INDEX = """<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+"""
+HELLO = """
+Hello from Docker!
+This message shows that your installation appears to be working correctly.
+
+To generate this message, Docker took the following steps:
+ 1. The Docker client contacted the Docker daemon.
+ 2. The Docker daemon pulled the "hello-world" image from the Docker Hub.
+    (amd64)
+ 3. The Docker daemon created a new container from that image which runs the
+    executable that produces the output you are currently reading.
+ 4. The Docker daemon streamed that output to the Docker client, which sent it
+    to your terminal.
+
+To try something more ambitious, you can run an Ubuntu container with:
+ $ docker run -it ubuntu bash
+
+Share images, automate workflows, and more with a free Docker ID:
+ https://hub.docker.com/
+
+For more examples and ideas, visit:
+ https://docs.docker.com/get-started/
+"""
+
+
+def _hex(*parts: str) -> str:
+    return hashlib.sha256(":".join(parts).encode()).hexdigest()
+
+
+def _binary(name: str) -> str:
+    return f"\x7fELF simulated executable: {name}\n"
+
+
+def _debian(extra_bins: tuple[str, ...] = (), bash: bool = True, os_name: str = "Debian GNU/Linux 12 (bookworm)") -> dict[str, str]:
+    files = {f"/bin/{b}": _binary(b) for b in COREUTILS}
+    if bash:
+        files["/bin/bash"] = _binary("bash")
+    files.update({f"/usr/local/bin/{b}": _binary(b) for b in extra_bins})
+    files["/etc/os-release"] = f'PRETTY_NAME="{os_name}"\n'
+    files["/etc/hostname"] = "localhost\n"
+    return files
+
+
+def _alpine() -> dict[str, str]:
+    files = {f"/bin/{b}": _binary("busybox") for b in COREUTILS}
+    files["/bin/busybox"] = _binary("busybox")
+    files["/etc/os-release"] = 'NAME="Alpine Linux"\nVERSION_ID=3.22.0\nPRETTY_NAME="Alpine Linux v3.22"\n'
+    return files
+
+
+BASE_DIRS = {"/", "/bin", "/dev", "/etc", "/home", "/lib", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv",
+             "/sys", "/tmp", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/local/bin", "/usr/sbin", "/usr/share",
+             "/var", "/var/lib", "/var/log"}
+
+
+@dataclass(frozen=True)
+class RegistryImage:
+    """One pullable repository:tag with its files, config and layer digests."""
+
+    repo: str
+    tag: str
+    size: int
+    layer_count: int
+    config: dict[str, Any]
+    files: dict[str, str]
+    dirs: frozenset[str] = field(default=frozenset(BASE_DIRS))
+    base_layers: str = ""  # layers shared with other images of the same base
+
+    @property
+    def ref(self) -> str:
+        """repo:tag."""
+        return f"{self.repo}:{self.tag}"
+
+    @property
+    def id(self) -> str:
+        """Image id (content-addressed, fixed per repo:tag)."""
+        return "sha256:" + _hex("image", self.ref)
+
+    @property
+    def digest(self) -> str:
+        """Manifest digest."""
+        return "sha256:" + _hex("digest", self.ref)
+
+    @property
+    def layer_ids(self) -> list[str]:
+        """Layer digests; the first ones are shared by images with the same base."""
+        shared = 1 if self.base_layers else 0
+        return [_hex("layer", self.base_layers or self.ref, "0")] * shared + [
+            _hex("layer", self.ref, str(i)) for i in range(shared, self.layer_count)]
+
+
+def _cfg(cmd: list[str] | None, entrypoint: list[str] | None = None, env: tuple[str, ...] = (), workdir: str = "",
+         ports: tuple[str, ...] = (), volumes: tuple[str, ...] = (), stop_signal: str = "") -> dict[str, Any]:
+    cfg: dict[str, Any] = {
+        "Cmd": cmd, "Entrypoint": entrypoint, "Env": [PATH_ENV, *env], "ExposedPorts": {p: {} for p in ports},
+        "Labels": {}, "User": "", "Volumes": {v: {} for v in volumes}, "WorkingDir": workdir,
+    }
+    if stop_signal:
+        cfg["StopSignal"] = stop_signal
+    return cfg
+
+
+def _nginx_files() -> dict[str, str]:
+    files = _debian()
+    files.update({
+        "/usr/sbin/nginx": _binary("nginx"),
+        "/docker-entrypoint.sh": "#!/bin/sh\n# vim:sw=4:ts=4:et\nexec \"$@\"\n",
+        "/usr/share/nginx/html/index.html": NGINX_INDEX,
+        "/usr/share/nginx/html/50x.html": "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n"
+                                          "<h1>An error occurred.</h1>\n</body>\n</html>\n",
+        "/etc/nginx/nginx.conf": "user  nginx;\nworker_processes  auto;\n",
+        "/etc/nginx/conf.d/default.conf": "server {\n    listen       80;\n    server_name  localhost;\n"
+                                          "    location / {\n        root   /usr/share/nginx/html;\n"
+                                          "        index  index.html index.htm;\n    }\n}\n",
+    })
+    return files
+
+
+def _node_files() -> dict[str, str]:
+    files = _debian(("node", "npm", "npx", "yarn", "docker-entrypoint.sh"))
+    files["/usr/local/bin/docker-entrypoint.sh"] = "#!/bin/sh\nset -e\nexec \"$@\"\n"
+    return files
+
+
+NODE_ENV = ("NODE_VERSION=24.1.0", "YARN_VERSION=1.22.22")
+IMAGES: dict[str, RegistryImage] = {}
+for _img in (
+    RegistryImage("node", "latest", 1_120_000_000, 8, _cfg(["node"], ["docker-entrypoint.sh"], NODE_ENV),
+                  _node_files(), base_layers="debian"),
+    RegistryImage("node", "24", 1_120_000_000, 8, _cfg(["node"], ["docker-entrypoint.sh"], NODE_ENV),
+                  _node_files(), base_layers="debian"),
+    RegistryImage("node", "22", 1_100_000_000, 8, _cfg(["node"], ["docker-entrypoint.sh"], ("NODE_VERSION=22.16.0", "YARN_VERSION=1.22.22")),
+                  _node_files(), base_layers="debian"),
+    RegistryImage("node", "alpine", 160_000_000, 5, _cfg(["node"], ["docker-entrypoint.sh"], NODE_ENV),
+                  {**_alpine(), **{f"/usr/local/bin/{b}": _binary(b) for b in ("node", "npm", "npx", "docker-entrypoint.sh")}},
+                  base_layers="alpine"),
+    RegistryImage("nginx", "latest", 192_000_000, 7,
+                  _cfg(["nginx", "-g", "daemon off;"], ["/docker-entrypoint.sh"], ("NGINX_VERSION=1.27.5",),
+                       ports=("80/tcp",), stop_signal="SIGQUIT"), _nginx_files(), base_layers="debian"),
+    RegistryImage("nginx", "alpine", 52_500_000, 8,
+                  _cfg(["nginx", "-g", "daemon off;"], ["/docker-entrypoint.sh"], ("NGINX_VERSION=1.27.5",),
+                       ports=("80/tcp",), stop_signal="SIGQUIT"), {**_alpine(), **{k: v for k, v in _nginx_files().items() if "nginx" in k or "entrypoint" in k}},
+                  base_layers="alpine"),
+    RegistryImage("alpine", "latest", 8_310_000, 1, _cfg(["/bin/sh"]), _alpine(), base_layers="alpine"),
+    RegistryImage("busybox", "latest", 4_280_000, 1, _cfg(["sh"]), _alpine()),
+    RegistryImage("ubuntu", "latest", 78_100_000, 1, _cfg(["/bin/bash"]),
+                  _debian(os_name="Ubuntu 24.04.2 LTS")),
+    RegistryImage("python", "latest", 1_020_000_000, 7, _cfg(["python3"], None, ("PYTHON_VERSION=3.13.3",)),
+                  _debian(("python", "python3", "pip")), base_layers="debian"),
+    RegistryImage("httpd", "latest", 148_000_000, 5,
+                  _cfg(["httpd-foreground"], None, ("HTTPD_VERSION=2.4.63",), "/usr/local/apache2", ("80/tcp",),
+                       stop_signal="SIGWINCH"),
+                  {**_debian(("httpd-foreground",)),
+                   "/usr/local/apache2/htdocs/index.html": "<html><body><h1>It works!</h1></body></html>\n"},
+                  base_layers="debian"),
+    RegistryImage("redis", "latest", 137_000_000, 6,
+                  _cfg(["redis-server"], ["docker-entrypoint.sh"], ("REDIS_VERSION=8.0.2",), "/data", ("6379/tcp",),
+                       ("/data",)),
+                  {**_debian(("redis-server", "redis-cli", "docker-entrypoint.sh"))}, base_layers="debian"),
+    RegistryImage("hello-world", "latest", 10_100, 1, _cfg(["/hello"]), {"/hello": _binary("hello")},
+                  frozenset({"/"})),
+):
+    IMAGES[_img.ref] = _img
+
+
+def lookup(repo: str, tag: str) -> RegistryImage | None:
+    """The registry entry for a normalised repository and tag, if the registry has it."""
+    if repo.startswith("docker.io/"):
+        repo = repo[len("docker.io/"):]
+    if repo.startswith("library/"):
+        repo = repo[len("library/"):]
+    return IMAGES.get(f"{repo}:{tag}")
+
+
+def known_repo(repo: str) -> bool:
+    """True if any tag of this repository exists in the registry."""
+    return any(img.repo == repo for img in IMAGES.values())

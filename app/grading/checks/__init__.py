@@ -1,0 +1,66 @@
+"""The registry of lab checks: `CHECKS`, `validate_check`, `describe_check`, `run_check`."""
+from __future__ import annotations
+
+from difflib import get_close_matches
+from typing import Any, Mapping
+
+from app.grading.checks.activity import ACTIVITY_CHECKS
+from app.grading.checks.base import CheckKind, Context, Outcome
+from app.grading.checks.containers import CONTAINER_CHECKS
+from app.grading.checks.images import IMAGE_CHECKS
+from app.grading.checks.storage import STORAGE_CHECKS
+from app.grading.errors import ContentError, UnknownKindError
+from app.grading.params import validate_params, with_defaults
+
+CHECKS: dict[str, CheckKind] = {
+    kind.name: kind for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS
+}
+
+__all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check",
+           "run_check", "validate_check"]
+
+
+def _unknown(name: Any) -> str:
+    close = get_close_matches(str(name), CHECKS, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; known checks: {', '.join(sorted(CHECKS))}"
+    return f"unknown check {name!r}{hint}"
+
+
+def check_kind(name: str) -> CheckKind:
+    """The registered check, or UnknownKindError naming close matches."""
+    try:
+        return CHECKS[name]
+    except (KeyError, TypeError):
+        raise UnknownKindError(_unknown(name)) from None
+
+
+def validate_check(name: str, params: Mapping) -> list[str]:
+    """Content errors for one goal check ([] when it is usable); the curriculum loader calls this."""
+    if not isinstance(name, str) or name not in CHECKS:
+        return [_unknown(name)]
+    kind = CHECKS[name]
+    errors = validate_params(name, kind.params, params)
+    if not errors:
+        errors = kind.rules(params)
+    return errors
+
+
+def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
+    errors = validate_check(name, params)
+    if errors:
+        raise ContentError(errors)
+    kind = CHECKS[name]
+    return kind, with_defaults(kind.params, params)
+
+
+def describe_check(name: str, params: Mapping, lang: str = "ko") -> str:
+    """The goal in plain words, e.g. "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다"."""
+    kind, full = _checked(name, params)
+    present = {k: v for k, v in full.items() if v is not None}
+    return kind.describe(present, "en" if lang == "en" else "ko")
+
+
+def run_check(name: str, params: Mapping, ctx: Context) -> Outcome:
+    """Evaluate one check against the context's final state."""
+    kind, full = _checked(name, params)
+    return kind.evaluate(ctx, {k: v for k, v in full.items() if v is not None})

@@ -1,0 +1,298 @@
+"""Command answers graded by effect.
+
+The learner's command lines and the reference run on two fresh hosts made with the same
+seed and setup; the normalised states are compared (ids, random names and times
+normalised away), so `docker run -p 8000:80 -d nginx`, `docker run -d -p 8000:80 nginx` and
+`docker container run --publish 8000:80 --detach nginx` are all right. A reference that
+changes nothing (`docker ps`) is compared by its normalised output instead. A failing line
+shows Docker's own error as feedback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from app.grading import hostview
+from app.grading.errors import AnswerError, ContentError
+from app.grading.state import ContainerView, HostState, short_ref
+from app.grading.verdict import CheckResult, Verdict
+
+MAX_LINES = 20
+MAX_LINE_CHARS = 4096
+
+
+# ---------------------------------------------------------------- key and answer
+
+def key_errors(key: Mapping) -> list[str]:
+    """Content errors in a command key: setup, reference, seed."""
+    errors = []
+    setup, reference, seed = key.get("setup", ()), key.get("reference"), key.get("seed", 0)
+    if not isinstance(setup, (list, tuple)) or not all(isinstance(s, str) for s in setup):
+        errors.append("command: 'setup' must be a list of command lines")
+    if (not isinstance(reference, (list, tuple)) or not reference
+            or not all(isinstance(r, str) and r.strip() for r in reference)):
+        errors.append("command: 'reference' must be a non-empty list of command lines")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        errors.append("command: 'seed' must be an integer")
+    return errors
+
+
+def answer_lines(answer: str) -> list[str]:
+    """The non-empty lines of an answer (a leading `$ ` prompt is dropped)."""
+    lines = []
+    for raw in answer.replace("\r\n", "\n").split("\n"):
+        line = raw.strip()
+        if line.startswith("$ "):
+            line = line[2:].strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def answer_error(key: Mapping, answer: Any) -> AnswerError | None:
+    """Why a command answer cannot be run (not text, empty, too long)."""
+    if not isinstance(answer, str):
+        return AnswerError("답은 명령어 글자(문자열)여야 합니다.", "The answer must be command text (a string).")
+    lines = answer_lines(answer)
+    if not lines:
+        return AnswerError("명령어를 입력하세요.", "Type a command.")
+    if len(lines) > MAX_LINES:
+        return AnswerError(f"명령어는 {MAX_LINES}줄까지 입력할 수 있습니다.", f"At most {MAX_LINES} command lines.")
+    if any(len(line) > MAX_LINE_CHARS for line in lines):
+        return AnswerError(f"한 줄은 {MAX_LINE_CHARS}자까지 입력할 수 있습니다.",
+                           f"A line may be at most {MAX_LINE_CHARS} characters.")
+    return None
+
+
+# ---------------------------------------------------------------- running
+
+@dataclass(frozen=True)
+class Run:
+    """What running some lines did: the final state, files, outputs, the first failure."""
+
+    state: HostState
+    files: dict
+    layers: dict  # container id -> read-write layer files
+    stdout: str
+    failure: tuple[str, str] | None  # (line, stderr) of the first failing line
+
+
+def _play(host: Any, lines: Sequence[str]) -> tuple[str, tuple[str, str] | None]:
+    """Run lines; a line that holds its terminal (attached run, logs -f) moves on to a new tab."""
+    terminal, out, failure = 0, [], None
+    for line in lines:
+        result = host.run(line, terminal=terminal)
+        out.append(result.stdout)
+        if result.exit_code != 0 and failure is None and not getattr(result, "busy", False):
+            failure = (line, result.stderr.strip() or f"exit code {result.exit_code}")
+        if getattr(result, "busy", False):
+            terminal += 1
+    return "".join(out), failure
+
+
+def run_on_fresh_host(key: Mapping, lines: Sequence[str]) -> Run:
+    """Set up a fresh host from the key, run `lines`, read what it left."""
+    host = hostview.fresh_host(int(key.get("seed", 0)))
+    for line in key.get("setup", ()):
+        result = host.run(line)
+        if result.exit_code != 0 and not getattr(result, "busy", False):
+            raise ContentError(f"command: setup line {line!r} failed: {result.stderr.strip()}")
+    # The setup's own held terminals are not the learner's: start counting from a new tab.
+    stdout, failure = _play(host, lines)
+    return Run(hostview.read_state(host), hostview.file_state(host), hostview.layer_files(host), stdout, failure)
+
+
+# ---------------------------------------------------------------- normalising
+
+_TIME = re.compile(r"(About )?(an?|\d+|Less than a) (second|minute|hour|day|week|month|year)s?( ago)?")
+_HEX = re.compile(r"\b[0-9a-f]{12}(?:[0-9a-f]{52})?\b")
+_SHA = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def normalise_output(text: str) -> str:
+    """Output with ids, digests and relative times replaced, trailing spaces dropped."""
+    text = _SHA.sub("sha256:<id>", text)
+    text = _HEX.sub("<id>", text)
+    text = _TIME.sub("<time>", text)
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+def container_facts(c: ContainerView, keep_name: bool, layer: tuple = ()) -> dict:
+    """The comparable facts of a container (no id, no times; the name only when it was chosen)."""
+    return {
+        "files": layer,
+        "name": c.name if keep_name else None,
+        "image": c.image_ref,
+        "state": c.state,
+        "exit_code": c.exit_code if c.state == "exited" else None,
+        "attached": c.attached,
+        "ports": tuple(sorted((p.host_ip or "0.0.0.0", p.host_port, p.container_port, p.proto) for p in c.ports)),
+        "mounts": tuple(sorted((m.type, "<anonymous>" if m.anonymous else m.source, m.destination, m.read_only)
+                               for m in c.mounts)),
+        "env": tuple(sorted(c.env)),
+        "cmd": tuple(c.cmd),
+        "entrypoint": tuple(c.entrypoint),
+        "workdir": c.workdir,
+        "auto_remove": c.auto_remove,
+    }
+
+
+def _images(state: HostState) -> dict[str, str]:
+    return {tag: image.id for image in state.images for tag in image.tags}
+
+
+def _volumes(state: HostState) -> tuple[tuple[str, ...], int]:
+    return tuple(sorted(v.name for v in state.volumes if not v.anonymous)), sum(v.anonymous for v in state.volumes)
+
+
+# ---------------------------------------------------------------- comparing
+
+_FIELD_WORDS = {
+    "name": ("이름", "name"), "image": ("이미지", "image"), "state": ("상태", "state"),
+    "exit_code": ("종료 코드", "exit code"), "attached": ("연결/분리 모드", "attached/detached"),
+    "ports": ("포트 연결", "published ports"), "mounts": ("마운트", "mounts"), "env": ("환경 변수", "environment"),
+    "cmd": ("실행 명령", "command"), "entrypoint": ("ENTRYPOINT", "entrypoint"), "workdir": ("작업 폴더", "workdir"),
+    "auto_remove": ("--rm 여부", "--rm"), "files": ("안의 파일", "files inside"),
+}
+
+
+def _show(field: str, value: Any, lang: str) -> str:
+    if value is None or value == ():
+        return "없음" if lang == "ko" else "none"
+    if field == "attached":
+        return {True: ("연결 모드", "attached"), False: ("분리 모드(-d)", "detached (-d)")}[value][lang == "en"]
+    if field == "state":
+        words = {"running": ("실행 중(Up)", "running"), "exited": ("종료(Exited)", "exited"),
+                 "created": ("생성됨(Created)", "created")}
+        return words.get(value, (value, value))[lang == "en"]
+    if field == "files":
+        return ", ".join(path for path, _ in value)
+    if field == "ports":
+        return ", ".join(f"{hp}->{cp}/{proto}" for _, hp, cp, proto in value)
+    if field == "mounts":
+        anon = "익명 볼륨" if lang == "ko" else "anonymous volume"
+        return ", ".join(f"{anon if src == '<anonymous>' else src}:{dst}{':ro' if ro else ''}"
+                         for _, src, dst, ro in value)
+    if isinstance(value, tuple):
+        return " ".join(value)
+    return str(value)
+
+
+def _container_diffs(expected: list[dict], actual: list[dict]) -> list[tuple[str, str]]:
+    """Pair up containers and say which facts differ, Korean and English."""
+    diffs: list[tuple[str, str]] = []
+    remaining = list(actual)
+    for want in expected:
+        exact = next((a for a in remaining if _same(want, a)), None)
+        if exact is not None:
+            remaining.remove(exact)
+            continue
+        scored = sorted(remaining, key=lambda a: -sum(_field_same(want, a, f) for f in want))
+        if not scored:
+            img = short_ref(want["image"])
+            diffs.append((f"{img} 이미지로 만든 컨테이너가 있어야 하는데 없습니다.",
+                          f"A container from image {img} is expected but there is none."))
+            continue
+        got = scored[0]
+        remaining.remove(got)
+        for f in want:
+            if not _field_same(want, got, f):
+                ko, en = _FIELD_WORDS[f]
+                diffs.append((f"컨테이너 {ko}: 기대 {_show(f, want[f], 'ko')}, 실제 {_show(f, got[f], 'ko')}.",
+                              f"Container {en}: expected {_show(f, want[f], 'en')}, got {_show(f, got[f], 'en')}."))
+    for extra in remaining:
+        img = short_ref(extra["image"])
+        diffs.append((f"기대하지 않은 컨테이너가 생겼습니다 ({img} 이미지, {extra['state']}).",
+                      f"An unexpected container was made (image {img}, {extra['state']})."))
+    return diffs
+
+
+def _field_same(want: dict, got: dict, field: str) -> bool:
+    return want[field] is None if field == "name" and want[field] is None else want[field] == got[field]
+
+
+def _same(want: dict, got: dict) -> bool:
+    return all(_field_same(want, got, f) for f in want)
+
+
+def compare(reference: Run, learner: Run) -> list[tuple[str, str]]:
+    """Every difference between the reference's and the learner's effect ([] when equal)."""
+    ref_state, got_state = reference.state, learner.state
+    diffs = _container_diffs(
+        [container_facts(c, c.name_given, reference.layers.get(c.id, ())) for c in ref_state.containers],
+        [container_facts(c, True, learner.layers.get(c.id, ())) for c in got_state.containers],
+    )
+    want_images, got_images = _images(ref_state), _images(got_state)
+    for tag in sorted(set(want_images) | set(got_images)):
+        if tag not in got_images:
+            diffs.append((f"{short_ref(tag)} 이미지가 있어야 하는데 없습니다.", f"Image {short_ref(tag)} is missing."))
+        elif tag not in want_images:
+            diffs.append((f"기대하지 않은 {short_ref(tag)} 이미지가 생겼습니다.", f"Unexpected image {short_ref(tag)}."))
+        elif want_images[tag] != got_images[tag]:
+            diffs.append((f"{short_ref(tag)} 이미지의 내용이 기대와 다릅니다.", f"Image {short_ref(tag)} has other content."))
+    (want_named, want_anon), (got_named, got_anon) = _volumes(ref_state), _volumes(got_state)
+    if want_named != got_named:
+        diffs.append((f"볼륨: 기대 {', '.join(want_named) or '없음'}, 실제 {', '.join(got_named) or '없음'}.",
+                      f"Volumes: expected {', '.join(want_named) or 'none'}, got {', '.join(got_named) or 'none'}."))
+    if want_anon != got_anon:
+        diffs.append((f"익명 볼륨 개수: 기대 {want_anon}개, 실제 {got_anon}개.",
+                      f"Anonymous volumes: expected {want_anon}, got {got_anon}."))
+    diffs += _file_diffs(reference.files, learner.files)
+    return diffs
+
+
+def _file_diffs(want: dict, got: dict) -> list[tuple[str, str]]:
+    diffs = []
+    host_w, host_g = want["host"], got["host"]
+    for path in sorted(set(host_w) | set(host_g)):
+        if path not in host_g:
+            diffs.append((f"호스트에 {path} 파일이 있어야 하는데 없습니다.", f"Host file {path} is missing."))
+        elif path not in host_w:
+            diffs.append((f"호스트에 기대하지 않은 {path} 파일이 생겼습니다.", f"Unexpected host file {path}."))
+        elif host_w[path] != host_g[path]:
+            diffs.append((f"호스트의 {path} 파일 내용이 기대와 다릅니다.", f"Host file {path} has other content."))
+    dirs_w, dirs_g = set(want["dirs"]), set(got["dirs"])
+    for path in sorted(dirs_w - dirs_g):
+        diffs.append((f"호스트에 {path} 폴더가 있어야 하는데 없습니다.", f"Host folder {path} is missing."))
+    for path in sorted(dirs_g - dirs_w):
+        diffs.append((f"호스트에 기대하지 않은 {path} 폴더가 생겼습니다.", f"Unexpected host folder {path}."))
+    vol_w, vol_g = dict(want["volumes"]), dict(got["volumes"])
+    for name in sorted(set(vol_w) & set(vol_g)):
+        if vol_w[name] != vol_g[name]:
+            diffs.append((f"{name} 볼륨 안의 파일이 기대와 다릅니다.", f"The files in volume {name} differ."))
+    return diffs
+
+
+# ---------------------------------------------------------------- grading
+
+def grade(key: Mapping, answer: str) -> Verdict:
+    """Run the learner's lines and the reference on fresh hosts and compare their effects."""
+    reference = run_on_fresh_host(key, tuple(key["reference"]))
+    if reference.failure is not None:
+        raise ContentError(f"command: reference line {reference.failure[0]!r} failed: {reference.failure[1]}")
+    learner = run_on_fresh_host(key, answer_lines(answer))
+    baseline = run_on_fresh_host(key, ())
+    diffs = compare(reference, learner)
+    if not compare(reference, baseline) and not diffs:
+        # The reference only looks (docker ps, docker logs): compare what it printed.
+        if normalise_output(reference.stdout) != normalise_output(learner.stdout):
+            diffs = [("출력이 기대한 명령의 출력과 다릅니다.", "The output differs from what the expected command prints.")]
+    details = (("stderr", learner.failure[1]),) if learner.failure else ()
+    if not diffs:
+        note_ko = note_en = ""
+        if learner.failure is not None:
+            note_ko = f" 다만 ‘{learner.failure[0]}’ 명령은 실패했습니다:\n{learner.failure[1]}"
+            note_en = f" Note: ‘{learner.failure[0]}’ failed:\n{learner.failure[1]}"
+        check = CheckResult("effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.",
+                            "The host ends up in the expected state.")
+        return Verdict(1.0, 1.0, True, (check,), "정답입니다." + note_ko, "Correct." + note_en, details)
+    checks: list[CheckResult] = []
+    if learner.failure is not None:
+        line, stderr = learner.failure
+        checks.append(CheckResult("command succeeded", False, 1.0,
+                                  f"‘{line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{stderr}",
+                                  f"‘{line}’ failed. Docker says:\n{stderr}"))
+    checks += [CheckResult("effect", False, 1.0, ko, en) for ko, en in diffs]
+    return Verdict(0.0, 1.0, False, tuple(checks), "기대한 결과와 다릅니다.", "Not the expected result.",
+                   details)

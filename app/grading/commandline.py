@@ -1,0 +1,217 @@
+"""Read command lines the way the docker client does: aliases, flags, arguments.
+
+Used by the `command_run` check ("the learner looked at the logs with -f") so that
+`docker logs -f web`, `docker container logs --follow web` and `docker logs web -f` are the
+same kind of command. Flag tables come from the simulator (`app.dockersim.flags`), which has
+the real client's flags.
+"""
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+
+from app.dockersim._flags import COMMANDS
+from app.dockersim.errors import DockerError
+from app.dockersim.flags import parse
+
+#: Shell commands a `command_run` check may name (matched by their first word only).
+SHELL_COMMANDS = frozenset({"curl", "cat", "ls", "cd", "echo", "mkdir", "touch", "rm", "cp", "mv", "pwd"})
+
+# Commands whose flags stop at the first argument (the rest belongs to the container's program).
+_NOT_INTERSPERSED = {"run", "create", "exec"}
+# `docker container inspect` and `docker image inspect` answer the same question as `docker inspect`.
+_EXTRA_ALIASES = {"container inspect": "inspect", "image inspect": "inspect"}
+
+
+def _canonical_paths() -> dict[str, str]:
+    canon: dict[str, str] = {}
+    for path, spec in COMMANDS.items():
+        m = re.search(r"Aliases:\n  (.*)\n", spec.get("help", ""))
+        if not m:
+            canon[path] = _EXTRA_ALIASES.get(path, path)
+            continue
+        forms = [a.strip().removeprefix("docker ").strip() for a in m.group(1).split(",")]
+        forms = [f for f in forms if f in COMMANDS] or [path]
+        canon[path] = min(forms, key=lambda f: (len(f.split()), forms.index(f)))
+    return canon
+
+
+CANONICAL: dict[str, str] = _canonical_paths()
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """One command of a line: canonical name (`logs`, `ps`, `volume ls`, `curl`), flags, args."""
+
+    name: str
+    flags: dict = field(default_factory=dict, hash=False)
+    args: tuple[str, ...] = ()
+
+
+def split_segments(line: str) -> list[tuple[str, str]]:
+    """Split on unquoted `&&`, `||`, `;`, `|`: [(separator before, text)]; `$( )` kept whole."""
+    segments: list[tuple[str, str]] = []
+    sep, buf, quote, depth, i = "", [], "", 0, 0
+    while i < len(line):
+        ch = line[i]
+        two = line[i:i + 2]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif two == "$(":
+            depth += 1
+            buf.append(two)
+            i += 2
+            continue
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and two in ("&&", "||"):
+            segments.append((sep, "".join(buf)))
+            sep, buf, i = two, [], i + 2
+            continue
+        elif depth == 0 and ch in ";|":
+            segments.append((sep, "".join(buf)))
+            sep, buf, i = ch, [], i + 1
+            continue
+        buf.append(ch)
+        i += 1
+    segments.append((sep, "".join(buf)))
+    return [(s, t.strip()) for s, t in segments if t.strip()]
+
+
+def command_path(words: list[str]) -> tuple[str | None, list[str]]:
+    """(`container logs`, rest) for ['container', 'logs', ...]; (None, words) when unknown."""
+    if len(words) >= 2 and f"{words[0]} {words[1]}" in COMMANDS:
+        return f"{words[0]} {words[1]}", words[2:]
+    if words and words[0] in COMMANDS:
+        return words[0], words[1:]
+    return None, words
+
+
+def read_invocation(text: str) -> Invocation | None:
+    """The invocation in one segment, or None when it is not a command we can read."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        return None
+    if words and words[0] == "sudo":
+        words = words[1:]
+    if not words:
+        return None
+    if words[0] != "docker":
+        return Invocation(words[0], {}, tuple(words[1:])) if words[0] in SHELL_COMMANDS else None
+    path, rest = command_path(words[1:])
+    if path is None:
+        return None
+    canon = CANONICAL.get(path, path)
+    try:
+        parsed = parse(path, rest, interspersed=canon not in _NOT_INTERSPERSED)
+    except DockerError:
+        return None
+    return Invocation(canon, dict(parsed.values), tuple(parsed.args))
+
+
+#: Ctrl+C ends a command that holds the terminal (`logs -f`, attached `run`) with 130: it ran.
+INTERRUPTED = 130
+
+
+def succeeded_invocations(line: str, exit_code: int) -> list[Invocation]:
+    """The commands of a line known to have succeeded.
+
+    Only the line's exit code is known, so with exit 0 (or 130, stopped with Ctrl+C) the
+    commands after the last `;`, `||` or `|`, joined by `&&`, succeeded; earlier ones are not
+    counted.
+    """
+    if exit_code not in (0, INTERRUPTED):
+        return []
+    segments = split_segments(line)
+    start = max((i for i, (sep, _) in enumerate(segments) if sep in (";", "||", "|")), default=0)
+    found = [read_invocation(text) for _, text in segments[start:]]
+    return [inv for inv in found if inv is not None]
+
+
+def resolve_kind(kind: str, words: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """Fold `args_contain` words that belong to the command into the kind.
+
+    `kind: volume` + `args_contain: ls` means `volume ls`; `kind: logs` + `args_contain: -f`
+    means `logs -f` (a flag, matched as a flag: `--follow` counts too). Other words stay
+    arguments.
+    """
+    parts = kind.split()
+    if parts and parts[0] == "docker":
+        parts = parts[1:]
+    rest = list(words)
+    if len(parts) == 1 and rest and f"{parts[0]} {rest[0]}" in COMMANDS:
+        parts.append(rest.pop(0))
+    flags = [w for w in rest if w.startswith("-") and len(w) > 1]
+    others = tuple(w for w in rest if w not in flags)
+    return " ".join(parts + flags), others
+
+
+def kind_errors(kind: str) -> list[str]:
+    """Why a `command_run` kind such as `logs -f` cannot be read ([] when fine)."""
+    words = kind.split()
+    if words and words[0] == "docker":
+        words = words[1:]
+    if not words:
+        return ["command_run: 'kind' is empty"]
+    if words[0] in SHELL_COMMANDS and len(words) == 1:
+        return []
+    path, rest = command_path(words)
+    if path is None:
+        known = sorted(set(CANONICAL.values()) | SHELL_COMMANDS)
+        close = get_close_matches(words[0], known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return [f"command_run: unknown command {' '.join(words)!r}{hint}"]
+    if any(not w.startswith("-") for w in rest):
+        return [f"command_run: 'kind' may hold only the command and its flags (put arguments in "
+                f"args_contain), got {kind!r}"]
+    try:
+        _parse_flags_only(path, rest)
+    except DockerError as exc:
+        return [f"command_run: bad flag in kind {kind!r}: {exc.text.splitlines()[0]}"]
+    return []
+
+
+def _parse_flags_only(path: str, flags: list[str]):
+    """Parse just flags, adding placeholder arguments until the argument count fits."""
+    for extra in range(4):
+        try:
+            return parse(path, flags + ["_"] * extra)
+        except DockerError as exc:
+            if exc.hint != "args" or extra == 3:
+                raise
+    raise AssertionError("unreachable")
+
+
+def read_kind(kind: str) -> Invocation:
+    """The invocation a `command_run` kind stands for (validated by `kind_errors` first)."""
+    words = kind.split()
+    if words[0] == "docker":
+        words = words[1:]
+    if words[0] in SHELL_COMMANDS and len(words) == 1:
+        return Invocation(words[0])
+    path, rest = command_path(words)
+    assert path is not None, "validate the kind with kind_errors first"
+    parsed = _parse_flags_only(path, rest)
+    return Invocation(CANONICAL.get(path, path), dict(parsed.values), ())
+
+
+def matches(inv: Invocation, want: Invocation, words: tuple[str, ...] = ()) -> bool:
+    """Same command, every flag of `want` set alike, every word among the args or flag values."""
+    if inv.name != want.name:
+        return False
+    for flag, value in want.flags.items():
+        have = inv.flags.get(flag)
+        if isinstance(value, list):
+            if not isinstance(have, list) or not all(v in have for v in value):
+                return False
+        elif have != value:
+            return False
+    pool = set(inv.args)
+    for value in inv.flags.values():
+        pool.update(value if isinstance(value, list) else [str(value)])
+    return all(w in pool for w in words)

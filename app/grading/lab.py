@@ -1,0 +1,102 @@
+"""Grading a lab: goal checks with weights, a comparison policy, the final host state."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from app.grading.checks import CHECKS, Context, run_check, validate_check
+from app.grading.checks.base import Probe
+from app.grading.errors import ContentError
+from app.grading.hostview import HostProbe, read_state
+from app.grading.params import with_defaults
+from app.grading.state import HostState
+from app.grading.verdict import CheckResult, Verdict, weighted_verdict
+
+#: policy name -> checks it adds after the goal (each weight 1 unless the goal lists it already)
+POLICIES: dict[str, tuple[str, ...]] = {
+    "checks": (),
+    "strict": ("no_extra_containers", "no_extra_volumes"),
+}
+
+
+@dataclass(frozen=True)
+class GoalCheck:
+    """One line of a lab goal: a check name, its parameters, its weight."""
+
+    name: str
+    params: Mapping[str, Any]
+    weight: float = 1.0
+
+
+def as_goal(item: Any) -> GoalCheck:
+    """Accept a GoalCheck, a (name, params[, weight]) tuple or any object with those attributes."""
+    if isinstance(item, GoalCheck):
+        return item
+    if isinstance(item, (tuple, list)):
+        if len(item) == 2:
+            return GoalCheck(item[0], item[1])
+        if len(item) == 3:
+            return GoalCheck(item[0], item[1], item[2])
+        raise ContentError(f"a goal check must be (name, params[, weight]), got {item!r}")
+    try:
+        return GoalCheck(item.name, item.params, getattr(item, "weight", 1.0))
+    except AttributeError:
+        raise ContentError(f"a goal check must be (name, params[, weight]), got {item!r}") from None
+
+
+def validate_goal(goal_checks: Iterable[Any], policy: str) -> list[str]:
+    """Every content error in a lab goal: unknown checks, bad parameters, bad weights, bad policy."""
+    errors = []
+    if policy not in POLICIES:
+        errors.append(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
+    goals = list(goal_checks)
+    if not goals:
+        errors.append("a lab goal needs at least one check")
+    for i, item in enumerate(goals, start=1):
+        try:
+            goal = as_goal(item)
+        except ContentError as exc:
+            errors.append(f"check {i}: {exc}")
+            continue
+        weight = goal.weight
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
+            errors.append(f"check {i} ({goal.name}): weight must be a positive number, got {weight!r}")
+        errors += [f"check {i}: {e}" for e in validate_check(goal.name, goal.params)]
+    return errors
+
+
+def grade_lab(goal_checks: Sequence[Any], policy: str, host: Any) -> Verdict:
+    """Judge the host's final state against the goal; partial credit by weights.
+
+    The final state decides: a check that held earlier and was undone later fails.
+    Raises ContentError for an invalid goal (caught at content-load time by `validate_goal`).
+    """
+    errors = validate_goal(goal_checks, policy)
+    if errors:
+        raise ContentError(errors)
+    return grade_state(goal_checks, policy, read_state(host), HostProbe(host))
+
+
+def grade_state(goal_checks: Sequence[Any], policy: str, state: HostState, probe: Probe | None) -> Verdict:
+    """`grade_lab` on a state already read (the probe answers file, HTTP and rebuild questions)."""
+    errors = validate_goal(goal_checks, policy)
+    if errors:
+        raise ContentError(errors)
+    goals = [as_goal(g) for g in goal_checks]
+    names = {g.name for g in goals}
+    goals += [GoalCheck(extra, {}, 1.0) for extra in POLICIES[policy] if extra not in names]
+    ctx = Context(state, probe)
+    for goal in goals:
+        containers, volumes = CHECKS[goal.name].claims(ctx, _full(goal))
+        ctx.claimed_containers |= containers
+        ctx.claimed_volumes |= volumes
+    results = []
+    for goal in goals:
+        outcome = run_check(goal.name, goal.params, ctx)
+        results.append(CheckResult(goal.name, outcome.passed, float(goal.weight), outcome.ko, outcome.en))
+    return weighted_verdict(results, feedback_ok=("실습 목표를 모두 이루었습니다.", "Every goal of the lab is met."))
+
+
+def _full(goal: GoalCheck) -> dict:
+    kind = CHECKS[goal.name]
+    return {k: v for k, v in with_defaults(kind.params, goal.params).items() if v is not None}

@@ -1,0 +1,76 @@
+"""Replaying a lab: its fresh host (fixture files, inline files, setup) and its reference solution.
+
+One place for both the web app (a learner's fresh attempt) and `flask content check`
+(every solution must pass its goal, and the untouched setup must not).
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Mapping
+
+from app.curriculum import Lab, fixture_files
+from app.dockersim import CommandResult, DockerHost
+from app.grading.lab import grade_lab
+from app.grading.verdict import Verdict
+
+
+def lab_seed(lab_id: str) -> int:
+    """A stable seed per lab, so every learner's (and CI's) host for a lab starts the same."""
+    return zlib.crc32(lab_id.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One replayed line and what the host answered."""
+
+    terminal: int
+    command: str
+    result: CommandResult
+
+
+def lab_host(lab: Lab, fixtures: Mapping[str, Mapping[str, str]], *, seed: int | None = None, hints: bool = True) -> tuple[DockerHost, list[StepResult]]:
+    """A fresh host for `lab`: files written, setup commands run (their results returned)."""
+    host = DockerHost(seed=lab_seed(lab.id) if seed is None else seed, hints=hints)
+    for path, text in fixture_files(lab, fixtures).items():
+        host.write_file(path, text)
+    steps = [StepResult(0, line, host.run(line, 0)) for line in lab.setup.commands]
+    return host, steps
+
+
+def play_solution(host: DockerHost, lab: Lab) -> list[StepResult]:
+    """Run the lab's reference solution (Ctrl+C lines included) on `host`."""
+    steps = []
+    for step in lab.solution_steps():
+        result = host.interrupt(step.terminal) if step.is_interrupt else host.run(step.command, step.terminal)
+        steps.append(StepResult(step.terminal, step.command, result))
+    return steps
+
+
+def grade(lab: Lab, host: DockerHost) -> Verdict:
+    """The lab's goal judged on the host's current state."""
+    return grade_lab(lab.goal.checks, lab.goal.policy, host)
+
+
+def lab_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """Why a lab is broken: a failing setup, a setup that already passes, a solution that does not."""
+    problems = []
+    host, setup = lab_host(lab, fixtures)
+    for step in setup:
+        if step.result.exit_code != 0 and not step.result.busy:
+            problems.append(f"setup command {step.command!r} failed: {_first_line(step.result.stderr)}")
+    if grade(lab, host).passed:
+        problems.append("the untouched setup already passes the goal")
+    for step in play_solution(host, lab):
+        if step.result.exit_code != 0 and not step.result.busy and step.command != "^C":
+            problems.append(f"solution command {step.command!r} failed: {_first_line(step.result.stderr)}")
+    verdict = grade(lab, host)
+    if not verdict.passed:
+        failed = "; ".join(c.message_en for c in verdict.failed_checks())
+        problems.append(f"the solution does not pass the goal: {failed}")
+    return problems
+
+
+def _first_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if lines else "(no error text)"

@@ -1,0 +1,164 @@
+"""Plain, read-only views of a simulated host that the checks judge.
+
+`read_state(host)` (in `hostview`) fills these from a live `DockerHost`; checks and the
+command-answer comparison only ever see these values, so their logic does not depend on the
+simulator's internals and tables of near misses are easy to state.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PortView:
+    """One published port: host_ip:host_port -> container_port/proto."""
+
+    host_ip: str
+    host_port: int
+    container_port: int
+    proto: str = "tcp"
+
+    def label(self) -> str:
+        """`8000->80/tcp`, with the host IP when it is not all addresses."""
+        ip = "" if self.host_ip in ("", "0.0.0.0", "::") else f"{self.host_ip}:"
+        return f"{ip}{self.host_port}->{self.container_port}/{self.proto}"
+
+
+@dataclass(frozen=True)
+class MountView:
+    """One mount: a volume (named or anonymous) or a bind of a host folder."""
+
+    type: str  # "volume" | "bind"
+    source: str  # volume name, or absolute host path for a bind
+    destination: str
+    read_only: bool = False
+    anonymous: bool = False
+
+    def label(self, lang: str = "ko") -> str:
+        """`볼륨 data → /app/feedback` style words."""
+        if self.type == "bind":
+            kind = ("바인드 마운트 " if lang == "ko" else "bind mount ") + self.source
+        elif self.anonymous:
+            kind = "익명 볼륨" if lang == "ko" else "anonymous volume"
+        else:
+            kind = ("볼륨 " if lang == "ko" else "volume ") + self.source
+        ro = (" (읽기 전용)" if lang == "ko" else " (read-only)") if self.read_only else ""
+        return f"{kind} → {self.destination}{ro}"
+
+
+@dataclass(frozen=True)
+class ContainerView:
+    """A container as the grader sees it (never selected by id)."""
+
+    id: str
+    name: str
+    image_ref: str  # the reference it was created from, normalised (nginx:latest)
+    image_id: str
+    state: str  # created | running | paused | restarting | exited | dead
+    exit_code: int = 0
+    attached: bool | None = None  # was the last start attached to a terminal?
+    ports: tuple[PortView, ...] = ()
+    mounts: tuple[MountView, ...] = ()
+    env: tuple[str, ...] = ()
+    cmd: tuple[str, ...] = ()
+    entrypoint: tuple[str, ...] = ()
+    workdir: str = ""
+    auto_remove: bool = False
+    name_given: bool = True  # False when Docker drew a random name
+
+    def status_ko(self) -> str:
+        """`실행 중(Up)`, `종료(Exited (0))`, `생성됨(Created)` ..."""
+        return {
+            "running": "실행 중(Up)",
+            "exited": f"종료(Exited ({self.exit_code}))",
+            "created": "생성됨(Created)",
+            "paused": "일시 정지(Paused)",
+            "restarting": "재시작 중(Restarting)",
+            "dead": "비정상 종료(Dead)",
+        }.get(self.state, self.state)
+
+    def status_en(self) -> str:
+        """`running (Up)`, `exited (Exited (0))` ..."""
+        return {
+            "running": "running (Up)",
+            "exited": f"stopped (Exited ({self.exit_code}))",
+            "created": "created but never started (Created)",
+            "paused": "paused (Paused)",
+            "restarting": "restarting (Restarting)",
+            "dead": "dead (Dead)",
+        }.get(self.state, self.state)
+
+
+@dataclass(frozen=True)
+class ImageView:
+    """An image: its id and every tag pointing at it (normalised, e.g. nginx:latest)."""
+
+    id: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VolumeView:
+    """A volume; anonymous ones have a 64-hex generated name."""
+
+    name: str
+    anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One command line a learner ran, on which terminal, and how it ended."""
+
+    line: str
+    terminal: int
+    exit_code: int
+
+
+@dataclass(frozen=True)
+class HostState:
+    """Everything the checks read, taken at one moment (the final state)."""
+
+    containers: tuple[ContainerView, ...] = ()
+    images: tuple[ImageView, ...] = ()
+    volumes: tuple[VolumeView, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
+    home: str = "/home/learner"
+    cwd: str = "/home/learner"
+    logs: dict[str, str] = field(default_factory=dict)  # container id -> log text
+
+    def container_named(self, name: str) -> ContainerView | None:
+        """The container with this name (names are unique), or None."""
+        name = name.lstrip("/")
+        return next((c for c in self.containers if c.name == name), None)
+
+    def image_for(self, ref: str) -> ImageView | None:
+        """The image the reference currently points at, or None."""
+        ref = normalise_ref(ref)
+        return next((i for i in self.images if ref in i.tags), None)
+
+    def host_path(self, path: str) -> str:
+        """An absolute, normalised host path (`~` is the home folder, relative is from cwd)."""
+        if path == "~" or path.startswith("~/"):
+            path = self.home + path[1:]
+        elif not path.startswith("/"):
+            path = posixpath.join(self.cwd, path)
+        return posixpath.normpath(path)
+
+
+def normalise_ref(ref: str) -> str:
+    """`nginx`, `library/nginx`, `docker.io/library/nginx:latest` -> `nginx:latest`."""
+    ref = ref.strip()
+    if "@" in ref:
+        ref = ref.split("@", 1)[0]
+    for prefix in ("docker.io/library/", "docker.io/", "index.docker.io/library/", "library/"):
+        if ref.startswith(prefix):
+            ref = ref[len(prefix):]
+            break
+    last = ref.rsplit("/", 1)[-1]
+    return ref if ":" in last else ref + ":latest"
+
+
+def short_ref(ref: str) -> str:
+    """`nginx:latest` -> `nginx` for messages; other tags kept."""
+    return ref[: -len(":latest")] if ref.endswith(":latest") else ref

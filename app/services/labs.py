@@ -1,0 +1,428 @@
+"""Labs and the playground: what the learner does in the simulated terminal, kept in the database.
+
+Each public function is one thing the lab page can ask for. It finds the learner (a guest on
+first need), loads the attempt, changes it through `lab_store.mutate` and answers with plain
+JSON-able data: new terminal output since what the client already shows, busy terminals and
+prompts, the state panel, the goal ticks and the attempt's progress.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from flask_babel import gettext as _
+
+from app.curriculum import Lab, render_markdown
+from app.dockersim.fixtures import HOME
+from app.dockersim.fs import FsError
+from app.dockersim.host import MAX_LINE, DockerHost
+from app.extensions import db
+from app.models import Activity
+from app.services import accounts, course as course_service, lab_store, lab_view
+from app.services.lab_store import PLAYGROUND_ID, LabConflict, Workspace, dump, state_key
+
+MAX_FILE_CHARS = 64 * 1024
+CLEAR_SCREEN = "\x1b[2J"
+_SEPARATORS = re.compile(r"&&|\|\||;|\|")
+
+__all__ = ["LabConflict", "LabError", "LabNotFound", "PLAYGROUND_ID"]
+
+
+class LabNotFound(LookupError):
+    """No lab with this id in the course."""
+
+
+class LabError(ValueError):
+    """A request the lab cannot act on (bad terminal, missing confirmation...); the message says why."""
+
+
+# --- finding the lab ------------------------------------------------------------------------
+
+
+def find_lab(lab_id: str) -> Lab | None:
+    """The lab with this id; None for the playground; LabNotFound otherwise."""
+    if lab_id == PLAYGROUND_ID:
+        return None
+    item = course_service.get_course().by_id.get(lab_id)
+    if not isinstance(item, Lab):
+        raise LabNotFound(lab_id)
+    return item
+
+
+def _terminal(value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise LabError(_("Unknown terminal.")) from None
+    if not 0 <= number < lab_store.MAX_TERMINALS:
+        raise LabError(_("Unknown terminal."))
+    return number
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+def page(lab_id: str, lang: str) -> dict[str, Any]:
+    """Everything the lab (or playground) page renders, including the initial client state."""
+    lab = find_lab(lab_id)
+    user = accounts.ensure_learner()
+    ws = lab_store.read_only(user, lab_id, lab)
+    data = _reply(ws, lab, lang, known={}, epoch=None, full=True)
+    data["history"] = ws.history
+    data["words"] = lab_view.completion_words()
+    data["chips"] = list(lab_view.CHIPS)
+    attempt = ws.attempt
+    context: dict[str, Any] = {
+        "lab": lab, "initial": data, "status": attempt.status, "best_score": attempt.best_score,
+        "terminal_count": data["terminal_count"], "chips": lab_view.CHIPS,
+    }
+    if lab is not None:
+        context["task_html"] = render_markdown(lab.task)
+        context["goal"] = list(zip(lab_view.describe_goal(lab, lang), data["goal"]))
+        context["hints_html"] = [render_markdown(h) for h in lab.hints[: attempt.hints_used]]
+        context["hints_total"] = len(lab.hints)
+        context["solution"] = _solution(lab) if attempt.status == "solution_seen" else None
+        context["lesson"] = course_service.get_course().lessons_by_id.get(lab.lesson_id)
+    db.session.commit()
+    return context
+
+
+def _solution(lab: Lab) -> list[dict[str, Any]]:
+    return [{"terminal": s.terminal + 1, "command": s.command} for s in lab.solution_steps()]
+
+
+# --- replies ----------------------------------------------------------------------------------
+
+
+def _reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epoch: int | None,
+           full: bool = True, **extra: Any) -> dict[str, Any]:
+    """The client's view of the attempt; `full` adds the state panel and goal ticks."""
+    host = ws.host
+    terms = sorted(int(t) for t in ws.screens["terms"])
+    count = max(2, max(terms, default=0) + 1)
+    reply: dict[str, Any] = {
+        "ok": True,
+        "version": ws.attempt.version,
+        "epoch": ws.epoch,
+        "output": ws.since(known, epoch),
+        "busy": {str(t): host.terminal_busy(t) for t in range(count)},
+        "prompts": {str(t): host.prompt(t) for t in range(count)},
+        "terminal_count": count,
+        "status": ws.attempt.status,
+        "best_score": ws.attempt.best_score,
+        "undo": lab_store.undo_count(ws.attempt),
+        "hints_used": ws.attempt.hints_used,
+    }
+    if full:
+        reply["state"] = lab_view.state_panel(host)
+        if lab is not None:
+            verdict = lab_view.grade(lab, host)
+            reply["goal"] = [c.passed for c in verdict.checks]
+            reply["passed"] = verdict.passed
+    reply.update(extra)
+    return reply
+
+
+def _record_progress(ws: Workspace, lab: Lab | None) -> None:
+    """After a change: a passing goal solves the lab (unless the solution was seen first)."""
+    if lab is None:
+        return
+    verdict = lab_view.grade(lab, ws.host)
+    attempt = ws.attempt
+    attempt.best_score = max(attempt.best_score or 0.0, verdict.fraction)
+    if verdict.passed and attempt.status == "in_progress":
+        attempt.status = "solved"
+        db.session.add(Activity(user_id=attempt.user_id, kind="lab_solved", item_id=attempt.lab_id))
+
+
+def _client_view(body: dict[str, Any]) -> tuple[dict[str, int], int | None]:
+    """What the client already shows: the last entry per terminal and its epoch."""
+    known = body.get("since") if isinstance(body.get("since"), dict) else {}
+    clean: dict[str, int] = {}
+    for key, value in known.items():
+        try:
+            clean[str(int(key))] = int(value)
+        except (TypeError, ValueError):
+            continue
+    epoch = body.get("epoch")
+    return clean, epoch if isinstance(epoch, int) else None
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def disabled_reason(lab: Lab | None, line: str) -> str | None:
+    """The disabled command this line uses, if any (`docker container run` counts as `docker run`)."""
+    if lab is None or not lab.disabled_commands:
+        return None
+    for part in _SEPARATORS.split(line):
+        words = [w for w in part.split() if w]
+        if len(words) > 2 and words[:2] == ["docker", "container"]:
+            words = [words[0]] + words[2:]
+        for command in lab.disabled_commands:
+            wanted = command.split()
+            if words[: len(wanted)] == wanted:
+                return command
+    return None
+
+
+def run_command(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Run one typed line on a terminal; a repeated command id answers without running again."""
+    lab = find_lab(lab_id)
+    terminal = _terminal(body.get("terminal", 0))
+    line = body.get("line")
+    if not isinstance(line, str):
+        raise LabError(_("Type a command."))
+    line = line.replace("\r", "").split("\n", 1)[0]
+    command_id = str(body.get("command_id") or "")[:64]
+    known, epoch = _client_view(body)
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        stored = next((r[1] for r in ws.recent if command_id and r[0] == command_id), None)
+        if stored is not None:
+            ws.skip_save = True
+            return _reply(ws, lab, lang, known, epoch, result=stored, repeat=True)
+        result = _execute(ws, lab, terminal, line)
+        if command_id:
+            ws.recent.append([command_id, result])
+        _record_progress(ws, lab)
+        return _reply(ws, lab, lang, known, epoch, result=result)
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[str, Any]:
+    """Echo, run and record one line; remember an undo step when it changed the host."""
+    host = ws.host
+    busy = host.terminal_busy(terminal)
+    size = len(line.encode("utf-8"))
+    if size > MAX_LINE:
+        ws.write(terminal, "in", host.prompt(terminal) + line[:60] + "…")
+        ws.write(terminal, "err", _("The command is too long (%(size)d bytes; at most %(limit)d). Nothing was run.",
+                                    size=size, limit=MAX_LINE) + "\n")
+        return {"exit_code": 1, "busy": busy}
+    ws.write(terminal, "in", (host.prompt(terminal) if not busy else "") + line)
+    if not busy:
+        ws.remember_history(line)
+        disabled = disabled_reason(lab, line)
+        if disabled:
+            ws.write(terminal, "err", _("In this lab you cannot use `%(command)s`. Solve it another way.",
+                                        command=disabled) + "\n")
+            return {"exit_code": 1, "busy": False}
+    before = host.snapshot()
+    result = host.run(line, terminal)
+    _write_output(ws, terminal, result.stdout, "out")
+    _write_output(ws, terminal, result.stderr, "err")
+    ws.collect_streams()
+    if (result.exit_code == 0 or result.busy) and state_key(host.snapshot()) != state_key(before):
+        ws.mark_undo_point(line, dump(before))
+    return {"exit_code": result.exit_code, "busy": bool(result.busy)}
+
+
+def _write_output(ws: Workspace, terminal: int, text: str, kind: str) -> None:
+    """Output as scrollback entries; the screen-clearing escape becomes a "clear" entry."""
+    if CLEAR_SCREEN in text:
+        ws.write(terminal, "clear", " ")
+        text = text.split(CLEAR_SCREEN)[-1]
+    ws.write(terminal, kind, text.replace("\x1b[H", ""))
+
+
+def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Ctrl+C on a terminal: stops an attached run or `logs -f`."""
+    lab = find_lab(lab_id)
+    terminal = _terminal(body.get("terminal", 0))
+    known, epoch = _client_view(body)
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        before = ws.host.snapshot()
+        result = ws.host.interrupt(terminal)
+        _write_output(ws, terminal, result.stdout, "out")
+        _write_output(ws, terminal, result.stderr, "err")
+        ws.collect_streams()
+        if state_key(ws.host.snapshot()) != state_key(before):
+            ws.mark_undo_point("^C", dump(before))
+        _record_progress(ws, lab)
+        return _reply(ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)})
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+def poll(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Output that arrived since the client's last entries (another tab, a container's logs)."""
+    lab = find_lab(lab_id)
+    known, epoch = _client_view(body)
+    client_version = body.get("version")
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        if not any(t.pending for t in ws.host.terminals.values()):
+            ws.skip_save = True
+            return _reply(ws, lab, lang, known, epoch, full=ws.attempt.version != client_version)
+        ws.collect_streams()
+        return _reply(ws, lab, lang, known, epoch)
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+def clear_screen(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Ctrl+L: the terminal starts a clean screen (kept across reloads)."""
+    lab = find_lab(lab_id)
+    terminal = _terminal(body.get("terminal", 0))
+    known, epoch = _client_view(body)
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        ws.write(terminal, "clear", " ")
+        return _reply(ws, lab, lang, known, epoch, full=False)
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+# --- undo, reset, hints, solution, grading ------------------------------------------------
+
+
+def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Put the host back as it was before the last state-changing command."""
+    lab = find_lab(lab_id)
+    terminal = _terminal(body.get("terminal", 0))
+    known, epoch = _client_view(body)
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        step = lab_store.pop_undo(ws)
+        if step is None:
+            return _reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
+        ws.host = DockerHost.from_snapshot(json.loads(step.snapshot))
+        ws.write(terminal, "note", _("Undone: %(command)s", command=step.command) + "\n")
+        _record_progress(ws, lab)
+        return _reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step.command))
+
+    return lab_store.mutate(user, lab_id, lab, change, expected_version=_version(body))
+
+
+def reset(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Start again from the lab's fresh setup (progress, hints and history are kept)."""
+    lab = find_lab(lab_id)
+    known, epoch = _client_view(body)
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        ws.host = lab_store.fresh_host(lab)
+        ws.screens = lab_store.empty_screens(ws.epoch + 1)
+        lab_store.clear_undo(ws)
+        return _reply(ws, lab, lang, known, epoch, message=_("The lab was reset."))
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+def next_hint(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Reveal the next hint (one at a time; each one is counted)."""
+    lab = find_lab(lab_id)
+    if lab is None:
+        raise LabError(_("The playground has no hints."))
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        if ws.attempt.hints_used < len(lab.hints):
+            ws.attempt.hints_used += 1
+        shown = lab.hints[: ws.attempt.hints_used]
+        return {"ok": True, "hints_html": [render_markdown(h) for h in shown], "hints_used": len(shown),
+                "hints_total": len(lab.hints), "version": ws.attempt.version}
+
+    reply = lab_store.mutate(user, lab_id, lab, change)
+    return reply
+
+
+def reveal_solution(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Show the solution after an explicit confirmation; the attempt counts as "solution seen"."""
+    lab = find_lab(lab_id)
+    if lab is None:
+        raise LabError(_("The playground has no solution."))
+    if body.get("confirm") is not True:
+        raise LabError(_("Confirm that you want to see the solution."))
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        if ws.attempt.status == "in_progress":
+            ws.attempt.status = "solution_seen"
+            db.session.add(Activity(user_id=ws.attempt.user_id, kind="lab_solution_seen", item_id=lab_id))
+        return {"ok": True, "solution": _solution(lab), "status": ws.attempt.status, "version": ws.attempt.version}
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The final verdict with feedback per check."""
+    lab = find_lab(lab_id)
+    if lab is None:
+        raise LabError(_("The playground has no goal to grade."))
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        _record_progress(ws, lab)
+        verdict = lab_view.grade(lab, ws.host)
+        return {"ok": True, "verdict": lab_view.verdict_json(verdict, lang), "status": ws.attempt.status,
+                "best_score": ws.attempt.best_score}
+
+    return lab_store.mutate(user, lab_id, lab, change)
+
+
+# --- the file editor ------------------------------------------------------------------------
+
+
+def _host_path(raw: Any) -> str:
+    """`~/x` or `/home/learner/x` as an absolute path inside the home folder."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise LabError(_("Choose a file in your home folder."))
+    path = raw.strip()
+    if path.startswith("~/"):
+        path = HOME + path[1:]
+    parts = [p for p in path.split("/") if p not in ("", ".")]
+    if not path.startswith(HOME + "/") or ".." in parts:
+        raise LabError(_("Choose a file in your home folder."))
+    return "/" + "/".join(parts)
+
+
+def read_file(lab_id: str, raw_path: Any) -> dict[str, Any]:
+    """A host file's text for the editor."""
+    lab = find_lab(lab_id)
+    path = _host_path(raw_path)
+    user = accounts.ensure_learner()
+    ws = lab_store.read_only(user, lab_id, lab)
+    text = ws.host.fs.files.get(path)
+    db.session.commit()
+    if text is None:
+        raise LabError(_("There is no such file."))
+    return {"ok": True, "path": "~" + path[len(HOME):], "text": text, "version": ws.attempt.version}
+
+
+def save_file(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Save a host file from the editor (only onto the version the learner was looking at)."""
+    lab = find_lab(lab_id)
+    path = _host_path(body.get("path"))
+    text = body.get("text")
+    if not isinstance(text, str) or len(text) > MAX_FILE_CHARS:
+        raise LabError(_("The file is too large for the editor (at most 64 KiB)."))
+    known, epoch = _client_view(body)
+    user = accounts.ensure_learner()
+
+    def change(ws: Workspace) -> dict[str, Any]:
+        before = dump(ws.host.snapshot())
+        try:
+            ws.host.write_file(path, text.replace("\r\n", "\n"))
+        except FsError:
+            raise LabError(_("The host is full: remove some files first.")) from None
+        label = "~" + path[len(HOME):]
+        ws.mark_undo_point(_("edit %(path)s", path=label), before)
+        _record_progress(ws, lab)
+        return _reply(ws, lab, lang, known, epoch, message=_("Saved %(path)s.", path=label))
+
+    return lab_store.mutate(user, lab_id, lab, change, expected_version=_version(body))
+
+
+def _version(body: dict[str, Any]) -> int | None:
+    value = body.get("version")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,135 @@
+"""Lessons as pages: the course map with progress, one lesson with its items, recent activity."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.curriculum import Course, Flashcard, Lab, Lesson, Question, render_markdown
+from app.extensions import db
+from app.models import Activity, User
+from app.services.course import get_course
+
+# The placeholder app.curriculum leaves in a lesson's HTML where an item's widget goes.
+_PLACEHOLDER = re.compile(r'<div class="dojo-item" data-kind="(flashcard|question|lab)" data-id="([^"]*)"></div>')
+
+Segment = Union[str, Flashcard, Question, Lab]
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """How far a learner is in one lesson."""
+
+    lesson: Lesson
+    questions_right: int
+    questions_total: int
+    cards_seen: int = 0
+    cards_total: int = 0
+    labs_solved: int = 0
+    labs_total: int = 0
+    extra: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        """Items done, for one progress bar."""
+        return self.questions_right + self.cards_seen + self.labs_solved
+
+    @property
+    def total(self) -> int:
+        """Items in the lesson."""
+        return self.questions_total + self.cards_total + self.labs_total
+
+    @property
+    def percent(self) -> int:
+        """Progress as a whole percentage."""
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def lesson_segments(course: Course, lesson: Lesson) -> list[Segment]:
+    """The lesson's HTML split around its items, so the page can put a widget at each one."""
+    segments: list[Segment] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(lesson.html):
+        segments.append(lesson.html[position:match.start()])
+        item = course.by_id.get(match.group(2))
+        if item is not None:
+            segments.append(item)
+        position = match.end()
+    segments.append(lesson.html[position:])
+    return segments
+
+
+def neighbours(course: Course, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
+    """The previous and next lesson in course order."""
+    index = course.lessons.index(lesson)
+    previous = course.lessons[index - 1] if index > 0 else None
+    following = course.lessons[index + 1] if index + 1 < len(course.lessons) else None
+    return previous, following
+
+
+def record_lesson_visit(lesson: Lesson) -> None:
+    """Remember the lesson a signed-in learner (or existing guest) opened, for "continue"."""
+    if not current_user.is_authenticated:
+        return
+    last = db.session.scalar(
+        select(Activity).where(Activity.user_id == current_user.id).order_by(Activity.id.desc()).limit(1)
+    )
+    if last is not None and last.kind == "lesson" and last.item_id == lesson.id:
+        return
+    db.session.add(Activity(user_id=current_user.id, kind="lesson", item_id=lesson.id))
+    db.session.commit()
+
+
+def continue_lesson(user: User | None, course: Course | None = None) -> Lesson | None:
+    """The lesson to continue: the last one the learner opened or worked in, else the first."""
+    course = course or get_course()
+    if not course.lessons:
+        return None
+    if user is not None:
+        for activity in db.session.scalars(
+            select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(50)
+        ):
+            lesson_id = activity.item_id if activity.kind == "lesson" else _lesson_of(course, activity.item_id)
+            if lesson_id in course.lessons_by_id:
+                return course.lessons_by_id[lesson_id]
+    return course.lessons[0]
+
+
+def _lesson_of(course: Course, item_id: str | None) -> str | None:
+    item = course.by_id.get(item_id or "")
+    return getattr(item, "lesson_id", None)
+
+
+def markdown(text: str) -> str:
+    """Render a snippet (a question prompt, a card) the way lessons are rendered."""
+    return render_markdown(text)
+
+
+def markdown_inline(text: str) -> str:
+    """Render a one-line snippet (a choice) without the surrounding paragraph."""
+    html = render_markdown(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+_BLANK = re.compile(r"\[\[(\d+)\]\]")
+_TOKEN = re.compile(r"DOJOBLANK(\d+)X")
+
+
+def cloze_html(text: str, label: str) -> str:
+    """The cloze text as HTML with a labelled input at each `[[n]]` blank."""
+
+    def blank(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return (
+            f'<input type="text" class="blank" name="blank-{number - 1}" aria-label="{label} {number}" '
+            'autocomplete="off" autocapitalize="off" spellcheck="false">'
+        )
+
+    # Swap blanks for plain tokens first: `[[1]](으)` would otherwise render as a Markdown link.
+    tokenised = _BLANK.sub(lambda m: f"DOJOBLANK{m.group(1)}X", text)
+    return _TOKEN.sub(blank, markdown_inline(tokenised))

@@ -1,0 +1,59 @@
+"""Reading a lesson and answering its questions in a real browser."""
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from app.services.course import parse_content
+from app.config import BASE_DIR
+
+
+def first_lesson_with(kind: str):
+    course, _ = parse_content(BASE_DIR / "content")
+    for lesson in course.lessons:
+        for question in lesson.questions:
+            if question.kind == kind:
+                return lesson, question
+    raise AssertionError(f"the course has no {kind} question")
+
+
+def test_read_a_lesson_from_the_course_map(page: Page, live_server: str):
+    page.goto(live_server)
+    page.get_by_role("link", name=re.compile("Dockerfile")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    toc = page.get_by_role("navigation", name="이 레슨의 내용")
+    expect(toc).to_be_visible()
+    toc.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile("#"))
+    expect(page.get_by_role("link", name=re.compile("→"))).to_be_visible()
+
+
+def test_answer_right_and_wrong(page: Page, live_server: str):
+    lesson, question = first_lesson_with("single")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    correct = question.key["correct"]
+    wrong = 0 if correct != 0 else 1
+    widget.locator(f"input[name=answer][value='{wrong}']").check()
+    widget.get_by_role("button", name="답 확인").click()
+    feedback = page.get_by_test_id(f"feedback-{question.id}")
+    expect(feedback).to_contain_text("아직 아닙니다.")
+    widget.locator(f"input[name=answer][value='{correct}']").check()
+    widget.get_by_role("button", name="답 확인").click()
+    expect(feedback).to_contain_text("정답입니다!")
+    expect(feedback.locator(".explanation")).not_to_be_empty()
+    page.reload()
+    expect(page.get_by_test_id(f"question-{question.id}")).to_contain_text("지난 답: 정답")
+
+
+def test_answer_by_keyboard_only(page: Page, live_server: str):
+    lesson, question = first_lesson_with("true_false")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    value = "true" if question.key["correct"] else "false"
+    widget.locator(f"input[value={value}]").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id(f"feedback-{question.id}")).to_contain_text("정답입니다!")

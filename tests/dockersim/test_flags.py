@@ -1,0 +1,76 @@
+"""Flag parsing and error framing: every case compared with what the real 28.2.2 client printed."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.dockersim import DockerHost
+from app.dockersim.flags import parse
+from tests.dockersim.real_client_cases import REAL
+
+
+@pytest.mark.parametrize("args,stdout,stderr,code", REAL, ids=[c[0] for c in REAL])
+def test_client_side_errors_match_the_real_client(args, stdout, stderr, code):
+    host = DockerHost(hints=False)
+    r = host.run("docker " + args)
+    assert (r.stdout, r.stderr, r.exit_code) == (stdout, stderr, code)
+
+
+@pytest.mark.parametrize("argv,values,args", [
+    (["-it", "ubuntu", "bash"], {"interactive": True, "tty": True}, ["ubuntu", "bash"]),
+    (["-dp", "8000:80", "nginx"], {"detach": True, "publish": ["8000:80"]}, ["nginx"]),
+    (["-p8000:80", "-p", "9000:90", "nginx"], {"publish": ["8000:80", "9000:90"]}, ["nginx"]),
+    (["--name=web", "--rm", "nginx", "-d"], {"name": "web", "rm": True}, ["nginx", "-d"]),
+    (["-e", "A=1", "--env=B=2", "alpine"], {"env": ["A=1", "B=2"]}, ["alpine"]),
+    (["--rm=false", "alpine"], {"rm": False}, ["alpine"]),
+    (["--", "alpine", "-x"], {}, ["alpine", "-x"]),
+])
+def test_run_parsing_stops_at_the_image(argv, values, args):
+    p = parse("run", argv, interspersed=False)
+    assert p.values == values and p.args == args
+
+
+def test_interspersed_flags_after_positionals():
+    p = parse("rm", ["web", "-f"], interspersed=True)
+    assert p.values == {"force": True} and p.args == ["web"]
+
+
+@pytest.mark.parametrize("line", ["docker run --cpus 2 nginx", "docker ps --format json", "docker run -u root alpine",
+                                  "docker logs --since 1m web", "docker run --network host nginx"])
+def test_real_but_unmodelled_flags_say_so(line):
+    r = DockerHost(hints=False).run(line)
+    assert r.exit_code == 125 and "not supported by this simulator" in r.stderr
+
+
+@pytest.mark.parametrize("line", ["docker push x", "docker network ls", "docker commit a b", "docker system df",
+                                  "docker container top x", "docker image save x"])
+def test_real_but_unmodelled_commands_say_so(line):
+    r = DockerHost(hints=False).run(line)
+    assert r.exit_code == 1 and "is a real Docker command, but this simulator does not model it" in r.stderr
+
+
+@pytest.mark.parametrize("line,path", [("docker ps --help", "ps"), ("docker container ls --help", "container ls"),
+                                       ("docker ps -h", "ps"), ("docker volume prune --help", "volume prune")])
+def test_help_is_the_real_text(line, path):
+    from app.dockersim._flags import COMMANDS
+    r = DockerHost().run(line)
+    assert (r.stdout, r.exit_code) == (COMMANDS[path]["help"], 0)
+
+
+def test_top_level_help_version_and_groups():
+    host = DockerHost()
+    assert host.run("docker").stdout.startswith("Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers")
+    assert host.run("docker --help").stdout == host.run("docker").stdout
+    assert host.run("docker -v").stdout == "Docker version 28.2.2, build e6534b4\n"
+    assert host.run("docker version").stdout.startswith("Client:\n Version:           28.2.2\n")
+    assert "Server: Docker Engine - Community" in host.run("docker version").stdout
+    assert host.run("docker volume").stdout.startswith("Usage:  docker volume COMMAND\n\nManage volumes")
+    assert " Containers: 0\n" in host.run("docker info").stdout
+
+
+def test_hints_are_set_apart_and_switchable():
+    r = DockerHost(hints=True).run("docker rm nope")
+    docker_text, _, hint = r.stderr.partition("\n\n")
+    assert docker_text == "Error response from daemon: No such container: nope"
+    assert hint.startswith("💡 ") and hint.count("\n") == 1
+    assert "💡" not in DockerHost(hints=False).run("docker rm nope").stderr

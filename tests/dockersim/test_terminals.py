@@ -1,0 +1,115 @@
+"""Several terminals on one host: busy terminals, streamed output, Ctrl+C, Ctrl+P Ctrl+Q, exec -it."""
+
+from __future__ import annotations
+
+from app.dockersim.fixtures import APP
+
+
+def _app(s, extra: str = "") -> None:
+    s.ok(f"cd {APP} && docker build -t feedback .")
+    s(f"docker run -p 8000:80 --name fb {extra} feedback")
+
+
+def test_attached_run_holds_terminal_and_streams_later_logs(s):
+    _app(s)
+    assert s.host.terminal_busy(0) and not s.host.terminal_busy(1)
+    r = s("docker ps")
+    assert r.exit_code == 1 and "busy" in r.stderr and r.busy
+    s.ok("curl -d title=Hi -d text=there localhost:8000/create", 1)
+    assert s.host.drain_output(0) == "Feedback saved: hi\n"
+    assert s.host.drain_output(0) == ""
+    r = s.host.interrupt(0)
+    assert r.stdout == "^CReceived SIGINT, shutting down\n" and r.exit_code == 0
+    assert not s.host.terminal_busy(0) and s.host.container("fb").state == "exited"
+
+
+def test_stop_from_another_terminal_frees_the_attached_one(s):
+    _app(s)
+    s.ok("docker stop fb", 1)
+    assert not s.host.terminal_busy(0)
+    assert s.host.container("fb").exit_code == 137  # node ignores SIGTERM as PID 1; SIGKILL after 10 s
+    assert s.host.history[-2].line.startswith("docker run") and s.host.history[-2].exit_code == 137
+
+
+def test_node_without_sigint_handler_ignores_ctrl_c(s):
+    s.host.write_file(f"{APP}/server.js", s.host.read_file(f"{APP}/server.js").replace("process.on('SIGINT'", "process.on('SIGHUP'"))
+    _app(s)
+    r = s.host.interrupt(0)
+    assert r.busy and s.host.container("fb").running
+    s.ok("docker kill fb", 1)
+    assert not s.host.terminal_busy(0) and s.host.container("fb").exit_code == 137
+
+
+def test_logs_follow_ctrl_c_and_container_end(s):
+    s.ok("docker run -d -p 8000:80 --name web nginx")
+    assert s("docker logs -f web").busy
+    assert s.host.interrupt(0).exit_code == 130 and not s.host.terminal_busy(0)
+    s("docker logs -f --tail 0 web")
+    s.ok("curl localhost:8000/missing", 1)
+    assert '"GET /missing HTTP/1.1" 404' in s.host.drain_output(0)
+
+
+def test_attach_then_ctrl_c_stops_container(s):
+    s.ok("docker run -d --name web nginx")
+    assert s("docker attach web").busy
+    r = s.host.interrupt(0)
+    assert "signal 2 (SIGINT) received" in r.stdout and not s.host.container("web").running
+
+
+def test_attach_with_sig_proxy_false_detaches_on_ctrl_c(s):
+    s.ok("docker run -d --name web nginx")
+    s("docker attach --sig-proxy=false web")
+    s.host.interrupt(0)
+    assert s.host.container("web").running and not s.host.terminal_busy(0)
+
+
+def test_interactive_shell_run_and_detach_reattach(s):
+    assert s("docker run -it --name box alpine").busy
+    assert s.host.prompt(0) == "/ # "
+    s.ok("mkdir /work && cd /work && echo data > f.txt")
+    assert s.out("cat f.txt") == "data\n" and s.host.prompt(0) == "/work # "
+    assert s.host.interrupt(0).busy  # Ctrl+C goes to the shell, not the container
+    assert s.host.detach_keys(0).stdout == "read escape sequence\n"
+    assert s.host.container("box").running
+    s.ok("docker attach box")
+    r = s("ls /work")
+    assert r.stdout == "f.txt\n"
+    s("exit")
+    assert s.host.container("box").state == "exited" and not s.host.terminal_busy(0)
+
+
+def test_exec_it_shell_and_exit(s):
+    s.ok("docker run -d --name web nginx")
+    assert s("docker exec -it web bash").busy
+    assert s.host.prompt(0).startswith("root@") and s.host.prompt(0).endswith(":/# ")
+    assert "index.html" in s.out("ls /usr/share/nginx/html")
+    r = s("nosuch")
+    assert r.exit_code == 127 and r.stderr == "bash: nosuch: command not found\n"
+    s("exit")
+    assert not s.host.terminal_busy(0) and s.host.container("web").running
+
+
+def test_detach_keys_need_it(s):
+    s("docker run --name web nginx")
+    r = s.host.detach_keys(0)
+    assert r.exit_code == 1 and s.host.terminal_busy(0)
+
+
+def test_start_a_streams_and_returns_exit_code(s):
+    s.ok("docker create --name hi busybox echo hello")
+    r = s("docker start -a hi")
+    assert (r.stdout, r.exit_code, r.busy) == ("hello\n", 0, False)
+    s.ok("docker create --name bad busybox sh -c 'exit 5'")
+    assert s("docker start -a bad").exit_code == 5
+
+
+def test_ctrl_c_on_idle_prompt():
+    from app.dockersim import DockerHost
+    r = DockerHost().interrupt(3)
+    assert (r.stdout, r.exit_code) == ("^C\n", 130)
+
+
+def test_attached_sleep_blocks_then_returns(s):
+    before = s.host.clock.now
+    r = s("docker run alpine sleep 30")
+    assert r.exit_code == 0 and not s.host.terminal_busy(0) and s.host.clock.now - before >= 30

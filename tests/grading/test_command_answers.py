@@ -1,0 +1,91 @@
+"""Command answers graded by effect on two fresh hosts with the same seed and setup."""
+import pytest
+
+from app.grading import ContentError, grade_question
+from app.grading.command_answer import normalise_output
+
+RUN = {"setup": (), "reference": ("docker run -d -p 8000:80 nginx",), "seed": 0}
+NAMED = {"setup": (), "reference": ("docker run -d -p 8000:80 --name web nginx",), "seed": 3}
+LOOK = {"setup": ("docker run -d --name web nginx", "docker run --name old nginx echo hi"),
+        "reference": ("docker ps -a",), "seed": 0}
+EXEC = {"setup": ("docker run -d --name box alpine sleep 1000",), "reference": ("docker exec box touch /tmp/x",),
+        "seed": 0}
+VOLUME = {"setup": (), "reference": ("docker volume create data",
+                                     "docker run -d --name app -v data:/data alpine sleep 1000"), "seed": 0}
+BUILD = {"setup": (), "reference": ("docker build -t app ~/feedback-app",), "seed": 0}
+STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop web",), "seed": 0}
+
+
+@pytest.mark.parametrize("key,answer,right,fragment", [
+    (RUN, "docker run -d -p 8000:80 nginx", True, ""),
+    (RUN, "docker run -p 8000:80 -d nginx", True, ""),
+    (RUN, "docker container run --publish 8000:80 --detach nginx", True, ""),
+    (RUN, "docker run --detach --publish=8000:80 nginx:latest", True, ""),
+    (RUN, "$ docker run -dp 8000:80 nginx", True, ""),
+    (RUN, "docker pull nginx\ndocker run -d -p 8000:80 nginx", True, ""),
+    (RUN, "docker create --name tmp -p 8000:80 nginx\ndocker start tmp", True, ""),
+    (RUN, "docker run -d -p 8000:80 --name web nginx", True, ""),  # a name the reference left random
+    (RUN, "docker run -d -p 8080:80 nginx", False, "기대 8000->80/tcp, 실제 8080->80/tcp"),
+    (RUN, "docker run -p 8000:80 nginx", False, "기대 분리 모드(-d), 실제 연결 모드"),
+    (RUN, "docker run -d nginx", False, "포트 연결"),
+    (RUN, "docker run -d -p 8000:80 -v /cache nginx", False, "익명 볼륨"),
+    (RUN, "docker run -d -p 8000:80 ngnix", False, "pull access denied for ngnix"),
+    (RUN, "docker start -p 8000:80 nginx", False, "unknown shorthand flag: 'p' in -p"),
+    (RUN, "docker run -d -p 8000:80 nginx\ndocker run -d -p 8000:80 nginx", False, "port is already allocated"),
+    (NAMED, "docker run --name web -dp 8000:80 nginx", True, ""),
+    (NAMED, "docker run -d -p 8000:80 nginx", False, "이름"),
+    (NAMED, "docker run -d -p 8000:80 --name webb nginx", False, "기대 web, 실제 webb"),
+    (LOOK, "docker ps -a", True, ""),
+    (LOOK, "docker container ls --all", True, ""),
+    (LOOK, "docker ps", False, "출력"),
+    (LOOK, "docker ps -aq", False, "출력"),
+    (EXEC, "docker exec box touch /tmp/x", True, ""),
+    (EXEC, "docker container exec box sh -c 'touch /tmp/x'", True, ""),
+    (EXEC, "docker exec box touch /tmp/y", False, "기대 /tmp/x, 실제 /tmp/y"),
+    (VOLUME, "docker run -d --name app -v data:/data alpine sleep 1000", True, ""),  # -v creates the volume
+    (VOLUME, "docker run -d --name app --mount source=data,target=/data alpine sleep 1000", True, ""),
+    (VOLUME, "docker run -d --name app -v /data alpine sleep 1000", False, "익명 볼륨"),
+    (BUILD, "cd feedback-app && docker build -t app .", True, ""),
+    (BUILD, "docker image build --tag app:latest /home/learner/feedback-app", True, ""),
+    (BUILD, "cd feedback-app\ndocker build -t App .", False, "must be lowercase"),
+    (BUILD, "cd feedback-app && docker build -t web .", False, "app 이미지가 있어야 하는데 없습니다"),
+    (STOP, "docker stop web", True, ""),
+    (STOP, "docker container stop web", True, ""),
+    (STOP, "docker kill web", False, "종료 코드"),
+    (STOP, "docker rm -f web", False, ""),
+])
+def test_command_answers(key, answer, right, fragment):
+    verdict = grade_question("command", key, answer)
+    text = "\n".join(c.message_ko for c in verdict.checks)
+    assert verdict.passed is right, text
+    assert verdict.score == (1.0 if right else 0.0)
+    assert fragment in text
+
+
+def test_failing_line_with_right_end_state_is_right_but_says_so():
+    verdict = grade_question("command", STOP, "docker stop web\ndocker stop wbe")
+    assert verdict.passed
+    assert "No such container: wbe" in verdict.feedback
+    assert dict(verdict.details)["stderr"].startswith("Error response from daemon")
+
+
+def test_docker_error_is_in_the_details_for_the_web_layer():
+    verdict = grade_question("command", RUN, "docker run -d -p 8000:80 ngnix")
+    assert "pull access denied" in dict(verdict.details)["stderr"]
+
+
+def test_a_broken_reference_is_a_content_error():
+    with pytest.raises(ContentError, match="reference line"):
+        grade_question("command", {"setup": (), "reference": ("docker sotp web",), "seed": 0}, "docker ps")
+
+
+def test_a_broken_setup_is_a_content_error():
+    with pytest.raises(ContentError, match="setup line"):
+        grade_question("command", {"setup": ("docker rm nosuch",), "reference": ("docker ps",), "seed": 0}, "docker ps")
+
+
+def test_normalise_output_hides_ids_and_times():
+    a = "ef134f2a180b   nginx   2 seconds ago   Up 2 seconds\nsha256:" + "1" * 64
+    b = "9328a9dc66ca   nginx   About a minute ago   Up About a minute  \nsha256:" + "2" * 64
+    assert normalise_output(a) == normalise_output(b)
+    assert normalise_output("Exited (0)") != normalise_output("Exited (1)")

@@ -1,0 +1,178 @@
+"""Lab checks end to end on the real simulated host: the learner's commands, then grade_lab."""
+import pytest
+
+from app.grading import ContentError, grade_lab
+from tests.grading.conftest import play
+
+RUN_WEB = "docker run -d -p 8000:80 --name web nginx"
+PORT = ("port_published", {"host_port": 8000, "container_port": 80})
+
+
+def grade_one(check, lines, policy="checks"):
+    name, params = check
+    verdict = grade_lab([(name, params, 1)], policy, play(lines))
+    return verdict.checks[0]
+
+
+CASES = [
+    # ports: right, wrong host port, wrong container port, stopped, several routes to the same state
+    (PORT, [RUN_WEB], True, "(web)"),
+    (PORT, ["docker run -d -p 8080:80 --name web nginx"], False, "8080->80/tcp"),
+    (PORT, ["docker run -d -p 8000:8080 --name web nginx"], False, "8000->8080/tcp"),
+    (PORT, ["docker run -d --name web nginx"], False, "게시된 포트가 없습니다"),
+    (PORT, [RUN_WEB, "docker stop web"], False, "web 컨테이너는 종료(Exited (0)) 상태입니다"),
+    (PORT, ["docker container run --publish 8000:80 --detach nginx"], True, ""),
+    (PORT, ["docker create -p 8000:80 --name web nginx", "docker start web"], True, ""),
+    # attached run, stopped with Ctrl+C, started again (detached by default): port still published
+    (PORT, ["docker run -p 8000:80 --name web nginx", "^C", "docker start web"], True, ""),
+    # attached vs detached
+    (("started_detached", {"name": "web"}), [RUN_WEB], True, ""),
+    (("started_detached", {"name": "web"}), ["docker run -p 8000:80 --name web nginx"], False,
+     "연결 모드(attached)로 시작했습니다"),
+    (("started_attached", {"name": "web"}), ["docker run -p 8000:80 --name web nginx"], True, ""),
+    (("started_detached", {"name": "web"}), ["docker run --name web nginx", "^C", "docker start web"], True, ""),
+    (("started_attached", {"name": "web"}), [RUN_WEB, "docker stop web", "docker start -a web"], True, ""),
+    # container states; the final state decides
+    (("container_running", {"name": "web"}), [RUN_WEB], True, ""),
+    (("container_running", {"name": "web"}), [RUN_WEB, "docker rm -f web"], False, "web 컨테이너가 없습니다"),
+    (("container_running", {"name": "web"}), ["docker run --name web nginx", "^C"], False, "종료(Exited (0))"),
+    # attached in terminal 0, stopped from terminal 1
+    (("container_exited", {"name": "web"}), ["docker run --name web nginx", "[1] docker stop web"], True, ""),
+    (("container_exited", {"name": "web", "exit_code": 0}), [RUN_WEB], False, "실행 중(Up)"),
+    (("container_exists", {"image": "nginx"}), ["docker create nginx"], True, ""),
+    (("container_removed", {"name": "web"}), [RUN_WEB, "docker stop web", "docker rm web"], True, ""),
+    (("container_removed", {"name": "web"}), [RUN_WEB, "docker rm web"], False, "아직 남아"),
+    (("container_removed", {"name": "web"}), ["docker run --rm -d --name web nginx", "docker stop web"], True, ""),
+    # images
+    (("image_exists", {"ref": "nginx"}), ["docker pull nginx"], True, ""),
+    (("image_exists", {"ref": "nginx:latest"}), [RUN_WEB], True, ""),
+    (("image_exists", {"ref": "alpine"}), [RUN_WEB], False, "지금 있는 이미지: nginx"),
+    (("image_removed", {"ref": "nginx"}), ["docker pull nginx", "docker rmi nginx"], True, ""),
+    (("image_built_from_current", {"ref": "feedback-app", "context": "~/feedback-app"}),
+     ["cd feedback-app", "docker build -t feedback-app ."], True, "현재 파일로"),
+    (("image_built_from_current", {"ref": "feedback-app", "context": "~/feedback-app"}),
+     ["docker image build --tag feedback-app:latest feedback-app"], True, ""),
+    # edited after the build: the image is read-only, so it is stale until rebuilt
+    (("image_built_from_current", {"ref": "feedback-app", "context": "~/feedback-app"}),
+     ["cd feedback-app", "docker build -t feedback-app .", "echo '// v2' >> server.js"], False, "다시 빌드해야"),
+    (("image_built_from_current", {"ref": "feedback-app", "context": "~/feedback-app"}),
+     ["cd feedback-app", "docker build -t feedback-app .", "echo '// v2' >> server.js",
+      "docker build -t feedback-app ."], True, ""),
+    (("image_built_from_current", {"ref": "feedback-app", "context": "~/feedback-app"}),
+     ["cd feedback-app", "docker build -t other ."], False, "feedback-app 이미지가 없습니다"),
+    # rebuilt, but the running container still uses the old image until it is replaced
+    (("container_running", {"image": "feedback-app", "current_image": True}),
+     ["cd feedback-app", "docker build -t feedback-app .", "docker run -d --name app feedback-app",
+      "echo '// v2' >> server.js", "docker build -t feedback-app ."], False, "현재 버전"),
+    (("container_running", {"image": "feedback-app", "current_image": True}),
+     ["cd feedback-app", "docker build -t feedback-app .", "docker run -d --name app feedback-app",
+      "echo '// v2' >> server.js", "docker build -t feedback-app .", "docker rm -f app",
+      "docker run -d --name app feedback-app"], True, ""),
+    # volumes: named vs anonymous
+    (("volume_exists", {"name": "data"}), ["docker volume create data"], True, ""),
+    (("volume_exists", {"name": "data"}), ["docker run -d --name box -v data:/data alpine sleep 100"], True, ""),
+    (("volume_exists", {"name": "data"}), ["docker run -d --name box -v /data alpine sleep 100"], False,
+     "익명 볼륨 1개"),
+    (("mount_at", {"container": "box", "path": "/data", "type": "volume", "source": "data"}),
+     ["docker run -d --name box -v data:/data alpine sleep 100"], True, ""),
+    (("mount_at", {"container": "box", "path": "/data", "type": "volume", "source": "data"}),
+     ["docker run -d --name box --mount type=volume,source=data,target=/data alpine sleep 100"], True, ""),
+    (("mount_at", {"container": "box", "path": "/data", "type": "volume", "source": "data"}),
+     ["docker run -d --name box -v /data alpine sleep 100"], False, "익명 볼륨 → /data"),
+    (("anonymous_volume_at", {"container": "box", "path": "/data"}),
+     ["docker run -d --name box -v /data alpine sleep 100"], True, ""),
+    (("anonymous_volume_at", {"container": "box", "path": "/data"}),
+     ["docker run -d --name box -v data:/data alpine sleep 100"], False, "볼륨 data → /data"),
+    # bind mounts: right path, wrong container path, read-only, relative source
+    (("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "source": "~/site"}),
+     ["docker run -d --name site -v $(pwd)/site:/usr/share/nginx/html nginx"], True, ""),
+    (("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "source": "~/site"}),
+     ["docker run -d --name site -v ./site:/usr/share/nginx/html nginx"], True, ""),
+    (("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "source": "~/site"}),
+     ["docker run -d --name site -v $(pwd)/site:/usr/share/nginx nginx"], False, "→ /usr/share/nginx."),
+    (("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "read_only": True}),
+     ["docker run -d --name site -v ./site:/usr/share/nginx/html:ro nginx"], True, ""),
+    (("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "read_only": True}),
+     ["docker run -d --name site -v ./site:/usr/share/nginx/html nginx"], False, "(읽기 전용)"),
+    # files: volume, container layer, host
+    (("file_exists", {"where": "volume", "volume": "data", "path": "/f.txt", "contains": "hi"}),
+     ["docker run --name box -v data:/data alpine sh -c 'echo hi > /data/f.txt'"], True, ""),
+    (("file_exists", {"where": "volume", "volume": "data", "path": "f.txt"}),
+     ["docker run --name box -v data:/data alpine sh -c 'echo hi > /data/f.txt'"], True, ""),
+    (("file_exists", {"where": "host", "path": "notes/a.txt"}),
+     ["mkdir notes", "cd notes", "echo 도커 > a.txt"], True, ""),
+    (("file_exists", {"where": "volume", "volume": "data", "path": "/f.txt"}),
+     ["docker run --name box -v /data alpine sh -c 'echo hi > /data/f.txt'"], False, "data 볼륨이 없습니다"),
+    (("file_exists", {"where": "container", "container": "box", "path": "/tmp/y.txt", "contains": "yo"}),
+     ["docker run -d --name box alpine sleep 1000", "docker exec box sh -c 'echo yo > /tmp/y.txt'"], True, ""),
+    # written in the container layer, survives stop/start
+    (("file_exists", {"where": "container", "container": "box", "path": "/tmp/y.txt"}),
+     ["docker run -d --name box alpine sleep 1000", "docker exec box sh -c 'echo yo > /tmp/y.txt'",
+      "docker stop box", "docker start box"], True, ""),
+    (("file_exists", {"where": "container", "container": "box", "path": "/tmp/y.txt", "contains": "yo"}),
+     ["docker run -d --name box alpine sleep 1000", "docker exec box sh -c 'echo no > /tmp/y.txt'"], False,
+     "지금 내용: ‘no’"),
+    (("file_absent", {"where": "container", "container": "box", "path": "/tmp/y.txt"}),
+     ["docker run -d --name box alpine sleep 1000", "docker exec box sh -c 'echo yo > /tmp/y.txt'",
+      "docker rm -f box", "docker run -d --name box alpine sleep 1000"], True, ""),
+    (("file_exists", {"where": "host", "path": "~/notes/a.txt", "contains": "도커"}),
+     ["mkdir notes", "echo 도커 > notes/a.txt"], True, ""),
+    (("file_absent", {"where": "host", "path": "~/notes/a.txt"}),
+     ["mkdir notes", "echo 도커 > notes/a.txt"], False, "아직 있습니다"),
+    # logs and HTTP
+    (("logs_contain", {"container": "web", "text": "start worker processes"}), [RUN_WEB], True, ""),
+    (("logs_contain", {"container": "web", "text": "SIGINT"}), [RUN_WEB], False, "문구가 없습니다"),
+    (("logs_contain", {"container": "web", "text": "SIGINT"}), ["docker run --name web nginx", "^C"], True, ""),
+    (("http_responds", {"port": 8000, "contains": "Welcome to nginx!"}), [RUN_WEB], True, "200"),
+    (("http_responds", {"port": 8000, "contains": "Welcome to nginx!"}),
+     ["docker run -d -p 8080:80 nginx"], False, "아무도 응답하지 않습니다"),
+    (("http_responds", {"port": 8000, "contains": "안녕하세요"}),
+     ["docker run -d -p 8000:80 -v ./site:/usr/share/nginx/html nginx"], True, ""),
+    (("http_responds", {"port": 8000, "path": "/nope.html", "contains": "x"}), [RUN_WEB], False, "404"),
+    # commands that were run (only successful ones count)
+    (("command_run", {"kind": "logs", "args_contain": "web"}), [RUN_WEB, "docker logs web"], True, ""),
+    (("command_run", {"kind": "logs -f", "args_contain": "web"}), [RUN_WEB, "docker logs -f web", "^C"], True, ""),
+    (("command_run", {"kind": "logs -f"}), [RUN_WEB, "docker logs web"], False, "아직 실행하지"),
+    (("command_run", {"kind": "logs"}), [RUN_WEB, "docker logs wbe"], False, "실패 1번"),
+    (("command_run", {"kind": "ps -a"}), ["docker container ls -a"], True, ""),
+]
+
+
+@pytest.mark.parametrize("check,lines,passed,fragment", CASES,
+                         ids=[f"{i}-{c[0][0]}" for i, c in enumerate(CASES)])
+def test_check_on_real_host(check, lines, passed, fragment):
+    result = grade_one(check, lines)
+    assert result.passed is passed, result.message_ko
+    assert fragment in result.message_ko
+
+
+def test_the_final_state_decides():
+    goal = [PORT + (2,), ("started_detached", {"name": "web"}, 1)]
+    assert grade_lab(goal, "checks", play([RUN_WEB])).passed
+    undone = grade_lab(goal, "checks", play([RUN_WEB, "docker stop web"]))
+    assert (undone.score, undone.max_score, undone.passed) == (1, 3, False)
+
+
+def test_strict_fails_on_leftovers_from_the_real_host():
+    lines = ["docker run -d -p 8080:80 --name old nginx", "docker stop old", RUN_WEB, "docker volume create junk"]
+    host = play(lines)
+    assert grade_lab([PORT + (1,)], "checks", host).passed
+    strict = grade_lab([PORT + (1,)], "strict", host)
+    assert not strict.passed
+    assert [c.name for c in strict.checks if not c.passed] == ["no_extra_containers", "no_extra_volumes"]
+    clean = play([RUN_WEB])
+    assert grade_lab([PORT + (1,)], "strict", clean).passed
+
+
+def test_grading_does_not_change_the_host():
+    host = play([RUN_WEB, "docker logs web", "cd feedback-app", "docker build -t app ."])
+    before = host.snapshot()
+    grade_lab([PORT + (1,), ("http_responds", {"port": 8000}, 1), ("command_run", {"kind": "logs"}, 1),
+               ("image_built_from_current", {"ref": "app", "context": "~/feedback-app"}, 1)],
+              "strict", host)
+    assert host.snapshot() == before
+
+
+def test_invalid_goal_is_a_content_error():
+    with pytest.raises(ContentError, match="unknown check"):
+        grade_lab([("port_publish", {"host_port": 8000, "container_port": 80}, 1)], "checks", play([]))

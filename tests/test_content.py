@@ -1,0 +1,167 @@
+"""The real course in content/: it parses cleanly and meets the course's minimums.
+
+Running every lab's solution on the simulator and grading it (and proving the untouched setup
+does not pass) belongs to ``flask content check`` once app.dockersim and app.grading land; it is
+deliberately not faked here. Lab checks are validated against the provisional vocabulary in
+app/curriculum/provisional_checks.py until the grading registry replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from app.curriculum import (
+    QUESTION_KINDS,
+    Course,
+    Lab,
+    course_stats,
+    parse_course,
+    provisional_check_validator,
+)
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def _sources() -> list[tuple[str, str]]:
+    return [
+        (str(p.relative_to(CONTENT.parent)), p.read_text(encoding="utf-8"))
+        for p in sorted((CONTENT / "lessons").glob("*.md"))
+    ]
+
+
+def _fixtures() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for folder in sorted(p for p in (CONTENT / "fixtures").iterdir() if p.is_dir()):
+        out[folder.name] = {
+            str(f.relative_to(folder)): f.read_text(encoding="utf-8") for f in sorted(folder.rglob("*")) if f.is_file()
+        }
+    return out
+
+
+@pytest.fixture(scope="module")
+def parsed() -> tuple[Course, list]:
+    return parse_course(_sources(), check_validator=provisional_check_validator, fixtures=_fixtures())
+
+
+@pytest.fixture(scope="module")
+def course(parsed: tuple[Course, list]) -> Course:
+    return parsed[0]
+
+
+def test_everything_parses_without_errors(parsed: tuple[Course, list]) -> None:
+    _, errors = parsed
+    assert [str(e) for e in errors] == []
+
+
+def test_every_lesson_file_became_a_lesson(course: Course) -> None:
+    assert len(course.lessons) == len(_sources()) == 11
+
+
+def test_lesson_files_are_named_by_order(course: Course) -> None:
+    for lesson in course.lessons:
+        name = Path(lesson.path).name
+        assert re.fullmatch(r"\d{2}-[a-z0-9-]+\.md", name), name
+        assert int(name[:2]) == lesson.order, name
+    assert [les.order for les in course.lessons] == list(range(1, 12))
+
+
+def test_ids_are_unique_across_the_course(course: Course) -> None:
+    ids = [item.id for lesson in course.lessons for item in lesson.items()]
+    assert len(ids) == len(set(ids)) == len(course.by_id)
+    assert len({les.id for les in course.lessons}) == len(course.lessons)
+
+
+def test_course_minimums(course: Course) -> None:
+    stats = course_stats(course)
+    assert stats["flashcards"] >= 70
+    assert sum(stats["questions"].values()) >= 60
+    assert stats["labs"] >= 12
+    assert all(stats["questions"][kind] > 0 for kind in QUESTION_KINDS), stats["questions"]
+
+
+@pytest.mark.parametrize("order", range(1, 12))
+def test_each_lesson_minimums(course: Course, order: int) -> None:
+    lesson = course.lessons[order - 1]
+    assert len(lesson.flashcards) >= 6
+    assert len(lesson.questions) >= 6
+    assert len({q.kind for q in lesson.questions}) >= 3
+    assert lesson.labs, "every lesson has hands-on practice"
+    assert len(lesson.body_markdown) > 1500, "real explanatory prose, not a bullet dump"
+
+
+def test_every_question_has_an_explanation(course: Course) -> None:
+    assert all(q.explanation.strip() for q in course.questions)
+
+
+def test_every_lab_is_complete(course: Course) -> None:
+    for lab in course.labs:
+        assert isinstance(lab, Lab)
+        assert len(lab.hints) >= 2, lab.id
+        assert lab.solution and lab.goal.checks, lab.id
+        assert lab.goal.policy in ("checks", "strict"), lab.id
+
+
+def test_command_answers_are_docker_commands(course: Course) -> None:
+    commands = [q for q in course.questions if q.kind == "command"]
+    assert commands
+    for q in commands:
+        assert all(line.startswith("docker ") for line in q.key["reference"]), q.id
+
+
+def test_labs_use_multiple_terminals_and_ctrl_c(course: Course) -> None:
+    steps = [s for lab in course.labs for s in lab.solution_steps()]
+    assert any(s.terminal == 1 for s in steps)
+    assert any(s.is_interrupt for s in steps)
+
+
+def test_no_em_dash_options_in_commands(course: Course) -> None:
+    lines = [s.command for lab in course.labs for s in lab.solution_steps()]
+    lines += [line for q in course.questions if q.kind == "command" for line in q.key["reference"]]
+    assert not [line for line in lines if "—" in line or "–" in line]
+
+
+def test_the_notes_mistakes_are_corrected(course: Course) -> None:
+    lesson = course.lesson("attached-detached")
+    assert "unknown shorthand flag: 'p' in -p" in lesson.body_markdown
+    assert "docker start -a 065a38b6" in lesson.body_markdown
+    assert "컨네이너" in lesson.body_markdown  # named as the notes' typo, and corrected
+    assert "`--rm`" in course.lesson("remove-and-data-loss").body_markdown
+
+
+def test_every_item_has_its_placeholder(course: Course) -> None:
+    for lesson in course.lessons:
+        for item in lesson.items():
+            assert f'data-id="{item.id}"' in lesson.html, item.id
+
+
+def test_text_is_nfc() -> None:
+    for path, text in _sources():
+        assert unicodedata.is_normalized("NFC", text), path
+
+
+def test_question_kinds_spread(course: Course) -> None:
+    kinds = Counter(q.kind for q in course.questions)
+    assert kinds["command"] >= 5
+
+
+def test_the_readme_worked_example_is_a_valid_lesson() -> None:
+    readme = (CONTENT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("````markdown\n---\nid: docker-exec")
+    body = readme[start + len("````markdown\n") : readme.index("\n````\n", start)]
+    course, errors = parse_course([("12-docker-exec.md", body)], check_validator=provisional_check_validator)
+    assert [str(e) for e in errors] == []
+    lesson = course.lesson("docker-exec")
+    assert [lab.id for lab in lesson.labs] == ["lab-exec-touch"]
+    assert {q.kind for q in lesson.questions} == {"command", "true_false"}
+
+
+def test_the_readme_itself_renders_its_examples_as_code() -> None:
+    readme = (CONTENT / "README.md").read_text(encoding="utf-8")
+    course, errors = parse_course([("README.md", "---\nid: readme\ntitle: r\norder: 1\nsummary: s\n---\n" + readme)])
+    assert [str(e) for e in errors] == []
+    assert course.by_id == {}  # blocks inside ```` fences are examples, not items
