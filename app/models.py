@@ -186,3 +186,8 @@ class LabUndoStep(db.Model):
 
 
 USER_OWNED_MODELS += (LabAttempt,)
+
+
+# Tables with one row per (user, key): when a guest is merged into an account that already has a
+# row for the same key, the account's row wins and the guest's is dropped.
+MERGE_KEYS: dict[type[db.Model], str] = {CardState: "card_id"}

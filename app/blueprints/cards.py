@@ -28,7 +28,8 @@ def _error(error: flashcards.ReviewError) -> tuple[object, int]:
     message = messages.get(error.code, _("The request could not be completed."))
     if request.is_json:
         return {"error": error.code, "message": message}, code
-    return render_template("errors/error.html", code=code, title=_("This review was not recorded"), message=message), code
+    title = _("This review was not recorded")
+    return render_template("errors/error.html", code=code, title=title, message=message), code
 
 
 def _outcome_message(outcome: flashcards.ReviewOutcome) -> str:
@@ -48,20 +49,22 @@ def review() -> str:
 
 
 @bp.route("/<card_id>/review", methods=["POST"])
-def grade(card_id: str) -> object:
-    data = (request.get_json(silent=True) or {}) if request.is_json else request.form
+def grade(card_id: str) -> Response | dict[str, object] | tuple[object, int]:
+    data = request.get_json(silent=True) if request.is_json else request.form
+    data = data if hasattr(data, "get") else {}
     user = accounts.ensure_learner()
     try:
         outcome = flashcards.review(user.id, card_id, data.get("rating"), data.get("duration_ms"), data.get("version"))
     except flashcards.ReviewError as error:
         return _error(error)
     if not request.is_json:
-        flash(_outcome_message(outcome), "success")
+        flash(_outcome_message(outcome), "success" if outcome.recorded else "info")
         return redirect(url_for("cards.review"), code=303)
     session = flashcards.study_session(user.id)
     html = render_template("cards/_session.html", s=session, names=_rating_names())
     message = _outcome_message(outcome)
-    return {"recorded": outcome.recorded, "message": message, "html": html, "new": session.counts.new, "due": session.counts.due}
+    counts = session.counts
+    return {"recorded": outcome.recorded, "message": message, "html": html, "new": counts.new, "due": counts.due}
 
 
 @bp.route("/stats")

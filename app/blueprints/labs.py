@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
-from app.services import labs
+from app.services import lab_files, labs
 from app.services.labs import PLAYGROUND_ID, LabConflict, LabError, LabNotFound
 
 bp = Blueprint("labs", __name__)
@@ -24,7 +24,7 @@ ACTIONS: dict[str, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
     "hint": labs.next_hint,
     "solution": labs.reveal_solution,
     "grade": labs.grade,
-    "file": labs.save_file,
+    "file": lab_files.save_file,
 }
 
 
@@ -46,7 +46,7 @@ def lab_conflict(error: LabConflict) -> tuple[Response, int]:
 
 @bp.route("/labs/<lab_id>")
 def lab(lab_id: str) -> str:
-    return render_template("labs/lab.html", **labs.page(lab_id, str(get_locale())))
+    return render_template("labs/lab.html", **labs.lab_page(lab_id, str(get_locale())))
 
 
 @bp.route("/playground")
@@ -56,7 +56,7 @@ def playground() -> str:
 
 @bp.route("/labs/<lab_id>/file")
 def read_file(lab_id: str) -> Response:
-    return jsonify(labs.read_file(lab_id, request.args.get("path")))
+    return jsonify(lab_files.read_file(lab_id, request.args.get("path")))
 
 
 @bp.route("/labs/<lab_id>/<action>", methods=["POST"])

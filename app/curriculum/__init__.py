@@ -4,7 +4,7 @@ The caller reads ``content/lessons/*.md`` (and ``content/fixtures/<name>/``) and
 text in; nothing here touches files, the clock or other processes.
 """
 
-from app.curriculum.labs import CheckValidator, fixture_files
+from app.curriculum.labs import CheckValidator, command_is_disabled, fixture_files
 from app.curriculum.loader import load_course, parse_course, parse_lesson
 from app.curriculum.markdown_ext import pygments_css, render_markdown
 from app.curriculum.model import (
@@ -48,6 +48,7 @@ __all__ = [
     "Question",
     "SolutionStep",
     "TocEntry",
+    "command_is_disabled",
     "course_stats",
     "fixture_files",
     "load_course",

@@ -34,6 +34,7 @@ def build_lab(
     goal = _goal(r, check_validator)
     disabled = r.text_list("disabled_commands")
     _hints_do_not_give_away(r, hints, solution)
+    solution_ok = _solution_avoids_disabled(r, solution, disabled) and solution_ok
     if None in (title, task, setup, goal) or not solution_ok or not hints:
         return None
     return Lab(item_id, title, lesson_id, line, task, setup, hints, solution, goal, disabled)  # type: ignore[arg-type]
@@ -153,6 +154,28 @@ def _hints_do_not_give_away(r: Reader, hints: tuple[str, ...], solution: tuple[s
         for n, hint in enumerate(hints, 1):
             if command in _SPACES.sub(" ", hint):
                 r.err(f"hint {n} gives away the solution command '{command}'", "hints")
+
+
+def command_is_disabled(command: str, disabled: tuple[str, ...]) -> str | None:
+    """The entry of ``disabled`` that blocks ``command`` (whole words from the start), if any."""
+    words = command.split()
+    for entry in disabled:
+        prefix = entry.split()
+        if prefix and words[: len(prefix)] == prefix:
+            return entry
+    return None
+
+
+def _solution_avoids_disabled(r: Reader, solution: tuple[str, ...], disabled: tuple[str, ...]) -> bool:
+    """A solution that needs a disabled command could never be reproduced by a learner."""
+    ok = True
+    for s in solution:
+        step = parse_solution_line(s)
+        blocked = command_is_disabled(step.command, disabled) if isinstance(step, SolutionStep) else None
+        if blocked is not None:
+            r.err(f"solution line '{s}' uses the disabled command '{blocked}'", "solution")
+            ok = False
+    return ok
 
 
 def fixture_files(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> dict[str, str]:

@@ -11,14 +11,14 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
 from markdown.preprocessors import Preprocessor
 from pygments.formatters import HtmlFormatter
-from pygments.lexers._mapping import LEXERS
+from pygments.lexers import get_all_lexers
 
 from app.curriculum.model import BLOCK_KINDS, TocEntry
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ ]*(?P<info>[^`\s]*)[^`]*$")
 # Fenced languages that are not typed blocks are code: any Pygments alias, or none.
 CODE_LANGUAGES: frozenset[str] = frozenset(
-    alias.lower() for _mod, _name, aliases, _f, _m in LEXERS.values() for alias in aliases
+    alias.lower() for _name, aliases, _files, _mimes in get_all_lexers(plugins=False) for alias in aliases
 )
 HIGHLIGHT_CLASS = "highlight"
 _WORD = re.compile(r"[\w+#-]+")

@@ -175,7 +175,7 @@ def parse_ast(text: str) -> ParseResult:
             cont, eol = d.trim_continuation(cont)
             line += cont
         if empty_cont:
-            warnings.append(("Empty continuation line", start))
+            warnings.append(("Empty continuation line", current))  # BuildKit reports the last line
         try:
             node = _node_from_line(line, d, start, current, tuple(comments))
         except ValueError as exc:

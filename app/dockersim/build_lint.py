@@ -23,17 +23,20 @@ def _case(word: str) -> str:
 def lint(parsed: df.Dockerfile) -> list[str]:
     """Warnings (`Rule: message (line N)`) in line order."""
     found: list[tuple[int, str]] = []
-    nodes = parsed.ast.nodes
     for message, line in parsed.ast.warnings:
         found.append((line, f"NoEmptyContinuation: {message} (line {line})"))
-    upper = sum(1 for n in nodes if _case(n.cmd) == "upper")
-    lower = sum(1 for n in nodes if _case(n.cmd) == "lower")
-    majority = "uppercase" if upper >= lower else "lowercase"
-    for n in nodes:
-        if _case(n.cmd) != ("upper" if majority == "uppercase" else "lower"):
-            found.append((n.start_line, f"ConsistentInstructionCasing: Command '{n.cmd}' should match the case of "
-                                        f"the command majority ({majority}) (line {n.start_line})"))
-    instructions = list(parsed.meta_args) + [i for s in parsed.stages for i in (s.source, *s.commands)]
+    staged = [i for s in parsed.stages for i in (s.source, *s.commands)]  # meta ARGs are not counted
+    upper = sum(1 for i in staged if _case(i.keyword) == "upper")
+    lower = sum(1 for i in staged if _case(i.keyword) == "lower")
+    majority_lower = lower > upper
+    for i in staged:
+        if majority_lower and i.keyword.lower() != i.keyword:
+            found.append((i.line, f"ConsistentInstructionCasing: Command '{i.keyword}' should match the case of "
+                                  f"the command majority (lowercase) (line {i.line})"))
+        elif not majority_lower and i.keyword.upper() != i.keyword:
+            found.append((i.line, f"ConsistentInstructionCasing: Command '{i.keyword}' should match the case of "
+                                  f"the command majority (uppercase) (line {i.line})"))
+    instructions = list(parsed.meta_args) + staged
     workdir_seen: set[int] = set()
     for stage in parsed.stages:
         src = stage.source

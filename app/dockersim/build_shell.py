@@ -158,6 +158,60 @@ def _brace(inner: str, env: Mapping[str, str], escape: str) -> str:
     raise ExpansionError(f"unsupported modifier ({rest[:2]}) in substitution")
 
 
+def display_run(text: str, env: Mapping[str, str], escape: str = "\\") -> str:
+    """A RUN step's display name: BuildKit expands it with RawQuotes and SkipUnsetEnv."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    try:
+        while i < n:
+            ch = text[i]
+            if ch == "'":
+                end = text.find("'", i + 1)
+                if end < 0:
+                    return text
+                out.append(text[i:end + 1])
+                i = end + 1
+            elif ch == '"':
+                out.append('"')
+                i += 1
+                while i < n and text[i] != '"':
+                    if text[i] == "$":
+                        i = _dollar_kept(text, i, env, escape, out)
+                        continue
+                    if text[i] == escape and i + 1 < n and text[i + 1] in ('"', "$", escape):
+                        i += 1
+                    out.append(text[i])
+                    i += 1
+                if i >= n:
+                    return text
+                out.append('"')
+                i += 1
+            elif ch == "$":
+                i = _dollar_kept(text, i, env, escape, out)
+            elif ch == escape:
+                if i + 1 < n:
+                    out.append(text[i + 1])
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+    except ExpansionError:
+        return text
+    return "".join(out)
+
+
+def _dollar_kept(text: str, i: int, env: Mapping[str, str], escape: str, out: list[str]) -> int:
+    """Expand one `$...` at text[i], leaving a reference to an unset variable as written."""
+    j, value = _dollar(text, i + 1, env, escape)
+    ref = text[i:j]
+    name = ref[2:-1] if ref.startswith("${") else ref[1:]
+    if ref != "$" and (name in env or not all(_name_char(c, k == 0) or c.isdigit() for k, c in enumerate(name))):
+        out.append(value)
+    else:
+        out.append(ref)
+    return j
+
+
 def expand_vars(text: str, env: Mapping[str, str]) -> str:
     """Replace `$NAME` and `${NAME...}` only (heredoc bodies: quotes stay as written)."""
     out, i = [], 0

@@ -26,7 +26,7 @@ from app.dockersim.build_context import (
 )
 from app.dockersim.build_progress import Vertex
 from app.dockersim.build_run import run_step
-from app.dockersim.build_shell import ExpansionError, expand_vars, process_word, process_words
+from app.dockersim.build_shell import ExpansionError, display_run, expand_vars, process_word, process_words
 
 DEFAULT_SHELL = ("/bin/sh", "-c")
 
@@ -140,6 +140,8 @@ class StageRunner:
         text = ins.text
         head, _, rest = text.partition(" ")
         shown = head.upper() + (" " + rest if rest else "")
+        if isinstance(ins, df.Run):
+            return display_run(shown + heredoc_summary(ins), st.env(), self.escape)
         try:
             return process_word(shown, st.env(), self.escape)
         except ExpansionError:
@@ -184,7 +186,7 @@ class StageRunner:
         width = len(str(total))
         for ins in stage.commands:
             prefix = ""
-            is_step = isinstance(ins, (df.Run, df.Copy, df.Add, df.Workdir))
+            is_step = isinstance(ins, (df.Run, df.Copy, df.Add, df.Workdir)) and not self._is_root_workdir(st, ins)
             if is_step:
                 index += 1
                 prefix = f"[{label + ' ' if label else ''}{index:>{width}}/{total}] "
@@ -199,12 +201,22 @@ class StageRunner:
                     self.vertices.append(Vertex(prefix + self._display(st, ins), error=True))
                 raise
 
+    def _workdir(self, st: StageState, ins: df.Workdir) -> str:
+        path = self._word(st, ins.path, ins)
+        return posixpath.normpath(posixpath.join(st.config.get("WorkingDir") or "/", path))
+
+    def _is_root_workdir(self, st: StageState, ins: df.Instruction) -> bool:
+        """`WORKDIR /` makes no build step in BuildKit (it still counts in the step total)."""
+        return isinstance(ins, df.Workdir) and self._workdir(st, ins) == "/"
+
     def _dispatch(self, st: StageState, ins: df.Instruction, prefix: str) -> None:
         cfg = st.config
         if isinstance(ins, df.Workdir):
-            path = self._word(st, ins.path, ins)
-            path = posixpath.normpath(posixpath.join(cfg.get("WorkingDir") or "/", path))
+            path = self._workdir(st, ins)
             cfg["WorkingDir"] = path
+            if path == "/":
+                self._meta(st, "WORKDIR /")
+                return
 
             def make_dir() -> tuple[int, list[str]]:
                 st.tree.mkdir_p(path)
@@ -295,9 +307,7 @@ class StageRunner:
 
     def _run(self, st: StageState, ins: df.Run, prefix: str) -> None:
         env = st.env()
-        command = tuple(ins.command)
-        if ins.heredocs and ins.shell_form:
-            command = ("\n".join(h.content.rstrip("\n") for h in ins.heredocs),)
+        command = run_command(ins)
         argv = list(st.shell) + list(command) if ins.shell_form else list(command)
         key = ["RUN", argv, sorted(env.items()), st.config.get("WorkingDir"), st.config.get("User")]
 
@@ -389,9 +399,28 @@ class _RunFailed(Exception):
         self.ins = ins
 
 
+def run_command(ins: df.Run) -> tuple[str, ...]:
+    """What RUN executes: its arguments, or the heredoc body for `RUN <<EOF`."""
+    if ins.heredocs and ins.shell_form:
+        body = ins.heredocs[0].content
+        if ins.heredocs[0].chomp:
+            body = re.sub(r"(?m)^\t+", "", body)
+        return (body,)
+    return tuple(ins.command)
+
+
+def heredoc_summary(ins: df.Instruction) -> str:
+    """BuildKit's summarizeHeredoc: ` (first line...)` after a heredoc RUN's name."""
+    if not isinstance(ins, df.Run) or not ins.heredocs or not ins.shell_form:
+        return ""
+    lines = ins.heredocs[0].content.strip().replace("\r\n", "\n").split("\n")
+    return f" ({lines[0]}{'...' if len(lines) > 1 else ''})"
+
+
 def _process_message(st: StageState, ins: df.Instruction, code: int) -> str:
     if isinstance(ins, df.Run):
-        argv = list(st.shell) + list(ins.command) if ins.shell_form else list(ins.command)
+        command = run_command(ins)
+        argv = list(st.shell) + list(command) if ins.shell_form else list(command)
         return f'process "{" ".join(argv)}" did not complete successfully: exit code: {code}'
     return f"exit code: {code}"
 

@@ -67,7 +67,7 @@ class Image:
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
         return {
-            "build_hash": self.build_hash, "config": self.config, "created": self.created,
+            "build_hash": self.build_hash, "config": copy.deepcopy(self.config), "created": self.created,
             "dirs": sorted(self.dirs), "files": {k: self.files[k] for k in sorted(self.files)},
             "id": self.id, "layers": [asdict(layer) for layer in self.layers], "parent": self.parent,
             "repo_tags": list(self.repo_tags), "size": self.size,
@@ -177,13 +177,13 @@ class Container:
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
         return {
-            "attached": self.attached, "auto_remove": self.auto_remove, "config": self.config,
+            "attached": self.attached, "auto_remove": self.auto_remove, "config": copy.deepcopy(self.config),
             "created": self.created, "deleted": sorted(self.deleted), "error": self.error,
             "exit_code": self.exit_code, "finished_at": self.finished_at, "id": self.id,
             "image_id": self.image_id, "image_ref": self.image_ref,
             "logs": [[e.time, e.stream, e.text] for e in self.logs], "logs_dropped": self.logs_dropped,
             "mounts": [asdict(m) for m in self.mounts], "name": self.name,
-            "ports": [asdict(p) for p in self.ports], "proc": self.proc, "process": self.process,
+            "ports": [asdict(p) for p in self.ports], "proc": copy.deepcopy(self.proc), "process": self.process,
             "publish_all": self.publish_all, "restart_count": self.restart_count, "rw": self.rw.to_json(),
             "started_at": self.started_at, "state": self.state,
         }

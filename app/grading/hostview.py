@@ -97,10 +97,10 @@ class HostProbe:
         vol = self.host.volume_by_name(volume)
         return None if vol is None else vol.files.get(path)
 
-    def http(self, method: str, port: int, path: str) -> tuple[int, str] | None:
+    def http(self, method: str, port: int, path: str, body: str | None = None) -> tuple[int, str] | None:
         """(status, body) of a request to a host port, or None when nothing answers."""
         try:
-            status, _headers, body = self.scratch().http_request(method, port, path)
+            status, _headers, body = self.scratch().http_request(method, port, path, body)
         except (ConnectionRefused, ConnectionReset):
             return None
         return status, body

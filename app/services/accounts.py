@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from flask import session
 from flask_login import current_user, login_user
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
-from app.models import USER_OWNED_MODELS, Role, User
+from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User
 
 MERGE_SESSION_KEY = "merge_guest_id"
 
@@ -116,6 +116,10 @@ def pending_merge(user: User) -> User | None:
 def merge_guest(user: User, guest: User) -> int:
     """Move every record of `guest` to `user`, delete the guest row; returns rows moved."""
     moved = 0
+    for model, key in MERGE_KEYS.items():
+        column = getattr(model, key)
+        taken = select(column).where(model.user_id == user.id)
+        db.session.execute(delete(model).where(model.user_id == guest.id, column.in_(taken)))
     for model in USER_OWNED_MODELS:
         result = db.session.execute(update(model).where(model.user_id == guest.id).values(user_id=user.id))
         moved += result.rowcount or 0

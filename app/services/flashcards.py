@@ -43,7 +43,10 @@ class ReviewError(ValueError):
 
 @dataclass(frozen=True)
 class Counts:
-    """Today: new cards still allowed, cards due (now or within the learn-ahead window), reviews done, limit, unseen cards."""
+    """Today: new cards still allowed, cards due (now or within the learn-ahead window), reviews done.
+
+    `new_limit` is the daily limit; `unseen` counts the course's cards the learner never graded.
+    """
 
     new: int
     due: int
@@ -209,7 +212,8 @@ def study_session(user_id: int | None, now: datetime | None = None) -> StudySess
     by_due = sorted(states.values(), key=lambda row: _utc(row.due))
     due_now = [row for row in by_due if _utc(row.due) <= now]
     ahead = [row for row in by_due if now < _utc(row.due) <= now + LEARN_AHEAD and row.state != "review"]
-    counts = Counts(new_left, len(due_now) + len(ahead), _reviews_since(user_id, _start_of_day(now)), new_cards_per_day(), len(unseen))
+    reviewed_today = _reviews_since(user_id, _start_of_day(now))
+    counts = Counts(new_left, len(due_now) + len(ahead), reviewed_today, new_cards_per_day(), len(unseen))
 
     total = len(course.flashcards)
     if due_now or (ahead and not new_left):
@@ -287,7 +291,9 @@ def review(
     if seen_version != current:
         return ReviewOutcome(False, grade, _utc(row.due) - now if row else None)
     before = row.state if row else "new"
-    after, _ = scheduler().review_card(_fsrs_card(row, now), Rating(grade), review_datetime=now, review_duration=duration)
+    after, _ = scheduler().review_card(
+        _fsrs_card(row, now), Rating(grade), review_datetime=now, review_duration=duration
+    )
     values = {
         "fsrs": json.dumps(after.to_dict()),
         "due": _utc(after.due),
@@ -337,11 +343,8 @@ def statistics(user_id: int | None, now: datetime | None = None) -> Stats:
     today = _local_day(now)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
     since = datetime.combine(first_day, time(0), tzinfo=day_zone()).astimezone(timezone.utc)
-    reviews = (
-        list(db.session.scalars(select(CardReview).where(CardReview.user_id == user_id, CardReview.reviewed_at >= since)))
-        if user_id is not None
-        else []
-    )
+    query = select(CardReview).where(CardReview.user_id == user_id, CardReview.reviewed_at >= since)
+    reviews = list(db.session.scalars(query)) if user_id is not None else []
     per_day = {first_day + timedelta(days=i): 0 for i in range(HISTORY_DAYS)}
     for item in reviews:
         day = _local_day(item.reviewed_at)

@@ -14,15 +14,12 @@ from typing import Any
 from flask_babel import gettext as _
 
 from app.curriculum import Lab, render_markdown
-from app.dockersim.fixtures import HOME
-from app.dockersim.fs import FsError
 from app.dockersim.host import MAX_LINE, DockerHost
 from app.extensions import db
 from app.models import Activity
 from app.services import accounts, course as course_service, lab_store, lab_view
 from app.services.lab_store import PLAYGROUND_ID, LabConflict, Workspace, dump, state_key
 
-MAX_FILE_CHARS = 64 * 1024
 CLEAR_SCREEN = "\x1b[2J"
 _SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
@@ -63,12 +60,19 @@ def _terminal(value: Any) -> int:
 # --- the page ---------------------------------------------------------------------------------
 
 
+def lab_page(lab_id: str, lang: str) -> dict[str, Any]:
+    """Everything a lab page renders (the playground has its own page)."""
+    if lab_id == PLAYGROUND_ID:
+        raise LabNotFound(lab_id)
+    return page(lab_id, lang)
+
+
 def page(lab_id: str, lang: str) -> dict[str, Any]:
     """Everything the lab (or playground) page renders, including the initial client state."""
     lab = find_lab(lab_id)
     user = accounts.ensure_learner()
     ws = lab_store.read_only(user, lab_id, lab)
-    data = _reply(ws, lab, lang, known={}, epoch=None, full=True)
+    data = build_reply(ws, lab, lang, known={}, epoch=None, full=True)
     data["history"] = ws.history
     data["words"] = lab_view.completion_words()
     data["chips"] = list(lab_view.CHIPS)
@@ -95,7 +99,7 @@ def _solution(lab: Lab) -> list[dict[str, Any]]:
 # --- replies ----------------------------------------------------------------------------------
 
 
-def _reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epoch: int | None,
+def build_reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epoch: int | None,
            full: bool = True, **extra: Any) -> dict[str, Any]:
     """The client's view of the attempt; `full` adds the state panel and goal ticks."""
     host = ws.host
@@ -124,7 +128,7 @@ def _reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epo
     return reply
 
 
-def _record_progress(ws: Workspace, lab: Lab | None) -> None:
+def record_progress(ws: Workspace, lab: Lab | None) -> None:
     """After a change: a passing goal solves the lab (unless the solution was seen first)."""
     if lab is None:
         return
@@ -136,7 +140,7 @@ def _record_progress(ws: Workspace, lab: Lab | None) -> None:
         db.session.add(Activity(user_id=attempt.user_id, kind="lab_solved", item_id=attempt.lab_id))
 
 
-def _client_view(body: dict[str, Any]) -> tuple[dict[str, int], int | None]:
+def client_view(body: dict[str, Any]) -> tuple[dict[str, int], int | None]:
     """What the client already shows: the last entry per terminal and its epoch."""
     known = body.get("since") if isinstance(body.get("since"), dict) else {}
     clean: dict[str, int] = {}
@@ -176,19 +180,19 @@ def run_command(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         raise LabError(_("Type a command."))
     line = line.replace("\r", "").split("\n", 1)[0]
     command_id = str(body.get("command_id") or "")[:64]
-    known, epoch = _client_view(body)
+    known, epoch = client_view(body)
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
         stored = next((r[1] for r in ws.recent if command_id and r[0] == command_id), None)
         if stored is not None:
             ws.skip_save = True
-            return _reply(ws, lab, lang, known, epoch, result=stored, repeat=True)
+            return build_reply(ws, lab, lang, known, epoch, result=stored, repeat=True)
         result = _execute(ws, lab, terminal, line)
         if command_id:
             ws.recent.append([command_id, result])
-        _record_progress(ws, lab)
-        return _reply(ws, lab, lang, known, epoch, result=result)
+        record_progress(ws, lab)
+        return build_reply(ws, lab, lang, known, epoch, result=result)
 
     return lab_store.mutate(user, lab_id, lab, change)
 
@@ -233,7 +237,7 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Ctrl+C on a terminal: stops an attached run or `logs -f`."""
     lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
-    known, epoch = _client_view(body)
+    known, epoch = client_view(body)
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
@@ -244,8 +248,8 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         ws.collect_streams()
         if state_key(ws.host.snapshot()) != state_key(before):
             ws.mark_undo_point("^C", dump(before))
-        _record_progress(ws, lab)
-        return _reply(ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)})
+        record_progress(ws, lab)
+        return build_reply(ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)})
 
     return lab_store.mutate(user, lab_id, lab, change)
 
@@ -253,16 +257,16 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
 def poll(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Output that arrived since the client's last entries (another tab, a container's logs)."""
     lab = find_lab(lab_id)
-    known, epoch = _client_view(body)
+    known, epoch = client_view(body)
     client_version = body.get("version")
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
         if not any(t.pending for t in ws.host.terminals.values()):
             ws.skip_save = True
-            return _reply(ws, lab, lang, known, epoch, full=ws.attempt.version != client_version)
+            return build_reply(ws, lab, lang, known, epoch, full=ws.attempt.version != client_version)
         ws.collect_streams()
-        return _reply(ws, lab, lang, known, epoch)
+        return build_reply(ws, lab, lang, known, epoch)
 
     return lab_store.mutate(user, lab_id, lab, change)
 
@@ -271,12 +275,12 @@ def clear_screen(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]
     """Ctrl+L: the terminal starts a clean screen (kept across reloads)."""
     lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
-    known, epoch = _client_view(body)
+    known, epoch = client_view(body)
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
         ws.write(terminal, "clear", " ")
-        return _reply(ws, lab, lang, known, epoch, full=False)
+        return build_reply(ws, lab, lang, known, epoch, full=False)
 
     return lab_store.mutate(user, lab_id, lab, change)
 
@@ -288,32 +292,32 @@ def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Put the host back as it was before the last state-changing command."""
     lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
-    known, epoch = _client_view(body)
+    known, epoch = client_view(body)
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
         step = lab_store.pop_undo(ws)
         if step is None:
-            return _reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
+            return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
         ws.host = DockerHost.from_snapshot(json.loads(step.snapshot))
         ws.write(terminal, "note", _("Undone: %(command)s", command=step.command) + "\n")
-        _record_progress(ws, lab)
-        return _reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step.command))
+        record_progress(ws, lab)
+        return build_reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step.command))
 
-    return lab_store.mutate(user, lab_id, lab, change, expected_version=_version(body))
+    return lab_store.mutate(user, lab_id, lab, change, expected_version=expected_version(body))
 
 
 def reset(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Start again from the lab's fresh setup (progress, hints and history are kept)."""
     lab = find_lab(lab_id)
-    known, epoch = _client_view(body)
+    known, epoch = client_view(body)
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
         ws.host = lab_store.fresh_host(lab)
         ws.screens = lab_store.empty_screens(ws.epoch + 1)
         lab_store.clear_undo(ws)
-        return _reply(ws, lab, lang, known, epoch, message=_("The lab was reset."))
+        return build_reply(ws, lab, lang, known, epoch, message=_("The lab was reset."))
 
     return lab_store.mutate(user, lab_id, lab, change)
 
@@ -362,7 +366,7 @@ def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
-        _record_progress(ws, lab)
+        record_progress(ws, lab)
         verdict = lab_view.grade(lab, ws.host)
         return {"ok": True, "verdict": lab_view.verdict_json(verdict, lang), "status": ws.attempt.status,
                 "best_score": ws.attempt.best_score}
@@ -370,59 +374,6 @@ def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     return lab_store.mutate(user, lab_id, lab, change)
 
 
-# --- the file editor ------------------------------------------------------------------------
-
-
-def _host_path(raw: Any) -> str:
-    """`~/x` or `/home/learner/x` as an absolute path inside the home folder."""
-    if not isinstance(raw, str) or not raw.strip():
-        raise LabError(_("Choose a file in your home folder."))
-    path = raw.strip()
-    if path.startswith("~/"):
-        path = HOME + path[1:]
-    parts = [p for p in path.split("/") if p not in ("", ".")]
-    if not path.startswith(HOME + "/") or ".." in parts:
-        raise LabError(_("Choose a file in your home folder."))
-    return "/" + "/".join(parts)
-
-
-def read_file(lab_id: str, raw_path: Any) -> dict[str, Any]:
-    """A host file's text for the editor."""
-    lab = find_lab(lab_id)
-    path = _host_path(raw_path)
-    user = accounts.ensure_learner()
-    ws = lab_store.read_only(user, lab_id, lab)
-    text = ws.host.fs.files.get(path)
-    db.session.commit()
-    if text is None:
-        raise LabError(_("There is no such file."))
-    return {"ok": True, "path": "~" + path[len(HOME):], "text": text, "version": ws.attempt.version}
-
-
-def save_file(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Save a host file from the editor (only onto the version the learner was looking at)."""
-    lab = find_lab(lab_id)
-    path = _host_path(body.get("path"))
-    text = body.get("text")
-    if not isinstance(text, str) or len(text) > MAX_FILE_CHARS:
-        raise LabError(_("The file is too large for the editor (at most 64 KiB)."))
-    known, epoch = _client_view(body)
-    user = accounts.ensure_learner()
-
-    def change(ws: Workspace) -> dict[str, Any]:
-        before = dump(ws.host.snapshot())
-        try:
-            ws.host.write_file(path, text.replace("\r\n", "\n"))
-        except FsError:
-            raise LabError(_("The host is full: remove some files first.")) from None
-        label = "~" + path[len(HOME):]
-        ws.mark_undo_point(_("edit %(path)s", path=label), before)
-        _record_progress(ws, lab)
-        return _reply(ws, lab, lang, known, epoch, message=_("Saved %(path)s.", path=label))
-
-    return lab_store.mutate(user, lab_id, lab, change, expected_version=_version(body))
-
-
-def _version(body: dict[str, Any]) -> int | None:
+def expected_version(body: dict[str, Any]) -> int | None:
     value = body.get("version")
     return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.curriculum import ContentError, CourseInvalid, load_course, parse_course, parse_lesson
+from app.curriculum import ContentError, CourseInvalid, command_is_disabled, load_course, parse_course, parse_lesson
 
 from .conftest import FAKE_FIXTURES, fake_check_validator, read_fixture
 
@@ -153,8 +153,24 @@ def _lesson(block: str) -> tuple[str, str]:
          "t.md:9: lab 'l': no hints (give 'hints', from a nudge to almost the answer)"),
         ("```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker ps]\nsetup:\n  files:\n    notes.txt: hi\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
          "t.md:15: lab 'l': file path 'notes.txt' must start with '~/' or '/'"),
+        ("```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker rm -f web]\ndisabled_commands: [docker rm]\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
+         "t.md:13: lab 'l': solution line 'docker rm -f web' uses the disabled command 'docker rm'"),
     ],
 )
 def test_single_problem_messages(block: str, message: str) -> None:
     _, errors = parse_course([_lesson(block)], check_validator=fake_check_validator)
     assert [str(e) for e in errors] == [message]
+
+
+@pytest.mark.parametrize(
+    ("command", "blocked"),
+    [
+        ("docker rm -f web", "docker rm"),
+        ("docker rmi nginx", None),
+        ("docker  run -d nginx", "docker run"),
+        ("docker container rm web", "docker container rm"),
+        ("docker ps", None),
+    ],
+)
+def test_command_is_disabled(command: str, blocked: str | None) -> None:
+    assert command_is_disabled(command, ("docker rm", "docker run", "docker container rm")) == blocked

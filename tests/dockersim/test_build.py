@@ -467,7 +467,7 @@ def test_lint_rules_for_common_mistakes() -> None:
         "ConsistentInstructionCasing: Command 'maintainer' should match the case of the command majority "
         "(uppercase) (line 2)",
         "MaintainerDeprecated: Maintainer instruction is deprecated in favor of using label (line 2)",
-        "NoEmptyContinuation: Empty continuation line (line 3)",
+        "NoEmptyContinuation: Empty continuation line (line 5)",
     )
 
 
@@ -497,3 +497,37 @@ def test_npm_failures(files: dict[str, str], command: str, code: int, first_line
     out = build(f"FROM node\nWORKDIR /app\nCOPY . .\nRUN {command}\n", context=files)
     assert out.stderr.endswith(f"did not complete successfully: exit code: {code}\n")
     assert out.stderr.split(" > [4/4] RUN " + command + ":\n")[1].splitlines()[0].split(" ", 1)[1] == first_line
+
+
+@pytest.mark.parametrize("run, shown", [
+    ('RUN echo "hello $NODE_VERSION" > /greeting', 'RUN echo "hello 22.16.0" > /greeting'),
+    ("RUN echo '$NODE_VERSION' $UNSET ${UNSET}", "RUN echo '$NODE_VERSION' $UNSET ${UNSET}"),
+    ("run echo ${NODE_VERSION:-none}", "RUN echo 22.16.0"),
+])
+def test_run_step_names_keep_quotes_and_unset_variables(run: str, shown: str) -> None:
+    assert step_lines(build(f"FROM node\n{run}\n", context={}))[1] == "[2/2] " + shown
+
+
+def test_heredoc_run_name_and_failure_message() -> None:
+    out = build("FROM node\nRUN <<EOF\necho start\nmkdir /tmp\nEOF\n", context={})
+    assert " => ERROR [2/2] RUN <<EOF (echo start...)" in out.stderr.splitlines()[7]
+    assert out.stderr.endswith('ERROR: failed to solve: process "/bin/sh -c echo start\nmkdir /tmp\n" '
+                               "did not complete successfully: exit code: 1\n")
+    # like sh without -e, a failing line in the middle does not stop the script
+    assert build("FROM node\nRUN <<EOF\nmkdir /tmp\ntouch /ok\nEOF\n", context={}).exit_code == 0
+
+
+def test_lint_casing_majority_and_mixed_case() -> None:
+    out = build("from node\nrun true\nWorkdir /app\nCMD [\"node\"]\n", context={})
+    assert out.warnings == (
+        "ConsistentInstructionCasing: Command 'Workdir' should match the case of the command majority (lowercase) "
+        "(line 3)",
+        "ConsistentInstructionCasing: Command 'CMD' should match the case of the command majority (lowercase) "
+        "(line 4)",
+    )
+
+
+def test_workdir_root_makes_no_step_but_counts_in_the_total() -> None:
+    out = build("FROM node\nWORKDIR /\nRUN touch /x\n", context={})
+    assert step_lines(out) == ["[1/3] FROM docker.io/library/node:latest", "[2/3] RUN touch /x"]
+    assert out.image is not None and out.image.config["WorkingDir"] == "/"

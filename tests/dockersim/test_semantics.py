@@ -363,3 +363,8 @@ def test_31_logs_on_stopped_and_follow(s):
     assert '"GET / HTTP/1.1" 200 615' in s.host.drain_output(0)
     s.ok("docker stop web", 1)
     assert not s.host.terminal_busy(0)
+
+
+def test_run_quiet_drops_pull_progress(s):
+    r = s.ok("docker run -q --rm busybox true")
+    assert r.stderr == "Unable to find image 'busybox:latest' locally\n"

@@ -63,3 +63,17 @@ def test_unknown_version_rejected():
     snap["version"] = 99
     with pytest.raises(ValueError, match="unsupported snapshot version"):
         DockerHost.from_snapshot(snap)
+
+
+def test_snapshot_is_detached_from_the_live_host():
+    host = DockerHost()
+    host.run("docker run -d -p 8000:80 --name web nginx")
+    snap = host.snapshot()
+    frozen = json.dumps(snap)
+    host.run("docker stop web")
+    host.run("docker rename web other")
+    host.run("docker exec other true")
+    snap["containers"][0]["config"]["Env"].append("X=1")
+    assert host.containers[0].config["Env"] == snap["containers"][0]["config"]["Env"][:-1]
+    snap["containers"][0]["config"]["Env"].pop()
+    assert json.dumps(snap) == frozen

@@ -176,3 +176,47 @@ def test_grading_does_not_change_the_host():
 def test_invalid_goal_is_a_content_error():
     with pytest.raises(ContentError, match="unknown check"):
         grade_lab([("port_publish", {"host_port": 8000, "container_port": 80}, 1)], "checks", play([]))
+
+
+STORY = ["cd feedback-app", "docker build -t feedback-node .",
+         "docker run -d -p 3000:80 --name feedback -v feedback:/app/feedback -v /app/temp feedback-node",
+         'curl -X POST -d "title=awesome&text=좋아요" localhost:3000/create',
+         "docker stop feedback", "docker rm feedback",
+         "docker run -d -p 3000:80 --name feedback -v feedback:/app/feedback -v /app/temp feedback-node"]
+STORY_GOAL = [
+    ("file_exists", {"where": "volume", "volume": "feedback", "path": "awesome.txt", "contains": "좋아요"}, 2),
+    ("http_responds", {"port": 3000, "path": "/feedback/awesome.txt", "contains": "좋아요"}, 2),
+    ("mount_at", {"container": "feedback", "path": "/app/feedback", "type": "volume", "source": "feedback"}, 1),
+    ("anonymous_volume_at", {"container": "feedback", "path": "/app/temp"}, 1),
+]
+
+
+def test_the_notes_story_named_volume_keeps_feedback():
+    verdict = grade_lab(STORY_GOAL, "checks", play(STORY))
+    assert verdict.passed, [c.message_ko for c in verdict.failed_checks()]
+    # strict: the first container's anonymous /app/temp volume outlived `docker rm` (no -v)
+    strict = grade_lab(STORY_GOAL, "strict", play(STORY))
+    assert [c.name for c in strict.failed_checks()] == ["no_extra_volumes"]
+    assert "익명 볼륨" in strict.failed_checks()[0].message_ko
+    cleaner = [line.replace("docker rm feedback", "docker rm -v feedback") for line in STORY]
+    assert grade_lab(STORY_GOAL, "strict", play(cleaner)).passed
+
+
+def test_the_notes_story_with_an_anonymous_volume_loses_the_feedback():
+    lines = [line.replace("-v feedback:/app/feedback", "-v /app/feedback") for line in STORY]
+    verdict = grade_lab(STORY_GOAL, "checks", play(lines))
+    assert (verdict.score, verdict.max_score) == (1, 6)
+    messages = {c.name: c.message_ko for c in verdict.checks}
+    assert "feedback 볼륨이 없습니다" in messages["file_exists"]
+    assert "404" in messages["http_responds"]
+    assert "익명 볼륨 → /app/feedback" in messages["mount_at"]
+
+
+def test_http_post_with_a_body():
+    lines = STORY[:3]
+    goal = [("http_responds", {"port": 3000, "path": "/create", "method": "POST", "body": "title=a&text=b",
+                               "status": 302}, 1)]
+    assert grade_lab(goal, "checks", play(lines)).passed
+    goal = [("http_responds", {"port": 3000, "path": "/create", "method": "POST", "body": "title=a&text=b",
+                               "status": 200}, 1)]
+    assert "200 대신 302" in grade_lab(goal, "checks", play(lines)).checks[0].message_ko

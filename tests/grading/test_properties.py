@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.grading import CHECKS, grade_question, validate_answer, validate_check
-from app.grading.questions import longest_increasing_run
+from app.grading.kinds.arrange import longest_increasing_run
 from app.grading.text import normalise_answer
 from tests.grading.test_questions import CLOZE, MATCH, MULTI, ORDER, SHORT, SHORT_RE, SINGLE, TF
 

@@ -226,3 +226,24 @@ def test_language_choice_is_saved_on_the_account(client, dbs):
     with dbs() as s:
         assert s.scalar(select(User.locale).where(User.username == "minji")) == "en"
     assert '<html lang="en">' in client.get("/").get_data(as_text=True)
+
+
+def test_merge_keeps_the_accounts_own_card_state_when_both_have_one(client, dbs, account_id):
+    from datetime import datetime, timezone
+
+    from app.models import CardState
+
+    now = datetime.now(timezone.utc)
+    with dbs() as s:
+        s.add(CardState(user_id=account_id, card_id="c1", fsrs="{}", due=now, state="review", reps=5))
+        s.commit()
+    guest_id = _guest_with_records(client, dbs, count=1)
+    with dbs() as s:
+        s.add(CardState(user_id=guest_id, card_id="c1", fsrs="{}", due=now, state="learning", reps=1))
+        s.add(CardState(user_id=guest_id, card_id="c2", fsrs="{}", due=now, state="learning", reps=1))
+        s.commit()
+    login(client, username="sora")
+    client.post("/account/merge", data={"choice": "merge"})
+    with dbs() as s:
+        rows = {c.card_id: c.reps for c in s.scalars(select(CardState).where(CardState.user_id == account_id))}
+        assert rows == {"c1": 5, "c2": 1}

@@ -164,6 +164,7 @@ def test_lab_page_in_english(client, content):
 
 def test_unknown_lab_is_404(client, content):
     assert client.get("/labs/no-such-lab").status_code == 404
+    assert client.get("/labs/@playground").status_code == 404  # the playground has its own page
     assert client.post("/labs/no-such-lab/run", json={"line": "docker ps"}).status_code == 404
 
 
@@ -370,12 +371,13 @@ def test_the_file_editor_reads_and_saves_home_files_only(client, dbs, content):
     version = response.get_json()["version"]
     status, reply = post(client, "t-fixture", "file", path="~/tiny/app.txt", text="changed\n", version=version)
     assert status == 200 and reply["goal"] == [False] and reply["undo"] == 1
+    current = reply["version"]
     assert client.get("/labs/t-fixture/file?path=~/tiny/app.txt").get_json()["text"] == "changed\n"
     status, reply = post(client, "t-fixture", "file", path="~/tiny/app.txt", text="again", version=version)
     assert status == 409
     for bad in ("/etc/passwd", "~/../../etc/passwd", ""):
         assert client.get(f"/labs/t-fixture/file?path={bad}").status_code == 400
-    assert post(client, "t-fixture", "file", path="~/x.txt", text="x" * (70 * 1024), version=reply["version"])[0] == 400
+    assert post(client, "t-fixture", "file", path="~/x.txt", text="x" * (70 * 1024), version=current)[0] == 400
 
 
 # --- concurrency --------------------------------------------------------------------------------

@@ -164,7 +164,7 @@ def cmd_pull(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return (final if p.flag("quiet") else progress + final), "", 0
 
 
-@register("history|image history", flags="quiet no-trunc human")
+@register("history|image history", flags="quiet no-trunc")
 def cmd_history(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker history IMAGE."""
     img = host.image(p.args[0])

@@ -218,6 +218,8 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     c = Container(cid, name, ref, image.id, host.clock.now, config, ports, mounts, auto_remove=p.flag("rm"),
                   rw=host.new_rw_layer(), publish_all=p.flag("publish-all"))
     host.add_container(c)
+    if p.flag("quiet"):  # -q drops the pull progress, not the "Unable to find image" line
+        progress = "".join(line for line in progress.splitlines(keepends=True) if line.startswith("Unable to find image"))
     return c, progress
 
 

@@ -35,7 +35,7 @@ def _logs_contain(ctx: Context, p: dict) -> Outcome:
 def _http(ctx: Context, p: dict) -> Outcome:
     method, port, path = p.get("method", "GET"), p["port"], p.get("path", "/")
     target = f"{method} http://localhost:{port}{path}"
-    answer = ctx.probe.http(method, port, path)
+    answer = ctx.probe.http(method, port, path, p.get("body"))
     if answer is None:
         return Outcome(False, f"{target} 요청에 아무도 응답하지 않습니다. {port}번 포트를 게시(-p)한 실행 중인 "
                        "컨테이너가 없습니다.",
@@ -143,9 +143,16 @@ def _no_extra_volumes(ctx: Context, p: dict) -> Outcome:
     label = ", ".join("익명 볼륨 " + v.name[:12] if v.anonymous else v.name for v in extra[:5])
     label_en = ", ".join("anonymous " + v.name[:12] if v.anonymous else v.name for v in extra[:5])
     return Outcome(False, f"목표에 없는 볼륨 {len(extra)}개가 남아 있습니다: {label}. "
-                   "docker volume rm으로 정리하세요.",
+                   "docker volume rm(익명 볼륨은 docker volume prune)으로 정리하세요.",
                    f"{len(extra)} volume(s) not in the goal are left: {label_en}. "
-                   "Clean up with docker volume rm.")
+                   "Clean up with docker volume rm (anonymous ones: docker volume prune).")
+
+
+def _leftover_words(p: Mapping, lang: str, ko: str, en: str) -> str:
+    allowed = ", ".join(p.get("allowed") or ())
+    if lang == "en":
+        return f"No {en} are left besides those in the goal" + (f" (allowed: {allowed})" if allowed else "")
+    return f"목표에 없는 {ko}가 남아 있지 않다" + (f" (허용: {allowed})" if allowed else "")
 
 
 ALLOWED = Param("allowed", "names", "names (containers: also image refs) that may be left besides those "
@@ -165,7 +172,8 @@ ACTIVITY_CHECKS = (
                Param("path", "path", "the URL path", default="/"),
                Param("method", "enum", "the HTTP method", default="GET", choices=("GET", "POST", "HEAD")),
                Param("contains", "text", "text the answer body must contain"),
-               Param("status", "int", "the exact status code (default: any status below 400)")),
+               Param("status", "int", "the exact status code (default: any status below 400)"),
+               Param("body", "str", "a request body, e.g. title=hi&text=yo for a form POST (optional)")),
               _http, _http_describe, {"port": 8000, "path": "/", "contains": "Welcome to nginx!"}),
     CheckKind("command_run", "a command of this kind (command and flags) succeeded at least once",
               (Param("kind", "str", "the command and required flags, e.g. 'logs -f', 'ps -a', 'inspect'",
@@ -174,13 +182,11 @@ ACTIVITY_CHECKS = (
               _command_run, _command_describe, {"kind": "logs -f", "args_contain": "web"}, _command_rules),
     CheckKind("no_extra_containers", "no container is left except those the other checks require (or allowed)",
               (ALLOWED,), _no_extra_containers,
-              lambda p, lang: "목표에 없는 컨테이너가 남아 있지 않다" if lang == "ko"
-              else "No containers are left besides those in the goal",
+              lambda p, lang: _leftover_words(p, lang, "컨테이너", "containers"),
               {"allowed": ["db"]}),
     CheckKind("no_extra_volumes", "no volume is left except those the other checks require, those mounted "
               "by required containers, or allowed ones",
               (ALLOWED,), _no_extra_volumes,
-              lambda p, lang: "목표에 없는 볼륨이 남아 있지 않다" if lang == "ko"
-              else "No volumes are left besides those in the goal",
+              lambda p, lang: _leftover_words(p, lang, "볼륨", "volumes"),
               {}),
 )

@@ -51,14 +51,14 @@ document.addEventListener("DOMContentLoaded", () => {
         body: JSON.stringify(body),
       });
       const data = await response.json().catch(() => ({}));
-      if (!response.ok || !data.html) throw new Error(data.message || response.statusText);
+      if (!response.ok || !data.html) throw new Error(data.message || root.dataset.error);
       root.innerHTML = data.html;  // server-rendered by the same template as the page
       shownAt = performance.now();
       say(data.message || "");
       const front = root.querySelector(".card-front") || root.querySelector(".cards-done h2");
       if (front) { if (!front.hasAttribute("tabindex")) front.setAttribute("tabindex", "-1"); front.focus(); }
     } catch (error) {
-      say(error.message || String(error));
+      say(error instanceof TypeError ? root.dataset.error : (error.message || root.dataset.error));
       form.querySelectorAll("button").forEach((b) => { b.disabled = false; });
     } finally {
       busy = false;

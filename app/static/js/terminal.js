@@ -43,7 +43,10 @@ window.DojoTerminal = (() => {
       input.addEventListener("compositionend", () => { this.composing = false; });
       input.addEventListener("keydown", (e) => this.onKey(e));
       input.addEventListener("paste", (e) => this.onPaste(e));
-      this.root.querySelector(".term-line").addEventListener("submit", (e) => { e.preventDefault(); this.submit(); });
+      this.root.querySelector(".term-line").addEventListener("submit", (e) => {
+        e.preventDefault();
+        if (!this.composing) this.submit(); // never send a line the IME is still composing
+      });
       this.tabs.forEach((tab, i) => {
         tab.addEventListener("click", () => this.select(i));
         tab.addEventListener("keydown", (e) => this.onTabKey(e, i));

@@ -1,0 +1,97 @@
+"""Arranging questions: ordering and matching, with partial credit."""
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from app.grading.errors import AnswerError
+from app.grading.kinds.common import RIGHT, index_list_error, is_str_seq, result, verdict
+from app.grading.verdict import Verdict
+
+
+# ---------------------------------------------------------------- ordering
+
+def ordering_key(key: Mapping) -> list[str]:
+    items = key.get("items")
+    if not is_str_seq(items) or len(items) < 2:
+        return ["ordering: 'items' must be a list of at least 2 strings, in the correct order"]
+    return []
+
+
+def ordering_answer(key: Mapping, answer: Any) -> AnswerError | None:
+    n = len(key["items"])
+    error = index_list_error(answer, n, unique=True)
+    if error is None and len(answer) != n:
+        return AnswerError(f"항목 {n}개를 모두 한 번씩 배열해야 합니다 (받은 개수: {len(answer)}).",
+                           f"Arrange all {n} items exactly once (got {len(answer)}).")
+    return error
+
+
+def longest_increasing_run(values: Sequence[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (the items that need not move)."""
+    best: list[list[int]] = []  # best[k] = positions of an increasing run of length k+1
+    for pos, value in enumerate(values):
+        candidates = [run for run in best if values[run[-1]] < value]
+        longest = max(candidates, key=len, default=[])
+        best.append(longest + [pos])
+    return set(max(best, key=len, default=[]))
+
+
+def ordering_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
+    """score = (L - 1) / (n - 1), L = the most items already in correct relative order."""
+    items = key["items"]
+    n = len(items)
+    # Two items with the same text are interchangeable: rank by text, not by index.
+    rank = {text: items.index(text) for text in items}
+    ranks = [rank[items[i]] for i in answer]
+    keep = longest_increasing_run(ranks)
+    checks = []
+    for pos, i in enumerate(answer):
+        ok = pos in keep
+        checks.append(result(
+            f"item {i}", ok,
+            f"{pos + 1}번째 ‘{items[i]}’ — " + ("제자리입니다." if ok else f"옮겨야 합니다 (정답 위치: {rank[items[i]] + 1}번째)."),
+            f"#{pos + 1} ‘{items[i]}’ — " + ("in place." if ok else f"must move (belongs at #{rank[items[i]] + 1})."),
+        ))
+    moves = n - len(keep)
+    return verdict((len(keep) - 1) / (n - 1), checks, RIGHT,
+                    (f"항목 {moves}개를 옮기면 올바른 순서가 됩니다.",
+                     f"Moving {moves} item(s) would fix the order."))
+
+
+# ---------------------------------------------------------------- matching
+
+def matching_key(key: Mapping) -> list[str]:
+    pairs = key.get("pairs")
+    if (not isinstance(pairs, (list, tuple)) or len(pairs) < 2
+            or not all(isinstance(p, (list, tuple)) and len(p) == 2 and is_str_seq(p) for p in pairs)):
+        return ["matching: 'pairs' must be a list of at least 2 [left, right] string pairs"]
+    lefts = [p[0] for p in pairs]
+    if len(set(lefts)) != len(lefts):
+        return ["matching: two pairs have the same left item"]
+    return []
+
+
+def matching_answer(key: Mapping, answer: Any) -> AnswerError | None:
+    n = len(key["pairs"])
+    error = index_list_error(answer, n, unique=False)
+    if error is None and len(answer) != n:
+        return AnswerError(f"왼쪽 항목 {n}개마다 짝을 하나씩 골라야 합니다 (받은 개수: {len(answer)}).",
+                           f"Choose one match for each of the {n} left items (got {len(answer)}).")
+    return error
+
+
+def matching_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
+    """score = correctly matched left items / left items (same right text counts as the same)."""
+    pairs = key["pairs"]
+    checks = []
+    for i, ((left, right), chosen) in enumerate(zip(pairs, answer)):
+        got = pairs[chosen][1]
+        ok = got == right
+        checks.append(result(
+            f"pair {i}", ok,
+            f"‘{left}’ → ‘{got}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 짝은 ‘{right}’입니다."),
+            f"‘{left}’ → ‘{got}’" + (" — right." if ok else f" — wrong; it matches ‘{right}’."),
+        ))
+    right = sum(c.passed for c in checks)
+    return verdict(right / len(pairs), checks, RIGHT,
+                    (f"{len(pairs)}쌍 중 {right}쌍이 맞습니다.", f"{right} of {len(pairs)} pairs are right."))

@@ -1,0 +1,118 @@
+"""Typed answers: short answer and cloze, compared after normalisation (NFC, spaces, case)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Sequence
+
+from app.grading.errors import AnswerError
+from app.grading.kinds.common import RIGHT, is_str_seq, result, text_error, verdict
+from app.grading.text import normalise_answer
+from app.grading.verdict import Verdict
+
+BLANK = re.compile(r"\[\[(\d+)\]\]")
+
+
+# ---------------------------------------------------------------- short answer
+
+def pattern_errors(pattern: Any, where: str) -> list[str]:
+    if pattern is None:
+        return []
+    if not isinstance(pattern, str) or not pattern:
+        return [f"{where}: 'pattern' must be a non-empty string or null"]
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return [f"{where}: 'pattern' is not a valid regular expression: {exc}"]
+    return []
+
+
+def short_key(key: Mapping) -> list[str]:
+    accept, pattern = key.get("accept", ()), key.get("pattern")
+    errors = []
+    if not is_str_seq(accept):
+        errors.append("short: 'accept' must be a list of strings")
+    elif any(not normalise_answer(a) for a in accept):
+        errors.append("short: 'accept' has an empty answer")
+    errors += pattern_errors(pattern, "short")
+    if not errors and not accept and pattern is None:
+        errors.append("short: give at least one accepted answer or a pattern")
+    return errors
+
+
+def short_answer(key: Mapping, answer: Any) -> AnswerError | None:
+    error = text_error(answer)
+    if error is None and not normalise_answer(answer):
+        return AnswerError("답이 비어 있습니다.", "The answer is empty.")
+    return error
+
+
+def text_matches(answer: str, accept: Sequence[str], pattern: str | None = None) -> bool:
+    """True when the normalised answer equals a normalised accepted answer or fullmatches pattern.
+
+    The pattern is matched case-insensitively against the normalised answer.
+    """
+    given = normalise_answer(answer)
+    if given in {normalise_answer(a) for a in accept}:
+        return True
+    return bool(pattern) and re.fullmatch(pattern, given, re.IGNORECASE) is not None
+
+
+def short_grade(key: Mapping, answer: str) -> Verdict:
+    accept = tuple(key.get("accept", ()))
+    ok = text_matches(answer, accept, key.get("pattern"))
+    shown = normalise_answer(answer)
+    if ok:
+        ko, en = f"‘{shown}’ — 정답입니다.", f"‘{shown}’ — correct."
+    elif accept:
+        ko = f"‘{shown}’ — 기대한 답이 아닙니다. 정답 예: ‘{accept[0]}’."
+        en = f"‘{shown}’ — not what was expected. An accepted answer: ‘{accept[0]}’."
+    else:
+        ko, en = f"‘{shown}’ — 기대한 형식의 답이 아닙니다.", f"‘{shown}’ — not in the expected form."
+    return verdict(1.0 if ok else 0.0, [result("answer", ok, ko, en)], RIGHT,
+                    ("오답입니다.", "Not correct."))
+
+
+# ---------------------------------------------------------------- cloze
+
+def cloze_key(key: Mapping) -> list[str]:
+    text, blanks = key.get("text"), key.get("blanks")
+    errors = []
+    if not isinstance(text, str):
+        return ["cloze: 'text' must be a string with blanks [[1]], [[2]], ..."]
+    if (not isinstance(blanks, (list, tuple)) or not blanks
+            or not all(is_str_seq(b) and b for b in blanks)):
+        return ["cloze: 'blanks' must be a non-empty list of lists of accepted answers"]
+    numbers = [int(m) for m in BLANK.findall(text)]
+    if numbers != list(range(1, len(blanks) + 1)):
+        errors.append(f"cloze: the text must contain [[1]]..[[{len(blanks)}]] once each, in order "
+                      f"(found {numbers})")
+    if any(not normalise_answer(a) for b in blanks for a in b):
+        errors.append("cloze: a blank has an empty accepted answer")
+    return errors
+
+
+def cloze_answer(key: Mapping, answer: Any) -> AnswerError | None:
+    n = len(key["blanks"])
+    if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
+        return AnswerError("빈칸 답은 글자(문자열)의 목록이어야 합니다.", "Blanks must be a list of strings.")
+    if len(answer) != n:
+        return AnswerError(f"빈칸 {n}개를 모두 채워야 합니다 (받은 개수: {len(answer)}).",
+                           f"Fill all {n} blanks (got {len(answer)}).")
+    return next(filter(None, (text_error(a) for a in answer)), None)
+
+
+def cloze_grade(key: Mapping, answer: Sequence[str]) -> Verdict:
+    """score = correct blanks / blanks; each blank normalised like a short answer."""
+    checks = []
+    for i, (accepted, given) in enumerate(zip(key["blanks"], answer), start=1):
+        ok = text_matches(given, accepted)
+        shown = normalise_answer(given) or "(빈칸)"
+        checks.append(result(
+            f"blank {i}", ok,
+            f"빈칸 {i}: ‘{shown}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 정답 예: ‘{accepted[0]}’."),
+            f"Blank {i}: ‘{shown}’" + (" — right." if ok else f" — wrong; e.g. ‘{accepted[0]}’."),
+        ))
+    right = sum(c.passed for c in checks)
+    n = len(checks)
+    return verdict(right / n, checks, RIGHT,
+                    (f"빈칸 {n}개 중 {right}개가 맞습니다.", f"{right} of {n} blanks are right."))

@@ -1,0 +1,90 @@
+"""Benchmark the simulated Docker host (plain script, not a test): python bench/bench_dockersim.py
+
+Reports commands/second over a 30-command lab script, snapshot+restore time with 1 and 50
+containers, and the cost of one command on a host with 50 containers relative to a host with 1
+(measured in the same run; the target is at most 2x).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.dockersim import DockerHost  # noqa: E402
+
+LAB = [
+    "cd ~/feedback-app", "ls", "cat Dockerfile", "docker build -t feedback-app .", "docker images",
+    "docker run -d -p 8000:80 --name feedback feedback-app", "docker ps", "curl localhost:8000",
+    "curl -d title=Hello -d text=World localhost:8000/create", "curl localhost:8000/feedback/hello.txt",
+    "docker logs feedback", "docker stop feedback", "docker ps -a", "docker start feedback", "docker exec feedback ls /app",
+    "docker rm -f feedback", "docker volume create feedback", "docker run -d -p 8000:80 --name feedback -v feedback:/app/feedback feedback-app",
+    "curl -d title=Kept -d text=Yes localhost:8000/create", "docker rm -f feedback",
+    "docker run -d -p 8000:80 --name feedback -v feedback:/app/feedback feedback-app", "curl localhost:8000/feedback/kept.txt",
+    "docker volume ls", "docker inspect feedback", "docker run --rm busybox echo hi", "docker run -d -p 8080:80 nginx",
+    "curl localhost:8080", "docker ps -a", "docker container prune -f", "docker volume prune -f",
+]
+PROBES = ["docker logs web", "docker inspect web", "curl localhost:8000", "docker exec web ls /", "docker stop web",
+          "docker start web", "docker port web", "docker rename web web2", "docker rename web2 web", "echo hi > f.txt"]
+
+
+def timed(fn, repeat: int) -> float:
+    """Median seconds of fn over repeats."""
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def host_with(n: int) -> DockerHost:
+    """A host with n containers: one nginx 'web' on port 8000 plus n-1 busybox containers."""
+    host = DockerHost(seed=1)
+    host.run("docker run -d -p 8000:80 --name web nginx")
+    for i in range(n - 1):
+        host.run(f"docker create --name filler{i} busybox")
+    return host
+
+
+def main() -> None:
+    """Run all benchmarks and print a report."""
+    def lab() -> None:
+        host = DockerHost()
+        for line in LAB:
+            host.run(line)
+    lab_s = timed(lab, 15)
+    print(f"lab script: {len(LAB)} commands in {lab_s * 1000:.1f} ms -> {len(LAB) / lab_s:,.0f} commands/s")
+
+    base_snap = None
+    for n in (1, 50):
+        host = host_with(n)
+        snap_s = timed(host.snapshot, 30)
+        snap = host.snapshot()
+        restore_s = timed(lambda: DockerHost.from_snapshot(snap), 30)
+        size = len(json.dumps(snap))
+        print(f"{n:>2} containers: snapshot {snap_s * 1000:.2f} ms, restore {restore_s * 1000:.2f} ms, json {size / 1000:.0f} kB")
+        if n == 1:
+            base_snap = snap_s + restore_s
+        else:
+            print(f"   snapshot+restore ratio 50/1: {(snap_s + restore_s) / base_snap:.1f}x (grows with the data, as expected)")
+
+    costs = {}
+    for n in (1, 50):
+        host = host_with(n)
+
+        def probe() -> None:
+            for line in PROBES:
+                host.run(line)
+        costs[n] = timed(probe, 40) / len(PROBES)
+        print(f"one command with {n:>2} containers: {costs[n] * 1e6:.0f} us")
+    ratio = costs[50] / costs[1]
+    print(f"ratio 50/1 per command: {ratio:.2f}x (target <= 2x) -> {'OK' if ratio <= 2 else 'TOO SLOW'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Resource limits: clear errors, never a crash or unbounded growth."""
+
+from __future__ import annotations
+
+from app.dockersim import DockerHost
+from app.dockersim.models import MAX_LOG_LINES
+
+
+def test_long_line_rejected(s):
+    r = s("echo " + "x" * 5000)
+    assert r.exit_code == 1 and "command line too long" in r.stderr
+
+
+def test_container_limit(s):
+    for i in range(50):
+        s.ok(f"docker create --name c{i:02d} busybox")
+    r = s("docker create --name c99 busybox")
+    assert r.exit_code == 1 and "container limit reached (50" in r.stderr and len(s.host.containers) == 50
+    r = s("docker run -d nginx")
+    assert r.exit_code != 0 and len(s.host.containers) == 50
+    s.ok("docker container prune -f")
+    assert s.host.containers == []
+
+
+def test_volume_limit(s):
+    for i in range(50):
+        s.ok(f"docker volume create vol{i}")
+    r = s("docker volume create one-more")
+    assert r.exit_code == 1 and "volume limit reached (50" in r.stderr
+
+
+def test_image_limit(s):
+    s.ok("docker pull busybox")
+    for i in range(29):
+        s.ok(f"docker tag busybox t{i}:1")  # tags share one image: fine
+    host = s.host
+    for i in range(30):
+        host.write_file(f"p{i}/Dockerfile", f"FROM busybox\nLABEL n={i}\n")
+        r = s(f"docker build -q -t img{i} p{i}")
+        if r.exit_code:
+            break
+    assert i == 29 and len(host.images) == 30
+    assert "image limit reached (30" in r.stderr
+
+
+def test_byte_limit_on_host_files(s):
+    big = "y" * 600_000
+    s.host.write_file("big1.txt", big)
+    r = s("cat big1.txt > big2.txt")
+    assert r.exit_code == 1 and "No space left on device" in r.stderr
+    assert s.host.bytes_used() <= 1024 * 1024
+
+
+def test_log_lines_capped_at_1000():
+    host = DockerHost()
+    host.run("docker run -d -p 8000:80 --name web nginx")
+    for _ in range(1100):
+        host.http_request("GET", 8000, "/")
+    c = host.container("web")
+    assert len(c.logs) == MAX_LOG_LINES and c.logs_dropped > 0
+    out = host.run("docker logs web")
+    assert out.stdout.count("\n") + out.stderr.count("\n") == MAX_LOG_LINES
