@@ -21,6 +21,7 @@ class Parsed:
     values: dict[str, Any] = field(default_factory=dict)
     args: list[str] = field(default_factory=list)
     help: bool = False
+    notice: str = ""  # pflag deprecation notice, printed first on stdout
 
     def get(self, name: str, default: Any = None) -> Any:
         """Value of a flag by long name."""
@@ -115,6 +116,9 @@ def parse(path: str, argv: list[str], interspersed: bool = True, modelled: froze
                 result.help = _convert(path, {"type": "bool", "short": None, "long": "help"}, raw if eq else "true")
                 continue
             spec = table.get(name)
+            if spec is None and name == "time" and "timeout" in table:  # hidden, deprecated alias (stop/restart)
+                spec = table["timeout"]
+                result.notice = "Flag --time has been deprecated, use --timeout instead\n"
             if spec is None:
                 raise usage_error(path, f"unknown flag: --{name}")
             if spec["type"] == "bool":

@@ -66,11 +66,11 @@ class FileTree:
 
     def __init__(self, files: dict[str, str] | None = None, dirs: Iterable[str] | None = None) -> None:
         self.files: dict[str, str] = dict(files or {})
-        self.dirs: set[str] = set(dirs or ()) | {"/"}
-        for f in list(self.files):
-            self.dirs.update(ancestors(f))
-        for d in list(self.dirs):
-            self.dirs.update(ancestors(d))
+        self.dirs: set[str] = {"/"}
+        for d in list(dirs or ()) + [parent(f) for f in self.files]:
+            while d not in self.dirs:  # add d and its ancestors, stopping at the first known one
+                self.dirs.add(d)
+                d = parent(d)
         self.size = sum(len(t.encode()) for t in self.files.values())
         self.limiter: Callable[[int], None] | None = None
 
@@ -106,7 +106,7 @@ class FileTree:
         if path in self.dirs or path in self.files:
             raise FsError("EEXIST", path)
         if parent(path) not in self.dirs:
-            raise FsError("ENOENT", path)
+            raise FsError("ENOTDIR" if parent(path) in self.files else "ENOENT", path)
         self.dirs.add(path)
 
     def makedirs(self, path: str) -> None:
@@ -267,7 +267,7 @@ class LayeredFS:
             for a in ancestors(d):
                 if a != "/" and a not in changes:
                     changes[a] = "C"
-        return sorted((k, p) for p, k in changes.items())
+        return [(changes[p], p) for p in sorted(changes)]
 
 
 class SubFS:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import copy
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim import runtime
+from app.dockersim import runtime, terminals
 from app.dockersim.clock import STEP_SECONDS, Clock, IdGenerator
+from app.dockersim.commands import host_shell
 from app.dockersim.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.fixtures import HOME, HOME_DIRS, HOME_FILES
-from app.dockersim.commands import host_shell
 from app.dockersim.fs import FileTree, FsError, norm, walk_files
-from app.dockersim.refs import familiar
 from app.dockersim.hints import hint
-from app.dockersim.models import Container, Image, Mount, Volume
-from app.dockersim.processes import HttpResponse, model
+from app.dockersim.models import Container, Image, Volume, copy_json
+from app.dockersim.processes import HttpResponse
+from app.dockersim.refs import familiar
 from app.dockersim.shell import ShellEnv, run_line
 
 SNAPSHOT_VERSION = 1
@@ -44,6 +43,8 @@ class Terminal:
     history_index: int = -1
     pending: list[list[str]] = field(default_factory=list)
     last_exit: int | None = None
+    question: str = ""  # docker argv (joined by NUL) to run if a [y/N] prompt is answered y
+    status: int = 0  # $? of the host shell
 
 
 @dataclass(frozen=True)
@@ -179,21 +180,16 @@ class DockerHost:
         return bool(self.terminal(tid).kind)
 
     def prompt(self, tid: int = 0) -> str:
-        """The prompt the terminal shows now ('' while output streams)."""
-        t = self.terminal(tid)
-        if t.kind in ("shell", "exec"):
-            c = self._containers.get(t.container)
-            cwd = t.exec_cwd or "/"
-            if c and runtime.is_busybox(self, c):
-                return f"{cwd} # "
-            return f"root@{t.container[:12]}:{cwd}# "
-        if t.kind == "repl":
-            c = self._containers.get(t.container)
-            return str(c.proc.get("prompt", "> ")) if c else "> "
-        if t.kind:
-            return ""
-        cwd = "~" + t.cwd[len(HOME):] if t.cwd == HOME or t.cwd.startswith(HOME + "/") else t.cwd
-        return f"learner@docker-dojo:{cwd}$ "
+        """The prompt the terminal shows now ('' while output streams or a [y/N] question waits)."""
+        return terminals.prompt(self, self.terminal(tid))
+
+    def ask(self, tid: int, argv: list[str]) -> None:
+        """Hold a terminal on a [y/N] prompt; answering y runs argv (the confirmed docker command)."""
+        terminals.ask(self, self.terminal(tid), argv)
+
+    def detach_keys(self, terminal: int = 0) -> CommandResult:
+        """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
+        return terminals.detach_keys(self, self.terminal(terminal))
 
     def drain_output(self, tid: int = 0) -> str:
         """Output that appeared on the terminal since the last call (attached streams)."""
@@ -223,6 +219,8 @@ class DockerHost:
             old = self._history[t.history_index]
             self._history[t.history_index] = HistoryEntry(old.terminal, old.line, exit_code, old.time)
         t.kind, t.container, t.last_exit = "", "", exit_code
+        if exit_code is not None:
+            t.status = exit_code
 
     # --- runtime callbacks ----------------------------------------------------
 
@@ -412,14 +410,14 @@ class DockerHost:
         self.clock.advance(STEP_SECONDS)
         self.reap()
         if t.kind:
-            return self._busy_input(t, line)
+            return terminals.busy_input(self, t, line)
         if not line.strip():
             return CommandResult("", "", 0)
         sh = host_shell(self, t)
         index = len(self._history)
         self._history.append(HistoryEntry(terminal, line, 0, self.clock.now))
         out, err, code = run_line(line, sh)
-        t.cwd = sh.cwd
+        t.cwd, t.status = sh.cwd, code
         if index < len(self._history):
             entry = self._history[index]
             self._history[index] = HistoryEntry(entry.terminal, entry.line, code, entry.time)
@@ -427,76 +425,19 @@ class DockerHost:
             t.history_index = index
         return CommandResult(out, err, code, bool(t.kind))
 
+    def record(self, terminal: int, line: str, exit_code: int) -> None:
+        """Append a history entry."""
+        self._history.append(HistoryEntry(terminal, line, exit_code, self.clock.now))
+
     def _fail(self, text: str, key: str, code: int = 1) -> CommandResult:
         return CommandResult("", text + (f"\n💡 {hint(key)}\n" if self.hints else ""), code)
-
-    def _busy_input(self, t: Terminal, line: str) -> CommandResult:
-        c = self._containers.get(t.container)
-        if c is None:
-            self.release_terminal(t.id)
-            return self._run(line, t.id)
-        if t.kind in ("shell", "exec") and t.stdin:
-            sh = runtime.container_shell(self, c, t.exec_cwd)
-            out, err, code = run_line(line, sh)
-            t.exec_cwd = sh.cwd
-            self._history.append(HistoryEntry(t.id, line, code, self.clock.now))
-            if sh.env.get("__exit__"):
-                if t.kind == "shell":
-                    self.on_exited(c, code)
-                else:
-                    self.release_terminal(t.id, code)
-                out += "exit\n" if t.tty and not runtime.is_busybox(self, c) else ""
-            return CommandResult(out + self.drain_output(t.id), err, code, bool(t.kind))
-        if t.kind == "repl":
-            if line.strip() in (".exit", "exit()", "quit()", "exit"):
-                self.on_exited(c, 0)
-                return CommandResult("", "", 0, False)
-            return CommandResult("", "docker-dojo: only leaving the REPL (.exit / exit()) is modelled\n", 1, True)
-        what = {"logs": "docker logs -f", "attach": "an attached container"}.get(t.kind, t.kind)
-        text = (f"docker-dojo: terminal {t.id} is busy with {what} ({c.name}); "
-                "press Ctrl+C to stop it or use another terminal\n")
-        return CommandResult("", text + (f"\n💡 {hint('busy')}\n" if self.hints else ""), 1, True)
 
     def interrupt(self, terminal: int = 0) -> CommandResult:
         """Ctrl+C on a terminal."""
         try:
-            return self._interrupt(terminal)
+            return terminals.interrupt(self, self.terminal(terminal))
         except Exception as exc:  # pragma: no cover - same safety net as run()
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
-
-    def _interrupt(self, terminal: int) -> CommandResult:
-        t = self.terminal(terminal)
-        c = self._containers.get(t.container)
-        if not t.kind or c is None:
-            if t.kind:
-                self.release_terminal(t.id, 130)
-            return CommandResult("^C\n", "", 130)
-        if t.kind == "logs":
-            pending = self.drain_output(t.id)
-            self.release_terminal(t.id, 130)
-            return CommandResult(pending + "^C\n", "", 130)
-        if t.kind in ("shell", "exec", "repl") and t.tty:
-            return CommandResult("^C\n", "", 130, True)
-        if not t.sig_proxy:
-            pending = self.drain_output(t.id)
-            self.release_terminal(t.id, 130)
-            return CommandResult(pending + "^C\n", "", 130)
-        runtime.deliver_signal(self, c, "SIGINT")
-        pending = self.drain_output(t.id)
-        if t.kind:
-            return CommandResult("^C" + pending + ("\n" if not pending else ""), "", 130, True)
-        code = t.last_exit if t.last_exit is not None else 0
-        return CommandResult("^C" + pending, "", code)
-
-    def detach_keys(self, terminal: int = 0) -> CommandResult:
-        """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
-        t = self.terminal(terminal)
-        if t.kind in ("attach", "shell", "repl") and t.tty and t.stdin:
-            self.release_terminal(t.id, 0)
-            return CommandResult("read escape sequence\n", "", 0)
-        if t.kind:
-            return CommandResult("", "docker-dojo: Ctrl+P Ctrl+Q only detaches containers started with -it\n", 1, True)
-        return CommandResult("", "", 0)
 
     # --- snapshots ----------------------------------------------------------------
 
@@ -504,18 +445,20 @@ class DockerHost:
         """The whole host as JSON-able data (versioned, stable key order, lossless)."""
         return {
             "version": SNAPSHOT_VERSION,
-            "build_cache": copy.deepcopy(self.build_cache),
+            "build_cache": copy_json(self.build_cache),
             "clock": self.clock.now,
             "containers": [c.to_json() for c in self._containers.values()],
             "deadlines": dict(sorted(self.deadlines.items())),
             "fs": self.fs.to_json(),
             "hints": self.hints,
-            "history": [asdict(h) for h in self._history],
+            "history": [{"exit_code": h.exit_code, "line": h.line, "terminal": h.terminal, "time": h.time}
+                        for h in self._history],
             "ids": {"counter": self.ids.counter, "seed": self.ids.seed},
             "images": [i.to_json() for i in self._images.values()],
             "seed": self.seed,
             "tags": dict(self._tags),
-            "terminals": [asdict(t) for t in sorted(self.terminals.values(), key=lambda t: t.id)],
+            "terminals": [{**vars(t), "pending": [list(p) for p in t.pending]}
+                          for t in sorted(self.terminals.values(), key=lambda t: t.id)],
             "volumes": [v.to_json() for v in self._volumes.values()],
         }
 
@@ -528,7 +471,7 @@ class DockerHost:
         host.clock.now = data["clock"]
         host.ids = IdGenerator(data["ids"]["seed"], data["ids"]["counter"])
         host.fs = FileTree.from_json(data["fs"])
-        host.build_cache = copy.deepcopy(data["build_cache"])
+        host.build_cache = copy_json(data["build_cache"])
         for d in data["images"]:
             img = Image.from_json(d)
             host._images[img.id] = img
@@ -552,9 +495,4 @@ class DockerHost:
         return host
 
 
-def describe_mount(m: Mount) -> str:
-    """Short human description of a mount (for docs and hints)."""
-    return f"{m.type} {m.source} -> {m.destination}{' (ro)' if m.read_only else ''}"
-
-
-__all__ = ["DockerHost", "CommandResult", "ConnectionRefused", "ConnectionReset", "HistoryEntry", "Terminal", "model"]
+__all__ = ["DockerHost", "CommandResult", "ConnectionRefused", "ConnectionReset", "HistoryEntry", "Terminal"]

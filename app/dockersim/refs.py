@@ -32,6 +32,8 @@ def parse(ref: str) -> tuple[str, str]:
     if not ref:
         raise ReferenceError_("invalid reference format")
     name, tag, digest = split(ref)
+    if re.fullmatch(r"[a-f0-9]{64}", name):
+        raise ReferenceError_(f"invalid repository name ({name}), cannot specify 64-byte hexadecimal strings")
     if tag and not _TAG.match(tag):
         raise ReferenceError_("invalid reference format")
     m = _NAME.match(name)

@@ -4,17 +4,17 @@ Public API:
 - questions: `QUESTION_KINDS`, `grade_question(kind, key, answer) -> Verdict`,
   `validate_answer(kind, key, answer, lang)`, `validate_key(kind, key)`;
 - lab checks: `CHECKS`, `validate_check(name, params)`, `describe_check(name, params, lang)`;
-- labs: `grade_lab(goal_checks, policy, host) -> Verdict`, `validate_goal`, `POLICIES`;
+- labs: `grade_lab(goal_checks, policy, host) -> Verdict`, `describe_goal`, `validate_goal`, `POLICIES`;
 - results: `Verdict`, `CheckResult`; errors: `ContentError`, `UnknownKindError`.
 """
 from app.grading.checks import CHECKS, describe_check, validate_check
 from app.grading.errors import AnswerError, ContentError, UnknownKindError
-from app.grading.lab import POLICIES, GoalCheck, grade_lab, validate_goal
+from app.grading.lab import POLICIES, GoalCheck, describe_goal, grade_lab, validate_goal
 from app.grading.questions import QUESTION_KINDS, QuestionKind, grade_question, validate_answer, validate_key
 from app.grading.verdict import CheckResult, Verdict
 
 __all__ = [
     "AnswerError", "CHECKS", "CheckResult", "ContentError", "GoalCheck", "POLICIES", "QUESTION_KINDS",
-    "QuestionKind", "UnknownKindError", "Verdict", "describe_check", "grade_lab", "grade_question",
+    "QuestionKind", "UnknownKindError", "Verdict", "describe_check", "describe_goal", "grade_lab", "grade_question",
     "validate_answer", "validate_check", "validate_goal", "validate_key",
 ]

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from app.dockersim import CommandResult, DockerHost
 from app.grading import hostview
 from app.grading.errors import AnswerError, ContentError
 from app.grading.state import ContainerView, HostState, short_ref
+from app.grading.text import nfc
 from app.grading.verdict import CheckResult, Verdict
 
 MAX_LINES = 20
@@ -38,14 +40,15 @@ def key_errors(key: Mapping) -> list[str]:
     return errors
 
 
+_PROMPT = re.compile(r"^(?:[\w.-]+@[\w.-]+:[^$#\s]*[$#]|\$) ")
+
+
 def answer_lines(answer: str) -> list[str]:
-    """The non-empty lines of an answer (a leading `$ ` prompt is dropped)."""
+    """The command lines of an answer (NFC): pasted prompts (`$ `, `user@host:~$ `) and `#` comments dropped."""
     lines = []
-    for raw in answer.replace("\r\n", "\n").split("\n"):
-        line = raw.strip()
-        if line.startswith("$ "):
-            line = line[2:].strip()
-        if line:
+    for raw in nfc(answer).replace("\r\n", "\n").split("\n"):  # Hangul NFC at the boundary
+        line = _PROMPT.sub("", raw.strip(), count=1).strip()
+        if line and not line.startswith("#"):  # a shell comment
             lines.append(line)
     return lines
 
@@ -68,6 +71,15 @@ def answer_error(key: Mapping, answer: Any) -> AnswerError | None:
 # ---------------------------------------------------------------- running
 
 @dataclass(frozen=True)
+class Failure:
+    """The first line that failed: Docker's own error text and the simulator's Korean hint."""
+
+    line: str
+    stderr: str
+    hint_ko: str = ""
+
+
+@dataclass(frozen=True)
 class Run:
     """What running some lines did: the final state, files, outputs, the first failure."""
 
@@ -75,30 +87,39 @@ class Run:
     files: dict
     layers: dict  # container id -> read-write layer files
     stdout: str
-    failure: tuple[str, str] | None  # (line, stderr) of the first failing line
+    failure: Failure | None
 
 
-def _play(host: Any, lines: Sequence[str]) -> tuple[str, tuple[str, str] | None]:
+HINT = "\n💡 "
+
+
+def _failure(line: str, result: CommandResult) -> Failure:
+    text, _, hint = result.stderr.partition(HINT)
+    return Failure(line, text.strip() or f"exit code {result.exit_code}", hint.strip())
+
+
+def _play(host: DockerHost, lines: Sequence[str]) -> tuple[str, Failure | None]:
     """Run lines; a line that holds its terminal (attached run, logs -f) moves on to a new tab."""
     terminal, out, failure = 0, [], None
+    while host.terminal_busy(terminal):  # a terminal the setup holds is not the learner's
+        terminal += 1
     for line in lines:
         result = host.run(line, terminal=terminal)
         out.append(result.stdout)
-        if result.exit_code != 0 and failure is None and not getattr(result, "busy", False):
-            failure = (line, result.stderr.strip() or f"exit code {result.exit_code}")
-        if getattr(result, "busy", False):
+        if result.busy:
             terminal += 1
+        elif result.exit_code != 0 and failure is None:
+            failure = _failure(line, result)
     return "".join(out), failure
 
 
-def run_on_fresh_host(key: Mapping, lines: Sequence[str]) -> Run:
-    """Set up a fresh host from the key, run `lines`, read what it left."""
-    host = hostview.fresh_host(int(key.get("seed", 0)))
+def run_on_fresh_host(key: Mapping, lines: Sequence[str], hints: bool = False) -> Run:
+    """Set up a fresh host from the key, run `lines`, read what it left (hints: Korean tips on errors)."""
+    host = hostview.fresh_host(int(key.get("seed", 0)), hints=hints)
     for line in key.get("setup", ()):
         result = host.run(line)
-        if result.exit_code != 0 and not getattr(result, "busy", False):
-            raise ContentError(f"command: setup line {line!r} failed: {result.stderr.strip()}")
-    # The setup's own held terminals are not the learner's: start counting from a new tab.
+        if result.exit_code != 0 and not result.busy:
+            raise ContentError(f"command: setup line {line!r} failed: {_failure(line, result).stderr}")
     stdout, failure = _play(host, lines)
     return Run(hostview.read_state(host), hostview.file_state(host), hostview.layer_files(host), stdout, failure)
 
@@ -268,31 +289,36 @@ def _file_diffs(want: dict, got: dict) -> list[tuple[str, str]]:
 
 def grade(key: Mapping, answer: str) -> Verdict:
     """Run the learner's lines and the reference on fresh hosts and compare their effects."""
-    reference = run_on_fresh_host(key, tuple(key["reference"]))
+    reference = run_on_fresh_host(key, tuple(nfc(line) for line in key["reference"]))
     if reference.failure is not None:
-        raise ContentError(f"command: reference line {reference.failure[0]!r} failed: {reference.failure[1]}")
-    learner = run_on_fresh_host(key, answer_lines(answer))
+        raise ContentError(f"command: reference line {reference.failure.line!r} failed: "
+                           f"{reference.failure.stderr}")
+    learner = run_on_fresh_host(key, answer_lines(answer), hints=True)
     baseline = run_on_fresh_host(key, ())
     diffs = compare(reference, learner)
     if not compare(reference, baseline) and not diffs:
         # The reference only looks (docker ps, docker logs): compare what it printed.
         if normalise_output(reference.stdout) != normalise_output(learner.stdout):
             diffs = [("출력이 기대한 명령의 출력과 다릅니다.", "The output differs from what the expected command prints.")]
-    details = (("stderr", learner.failure[1]),) if learner.failure else ()
+    failure = learner.failure
+    details: tuple[tuple[str, str], ...] = ()
+    if failure is not None:
+        details = (("line", failure.line), ("stderr", failure.stderr)) + (
+            (("hint_ko", failure.hint_ko),) if failure.hint_ko else ())
     if not diffs:
         note_ko = note_en = ""
-        if learner.failure is not None:
-            note_ko = f" 다만 ‘{learner.failure[0]}’ 명령은 실패했습니다:\n{learner.failure[1]}"
-            note_en = f" Note: ‘{learner.failure[0]}’ failed:\n{learner.failure[1]}"
+        if failure is not None:
+            note_ko = f" 다만 ‘{failure.line}’ 명령은 실패했습니다:\n{failure.stderr}"
+            note_en = f" Note: ‘{failure.line}’ failed:\n{failure.stderr}"
         check = CheckResult("effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.",
                             "The host ends up in the expected state.")
         return Verdict(1.0, 1.0, True, (check,), "정답입니다." + note_ko, "Correct." + note_en, details)
     checks: list[CheckResult] = []
-    if learner.failure is not None:
-        line, stderr = learner.failure
+    if failure is not None:
+        tip = f"\n💡 {failure.hint_ko}" if failure.hint_ko else ""
         checks.append(CheckResult("command succeeded", False, 1.0,
-                                  f"‘{line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{stderr}",
-                                  f"‘{line}’ failed. Docker says:\n{stderr}"))
+                                  f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}{tip}",
+                                  f"‘{failure.line}’ failed. Docker says:\n{failure.stderr}"))
     checks += [CheckResult("effect", False, 1.0, ko, en) for ko, en in diffs]
     return Verdict(0.0, 1.0, False, tuple(checks), "기대한 결과와 다릅니다.", "Not the expected result.",
                    details)

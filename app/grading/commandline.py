@@ -118,19 +118,33 @@ def read_invocation(text: str) -> Invocation | None:
 INTERRUPTED = 130
 
 
+def holds_terminal(inv: Invocation) -> bool:
+    """Commands that stay attached to a container and end with *its* exit code."""
+    flags = inv.flags
+    return (inv.name == "attach"
+            or (inv.name == "run" and not flags.get("detach"))
+            or (inv.name == "start" and bool(flags.get("attach") or flags.get("interactive")))
+            or (inv.name == "logs" and bool(flags.get("follow")))
+            or (inv.name == "exec" and bool(flags.get("interactive")) and not flags.get("detach")))
+
+
 def succeeded_invocations(line: str, exit_code: int) -> list[Invocation]:
     """The commands of a line known to have succeeded.
 
-    Only the line's exit code is known, so with exit 0 (or 130, stopped with Ctrl+C) the
-    commands after the last `;`, `||` or `|`, joined by `&&`, succeeded; earlier ones are not
-    counted.
+    Only the line's exit code is known. Exit 0, or 130 (stopped with Ctrl+C), means the
+    commands after the last `;`, `||` or `|`, joined by `&&`, succeeded (earlier ones are not
+    counted). A command that holds the terminal ends with its container's exit code, so a
+    signal death (128 + n: 137 after `docker stop` of a process that ignores SIGTERM) still
+    means it ran; Docker's own failures are 1, 125, 126 and 127.
     """
-    if exit_code not in (0, INTERRUPTED):
-        return []
     segments = split_segments(line)
     start = max((i for i, (sep, _) in enumerate(segments) if sep in (";", "||", "|")), default=0)
-    found = [read_invocation(text) for _, text in segments[start:]]
-    return [inv for inv in found if inv is not None]
+    found = [inv for _, text in segments[start:] if (inv := read_invocation(text)) is not None]
+    if exit_code in (0, INTERRUPTED):
+        return found
+    if exit_code > 128 and found and holds_terminal(found[-1]):
+        return found
+    return []
 
 
 def resolve_kind(kind: str, words: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:

@@ -14,9 +14,9 @@ from app.grading.state import (
 _LEFT, _RIGHT = frozenset(LEFT), frozenset(RIGHT)
 
 
-def fresh_host(seed: int) -> DockerHost:
-    """A new deterministic host (Korean hints off: graders quote Docker's own words)."""
-    return DockerHost(seed=seed, hints=False)
+def fresh_host(seed: int, hints: bool = False) -> DockerHost:
+    """A new deterministic host (hints off by default: graders compare Docker's own words)."""
+    return DockerHost(seed=seed, hints=hints)
 
 
 def looks_random(name: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from app.grading.checks import CHECKS, Context, run_check, validate_check
+from app.grading.checks import CHECKS, Context, describe_check, run_check, validate_check
 from app.grading.checks.base import Probe
 from app.grading.errors import ContentError
 from app.grading.hostview import HostProbe, read_state
@@ -61,8 +61,21 @@ def validate_goal(goal_checks: Iterable[Any], policy: str) -> list[str]:
         weight = goal.weight
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0:
             errors.append(f"check {i} ({goal.name}): weight must be a positive number, got {weight!r}")
-        errors += [f"check {i}: {e}" for e in validate_check(goal.name, goal.params)]
+        prefix = f"check {i} ({goal.name})" if goal.name in CHECKS else f"check {i}"
+        errors += [f"{prefix}: {e}" for e in validate_check(goal.name, goal.params)]
     return errors
+
+
+def goal_with_policy(goal_checks: Iterable[Any], policy: str) -> list[GoalCheck]:
+    """The goal's checks followed by those the policy adds (the order of `Verdict.checks`)."""
+    goals = [as_goal(g) for g in goal_checks]
+    names = {g.name for g in goals}
+    return goals + [GoalCheck(extra, {}, 1.0) for extra in POLICIES.get(policy, ()) if extra not in names]
+
+
+def describe_goal(goal_checks: Iterable[Any], policy: str, lang: str = "ko") -> list[str]:
+    """Every rule of a lab in plain words, policy rules included, in `Verdict.checks` order."""
+    return [describe_check(g.name, g.params, lang) for g in goal_with_policy(goal_checks, policy)]
 
 
 def grade_lab(goal_checks: Sequence[Any], policy: str, host: Any) -> Verdict:
@@ -71,9 +84,6 @@ def grade_lab(goal_checks: Sequence[Any], policy: str, host: Any) -> Verdict:
     The final state decides: a check that held earlier and was undone later fails.
     Raises ContentError for an invalid goal (caught at content-load time by `validate_goal`).
     """
-    errors = validate_goal(goal_checks, policy)
-    if errors:
-        raise ContentError(errors)
     return grade_state(goal_checks, policy, read_state(host), HostProbe(host))
 
 
@@ -82,9 +92,7 @@ def grade_state(goal_checks: Sequence[Any], policy: str, state: HostState, probe
     errors = validate_goal(goal_checks, policy)
     if errors:
         raise ContentError(errors)
-    goals = [as_goal(g) for g in goal_checks]
-    names = {g.name for g in goals}
-    goals += [GoalCheck(extra, {}, 1.0) for extra in POLICIES[policy] if extra not in names]
+    goals = goal_with_policy(goal_checks, policy)
     ctx = Context(state, probe)
     for goal in goals:
         containers, volumes = CHECKS[goal.name].claims(ctx, _full(goal))

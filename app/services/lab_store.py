@@ -55,6 +55,7 @@ class Workspace:
     recent: list[list[Any]]
     changed: bool = False
     skip_save: bool = False
+    verdict: Any = None  # the goal's verdict for the current host, once computed
     undo_label: str | None = None
     undo_snapshot: str | None = field(default=None, repr=False)
 
@@ -174,7 +175,15 @@ def open_workspace(user: User, lab_id: str, lab: Lab | None) -> Workspace:
         db.session.add(Activity(user_id=user.id, kind="lab_started", item_id=lab_id))
         db.session.commit()
         return Workspace(attempt, host, empty_screens(), [], [])
-    host = DockerHost.from_snapshot(json.loads(attempt.snapshot))
+    try:
+        host = DockerHost.from_snapshot(json.loads(attempt.snapshot))
+    except (ValueError, KeyError, TypeError) as error:
+        # A simulator update changed the snapshot format: this attempt's host starts again.
+        current_app.logger.warning("lab %s: stored host unreadable (%s); starting afresh", lab_id, error)
+        host = fresh_host(lab)
+        attempt.snapshot = snapshot_json(host)
+        attempt.terminals = dump(empty_screens(int(json.loads(attempt.terminals).get("epoch", 0)) + 1))
+        attempt.undo_steps.clear()
     return Workspace(attempt, host, json.loads(attempt.terminals), json.loads(attempt.history),
                      json.loads(attempt.recent_commands))
 

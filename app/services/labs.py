@@ -121,7 +121,7 @@ def build_reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int]
     if full:
         reply["state"] = lab_view.state_panel(host)
         if lab is not None:
-            verdict = lab_view.grade(lab, host)
+            verdict = ws.verdict or lab_view.grade(lab, host)
             reply["goal"] = [c.passed for c in verdict.checks]
             reply["passed"] = verdict.passed
     reply.update(extra)
@@ -132,7 +132,7 @@ def record_progress(ws: Workspace, lab: Lab | None) -> None:
     """After a change: a passing goal solves the lab (unless the solution was seen first)."""
     if lab is None:
         return
-    verdict = lab_view.grade(lab, ws.host)
+    verdict = ws.verdict = lab_view.grade(lab, ws.host)
     attempt = ws.attempt
     attempt.best_score = max(attempt.best_score or 0.0, verdict.fraction)
     if verdict.passed and attempt.status == "in_progress":
@@ -299,7 +299,11 @@ def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         step = lab_store.pop_undo(ws)
         if step is None:
             return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
-        ws.host = DockerHost.from_snapshot(json.loads(step.snapshot))
+        try:
+            ws.host = DockerHost.from_snapshot(json.loads(step.snapshot))
+        except (ValueError, KeyError, TypeError):  # saved by an older simulator: cannot go back
+            lab_store.clear_undo(ws)
+            return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
         ws.write(terminal, "note", _("Undone: %(command)s", command=step.command) + "\n")
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step.command))
@@ -367,7 +371,7 @@ def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
 
     def change(ws: Workspace) -> dict[str, Any]:
         record_progress(ws, lab)
-        verdict = lab_view.grade(lab, ws.host)
+        verdict = ws.verdict
         return {"ok": True, "verdict": lab_view.verdict_json(verdict, lang), "status": ws.attempt.status,
                 "best_score": ws.attempt.best_score}
 

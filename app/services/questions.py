@@ -125,8 +125,7 @@ def submit_answer(
     )
     if existing is not None:
         return _stored_outcome(question, existing, lang, explanation_html)
-    raw_size = sum(len(str(v)) for v in form.values()) if hasattr(form, "values") else 0
-    if raw_size > MAX_ANSWER_CHARS:
+    if _answer_size(form) > MAX_ANSWER_CHARS:
         return _error(question, lang, "답이 너무 깁니다(4,096자까지).", "The answer is too long (4,096 characters at most).")
     answer = answer_from_form(question, form)
     problem = None if answer is None else grading.validate_answer(question.kind, question.key, answer, lang)
@@ -154,6 +153,12 @@ def submit_answer(
         )
         return _stored_outcome(question, existing, lang, explanation_html)
     return _outcome(question, verdict, lang, explanation_html)
+
+
+def _answer_size(form: Mapping[str, Any]) -> int:
+    """Characters in the answer fields (every value of a repeated field counts)."""
+    lists = form.lists() if hasattr(form, "lists") else ((k, [v]) for k, v in form.items())
+    return sum(len(str(v)) for key, values in lists if key not in ("csrf_token", "token") for v in values)
 
 
 def _error(question: Question, lang: str, ko: str, en: str) -> AnswerOutcome:

@@ -76,6 +76,7 @@ def test_keys_do_nothing_before_the_reveal_and_tab_reaches_the_buttons(page: Pag
     page.wait_for_timeout(300)
     expect(new).to_have_text(before)
     page.keyboard.press("Space")
+    expect(page.get_by_test_id("card-back")).to_be_focused()
     page.keyboard.press("Tab")
     good = page.get_by_role("button", name=re.compile("알맞음"))
     page.keyboard.press("Tab")

@@ -181,7 +181,8 @@ def test_ctrl_c_stops_an_attached_run_and_ctrl_l_clears(page: Page, live_server:
     expect(page.get_by_test_id("term-tab-1")).not_to_have_class(re.compile(r"\bis-busy\b"))
     expect(output(page, 1)).to_contain_text("^C")
     expect(page.get_by_test_id("state-containers")).to_contain_text("Exited")
-    page.get_by_test_id("term-input").press("Control+l")
+    with page.expect_response(lambda r: r.url.endswith("/clear") and r.ok):
+        page.get_by_test_id("term-input").press("Control+l")
     expect(output(page, 1)).to_have_text("")
     page.reload()
     expect(page.get_by_test_id("lab-page")).to_have_attribute("data-ready", "true")
@@ -254,3 +255,41 @@ def test_lab_page_in_english(page: Page, live_server: str, two_terminal_lab: Lab
     expect(page.get_by_role("table", name="Containers")).to_be_visible()
     page.get_by_test_id("lang-switch").click()
     expect(page.get_by_test_id("grade")).to_have_text("채점")
+
+
+def _paste(page: Page, text: str) -> None:
+    page.get_by_test_id("term-input").evaluate(
+        """(input, text) => {
+            const data = new DataTransfer();
+            data.setData("text/plain", text);
+            input.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        text,
+    )
+
+
+def test_pasting_several_lines_runs_each_and_a_huge_paste_is_refused(page: Page, live_server: str):
+    open_lab(page, live_server, "@playground")
+    _paste(page, "docker volume create p1\ndocker volume create p2\n")
+    volumes = page.get_by_test_id("state-volumes")
+    expect(volumes).to_contain_text("p1")
+    expect(volumes).to_contain_text("p2")
+    _paste(page, "echo " + "x" * 5000)
+    expect(page.get_by_test_id("term-message")).to_contain_text("너무 큽니다")
+    expect(page.get_by_test_id("term-input")).to_have_value("")
+
+
+def test_output_arriving_later_reaches_a_busy_terminal_and_another_tab_by_polling(page: Page, live_server: str):
+    open_lab(page, live_server, "@playground")
+    type_line(page, "docker run --name web -p 8080:80 nginx", 1)
+    expect(page.get_by_test_id("term-tab-1")).to_have_class(re.compile(r"\bis-busy\b"))
+    other = page.context.new_page()  # the same learner in a second tab
+    open_lab(other, live_server, "@playground")
+    expect(other.get_by_test_id("term-tab-1")).to_have_class(re.compile(r"\bis-busy\b"))
+    type_line(page, "curl localhost:8080", 2)
+    expect(output(page, 2)).to_contain_text("Welcome to nginx")
+    expect(output(page, 1)).to_contain_text('"GET / HTTP/1.1" 200')  # the access log on terminal 1
+    with other.expect_response(lambda r: r.url.endswith("/poll")):
+        pass
+    expect(output(other, 1)).to_contain_text('"GET / HTTP/1.1" 200', timeout=5000)
+    expect(output(other, 2)).to_contain_text("Welcome to nginx")

@@ -74,3 +74,26 @@ def test_hints_are_set_apart_and_switchable():
     assert docker_text == "Error response from daemon: No such container: nope"
     assert hint.startswith("💡 ") and hint.count("\n") == 1
     assert "💡" not in DockerHost(hints=False).run("docker rm nope").stderr
+
+
+RUN_ERRORS = [
+    ("docker run -v :/x busybox", "docker: invalid spec: :/x: empty section between colons\n\nRun 'docker run --help' for more information\n", 125),
+    ("docker run -e =x busybox", "docker: invalid environment variable: =x\n\nRun 'docker run --help' for more information\n", 125),
+    ("docker run -p 8000:80/xyz busybox", "docker: invalid proto: xyz\n\nRun 'docker run --help' for more information\n", 125),
+    ("docker run -p 99999:80 busybox", "docker: invalid hostPort: 99999\n\nRun 'docker run --help' for more information\n", 125),
+    ("docker run -w rel busybox", "docker: Error response from daemon: the working directory 'rel' is invalid, it needs to be an "
+                                  "absolute path\n\nRun 'docker run --help' for more information\n", 125),
+    ("docker run " + "a" * 64, "docker: invalid repository name (" + "a" * 64 + "), cannot specify 64-byte hexadecimal strings\n\n"
+                               "Run 'docker run --help' for more information\n", 125),
+    ("docker create --name x busybox", "docker: Error response from daemon: Invalid container name (x), only "
+                                       "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker create --help' for more information\n", 125),
+    ("docker cp a:/x b:/y", "copying between containers is not supported\n", 1),
+    ("docker logs nope", "Error response from daemon: No such container: nope\n", 1),
+    ("docker volume inspect nope", "Error response from daemon: get nope: no such volume\n", 1),
+]
+
+
+@pytest.mark.parametrize("line,stderr,code", RUN_ERRORS, ids=[e[0][:40] for e in RUN_ERRORS])
+def test_error_table(line, stderr, code):
+    r = DockerHost(hints=False).run(line)
+    assert (r.stderr, r.exit_code) == (stderr, code)

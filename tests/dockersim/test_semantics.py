@@ -120,12 +120,14 @@ def test_10_volume_prune_only_anonymous_unless_all(s):
     s.ok("docker create -v used:/u --name user busybox")
     anon = [v.name for v in s.host.volumes if v.anonymous]
     r = s.ok("docker volume prune")
-    assert r.stdout.startswith("WARNING! This will remove anonymous local volumes not used by at least one container.\n"
-                               "Are you sure you want to continue? [y/N] ")
+    assert r.stdout == ("WARNING! This will remove anonymous local volumes not used by at least one container.\n"
+                        "Are you sure you want to continue? [y/N] ") and r.busy
+    assert s.ok("N").stdout == "" and len(s.host.volumes) == 3  # any answer but y keeps everything
     r = s.ok("docker volume prune -f")
     assert r.stdout.startswith("Deleted Volumes:\n" + anon[0] + "\n")
     assert sorted(v.name for v in s.host.volumes) == ["keep", "used"]
-    r = s.ok("docker volume prune -a -f")
+    assert s.ok("docker volume prune -a").stdout.startswith("WARNING! This will remove all local volumes not used by at least one container.\n")
+    r = s.ok("y")
     assert "keep" in r.stdout and [v.name for v in s.host.volumes] == ["used"]
 
 

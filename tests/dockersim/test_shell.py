@@ -85,3 +85,11 @@ def test_sleep_advances_clock(s):
     before = s.host.clock.now
     s.ok("sleep 100")
     assert s.host.clock.now - before >= 100
+
+
+def test_status_of_previous_line_and_of_held_commands(s):
+    s("false")
+    assert s.out("echo $?") == "1\n"
+    s("docker run -it alpine")
+    s("exit 3")
+    assert s.out("echo $?") == "3\n"

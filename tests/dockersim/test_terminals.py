@@ -113,3 +113,27 @@ def test_attached_sleep_blocks_then_returns(s):
     before = s.host.clock.now
     r = s("docker run alpine sleep 30")
     assert r.exit_code == 0 and not s.host.terminal_busy(0) and s.host.clock.now - before >= 30
+
+
+def test_prune_prompts_wait_for_an_answer(s):
+    s.ok("docker create --name gone busybox")
+    r = s.ok("docker container prune")
+    assert r.stdout == "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] " and r.busy
+    assert s.host.prompt(0) == "" and s.host.terminal_busy(0)
+    r = s.ok("y")
+    assert r.stdout.startswith("Deleted Containers:\n") and s.host.containers == [] and not r.busy
+    s.ok("docker image prune -a")
+    assert s.host.interrupt(0).exit_code == 130 and not s.host.terminal_busy(0)
+    assert s.host.images  # cancelled
+
+
+def test_host_exit_is_refused(s):
+    r = s("exit")
+    assert r.exit_code == 1 and "stays open" in r.stderr
+
+
+def test_idle_ctrl_c_does_not_rewrite_history(s):
+    s("docker run busybox sh -c 'exit 4'")
+    s.host.interrupt(0)
+    assert s.host.history[-1].exit_code == 4
+    assert s.out("echo $?") == "130\n"

@@ -1,7 +1,7 @@
 """The check registry: typed parameters validated at content-load time, plain-words goals."""
 import pytest
 
-from app.grading import CHECKS, ContentError, describe_check, validate_check, validate_goal
+from app.grading import CHECKS, ContentError, describe_check, describe_goal, validate_check, validate_goal
 
 PROVISIONAL = {
     "container_exists", "container_running", "container_exited", "container_removed", "started_detached",
@@ -107,3 +107,11 @@ def test_validate_goal_collects_every_problem():
     assert any("check 2" in e and "unknown check" in e for e in errors)
     assert not any(e.startswith("check 3") for e in errors)
     assert validate_goal([], "checks") == ["a lab goal needs at least one check"]
+
+
+def test_describe_goal_lists_policy_rules_in_verdict_order():
+    goal = [("port_published", {"host_port": 8000, "container_port": 80}, 2), ("volume_exists", {"name": "data"})]
+    assert describe_goal(goal, "checks") == ["8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다", "data 볼륨이 있다"]
+    lines = describe_goal(goal, "strict", lang="en")
+    assert lines[2:] == ["No containers are left besides those in the goal",
+                         "No volumes are left besides those in the goal"]

@@ -146,6 +146,12 @@ CASES = [
     ("command_run", {"kind": "ps"}, state(history=[("docker ps; docker pss", 1)]), False, ""),
     ("command_run", {"kind": "ps"}, state(history=[("cd ~ && docker ps", 0)]), True, ""),
     ("command_run", {"kind": "curl"}, state(history=[("curl localhost:8000", 0)]), True, ""),
+    # held commands end with the container's exit code: a signal death still means they ran
+    ("command_run", {"kind": "attach"}, state(history=[("docker attach feedback", 137)]), True, ""),
+    ("command_run", {"kind": "attach"}, state(history=[("docker attach feedback", 1)]), False, "실패 1번"),
+    ("command_run", {"kind": "start"}, state(history=[("docker start -a web", 143)]), True, ""),
+    ("command_run", {"kind": "start"}, state(history=[("docker start web", 137)]), False, "실패"),
+    ("command_run", {"kind": "run"}, state(history=[("docker run -d nginx", 137)]), False, "실패"),
     # the course's spelling: the sub-command or a flag given in args_contain
     ("command_run", {"kind": "volume", "args_contain": "ls"}, state(history=[("docker volume list", 0)]), True, ""),
     ("command_run", {"kind": "volume", "args_contain": "inspect"}, state(history=[("docker volume ls", 0)]), False,

@@ -1,8 +1,10 @@
 """Command answers graded by effect on two fresh hosts with the same seed and setup."""
+import unicodedata
+
 import pytest
 
 from app.grading import ContentError, grade_question
-from app.grading.command_answer import normalise_output
+from app.grading.command_answer import answer_lines, normalise_output
 
 RUN = {"setup": (), "reference": ("docker run -d -p 8000:80 nginx",), "seed": 0}
 NAMED = {"setup": (), "reference": ("docker run -d -p 8000:80 --name web nginx",), "seed": 3}
@@ -13,6 +15,7 @@ EXEC = {"setup": ("docker run -d --name box alpine sleep 1000",), "reference": (
 VOLUME = {"setup": (), "reference": ("docker volume create data",
                                      "docker run -d --name app -v data:/data alpine sleep 1000"), "seed": 0}
 BUILD = {"setup": (), "reference": ("docker build -t app ~/feedback-app",), "seed": 0}
+NOTE = {"setup": (), "reference": ("echo 도커 도장 > ~/note.txt",), "seed": 0}
 STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop web",), "seed": 0}
 
 
@@ -49,6 +52,10 @@ STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop
     (BUILD, "docker image build --tag app:latest /home/learner/feedback-app", True, ""),
     (BUILD, "cd feedback-app\ndocker build -t App .", False, "must be lowercase"),
     (BUILD, "cd feedback-app && docker build -t web .", False, "app 이미지가 있어야 하는데 없습니다"),
+    (NOTE, "echo 도커 도장 > ~/note.txt", True, ""),
+    (NOTE, unicodedata.normalize("NFD", "echo 도커 도장 > ~/note.txt"), True, ""),
+    (NOTE, "echo 도커 > ~/note.txt", False, "note.txt 파일 내용이 기대와 다릅니다"),
+    (NOTE, "echo 도커 도장 > ~/notes.txt", False, "/home/learner/note.txt 파일이 있어야"),
     (STOP, "docker stop web", True, ""),
     (STOP, "docker container stop web", True, ""),
     (STOP, "docker kill web", False, "종료 코드"),
@@ -71,7 +78,18 @@ def test_failing_line_with_right_end_state_is_right_but_says_so():
 
 def test_docker_error_is_in_the_details_for_the_web_layer():
     verdict = grade_question("command", RUN, "docker run -d -p 8000:80 ngnix")
-    assert "pull access denied" in dict(verdict.details)["stderr"]
+    details = dict(verdict.details)
+    assert details["line"] == "docker run -d -p 8000:80 ngnix"
+    assert "pull access denied" in details["stderr"] and "💡" not in details["stderr"]
+    assert details["hint_ko"]  # the simulator's one-line Korean explanation, kept apart
+    assert "💡 " + details["hint_ko"] in verdict.checks[0].message_ko
+    assert "💡" not in verdict.checks[0].message_en
+
+
+def test_a_terminal_held_by_the_setup_is_left_alone():
+    key = {"setup": ("docker run --name web nginx",), "reference": ("docker stop web",), "seed": 0}
+    assert grade_question("command", key, "docker stop web").passed
+    assert not grade_question("command", key, "docker kill web").passed
 
 
 def test_a_broken_reference_is_a_content_error():
@@ -89,3 +107,14 @@ def test_normalise_output_hides_ids_and_times():
     b = "9328a9dc66ca   nginx   About a minute ago   Up About a minute  \nsha256:" + "2" * 64
     assert normalise_output(a) == normalise_output(b)
     assert normalise_output("Exited (0)") != normalise_output("Exited (1)")
+
+
+@pytest.mark.parametrize("answer,lines", [
+    ("docker ps", ["docker ps"]),
+    ("  $ docker ps  \r\n\r\n", ["docker ps"]),
+    ("learner@docker-dojo:~/feedback-app$ docker build .", ["docker build ."]),
+    ("# 먼저 목록을 봅니다\ndocker ps -a", ["docker ps -a"]),
+    ("echo '$ x'", ["echo '$ x'"]),
+])
+def test_answer_lines_drop_prompts_and_comments(answer, lines):
+    assert answer_lines(answer) == lines

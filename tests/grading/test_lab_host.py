@@ -2,7 +2,7 @@
 import pytest
 
 from app.grading import ContentError, grade_lab
-from tests.grading.conftest import play
+from tests.grading.hosts import play
 
 RUN_WEB = "docker run -d -p 8000:80 --name web nginx"
 PORT = ("port_published", {"host_port": 8000, "container_port": 80})
@@ -129,12 +129,20 @@ CASES = [
     (("http_responds", {"port": 8000, "contains": "안녕하세요"}),
      ["docker run -d -p 8000:80 -v ./site:/usr/share/nginx/html nginx"], True, ""),
     (("http_responds", {"port": 8000, "path": "/nope.html", "contains": "x"}), [RUN_WEB], False, "404"),
+    (("http_responds", {"port": 8000, "contains": "도커 도장에 오신"}),
+     ["docker run -d -p 8000:80 -v ./site:/usr/share/nginx/html nginx"], False,
+     "받은 응답: ‘내 사이트 안녕하세요, 도커 도장!’"),
     # commands that were run (only successful ones count)
     (("command_run", {"kind": "logs", "args_contain": "web"}), [RUN_WEB, "docker logs web"], True, ""),
     (("command_run", {"kind": "logs -f", "args_contain": "web"}), [RUN_WEB, "docker logs -f web", "^C"], True, ""),
     (("command_run", {"kind": "logs -f"}), [RUN_WEB, "docker logs web"], False, "아직 실행하지"),
     (("command_run", {"kind": "logs"}), [RUN_WEB, "docker logs wbe"], False, "실패 1번"),
     (("command_run", {"kind": "ps -a"}), ["docker container ls -a"], True, ""),
+    # attach in terminal 0, stop from terminal 1: attach ends with the container's code (137 for node)
+    (("command_run", {"kind": "attach"}),
+     ["docker build -t app ~/feedback-app", "docker run -d --name app app", "docker attach app",
+      "[1] docker stop app"], True, ""),
+    (("command_run", {"kind": "attach"}), [RUN_WEB, "docker stop web", "docker attach web"], False, "실패 1번"),
 ]
 
 

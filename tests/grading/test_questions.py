@@ -82,6 +82,12 @@ def test_matching_same_right_text_counts_as_same():
     assert grade_question("matching", key, [1, 0, 2]).passed
 
 
+def test_ordering_items_with_the_same_text_are_interchangeable():
+    key = {"items": ("docker build", "docker run", "docker run", "docker ps")}
+    assert grade_question("ordering", key, [0, 2, 1, 3]).passed
+    assert grade_question("ordering", key, [3, 2, 1, 0]).score == 0.3333
+
+
 def test_ordering_feedback_names_the_item_to_move():
     verdict = grade_question("ordering", ORDER, [1, 0, 2, 3])
     moved = [c for c in verdict.checks if not c.passed]

@@ -229,7 +229,7 @@ def test_duration_is_clamped_and_optional(svc, dbs, learner):
     assert durations == {"fc-a": flashcards.MAX_DURATION_MS, "fc-b": 0, "fc-c": None}
 
 
-@pytest.mark.parametrize("rating", [0, 5, -1, "x", None, True, 2.5, "3.0"])
+@pytest.mark.parametrize("rating", [0, 5, -1, "x", None, True, 2.5, "3.0", "--3", "", [3]])
 def test_bad_rating_is_refused(svc, dbs, learner, rating):
     with pytest.raises(flashcards.ReviewError) as info:
         svc(flashcards.review, learner, "fc-a", rating, 1000, 0, now=NOW)

@@ -446,3 +446,20 @@ def test_the_initial_json_cannot_break_out_of_its_script_tag(client, content):
     html = client.get("/playground").get_data(as_text=True)
     assert "<img src=x onerror" not in html
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+
+
+def test_an_unreadable_stored_host_starts_afresh_instead_of_failing(client, dbs, content):
+    run(client, "t-stop", "docker volume create old", 0, "c1")
+    with dbs() as s:
+        row = s.scalar(select(LabAttempt).where(LabAttempt.lab_id == "t-stop"))
+        snap = json.loads(row.snapshot)
+        snap["version"] = 999  # as if a simulator update changed the format
+        row.snapshot = json.dumps(snap)
+        for step in row.undo_steps:
+            step.snapshot = json.dumps(snap)
+        s.commit()
+    assert client.get("/labs/t-stop").status_code == 200
+    row = attempt(dbs, "t-stop")
+    assert row["snapshot"]["volumes"] == [] and row["undo"] == 0
+    status, reply = run(client, "t-stop", "docker volume create new", 0, "c2")
+    assert status == 200 and [v["name"] for v in reply["state"]["volumes"]] == ["new"]

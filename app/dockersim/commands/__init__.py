@@ -15,9 +15,13 @@ if TYPE_CHECKING:
 
 def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
     """The learner's bash on the host, with docker, curl, history and sleep wired in."""
-    sh = ShellEnv(fs=host.fs, cwd=t.cwd, home=HOME, env={"USER": "learner", "__now__": str(host.clock.now)})
+    sh = ShellEnv(fs=host.fs, cwd=t.cwd, home=HOME, env={"USER": "learner", "__now__": str(host.clock.now)}, status=t.status)
     sh.hooks["docker"] = lambda argv, s: docker_main(host, argv[1:], t.id, s.cwd)
     sh.hooks["curl"] = lambda argv, s: curl(host, argv[1:])
     sh.hooks["history"] = lambda argv, s: history(host, t.id)
     sh.hooks["sleep"] = host.sleep_hook
+    sh.hooks["exit"] = lambda argv, s: ("", "docker-dojo: this is the simulator's only host shell; it stays open\n", 1)
     return sh
+
+
+__all__ = ["docker_main", "host_shell"]

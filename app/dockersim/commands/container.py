@@ -264,7 +264,8 @@ def cmd_container_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker container prune [-f]: removes all stopped containers."""
     warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] "
     if not p.flag("force"):
-        return warning + "\n", "docker-dojo: no answer can be typed here; use -f to confirm\n", 0
+        host.ask(inv.terminal, ["container", "prune", "--force"])
+        return warning, "", 0
     gone = [c for c in host.containers if not c.running]
     size = sum(c.rw.size for c in gone)
     for c in gone:
@@ -310,6 +311,9 @@ def cmd_diff(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker cp CONTAINER:SRC DEST | SRC CONTAINER:DEST."""
     src, dst = p.args
+    remote = [":" in x and not x.startswith(("/", ".")) for x in (src, dst)]
+    if all(remote):
+        raise DockerError("copying between containers is not supported\n", 1, "cp")
     if ":" in src and not src.startswith(("/", ".")):
         ref, _, path = src.partition(":")
         c = get(host, ref)

@@ -121,7 +121,12 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
     parsed = parse(path, rest, spec.interspersed, spec.flags)
     if parsed.help:
         return help_text(path), ("" if "build" not in path else COMMANDS[path].get("help_stderr", "")), 0
-    return spec.fn(host, parsed, Invocation(terminal, cwd, path))
+    try:
+        out, err, code = spec.fn(host, parsed, Invocation(terminal, cwd, path))
+    except DockerError as e:
+        e.stdout = parsed.notice + e.stdout
+        raise
+    return parsed.notice + out, err, code
 
 
 def path_str(path: str) -> str:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.dockersim.errors import ConnectionRefused, ConnectionReset
+from app.dockersim.hints import hint
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost
@@ -51,7 +52,8 @@ def curl(host: DockerHost, args: list[str]) -> Out:
     try:
         status, headers, body = host.http_request(method, port, path, data)
     except ConnectionRefused:
-        return "", f"curl: (7) Failed to connect to {hostname} port {port} after 0 ms: Couldn't connect to server\n", 7
+        tip = f"\n💡 {hint('curl_refused')}\n" if host.hints else ""
+        return "", f"curl: (7) Failed to connect to {hostname} port {port} after 0 ms: Couldn't connect to server\n{tip}", 7
     except ConnectionReset:
         return "", "curl: (56) Recv failure: Connection reset by peer\n", 56
     head = ""

@@ -189,8 +189,8 @@ def cmd_image_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker image prune [-a] [-f]."""
     if not p.flag("force"):
         what = ("all images without at least one container associated to them" if p.flag("all") else "all dangling images")
-        return (f"WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] \n",
-                "docker-dojo: answering the prompt is not modelled; use -f to confirm\n", 0)
+        host.ask(inv.terminal, ["image", "prune", "--force"] + (["--all"] if p.flag("all") else []))
+        return f"WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] ", "", 0
     lines: list[str] = []
     size = 0
     for img in host.images:

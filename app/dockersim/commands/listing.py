@@ -100,7 +100,10 @@ def _match(host: DockerHost, c: Container, key: str, value: str) -> bool:
     if key == "status":
         return c.state == value
     if key == "name":
-        return re.search(value, c.name) is not None
+        try:
+            return re.search(value, c.name) is not None
+        except re.error:
+            return value in c.name
     if key == "id":
         return c.id.startswith(value)
     if key == "exited":

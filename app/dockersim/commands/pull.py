@@ -18,12 +18,43 @@ if TYPE_CHECKING:
 REGISTRY_CREATED = EPOCH - 14 * 86400  # official images were built two weeks before the session
 
 
+def _json_list(items: list[str]) -> str:
+    return "[" + " ".join(f'"{x}"' for x in items) + "]"
+
+
+def registry_history(reg: RegistryImage) -> list[tuple[str, bool]]:
+    """(created_by, empty_layer) entries like an official image's history, oldest first."""
+    cfg = reg.config
+    alpine = "/bin/busybox" in reg.files
+    root = ("ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit" if alpine
+            else "# debian.sh --arch 'amd64' out/ 'bookworm' '@1747699200'")
+    entries: list[tuple[str, bool]] = [(root, False)]
+    for env in (cfg.get("Env") or [])[1:]:
+        entries.append((f"ENV {env}", True))
+    for i in range(1, len(reg.layer_ids)):
+        entries.append((f"RUN /bin/sh -c set -eux; install {reg.repo} (step {i}) # buildkit", False))
+    if cfg.get("WorkingDir"):
+        entries.append((f"WORKDIR {cfg['WorkingDir']}", True))
+    for vol in cfg.get("Volumes") or {}:
+        entries.append((f"VOLUME [{vol}]", True))
+    if cfg.get("Entrypoint"):
+        entries.append((f"ENTRYPOINT {_json_list(cfg['Entrypoint'])}", True))
+    if cfg.get("ExposedPorts"):
+        entries.append(("EXPOSE map[" + " ".join(f"{p}:{{}}" for p in cfg["ExposedPorts"]) + "]", True))
+    if cfg.get("StopSignal"):
+        entries.append((f"STOPSIGNAL {cfg['StopSignal']}", True))
+    entries.append((f"CMD {_json_list(cfg.get('Cmd') or [])}", True))
+    return entries
+
+
 def registry_image(host: DockerHost, reg: RegistryImage) -> Image:
     """Turn a registry entry into a local Image."""
-    ids = reg.layer_ids
-    per = reg.size // max(1, len(ids))
-    layers = [Layer("sha256:" + lid, f"/bin/sh -c #(nop) layer {i + 1} of {reg.ref}", per, REGISTRY_CREATED)
-              for i, lid in enumerate(ids)]
+    ids = iter(reg.layer_ids)
+    per = reg.size // max(1, len(reg.layer_ids))
+    layers = []
+    for created_by, empty in registry_history(reg):
+        lid = "" if empty else "sha256:" + next(ids)
+        layers.append(Layer(lid, created_by, 0 if empty else per, REGISTRY_CREATED, empty))
     tree = FileTree(reg.files, reg.dirs)  # adds every ancestor directory
     return Image(reg.id, [], dict(reg.config), layers, tree.files, tree.dirs, REGISTRY_CREATED, reg.size)
 
@@ -37,7 +68,7 @@ def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
             raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "pull_denied")
         raise DockerError(f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
                           "denied: requested access to the resource is denied", 1, "pull_denied")
-    have_layers = {layer.id for img in host.images for layer in img.layers}
+    have_layers = {layer.id for img in host.images for layer in img.layers if not layer.empty}
     existing = host.image_by_id(reg.id)
     lines = [f"{tag}: Pulling from library/{repo}"]
     if existing is not None and f"{repo}:{tag}" in existing.repo_tags:

@@ -28,6 +28,8 @@ def _port_specs(host: DockerHost, specs: list[str]) -> list[PortBinding]:
     out: list[PortBinding] = []
     for spec in specs:
         body, _, proto = spec.partition("/")
+        if "-" in body:
+            raise DockerError(f"docker: port ranges ({spec}) are real but not supported by this simulator\n", 125, "unsupported")
         proto = proto or "tcp"
         if proto not in ("tcp", "udp", "sctp"):
             raise run_error(f"invalid proto: {proto}", "port_spec")
@@ -55,6 +57,8 @@ def _volume_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
     mounts: list[Mount] = []
     for spec in specs:
         parts = spec.split(":")
+        if "" in parts:
+            raise run_error(f"invalid spec: {spec}: empty section between colons", "mount")
         mode = ""
         if len(parts) == 1:
             src, dst = "", parts[0]
@@ -173,6 +177,8 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     env = list(cfg.get("Env") or [])
     for e in p.get("env", []):
         key = e.split("=", 1)[0]
+        if not key:
+            raise run_error(f"invalid environment variable: {e}", "flag")
         if "=" not in e:
             continue
         env = [x for x in env if x.split("=", 1)[0] != key] + [e]
@@ -257,7 +263,9 @@ def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     except DockerError as e:
         if c.auto_remove and host.container(c.id):
             host.remove_container(c, volumes=True)
-        raise run_error("Error response from daemon: " + e.text, e.hint, _exit_for(e.text), stdout=out) from None
+        framed = run_error("Error response from daemon: " + e.text, e.hint, _exit_for(e.text), stdout=out)
+        framed.text = progress + framed.text
+        raise framed from None
     if detach:
         return out, progress, 0
     emitted = c.logs[max(0, mark - c.logs_dropped):]

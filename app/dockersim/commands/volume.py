@@ -107,8 +107,9 @@ def cmd_volume_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker volume prune [-a] [-f]: unused anonymous volumes (all unused with -a)."""
     if not p.flag("force"):
         what = "all local volumes" if p.flag("all") else "anonymous local volumes"
-        return (f"WARNING! This will remove {what} not used by at least one container.\nAre you sure you want to continue? [y/N] \n",
-                "docker-dojo: answering the prompt is not modelled; use -f to confirm\n", 0)
+        host.ask(inv.terminal, ["volume", "prune", "--force"] + (["--all"] if p.flag("all") else []))
+        return (f"WARNING! This will remove {what} not used by at least one container.\n"
+                "Are you sure you want to continue? [y/N] ", "", 0)
     gone = [v for v in host.volumes if (v.anonymous or p.flag("all")) and _dangling(host, v)]
     size = sum(v.tree.size for v in gone)
     for v in gone:

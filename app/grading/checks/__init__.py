@@ -42,7 +42,8 @@ def validate_check(name: str, params: Mapping) -> list[str]:
     errors = validate_params(name, kind.params, params)
     if not errors:
         errors = kind.rules(params)
-    return errors
+    # The caller names the check (the loader: "check 'mount_at': ..."), so drop our own prefix.
+    return [e.removeprefix(f"{name}: ") for e in errors]
 
 
 def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:

@@ -1,6 +1,7 @@
 """Checks on what happened and what is left: logs, HTTP answers, commands run, leftovers."""
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from app.grading import commandline
@@ -8,6 +9,9 @@ from app.grading.checks.base import SELECT_IMAGE, CheckKind, Context, Outcome, n
 from app.grading.params import Param
 from app.grading.state import short_ref
 from app.grading.text import nfc
+
+
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def _need_container(p: Mapping) -> list[str]:
@@ -50,7 +54,7 @@ def _http(ctx: Context, p: dict) -> Outcome:
                        f"{target} answers with error status {status}.")
     want = p.get("contains")
     if want is not None and nfc(want) not in nfc(body):
-        sample = " ".join(nfc(body).split())[:60]
+        sample = " ".join(_TAGS.sub(" ", nfc(body)).split())[:60]  # the page's words, not its markup
         return Outcome(False, f"{target} 응답에 ‘{want}’ 문구가 없습니다 (받은 응답: ‘{sample}’).",
                        f"The answer to {target} does not contain ‘{want}’ (got ‘{sample}’).")
     return Outcome(True, f"{target} 요청이 {status} 상태로 응답합니다" + (f" (‘{want}’ 포함)." if want else "."),
@@ -59,10 +63,12 @@ def _http(ctx: Context, p: dict) -> Outcome:
 
 def _http_describe(p: dict, lang: str) -> str:
     target = f"{p.get('method', 'GET')} http://localhost:{p['port']}{p.get('path', '/')}"
-    want = p.get("contains")
+    want, status = p.get("contains"), p.get("status")
     if lang == "en":
-        return f"{target} answers" + (f" with ‘{want}’" if want else "")
-    return f"{target} 요청에 " + (f"‘{want}’ 문구가 담긴 응답이 온다" if want else "응답이 온다")
+        return (f"{target} answers" + (f" {status}" if status is not None else "")
+                + (f" with ‘{want}’" if want else ""))
+    return (f"{target} 요청에 " + (f"{status} 상태로 " if status is not None else "")
+            + (f"‘{want}’ 문구가 담긴 응답이 온다" if want else "응답이 온다"))
 
 
 # ---------------------------------------------------------------- commands run
@@ -94,13 +100,11 @@ def _command_run(ctx: Context, p: dict) -> Outcome:
     shown = _shown(p)
     tried = 0
     for entry in ctx.state.history:
-        for inv in commandline.succeeded_invocations(entry.line, entry.exit_code):
-            if commandline.matches(inv, want, words):
-                return Outcome(True, f"‘{entry.line}’ 명령을 실행했습니다.", f"You ran ‘{entry.line}’.")
-        if entry.exit_code not in (0, commandline.INTERRUPTED) and any(
-                inv is not None and commandline.matches(inv, want, words)
-                for _, text in commandline.split_segments(entry.line)
-                for inv in [commandline.read_invocation(text)]):
+        ran = commandline.succeeded_invocations(entry.line, entry.exit_code)
+        if any(commandline.matches(inv, want, words) for inv in ran):
+            return Outcome(True, f"‘{entry.line}’ 명령을 실행했습니다.", f"You ran ‘{entry.line}’.")
+        typed = [commandline.read_invocation(text) for _, text in commandline.split_segments(entry.line)]
+        if not ran and any(inv is not None and commandline.matches(inv, want, words) for inv in typed):
             tried += 1
     if tried:
         return Outcome(False, f"{shown} 명령이 성공한 적이 없습니다 (실패 {tried}번). 오류 메시지를 읽고 다시 실행해 보세요.",

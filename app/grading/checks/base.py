@@ -32,7 +32,7 @@ class Context:
     """What a check may read: the final state, live probes, and what other checks claimed."""
 
     state: HostState
-    probe: Probe
+    probe: Probe | None  # None: judge the state only (file, HTTP and rebuild checks need a probe)
     claimed_containers: set[str] = field(default_factory=set)  # container ids
     claimed_volumes: set[str] = field(default_factory=set)  # volume names
 
@@ -71,7 +71,6 @@ SELECT_IMAGE = Param("image", "ref", "the image the container was created from (
 SELECT_CURRENT = Param("current_image", "bool",
                        "true: the container must run the image the tag points at now (rebuilt)",
                        default=False)
-SELECT_CONTAINER = Param("container", "str", "the container's name")
 
 
 def need_selector(check: str, *keys: str) -> Callable[[Mapping], list[str]]:

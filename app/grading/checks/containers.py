@@ -6,7 +6,7 @@ from app.grading.checks.base import (
     listing, need_selector, not_found, select, states, who,
 )
 from app.grading.params import Param
-from app.grading.state import ContainerView, PortView
+from app.grading.state import ContainerView, PortView, normalise_ref, short_ref
 
 SELECTOR = (SELECT_NAME, SELECT_IMAGE, SELECT_CURRENT)
 
@@ -115,8 +115,14 @@ def _port_words(p: dict, lang: str) -> str:
     return f"{where} 포트가 {p['container_port']}번{suffix}에 연결된"
 
 
-def _port_who(p: dict, lang: str) -> str:
-    return who(p, lang) if ("name" in p or "image" in p) else ("컨테이너" if lang == "ko" else "container")
+def _running_who(p: dict, lang: str) -> str:
+    """`nginx 이미지로 만든 실행 중인 web 컨테이너` / `running container web from the nginx image`."""
+    name, image = p.get("name"), p.get("image")
+    img = short_ref(normalise_ref(image)) if image else None
+    if lang == "en":
+        text = "running container" + (f" {name}" if name else "")
+        return text + (f" from the {img} image" if img else "")
+    return (f"{img} 이미지로 만든 " if img else "") + "실행 중인 " + (f"{name} " if name else "") + "컨테이너"
 
 
 def _ports_of(c: ContainerView, lang: str) -> str:
@@ -136,10 +142,10 @@ def _port_published(ctx: Context, p: dict) -> Outcome:
     found = select(ctx.state, p) if selected else list(ctx.state.containers)
     ok = [c for c in found if c.state == "running" and any(_binding_matches(b, p) for b in c.ports)]
     if ok:
-        return Outcome(True, f"{_port_words(p, 'ko')} 실행 중인 {_port_who(p, 'ko')}가 있습니다 ({ok[0].name}).",
-                       f"A running {_port_who(p, 'en')} has {_port_words(p, 'en')} ({ok[0].name}).")
-    ko = f"{_port_words(p, 'ko')} 실행 중인 {_port_who(p, 'ko')}가 없습니다."
-    en = f"No running {_port_who(p, 'en')} has {_port_words(p, 'en')}."
+        return Outcome(True, f"{_port_words(p, 'ko')} {_running_who(p, 'ko')}가 있습니다 ({ok[0].name}).",
+                       f"A {_running_who(p, 'en')} has {_port_words(p, 'en')} ({ok[0].name}).")
+    ko = f"{_port_words(p, 'ko')} {_running_who(p, 'ko')}가 없습니다."
+    en = f"No {_running_who(p, 'en')} has {_port_words(p, 'en')}."
     if not found:
         return Outcome(False, f"{ko} {listing(ctx.state, 'ko')}", f"{en} {listing(ctx.state, 'en')}")
     shown = found[:3]
@@ -149,8 +155,8 @@ def _port_published(ctx: Context, p: dict) -> Outcome:
 
 def _port_describe(p: dict, lang: str) -> str:
     if lang == "en":
-        return f"A running {_port_who(p, 'en')} has {_port_words(p, 'en')}"
-    return f"{_port_words(p, 'ko')} 실행 중인 {_port_who(p, 'ko')}가 있다"
+        return f"A {_running_who(p, 'en')} has {_port_words(p, 'en')}"
+    return f"{_port_words(p, 'ko')} {_running_who(p, 'ko')}가 있다"
 
 
 def _port_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:

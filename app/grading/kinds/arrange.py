@@ -27,10 +27,10 @@ def ordering_answer(key: Mapping, answer: Any) -> AnswerError | None:
 
 
 def longest_increasing_run(values: Sequence[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence (the items that need not move)."""
+    """Positions of one longest non-decreasing subsequence (the items that need not move)."""
     best: list[list[int]] = []  # best[k] = positions of an increasing run of length k+1
     for pos, value in enumerate(values):
-        candidates = [run for run in best if values[run[-1]] < value]
+        candidates = [run for run in best if values[run[-1]] <= value]  # equal ranks: same text
         longest = max(candidates, key=len, default=[])
         best.append(longest + [pos])
     return set(max(best, key=len, default=[]))

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from app.dockersim.host import DockerHost
 
 _TERMINAL = re.compile(r"^\[(\d+)\]\s*")
@@ -21,8 +19,3 @@ def play(lines, seed: int = 0) -> DockerHost:
         else:
             host.run(line, terminal=terminal)
     return host
-
-
-@pytest.fixture
-def host_after():
-    return play

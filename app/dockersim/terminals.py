@@ -1,0 +1,110 @@
+"""Terminal behaviour: prompts, input to a held terminal, Ctrl+C, Ctrl+P Ctrl+Q, [y/N] questions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.dockersim import runtime
+from app.dockersim.commands import docker_main
+from app.dockersim.errors import CommandResult
+from app.dockersim.fixtures import HOME
+from app.dockersim.hints import hint
+from app.dockersim.shell import run_line
+
+if TYPE_CHECKING:
+    from app.dockersim.host import DockerHost, Terminal
+
+REPL_EXITS = (".exit", "exit()", "quit()", "exit")
+
+
+def prompt(host: DockerHost, t: Terminal) -> str:
+    """Host prompt, container shell prompt, REPL prompt, or '' while output streams."""
+    c = host.container(t.container) if t.container else None
+    if t.kind in ("shell", "exec"):
+        cwd = t.exec_cwd or "/"
+        if c and runtime.is_busybox(host, c):
+            return f"{cwd} # "
+        return f"root@{t.container[:12]}:{cwd}# "
+    if t.kind == "repl":
+        return str(c.proc.get("prompt", "> ")) if c else "> "
+    if t.kind:
+        return ""
+    cwd = "~" + t.cwd[len(HOME):] if t.cwd == HOME or t.cwd.startswith(HOME + "/") else t.cwd
+    return f"learner@docker-dojo:{cwd}$ "
+
+
+def ask(host: DockerHost, t: Terminal, argv: list[str]) -> None:
+    """Hold the terminal on a [y/N] question; 'y' runs argv."""
+    t.kind, t.container, t.question = "prompt", "", "\0".join(argv)
+
+
+def _answer(host: DockerHost, t: Terminal, line: str) -> CommandResult:
+    argv = t.question.split("\0")
+    t.kind, t.question = "", ""
+    host.record(t.id, line, 0)
+    if line.strip().lower() not in ("y", "yes"):
+        return CommandResult("", "", 0)
+    out, err, code = docker_main(host, argv, t.id, t.cwd)
+    return CommandResult(out, err, code, bool(t.kind))
+
+
+def busy_input(host: DockerHost, t: Terminal, line: str) -> CommandResult:
+    """A line typed on a held terminal: answer, container shell input, REPL, or a 'busy' error."""
+    if t.kind == "prompt":
+        return _answer(host, t, line)
+    c = host.container(t.container) if t.container else None
+    if c is None:
+        host.release_terminal(t.id)
+        return host.run(line, t.id)
+    if t.kind in ("shell", "exec") and t.stdin:
+        sh = runtime.container_shell(host, c, t.exec_cwd)
+        out, err, code = run_line(line, sh)
+        t.exec_cwd = sh.cwd
+        host.record(t.id, line, code)
+        if sh.env.get("__exit__"):
+            if t.kind == "shell":
+                host.on_exited(c, code)
+            else:
+                host.release_terminal(t.id, code)
+            out += "exit\n" if t.tty and not runtime.is_busybox(host, c) else ""
+        return CommandResult(out + host.drain_output(t.id), err, code, bool(t.kind))
+    if t.kind == "repl":
+        if line.strip() in REPL_EXITS:
+            host.on_exited(c, 0)
+            return CommandResult("", "", 0, False)
+        return CommandResult("", "docker-dojo: only leaving the REPL (.exit / exit()) is modelled\n", 1, True)
+    what = {"logs": "docker logs -f", "attach": "an attached container"}.get(t.kind, t.kind)
+    text = f"docker-dojo: terminal {t.id} is busy with {what} ({c.name}); press Ctrl+C to stop it or use another terminal\n"
+    return CommandResult("", text + (f"\n💡 {hint('busy')}\n" if host.hints else ""), 1, True)
+
+
+def interrupt(host: DockerHost, t: Terminal) -> CommandResult:
+    """Ctrl+C: cancel a question, stop following logs, or forward SIGINT to the container."""
+    c = host.container(t.container) if t.container else None
+    if t.kind == "prompt" or not t.kind:
+        t.kind, t.question, t.status = "", "", 130
+        return CommandResult("^C\n", "", 130)
+    if c is None:
+        host.release_terminal(t.id, 130)
+        return CommandResult("^C\n", "", 130)
+    if t.kind == "logs" or not t.sig_proxy:
+        pending = host.drain_output(t.id)
+        host.release_terminal(t.id, 130)
+        return CommandResult(pending + "^C\n", "", 130)
+    if t.kind in ("shell", "exec", "repl") and t.tty:
+        return CommandResult("^C\n", "", 130, True)  # the tty turns ^C into input for the shell
+    runtime.deliver_signal(host, c, "SIGINT")
+    pending = host.drain_output(t.id)
+    if t.kind:
+        return CommandResult("^C" + pending + ("\n" if not pending else ""), "", 130, True)
+    return CommandResult("^C" + pending, "", t.last_exit if t.last_exit is not None else 0)
+
+
+def detach_keys(host: DockerHost, t: Terminal) -> CommandResult:
+    """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
+    if t.kind in ("attach", "shell", "repl") and t.tty and t.stdin:
+        host.release_terminal(t.id, 0)
+        return CommandResult("read escape sequence\n", "", 0)
+    if t.kind:
+        return CommandResult("", "docker-dojo: Ctrl+P Ctrl+Q only detaches containers started with -it\n", 1, True)
+    return CommandResult("", "", 0)
