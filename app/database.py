@@ -5,7 +5,6 @@ import sqlite3
 
 from flask import Flask
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from app.extensions import db
 

@@ -188,6 +188,6 @@ class LabUndoStep(db.Model):
 USER_OWNED_MODELS += (LabAttempt,)
 
 
-# Tables with one row per (user, key): when a guest is merged into an account that already has a
-# row for the same key, the account's row wins and the guest's is dropped.
-MERGE_KEYS: dict[type[db.Model], str] = {CardState: "card_id"}
+# Tables with one row per (user, key column): when a guest is merged into an account that has a
+# row for the same key too, the row that changed last (freshness column) is kept.
+MERGE_KEYS: dict[type[db.Model], tuple[str, str]] = {CardState: ("card_id", "updated_at")}

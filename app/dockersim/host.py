@@ -8,7 +8,7 @@ from typing import Any
 
 from app.dockersim import runtime, terminals
 from app.dockersim.clock import STEP_SECONDS, Clock, IdGenerator
-from app.dockersim.commands import host_shell
+from app.dockersim.commands import context_hash, host_shell
 from app.dockersim.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.fixtures import HOME, HOME_DIRS, HOME_FILES
 from app.dockersim.fs import FileTree, FsError, norm, walk_files
@@ -147,6 +147,10 @@ class DockerHost:
     def container_fs(self, c: Container) -> Any:
         """The merged FS object of a container (kind/read/listdir...)."""
         return runtime.container_fs(self, c)
+
+    def context_hash(self, path: str) -> str:
+        """Hash of a folder's current build inputs; equals Image.build_hash of an image built from it now."""
+        return context_hash(self, HOME + path[1:] if path.startswith("~") else path)
 
     def tags(self) -> dict[str, str]:
         """repo:tag -> image id."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from flask import session
 from flask_login import current_user, login_user
@@ -115,11 +116,9 @@ def pending_merge(user: User) -> User | None:
 
 def merge_guest(user: User, guest: User) -> int:
     """Move every record of `guest` to `user`, delete the guest row; returns rows moved."""
+    for model, (key, freshness) in MERGE_KEYS.items():
+        _drop_staler_duplicates(model, key, freshness, user.id, guest.id)
     moved = 0
-    for model, key in MERGE_KEYS.items():
-        column = getattr(model, key)
-        taken = select(column).where(model.user_id == user.id)
-        db.session.execute(delete(model).where(model.user_id == guest.id, column.in_(taken)))
     for model in USER_OWNED_MODELS:
         result = db.session.execute(update(model).where(model.user_id == guest.id).values(user_id=user.id))
         moved += result.rowcount or 0
@@ -127,6 +126,26 @@ def merge_guest(user: User, guest: User) -> int:
     db.session.commit()
     session.pop(MERGE_SESSION_KEY, None)
     return moved
+
+
+def _drop_staler_duplicates(model: type, key: str, freshness: str, user_id: int, guest_id: int) -> None:
+    """For rows unique per (user, key) that both have, delete the one that changed earlier."""
+
+    def rows(owner: int) -> dict[str, tuple[int, datetime]]:
+        query = select(model.id, getattr(model, key), getattr(model, freshness)).where(model.user_id == owner)
+        return {k: (row_id, _utc(moment)) for row_id, k, moment in db.session.execute(query)}
+
+    mine, theirs = rows(user_id), rows(guest_id)
+    stale = [
+        (theirs[k][0] if mine[k][1] >= theirs[k][1] else mine[k][0]) for k in mine.keys() & theirs.keys()
+    ]
+    if stale:
+        db.session.execute(delete(model).where(model.id.in_(stale)))
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes; every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def discard_guest(guest: User) -> None:

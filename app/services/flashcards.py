@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.curriculum import Course, Flashcard, render_markdown
@@ -394,26 +394,3 @@ def bar_chart(series: tuple[DayCount, ...], width: int = 600, height: int = 160,
             )
         )
     return BarChart(tuple(bars), width, height, top + usable, maximum)
-
-
-# --- accounts -------------------------------------------------------------------------------
-
-
-def resolve_merge(user_id: int, guest_id: int) -> int:
-    """Before a guest's rows move to an account: for cards both studied, keep the more recently reviewed state.
-
-    `card_states` is unique per (user, card), so the generic merge would fail on a card both had
-    studied. Call this first; returns how many conflicting rows were dropped. Both review logs are kept.
-    """
-    mine = {row.card_id: row for row in db.session.scalars(select(CardState).where(CardState.user_id == user_id))}
-    dropped: list[int] = []
-    for row in db.session.scalars(select(CardState).where(CardState.user_id == guest_id)):
-        other = mine.get(row.card_id)
-        if other is None:
-            continue
-        loser = other if _utc(row.updated_at) > _utc(other.updated_at) else row
-        dropped.append(loser.id)
-    if dropped:
-        db.session.execute(delete(CardState).where(CardState.id.in_(dropped)))
-        db.session.flush()
-    return len(dropped)

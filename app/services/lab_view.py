@@ -6,7 +6,7 @@ from typing import Any
 from app.curriculum import Lab
 from app.dockersim.fixtures import HOME
 from app.dockersim.flags import COMMANDS
-from app.dockersim.host import DockerHost
+from app.dockersim import DockerHost
 from app.grading import POLICIES, Verdict, describe_check, grade_lab
 
 MAX_FILES_SHOWN = 200

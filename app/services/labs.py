@@ -14,7 +14,8 @@ from typing import Any
 from flask_babel import gettext as _
 
 from app.curriculum import Lab, render_markdown
-from app.dockersim.host import MAX_LINE, DockerHost
+from app.dockersim import DockerHost
+from app.dockersim.host import MAX_LINE
 from app.extensions import db
 from app.models import Activity
 from app.services import accounts, course as course_service, lab_store, lab_view
@@ -100,7 +101,7 @@ def _solution(lab: Lab) -> list[dict[str, Any]]:
 
 
 def build_reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epoch: int | None,
-           full: bool = True, **extra: Any) -> dict[str, Any]:
+                full: bool = True, **extra: Any) -> dict[str, Any]:
     """The client's view of the attempt; `full` adds the state panel and goal ticks."""
     host = ws.host
     terms = sorted(int(t) for t in ws.screens["terms"])

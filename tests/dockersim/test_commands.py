@@ -157,3 +157,13 @@ def test_failed_start_keeps_pull_output(s):
     assert r.stderr.endswith('exec: "nosuchcmd": executable file not found in $PATH: unknown\n\n'
                              "Run 'docker run --help' for more information\n") and r.exit_code == 127
     assert s.host.containers[0].state == "created" and "Created" in s.out("docker ps -a")
+
+
+def test_build_hash_tells_whether_an_image_matches_the_current_files(s):
+    s.ok("cd ~/feedback-app && docker build -t fb .")
+    img = s.host.image("fb")
+    assert img.build_hash == s.host.context_hash("~/feedback-app")
+    s.host.write_file("feedback-app/node_modules/x.js", "ignored by .dockerignore")
+    assert img.build_hash == s.host.context_hash("/home/learner/feedback-app")
+    s.host.write_file("feedback-app/server.js", "// changed\n")
+    assert img.build_hash != s.host.context_hash("/home/learner/feedback-app")

@@ -83,3 +83,17 @@ def test_zz_property_volume():
     """The property test above ran at least 10,000 command lines (when run in this session)."""
     if counter["lines"]:
         assert counter["lines"] >= 10_000, counter
+
+
+def test_every_error_gets_exactly_one_hint_line():
+    host = DockerHost(seed=1, hints=True)
+    for line in CORPUS:
+        for free in (host.detach_keys, host.interrupt):
+            if host.terminal_busy(0):
+                free(0)
+        if host.terminal_busy(0):
+            host.run("exit", 0)
+        r = host.run(line)
+        if r.exit_code != 0 and r.stderr and line.startswith("docker") and "busy" not in r.stderr:
+            assert r.stderr.count("\n💡 ") == 1, (line, r.stderr)
+            assert r.stderr.endswith("\n") and "\n\n💡 " in r.stderr

@@ -228,22 +228,25 @@ def test_language_choice_is_saved_on_the_account(client, dbs):
     assert '<html lang="en">' in client.get("/").get_data(as_text=True)
 
 
-def test_merge_keeps_the_accounts_own_card_state_when_both_have_one(client, dbs, account_id):
-    from datetime import datetime, timezone
+def test_merge_keeps_the_fresher_card_state_when_both_have_one(client, dbs, account_id):
+    from datetime import datetime, timedelta, timezone
 
     from app.models import CardState
 
     now = datetime.now(timezone.utc)
+    earlier, later = now - timedelta(days=2), now - timedelta(days=1)
     with dbs() as s:
-        s.add(CardState(user_id=account_id, card_id="c1", fsrs="{}", due=now, state="review", reps=5))
+        s.add(CardState(user_id=account_id, card_id="c1", fsrs="{}", due=now, state="review", reps=5, updated_at=later))
+        s.add(CardState(user_id=account_id, card_id="c3", fsrs="{}", due=now, state="review", reps=7, updated_at=earlier))
         s.commit()
     guest_id = _guest_with_records(client, dbs, count=1)
     with dbs() as s:
-        s.add(CardState(user_id=guest_id, card_id="c1", fsrs="{}", due=now, state="learning", reps=1))
-        s.add(CardState(user_id=guest_id, card_id="c2", fsrs="{}", due=now, state="learning", reps=1))
+        s.add(CardState(user_id=guest_id, card_id="c1", fsrs="{}", due=now, state="learning", reps=1, updated_at=earlier))
+        s.add(CardState(user_id=guest_id, card_id="c2", fsrs="{}", due=now, state="learning", reps=2, updated_at=earlier))
+        s.add(CardState(user_id=guest_id, card_id="c3", fsrs="{}", due=now, state="learning", reps=3, updated_at=later))
         s.commit()
     login(client, username="sora")
     client.post("/account/merge", data={"choice": "merge"})
     with dbs() as s:
         rows = {c.card_id: c.reps for c in s.scalars(select(CardState).where(CardState.user_id == account_id))}
-        assert rows == {"c1": 5, "c2": 1}
+        assert rows == {"c1": 5, "c2": 2, "c3": 3}

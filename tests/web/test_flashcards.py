@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from app import create_app
 from app.extensions import db
@@ -284,32 +284,6 @@ def test_bar_chart_geometry():
     assert chart.bars[0].x == 17.0 and chart.bars[1].x == 117.0 and chart.bars[1].width == 98.0
 
 
-def test_resolve_merge_keeps_the_more_recent_state(svc, dbs, learner):
-    with dbs() as s:
-        account = User(is_guest=False, username="minji")
-        s.add(account)
-        s.commit()
-        account_id = account.id
-    svc(flashcards.review, account_id, "fc-a", 1, 1000, 0, now=NOW - timedelta(days=2))
-    svc(flashcards.review, learner, "fc-a", 4, 1000, 0, now=NOW)
-    svc(flashcards.review, learner, "fc-b", 4, 1000, 0, now=NOW)
-    dropped = svc(_merge, account_id, learner)
-    assert dropped == 1
-    with dbs() as s:
-        rows = s.execute(select(CardState.card_id, CardState.state).where(CardState.user_id == account_id)).all()
-        assert sorted(rows) == [("fc-a", "review"), ("fc-b", "review")]
-    assert review_count(dbs, account_id) == 3
-
-
-def _merge(account_id: int, guest_id: int) -> int:
-    """resolve_merge, then the generic move of the guest's rows, as accounts.merge_guest does."""
-    dropped = flashcards.resolve_merge(account_id, guest_id)
-    for model in (CardState, CardReview):
-        db.session.execute(update(model).where(model.user_id == guest_id).values(user_id=account_id))
-    db.session.commit()
-    return dropped
-
-
 # --- pages and HTTP -------------------------------------------------------------------------
 
 
@@ -474,10 +448,6 @@ def test_json_review_needs_the_csrf_header(app, client):
     assert accepted.status_code == 200 and accepted.get_json()["recorded"] is True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="accounts.merge_guest must first call flashcards.resolve_merge(user.id, guest.id) (lead's file)",
-)
 def test_guest_cards_merge_when_both_studied_the_same_card(client, dbs):
     register(client)
     account_id = current_user_id(client)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.dockersim.commands.build_cmd import context_hash
 from app.dockersim.commands.dispatch import docker_main
 from app.dockersim.commands.hosttools import curl, history
 from app.dockersim.fixtures import HOME
@@ -24,4 +25,4 @@ def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
     return sh
 
 
-__all__ = ["docker_main", "host_shell"]
+__all__ = ["context_hash", "docker_main", "host_shell"]

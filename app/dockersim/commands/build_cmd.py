@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.dockersim.build import BaseImage, BaseImageNotFound, BuildRequest, run_build
+from app.dockersim.build_context import Context, canonical_json, sha256_hex
 from app.dockersim.commands.dispatch import Invocation, register
 from app.dockersim.commands.pull import registry_image
 from app.dockersim.errors import DockerError
@@ -44,6 +45,13 @@ def _context(host: DockerHost, root: str) -> tuple[dict[str, str], set[str]]:
     files = {p[len(prefix):]: t for p, t in host.fs.files.items() if p.startswith(prefix)}
     dirs = {d[len(prefix):] for d in host.fs.dirs if d.startswith(prefix)}
     return files, dirs
+
+
+def context_hash(host: DockerHost, path: str) -> str:
+    """The build-input hash a build of this folder would record (Image.build_hash), .dockerignore applied."""
+    files, dirs = _context(host, norm(path, "/home/learner"))
+    context = Context.from_request(files, dirs)
+    return "sha256:" + sha256_hex(canonical_json(sorted(context.files.items())))
 
 
 @register("build|image build", flags="tag file no-cache quiet build-arg target")

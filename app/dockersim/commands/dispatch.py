@@ -69,8 +69,8 @@ UNMODELLED_GROUPS = {"builder", "buildx", "checkpoint", "context", "manifest", "
 def frame_error(host: DockerHost, e: DockerError) -> Out:
     """Docker's stderr text plus, when hints are on, one Korean line set apart by a blank line."""
     text = e.text if e.text.endswith("\n") else e.text + "\n"
-    if host.hints and e.hint:
-        text += f"\n💡 {hint(e.hint)}\n"
+    if host.hints:
+        text += f"\n💡 {hint(e.hint or 'generic')}\n"
     return e.stdout, text, e.exit_code
 
 
