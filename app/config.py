@@ -52,4 +52,7 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "app" / "translations")
     LANGUAGES = ("ko", "en")
     WTF_CSRF_TIME_LIMIT = 8 * 3600
+    TIMEZONE = "Asia/Seoul"  # study days, streaks and the daily new-card limit use its midnight
+    NEW_CARDS_PER_DAY = 20
+    FSRS_DESIRED_RETENTION = 0.9
     TESTING = False

@@ -134,7 +134,21 @@ def split_commands(tokens: list[list[Part] | str]) -> list[tuple[str, list[list[
     return groups
 
 
-def _expand_dollars(text: str, sh: ShellEnv) -> str:
+SPLIT = "\x00"  # marks word boundaries produced by unquoted command substitution
+MAX_SUBST_DEPTH = 3
+
+
+def _substitute(inner: str, sh: ShellEnv, quoted: bool) -> str:
+    if inner == "pwd":
+        out = sh.cwd
+    elif "$(" in sh.hooks and int(sh.env.get("__depth__", "0")) < MAX_SUBST_DEPTH:
+        out = sh.hooks["$("]([inner], sh)[0].rstrip("\n")
+    else:
+        raise ShellSyntaxError(f"command substitution $({inner}) is not supported here")
+    return out if quoted else SPLIT.join(out.split())
+
+
+def _expand_dollars(text: str, sh: ShellEnv, quoted: bool = False) -> str:
     out, i = [], 0
     while i < len(text):
         if text.startswith("\\$", i):
@@ -142,11 +156,7 @@ def _expand_dollars(text: str, sh: ShellEnv) -> str:
             i += 2
         elif text.startswith("$(", i):
             j = text.find(")", i)
-            inner = text[i + 2:j].strip()
-            if inner == "pwd":
-                out.append(sh.cwd)
-            else:
-                raise ShellSyntaxError(f"command substitution $({inner}) is not supported by this simulator (only $(pwd))")
+            out.append(_substitute(text[i + 2:j].strip(), sh, quoted))
             i = j + 1
         elif text.startswith("$", i) and i + 1 < len(text):
             j = i + 1
@@ -173,7 +183,7 @@ def _expand_dollars(text: str, sh: ShellEnv) -> str:
 
 
 def expand(word: list[Part], sh: ShellEnv) -> str:
-    """Expand ~, $VAR and $(pwd) in one word."""
+    """Expand ~, $VAR and $(...) in one word (unquoted substitutions keep SPLIT markers)."""
     out = []
     for idx, (kind, text) in enumerate(word):
         if kind == "lit":
@@ -181,8 +191,16 @@ def expand(word: list[Part], sh: ShellEnv) -> str:
             continue
         if kind == "uq" and idx == 0 and (text == "~" or text.startswith("~/")):
             text = sh.home + text[1:]
-        out.append(_expand_dollars(text, sh))
+        out.append(_expand_dollars(text, sh, quoted=kind == "dq"))
     return "".join(out)
+
+
+def expand_words(word: list[Part], sh: ShellEnv) -> list[str]:
+    """Expand one word into argv words (unquoted $(...) output is split on whitespace)."""
+    text = expand(word, sh)
+    if SPLIT not in text and not (text == "" and any(k == "uq" and "$(" in t for k, t in word)):
+        return [text]
+    return [w for w in text.split(SPLIT) if w]
 
 
 # --- execution ------------------------------------------------------------
@@ -226,14 +244,14 @@ def run_simple(toks: list[list[Part] | str], sh: ShellEnv) -> Out:
                 continue
             if i + 1 >= len(toks) or isinstance(toks[i + 1], str):
                 raise ShellSyntaxError("syntax error near unexpected token `newline'")
-            target = expand(toks[i + 1], sh)  # type: ignore[arg-type]
+            target = expand(toks[i + 1], sh).replace(SPLIT, " ")  # type: ignore[arg-type]
             if t == "2>":
                 err_redirect = target
             else:
                 redirect = (t, target)
             i += 2
             continue
-        argv.append(expand(t, sh))
+        argv.extend(expand_words(t, sh))
         i += 1
     if not argv:
         return "", "", 0

@@ -21,7 +21,7 @@ def prompt(host: DockerHost, t: Terminal) -> str:
     """Host prompt, container shell prompt, REPL prompt, or '' while output streams."""
     c = host.container(t.container) if t.container else None
     if t.kind in ("shell", "exec"):
-        cwd = t.exec_cwd or "/"
+        cwd = (c.proc.get("cwd") if c and t.kind == "shell" else "") or t.exec_cwd or "/"
         if c and runtime.is_busybox(host, c):
             return f"{cwd} # "
         return f"root@{t.container[:12]}:{cwd}# "
@@ -57,8 +57,11 @@ def busy_input(host: DockerHost, t: Terminal, line: str) -> CommandResult:
         host.release_terminal(t.id)
         return host.run(line, t.id)
     if t.kind in ("shell", "exec") and t.stdin:
-        sh = runtime.container_shell(host, c, t.exec_cwd)
+        main = t.kind == "shell"
+        sh = runtime.container_shell(host, c, c.proc.get("cwd", "") if main else t.exec_cwd)
         out, err, code = run_line(line, sh)
+        if main:
+            c.proc["cwd"] = sh.cwd
         t.exec_cwd = sh.cwd
         host.record(t.id, line, code)
         if sh.env.get("__exit__"):

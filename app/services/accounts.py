@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask import session
 from flask_login import current_user, login_user
@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
+from app.services.days import as_utc
 from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User
 
 MERGE_SESSION_KEY = "merge_guest_id"
@@ -133,7 +134,7 @@ def _drop_staler_duplicates(model: type, key: str, freshness: str, user_id: int,
 
     def rows(owner: int) -> dict[str, tuple[int, datetime]]:
         query = select(model.id, getattr(model, key), getattr(model, freshness)).where(model.user_id == owner)
-        return {k: (row_id, _utc(moment)) for row_id, k, moment in db.session.execute(query)}
+        return {k: (row_id, as_utc(moment)) for row_id, k, moment in db.session.execute(query)}
 
     mine, theirs = rows(user_id), rows(guest_id)
     stale = [
@@ -141,11 +142,6 @@ def _drop_staler_duplicates(model: type, key: str, freshness: str, user_id: int,
     ]
     if stale:
         db.session.execute(delete(model).where(model.id.in_(stale)))
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def discard_guest(guest: User) -> None:

@@ -2,7 +2,7 @@
 
 Progress is keyed by the card's content id: a card that is no longer in the course is ignored
 (its rows stay, and count again if the card comes back). Days (the new-card limit, reviews per
-day, the forecast) are calendar days in `CARDS_TIMEZONE` (Korea by default).
+day, the forecast) are calendar days in the `TIMEZONE` setting (Korea by default).
 """
 from __future__ import annotations
 
@@ -20,11 +20,10 @@ from sqlalchemy.exc import IntegrityError
 
 from app.curriculum import Course, Flashcard, render_markdown
 from app.extensions import db
+from app.services.days import school_zone
 from app.models import CardReview, CardState
 from app.services.course import get_course
 
-DEFAULT_NEW_CARDS_PER_DAY = 20
-DEFAULT_TIMEZONE = "Asia/Seoul"
 # Cards in their learning steps that come due this soon are shown when nothing else is left (as Anki does).
 LEARN_AHEAD = timedelta(minutes=20)
 # Longer answers are logged as this long (Anki's default cap), so a card left open does not skew the stats.
@@ -138,17 +137,17 @@ class Stats:
 
 def new_cards_per_day() -> int:
     """The daily limit of new cards (setting `NEW_CARDS_PER_DAY`)."""
-    return max(0, int(current_app.config.get("NEW_CARDS_PER_DAY", DEFAULT_NEW_CARDS_PER_DAY)))
+    return max(0, int(current_app.config["NEW_CARDS_PER_DAY"]))
 
 
 def day_zone() -> ZoneInfo:
-    """The time zone whose midnight starts a study day (setting `CARDS_TIMEZONE`)."""
-    return ZoneInfo(current_app.config.get("CARDS_TIMEZONE", DEFAULT_TIMEZONE))
+    """The time zone whose midnight starts a study day (setting `TIMEZONE`)."""
+    return school_zone()
 
 
 def scheduler() -> Scheduler:
     """The FSRS scheduler (desired retention from `FSRS_DESIRED_RETENTION`, default 0.9)."""
-    return Scheduler(desired_retention=float(current_app.config.get("FSRS_DESIRED_RETENTION", 0.9)))
+    return Scheduler(desired_retention=float(current_app.config["FSRS_DESIRED_RETENTION"]))
 
 
 def _utc(moment: datetime | None) -> datetime:

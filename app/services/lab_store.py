@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.curriculum import Lab, fixture_files
-from app.dockersim.fixtures import HOME
 from app.dockersim import DockerHost
+from app.dockersim.fixtures import HOME
 from app.extensions import db
 from app.models import Activity, LabAttempt, LabUndoStep, User, utcnow
 from app.services import course as course_service

@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from app.curriculum import Lab
+from app.dockersim import DockerHost
 from app.dockersim.fixtures import HOME
 from app.dockersim.flags import COMMANDS
-from app.dockersim import DockerHost
 from app.grading import POLICIES, Verdict, describe_check, grade_lab
 
 MAX_FILES_SHOWN = 200

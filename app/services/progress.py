@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
-from flask import current_app
 from sqlalchemy import select
 
 from app.curriculum import Course
@@ -14,19 +12,12 @@ from app.extensions import db
 from app.models import Activity, CardReview, CardState, LabAttempt, QuestionAnswer, User
 from app.reports.progress import ProgressRow, progress_csv, progress_json, streak
 from app.services.course import get_course
+from app.services.days import as_utc, school_zone
 from app.services.lessons import LessonProgress
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
-def local_zone() -> ZoneInfo:
-    """The school's time zone (days and streaks are counted in it)."""
-    return ZoneInfo(current_app.config.get("TIMEZONE", "Asia/Seoul"))
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def lesson_progress(user: User | None, course: Course | None = None) -> list[LessonProgress]:
@@ -56,13 +47,13 @@ def lesson_progress(user: User | None, course: Course | None = None) -> list[Les
 def records(user: User, course: Course | None = None) -> list[ProgressRow]:
     """Every answer, card review and lab attempt of the learner, oldest first."""
     course = course or get_course()
-    zone = local_zone()
+    zone = school_zone()
 
     def lesson_of(item_id: str) -> str:
         return getattr(course.by_id.get(item_id), "lesson_id", "")
 
     def when(moment: datetime) -> str:
-        return _aware(moment).astimezone(zone).isoformat(timespec="seconds")
+        return as_utc(moment).astimezone(zone).isoformat(timespec="seconds")
 
     rows = [
         ProgressRow(when(a.created_at), "question", a.question_id, lesson_of(a.question_id), "right" if a.passed else "wrong", a.score, a.max_score)
@@ -82,11 +73,11 @@ def records(user: User, course: Course | None = None) -> list[ProgressRow]:
 
 def current_streak(user: User, today: date | None = None) -> int:
     """Days in a row (in the school's time zone) with any recorded activity."""
-    zone = local_zone()
+    zone = school_zone()
     today = today or datetime.now(zone).date()
     moments = list(db.session.scalars(select(Activity.created_at).where(Activity.user_id == user.id)))
     moments += list(db.session.scalars(select(CardReview.reviewed_at).where(CardReview.user_id == user.id)))
-    return streak({_aware(m).astimezone(zone).date() for m in moments}, today)
+    return streak({as_utc(m).astimezone(zone).date() for m in moments}, today)
 
 
 @dataclass(frozen=True)
@@ -103,14 +94,14 @@ class RecentItem:
 def recent_activity(user: User, limit: int = 15, course: Course | None = None) -> list[RecentItem]:
     """The latest things the learner did, newest first."""
     course = course or get_course()
-    zone = local_zone()
+    zone = school_zone()
     items = []
     for activity in db.session.scalars(
         select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(limit)
     ):
         item = course.by_id.get(activity.item_id or "") or course.lessons_by_id.get(activity.item_id or "")
         title = getattr(item, "title", None) or getattr(item, "prompt", None) or activity.item_id or ""
-        items.append(RecentItem(_aware(activity.created_at).astimezone(zone), activity.kind, activity.item_id or "", title, activity.detail or ""))
+        items.append(RecentItem(as_utc(activity.created_at).astimezone(zone), activity.kind, activity.item_id or "", title, activity.detail or ""))
     return items
 
 
@@ -125,7 +116,7 @@ def export(user: User, fmt: str) -> tuple[str, str]:
          "percent": p.percent}
         for p in lesson_progress(user)
     ]
-    who = {"username": user.username, "guest": user.is_guest, "exported_at": datetime.now(local_zone()).isoformat(timespec="seconds")}
+    who = {"username": user.username, "guest": user.is_guest, "exported_at": datetime.now(school_zone()).isoformat(timespec="seconds")}
     return progress_json(who, summary, rows), "application/json; charset=utf-8"
 
 

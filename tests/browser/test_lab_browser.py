@@ -229,21 +229,34 @@ def test_phone_width_chips_and_no_sideways_scrolling(page: Page, live_server: st
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
-def test_file_editor_shows_image_is_read_only_until_rebuild(page: Page, live_server: str):
-    open_lab(page, live_server, "@playground")
-    type_line(page, "docker build -t feedback-app ~/feedback-app")
-    type_line(page, "docker run -d -p 8000:80 --name app feedback-app")
-    page.get_by_test_id("editor-path").fill("~/feedback-app/server.js")
+def _edit(page: Page, path: str, line: str) -> None:
+    page.get_by_test_id("editor-path").fill(path)
     page.get_by_test_id("editor-open").click()
     editor = page.get_by_test_id("editor-text")
-    expect(editor).to_have_value(re.compile("express"))
-    editor.fill(editor.input_value() + "\n// edited in the browser\n")
+    expect(editor).not_to_have_value("")
+    editor.fill(editor.input_value() + line)
     page.get_by_test_id("editor-save").click()
-    expect(page.get_by_test_id("term-message")).to_contain_text("server.js")
-    type_line(page, "docker exec app cat /app/server.js")
-    expect(output(page, 1)).not_to_contain_text("edited in the browser")  # the image did not change
-    type_line(page, "cat ~/feedback-app/server.js")
-    expect(output(page, 1)).to_contain_text("edited in the browser")
+    expect(page.get_by_test_id("term-message")).to_contain_text(path)
+
+
+def test_file_editor_image_is_read_only_until_rebuild_and_a_bind_mount_is_live(page: Page, live_server: str):
+    open_lab(page, live_server, "@playground")
+    last = output(page, 1).locator(".t-out").last
+    type_line(page, "docker build -t feedback-app ~/feedback-app")
+    type_line(page, "docker run -d -p 8000:80 --name baked feedback-app")
+    type_line(page, "docker run -d -p 8080:80 --name site -v ~/site:/usr/share/nginx/html nginx")
+    expect(page.get_by_test_id("state-containers")).to_contain_text("bind ~/site → /usr/share/nginx/html")
+    _edit(page, "~/feedback-app/server.js", "\n// edited in the browser\n")
+    _edit(page, "~/site/index.html", "\n<p>edited-live</p>\n")
+    type_line(page, "docker exec baked cat /app/server.js")
+    expect(last).to_contain_text("express")  # the image's copy ...
+    expect(last).not_to_contain_text("edited in the browser")  # ... did not change
+    type_line(page, "curl localhost:8080")
+    expect(last).to_contain_text("edited-live")  # the bind mount shows the edit at once
+    type_line(page, "docker build -t feedback-app ~/feedback-app")
+    type_line(page, "docker run -d -p 8001:80 --name rebuilt feedback-app")
+    type_line(page, "docker exec rebuilt cat /app/server.js")
+    expect(last).to_contain_text("edited in the browser")  # a rebuilt image and a new container have it
 
 
 def test_lab_page_in_english(page: Page, live_server: str, two_terminal_lab: Lab):

@@ -93,3 +93,20 @@ def test_status_of_previous_line_and_of_held_commands(s):
     s("docker run -it alpine")
     s("exit 3")
     assert s.out("echo $?") == "3\n"
+
+
+def test_command_substitution_on_the_host(s):
+    s.ok("docker run -d --name aa nginx")
+    s.ok("docker run -d --name bb nginx")
+    assert s.out("docker stop $(docker ps -q)").count("\n") == 2
+    assert s.out("docker rm $(docker ps -aq)").count("\n") == 2 and s.host.containers == []
+    assert s.out('echo $(echo a   b) "$(echo a   b)"') == "a b a b\n"
+    assert s.out("cd feedback-app; echo $(cd ..; pwd) $(pwd)") == f"{HOME} {HOME}/feedback-app\n"
+
+
+def test_main_shell_cwd_survives_detach(s):
+    s("docker run -it --name box alpine")
+    s("cd /tmp")
+    s.host.detach_keys(0)
+    s.ok("docker attach box")
+    assert s.out("pwd") == "/tmp\n" and s.host.prompt(0) == "/tmp # "

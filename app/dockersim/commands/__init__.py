@@ -8,7 +8,7 @@ from app.dockersim.commands.build_cmd import context_hash
 from app.dockersim.commands.dispatch import docker_main
 from app.dockersim.commands.hosttools import curl, history
 from app.dockersim.fixtures import HOME
-from app.dockersim.shell import ShellEnv
+from app.dockersim.shell import ShellEnv, run_line
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost, Terminal
@@ -22,7 +22,15 @@ def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
     sh.hooks["history"] = lambda argv, s: history(host, t.id)
     sh.hooks["sleep"] = host.sleep_hook
     sh.hooks["exit"] = lambda argv, s: ("", "docker-dojo: this is the simulator's only host shell; it stays open\n", 1)
+    sh.hooks["$("] = _substitution
     return sh
+
+
+def _substitution(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
+    """$(...) on the host: run the inner line in a copy of the shell (its cwd changes stay inside)."""
+    inner = ShellEnv(fs=sh.fs, cwd=sh.cwd, home=sh.home, env={**sh.env, "__depth__": str(int(sh.env.get("__depth__", "0")) + 1)},
+                     flavour=sh.flavour, user=sh.user, hooks=sh.hooks, status=sh.status)
+    return run_line(argv[0], inner)
 
 
 __all__ = ["context_hash", "docker_main", "host_shell"]

@@ -1,0 +1,17 @@
+"""Study days are counted in the school's time zone (setting `TIMEZONE`, default Asia/Seoul)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+
+def school_zone() -> ZoneInfo:
+    """The time zone whose midnight starts a study day."""
+    return ZoneInfo(current_app.config["TIMEZONE"])
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes; every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
