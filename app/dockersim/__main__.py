@@ -6,7 +6,16 @@ import argparse
 import json
 import sys
 
-from app.dockersim import DockerHost
+from app.dockersim import CommandResult, DockerHost
+
+
+def _special(host: DockerHost, line: str) -> CommandResult | None:
+    """'^C' is Ctrl+C and '^P^Q' is Ctrl+P Ctrl+Q when typed as a line."""
+    if line == "^C":
+        return host.interrupt()
+    if line == "^P^Q":
+        return host.detach_keys()
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,12 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         for raw in sys.stdin:
             line = raw.rstrip("\n")
-            result = host.interrupt() if line == "^C" else host.run(line)
+            result = _special(host, line) or host.run(line)
             extra = host.drain_output()
             print(json.dumps({"command": line, "stdout": result.stdout + extra, "stderr": result.stderr,
                               "exit_code": result.exit_code}, ensure_ascii=False), flush=True)
         return 0
-    print("도커 도장 시뮬레이터 — Ctrl+C: 컨테이너에 SIGINT, Ctrl+D: 종료")
+    print("도커 도장 시뮬레이터 — Ctrl+C: SIGINT 보내기, ^P^Q 입력: -it 컨테이너에서 빠져나오기, Ctrl+D: 종료")
     while True:
         try:
             line = input(host.prompt())
@@ -41,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         except KeyboardInterrupt:
             result = host.interrupt()
         else:
-            result = host.run(line)
+            result = _special(host, line) or host.run(line)
         sys.stdout.write(result.stdout + host.drain_output())
         sys.stderr.write(result.stderr)
         sys.stdout.flush()

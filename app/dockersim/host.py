@@ -25,6 +25,8 @@ MAX_IMAGES = 30
 MAX_VOLUMES = 50
 MAX_BYTES = 1024 * 1024
 MAX_PENDING = 2000
+MAX_HISTORY = 1000
+MAX_TERMINALS = 16
 INTERNAL = "docker-dojo: internal simulator error"
 
 
@@ -76,6 +78,7 @@ class DockerHost:
         self.deadlines: dict[str, float] = {}
         self.terminals: dict[int, Terminal] = {}
         self._history: list[HistoryEntry] = []
+        self._history_dropped = 0  # history entries trimmed off the front (indices stay absolute)
         self.build_cache: dict[str, Any] = {}
         self._wire_limits()
 
@@ -174,8 +177,10 @@ class DockerHost:
     # --- terminals ------------------------------------------------------------
 
     def terminal(self, tid: int) -> Terminal:
-        """The terminal with this id (created on first use)."""
+        """The terminal with this id (created on first use; past MAX_TERMINALS a throwaway one)."""
         if tid not in self.terminals:
+            if len(self.terminals) >= MAX_TERMINALS:
+                return Terminal(tid)
             self.terminals[tid] = Terminal(tid)
         return self.terminals[tid]
 
@@ -208,7 +213,7 @@ class DockerHost:
         t = self.terminal(tid)
         t.kind, t.container, t.tty, t.stdin, t.sig_proxy = kind, c.id, tty, stdin, sig_proxy
         t.exec_cwd = cwd or c.config.get("WorkingDir") or "/"
-        t.history_index = len(self._history)
+        t.history_index = self._history_dropped + len(self._history)
         t.last_exit = None
         self._watchers.setdefault(c.id, set()).add(tid)
 
@@ -219,9 +224,8 @@ class DockerHost:
             self._watchers[t.container].discard(tid)
             if not self._watchers[t.container]:
                 del self._watchers[t.container]
-        if exit_code is not None and 0 <= t.history_index < len(self._history):
-            old = self._history[t.history_index]
-            self._history[t.history_index] = HistoryEntry(old.terminal, old.line, exit_code, old.time)
+        if exit_code is not None:
+            self._set_exit(t.history_index, exit_code)
         t.kind, t.container, t.last_exit = "", "", exit_code
         if exit_code is not None:
             t.status = exit_code
@@ -410,6 +414,8 @@ class DockerHost:
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:
             return self._fail(f"docker-dojo: command line too long ({len(line.encode())} bytes; the limit is {MAX_LINE})\n", "limit")
+        if terminal not in self.terminals and len(self.terminals) >= MAX_TERMINALS:
+            return self._fail(f"docker-dojo: too many terminals (the limit is {MAX_TERMINALS} per host)\n", "limit")
         t = self.terminal(terminal)
         self.clock.advance(STEP_SECONDS)
         self.reap()
@@ -418,20 +424,28 @@ class DockerHost:
         if not line.strip():
             return CommandResult("", "", 0)
         sh = host_shell(self, t)
-        index = len(self._history)
-        self._history.append(HistoryEntry(terminal, line, 0, self.clock.now))
+        index = self._history_dropped + len(self._history)
+        self.record(terminal, line, 0)
         out, err, code = run_line(line, sh)
         t.cwd, t.status = sh.cwd, code
-        if index < len(self._history):
-            entry = self._history[index]
-            self._history[index] = HistoryEntry(entry.terminal, entry.line, code, entry.time)
+        self._set_exit(index, code)
         if t.kind:
             t.history_index = index
         return CommandResult(out, err, code, bool(t.kind))
 
     def record(self, terminal: int, line: str, exit_code: int) -> None:
-        """Append a history entry."""
+        """Append a history entry (keeping the last MAX_HISTORY)."""
         self._history.append(HistoryEntry(terminal, line, exit_code, self.clock.now))
+        if len(self._history) > MAX_HISTORY:
+            extra = len(self._history) - MAX_HISTORY
+            del self._history[:extra]
+            self._history_dropped += extra
+
+    def _set_exit(self, index: int, exit_code: int) -> None:
+        pos = index - self._history_dropped
+        if 0 <= pos < len(self._history):
+            old = self._history[pos]
+            self._history[pos] = HistoryEntry(old.terminal, old.line, exit_code, old.time)
 
     def _fail(self, text: str, key: str, code: int = 1) -> CommandResult:
         return CommandResult("", text + (f"\n💡 {hint(key)}\n" if self.hints else ""), code)
@@ -457,6 +471,7 @@ class DockerHost:
             "hints": self.hints,
             "history": [{"exit_code": h.exit_code, "line": h.line, "terminal": h.terminal, "time": h.time}
                         for h in self._history],
+            "history_dropped": self._history_dropped,
             "ids": {"counter": self.ids.counter, "seed": self.ids.seed},
             "images": [i.to_json() for i in self._images.values()],
             "seed": self.seed,
@@ -490,6 +505,7 @@ class DockerHost:
                 host.on_started(c)
         host.deadlines = dict(data["deadlines"])
         host._history = [HistoryEntry(**h) for h in data["history"]]
+        host._history_dropped = data["history_dropped"]
         for d in data["terminals"]:
             t = Terminal(**{**d, "pending": [list(p) for p in d["pending"]]})
             host.terminals[t.id] = t

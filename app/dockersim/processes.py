@@ -68,7 +68,10 @@ def select(argv: list[str], fs: FS, workdir: str, stdin_open: bool) -> Selection
     argv = list(argv)
     while argv and posixpath.basename(argv[0]) in ("docker-entrypoint.sh",):
         argv = argv[1:]
-        if argv and (argv[0].startswith("-") or resolve_exe(fs, argv[0]) is None) and resolve_exe(fs, "node"):
+        # the official entrypoints prepend their program for flags (redis) or non-commands (node)
+        if argv and argv[0].startswith("-") and resolve_exe(fs, "redis-server"):
+            argv = ["redis-server"] + argv
+        elif argv and (argv[0].startswith("-") or resolve_exe(fs, argv[0]) is None) and resolve_exe(fs, "node"):
             argv = ["node"] + argv
     if argv and argv[0] == "/docker-entrypoint.sh":
         argv = argv[1:]
@@ -90,6 +93,10 @@ def select(argv: list[str], fs: FS, workdir: str, stdin_open: bool) -> Selection
     if prog == "redis-server":
         return Selection("redis")
     if prog == "node":
+        if args[:1] in (["-v"], ["--version"]):
+            return Selection("oneshot", {"argv": ["echo", NODE_VERSION]})
+        if args[:1] in (["-e"], ["--eval"]):
+            return Selection("nodeeval", {"code": args[1] if len(args) > 1 else ""})
         if not args:
             return Selection("repl" if stdin_open else "exit", {"prompt": "> ", "code": 0, "lang": "node"})
         return Selection("node", {"script": norm(args[0], workdir or "/")})
@@ -166,6 +173,16 @@ class Unmodelled(Model):
     def start(self, ctx: Ctx) -> int | None:
         """Explain, then exit."""
         ctx.emit("stderr", f"[docker-dojo] '{ctx.proc['prog']}' is not modelled by the simulator; it exits at once")
+        return 0
+
+
+class NodeEval(Model):
+    """`node -e CODE`: prints the string literals passed to console.log, then exits 0."""
+
+    def start(self, ctx: Ctx) -> int | None:
+        """Print console.log literals."""
+        for text in re.findall(r"console\.log\((['\"])(.*?)\1\)", ctx.proc.get("code", "")):
+            ctx.emit("stdout", text[1])
         return 0
 
 
@@ -451,7 +468,7 @@ class NodeApp(Model):
 
 
 MODELS: dict[str, Model] = {
-    "exit": Model(), "hello": Hello(), "oneshot": OneShot(), "unmodelled": Unmodelled(), "sleep": Sleep(),
+    "exit": Model(), "hello": Hello(), "oneshot": OneShot(), "nodeeval": NodeEval(), "unmodelled": Unmodelled(), "sleep": Sleep(),
     "shell": Shell(), "repl": Repl(), "nginx": Nginx(), "httpd": Httpd(), "redis": Redis(), "node": NodeApp(),
 }
 

@@ -167,3 +167,18 @@ def test_build_hash_tells_whether_an_image_matches_the_current_files(s):
     assert img.build_hash == s.host.context_hash("/home/learner/feedback-app")
     s.host.write_file("feedback-app/server.js", "// changed\n")
     assert img.build_hash != s.host.context_hash("/home/learner/feedback-app")
+
+
+def test_process_models_of_official_images(s):
+    assert s.out("docker run --rm node -v") == "v24.1.0\n"
+    assert s.out("docker run --rm node -e \"console.log('hi there')\"") == "hi there\n"
+    assert s("docker run -it node").busy and s.host.prompt(0) == "> "
+    assert s.ok(".exit").busy is False
+    s.ok("docker run -d --name cache redis --port 7000")
+    assert "Ready to accept connections tcp" in s.out("docker logs cache")
+    s.ok("docker run -d -p 8080:80 --name apache httpd")
+    assert s.out("curl localhost:8080") == "<html><body><h1>It works!</h1></body></html>\n"
+    s.ok("docker stop apache cache")
+    assert [s.host.container(n).exit_code for n in ("apache", "cache")] == [0, 0]
+    r = s("docker run --rm node missing.js")
+    assert r.exit_code == 1 and "Error: Cannot find module '/missing.js'" in r.stderr

@@ -60,3 +60,18 @@ def test_log_lines_capped_at_1000():
     assert len(c.logs) == MAX_LOG_LINES and c.logs_dropped > 0
     out = host.run("docker logs web")
     assert out.stdout.count("\n") + out.stderr.count("\n") == MAX_LOG_LINES
+
+
+def test_history_and_terminals_are_bounded():
+    host = DockerHost()
+    host.run("docker run -p 8000:80 --name web nginx", 0)
+    for i in range(1100):
+        host.run("true", 1)
+    assert len(host.history) == 1000
+    host.run("docker stop web", 1)
+    assert not host.terminal_busy(0)
+    for t in range(2, 16):
+        host.run("pwd", t)
+    r = host.run("pwd", 99)
+    assert r.exit_code == 1 and "too many terminals" in r.stderr and not host.terminal_busy(99)
+    assert DockerHost.from_snapshot(host.snapshot()).snapshot() == host.snapshot()

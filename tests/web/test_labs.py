@@ -463,3 +463,18 @@ def test_an_unreadable_stored_host_starts_afresh_instead_of_failing(client, dbs,
     assert row["snapshot"]["volumes"] == [] and row["undo"] == 0
     status, reply = run(client, "t-stop", "docker volume create new", 0, "c2")
     assert status == 200 and [v["name"] for v in reply["state"]["volumes"]] == ["new"]
+
+
+def test_a_guest_who_logs_in_and_merges_keeps_the_lab_host(client, dbs, content):
+    register = {"username": "sora", "password": "correct-horse", "confirm": "correct-horse"}
+    client.post("/account/register", data=register)
+    run(client, "t-stop", "docker volume create from-account", 0, "a1")  # the account's own attempt
+    client.post("/account/logout")
+    run(client, "t-stop", "docker volume create from-guest", 0, "g1")  # a new guest, same lab
+    assert client.post("/account/login", data={"username": "sora", "password": "correct-horse"}) \
+        .headers["Location"].endswith("/account/merge")
+    client.post("/account/merge", data={"choice": "merge"})
+    with dbs() as s:
+        assert s.scalar(select(func.count()).select_from(LabAttempt)) == 2  # both kept, no clash
+    reply = post(client, "t-stop", "poll")[1]
+    assert [v["name"] for v in reply["state"]["volumes"]] == ["from-guest"]  # the latest one continues

@@ -118,7 +118,12 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
     else:
         raise DockerError(f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n", 1, "unknown_command")
     spec = REGISTRY[path]
-    parsed = parse(path, rest, spec.interspersed, spec.flags)
+    try:
+        parsed = parse(path, rest, spec.interspersed, spec.flags)
+    except DockerError as e:
+        if ALIASES[path] == "start" and any(f in e.text for f in ("in -p", "--publish", "in -v", "--volume", "in -e", "--name")):
+            e.hint = "start_options"  # the course notes show `docker start -p ...`, which Docker rejects
+        raise
     if parsed.help:
         return help_text(path), ("" if "build" not in path else COMMANDS[path].get("help_stderr", "")), 0
     try:
