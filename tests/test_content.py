@@ -1,10 +1,6 @@
-"""The real course in content/: it parses cleanly and meets the course's minimums.
-
-Running every lab's solution on the simulator and grading it (and proving the untouched setup
-does not pass) belongs to ``flask content check`` once app.dockersim and app.grading land; it is
-deliberately not faked here. Lab checks are validated against the provisional vocabulary in
-app/curriculum/provisional_checks.py until the grading registry replaces it.
-"""
+"""The real course in content/: it parses cleanly, meets the course's minimums, every lab is
+solved by its own solution and not by its untouched setup, and every command answer's
+reference grades as right (the same replay `flask content check` does)."""
 
 from __future__ import annotations
 
@@ -15,13 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from app.grading import grade_question, validate_check
+from app.grading import replay
+
 from app.curriculum import (
     QUESTION_KINDS,
     Course,
     Lab,
     course_stats,
     parse_course,
-    provisional_check_validator,
 )
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -45,7 +43,7 @@ def _fixtures() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def parsed() -> tuple[Course, list]:
-    return parse_course(_sources(), check_validator=provisional_check_validator, fixtures=_fixtures())
+    return parse_course(_sources(), check_validator=validate_check, fixtures=_fixtures())
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +151,7 @@ def test_the_readme_worked_example_is_a_valid_lesson() -> None:
     readme = (CONTENT / "README.md").read_text(encoding="utf-8")
     start = readme.index("````markdown\n---\nid: docker-exec")
     body = readme[start + len("````markdown\n") : readme.index("\n````\n", start)]
-    course, errors = parse_course([("12-docker-exec.md", body)], check_validator=provisional_check_validator)
+    course, errors = parse_course([("12-docker-exec.md", body)], check_validator=validate_check)
     assert [str(e) for e in errors] == []
     lesson = course.lesson("docker-exec")
     assert [lab.id for lab in lesson.labs] == ["lab-exec-touch"]
@@ -165,3 +163,25 @@ def test_the_readme_itself_renders_its_examples_as_code() -> None:
     course, errors = parse_course([("README.md", "---\nid: readme\ntitle: r\norder: 1\nsummary: s\n---\n" + readme)])
     assert [str(e) for e in errors] == []
     assert course.by_id == {}  # blocks inside ```` fences are examples, not items
+
+
+def _real_course() -> Course:
+    course, errors = parse_course(_sources(), check_validator=validate_check, fixtures=_fixtures())
+    assert errors == []
+    return course
+
+
+REAL_COURSE = _real_course()
+
+
+@pytest.mark.parametrize("lab", REAL_COURSE.labs, ids=lambda lab: lab.id)
+def test_every_lab_is_solved_by_its_solution_and_not_by_its_setup(lab) -> None:
+    assert replay.lab_problems(lab, _fixtures()) == []
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in REAL_COURSE.questions if q.kind == "command"], ids=lambda q: q.id
+)
+def test_every_command_answers_reference_grades_right(question) -> None:
+    verdict = grade_question("command", question.key, "\n".join(question.key["reference"]))
+    assert verdict.passed, verdict.feedback_en

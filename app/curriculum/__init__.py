@@ -26,13 +26,11 @@ from app.curriculum.model import (
     TocEntry,
     parse_solution_line,
 )
-from app.curriculum.provisional_checks import PROVISIONAL_CHECKS, provisional_check_validator
 from app.curriculum.stats import course_stats
 
 __all__ = [
     "BLOCK_KINDS",
     "POLICIES",
-    "PROVISIONAL_CHECKS",
     "QUESTION_KINDS",
     "Check",
     "CheckValidator",
@@ -55,7 +53,6 @@ __all__ = [
     "parse_course",
     "parse_lesson",
     "parse_solution_line",
-    "provisional_check_validator",
     "pygments_css",
     "render_markdown",
 ]

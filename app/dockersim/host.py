@@ -165,14 +165,14 @@ class DockerHost:
         return self._containers.get(cid) if cid else None
 
     def write_file(self, path: str, text: str) -> None:
-        """Write a host file (parents created)."""
-        p = norm(path, HOME)
+        """Write a host file (parents created); `~/x` is the learner's home folder."""
+        p = norm(_expand_home(path), HOME)
         self.fs.makedirs(norm("..", p))
         self.fs.write(p, text)
 
     def read_file(self, path: str) -> str:
-        """Read a host file."""
-        return self.fs.read(norm(path, HOME))
+        """Read a host file; `~/x` is the learner's home folder."""
+        return self.fs.read(norm(_expand_home(path), HOME))
 
     # --- terminals ------------------------------------------------------------
 
@@ -516,3 +516,10 @@ class DockerHost:
 
 
 __all__ = ["DockerHost", "CommandResult", "ConnectionRefused", "ConnectionReset", "HistoryEntry", "Terminal"]
+
+
+def _expand_home(path: str) -> str:
+    """`~` and `~/x` name the home folder, as in the shell."""
+    if path == "~" or path.startswith("~/"):
+        return HOME + path[1:]
+    return path

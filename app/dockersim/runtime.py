@@ -128,8 +128,6 @@ def deliver_signal(host: DockerHost, c: Container, sig: str) -> int | None:
     if not c.running:
         return None
     code = model(c.process).signal(ProcContext(host, c), sig)
-    if code is None and c.process in ("sleep", "shell", "exit", "oneshot", "unmodelled", "repl") and sig == "SIGKILL":
-        code = 137
     if code is not None:
         host.on_exited(c, code)
     return code

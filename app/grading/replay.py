@@ -33,7 +33,7 @@ def lab_host(lab: Lab, fixtures: Mapping[str, Mapping[str, str]], *, seed: int |
     """A fresh host for `lab`: files written, setup commands run (their results returned)."""
     host = DockerHost(seed=lab_seed(lab.id) if seed is None else seed, hints=hints)
     for path, text in fixture_files(lab, fixtures).items():
-        host.write_file(path, text)
+        host.write_file(path, text)  # `~/...` is the learner's home folder
     steps = [StepResult(0, line, host.run(line, 0)) for line in lab.setup.commands]
     return host, steps
 

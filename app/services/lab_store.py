@@ -8,7 +8,6 @@ change goes through `mutate()`, which saves with optimistic concurrency (the att
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
@@ -16,9 +15,10 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.curriculum import Lab, fixture_files
+from app.curriculum import Lab
 from app.dockersim import DockerHost
-from app.dockersim.fixtures import HOME
+from app.grading import replay
+from app.grading.replay import lab_seed
 from app.extensions import db
 from app.models import Activity, LabAttempt, LabUndoStep, User, utcnow
 from app.services import course as course_service
@@ -37,11 +37,6 @@ T = TypeVar("T")
 
 class LabConflict(Exception):
     """The attempt changed in another tab, device or worker; the learner should reload."""
-
-
-def lab_seed(lab_id: str) -> int:
-    """A stable seed per lab (crc32, not hash(): the same in every process)."""
-    return zlib.crc32(lab_id.encode("utf-8"))
 
 
 @dataclass
@@ -130,16 +125,13 @@ def state_key(snapshot: dict[str, Any]) -> str:
 
 def fresh_host(lab: Lab | None) -> DockerHost:
     """A new host for a lab (fixture files, inline files, setup commands) or the playground."""
-    host = DockerHost(seed=lab_seed(lab.id if lab else PLAYGROUND_ID), hints=True)
     if lab is None:
-        return host
+        return DockerHost(seed=lab_seed(PLAYGROUND_ID), hints=True)
     fixtures = course_service.read_fixtures(course_service.content_dir()) if lab.setup.fixture else {}
-    for path, text in fixture_files(lab, fixtures).items():
-        host.write_file(HOME + path[1:] if path.startswith("~/") else path, text)
-    for line in lab.setup.commands:
-        result = host.run(line, 0)
-        if result.exit_code != 0 and not result.busy:
-            current_app.logger.warning("lab %s: setup line %r failed: %s", lab.id, line, result.stderr.strip())
+    host, setup = replay.lab_host(lab, fixtures)
+    for step in setup:
+        if step.result.exit_code != 0 and not step.result.busy:
+            current_app.logger.warning("lab %s: setup line %r failed: %s", lab.id, step.command, step.result.stderr.strip())
     for tid in list(host.terminals):
         host.drain_output(tid)
     return host

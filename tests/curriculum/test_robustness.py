@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.curriculum import ContentError, parse_course, provisional_check_validator
+from app.curriculum import ContentError, parse_course
+from app.grading import validate_check
 
 from .conftest import read_fixture
 
@@ -20,7 +21,7 @@ PIECES = [
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20)), max_size=40))
 def test_random_lessons_never_raise(parts: list[str]) -> None:
-    course, errors = parse_course([("r.md", "".join(parts))], check_validator=provisional_check_validator, fixtures={})
+    course, errors = parse_course([("r.md", "".join(parts))], check_validator=validate_check, fixtures={})
     assert all(isinstance(e, ContentError) and e.line >= 1 for e in errors)
     assert len(course.lessons) == (0 if errors else 1)
 
@@ -32,5 +33,5 @@ def test_mutated_good_lesson_never_raises(data: st.DataObject) -> None:
     lines = text.split("\n")
     i = data.draw(st.integers(0, len(lines) - 1))
     lines[i] = data.draw(st.sampled_from(["", "  - (x)", "```", "id: q-single", "kind: cloze", "weight: -1", "]]", lines[i][:3]]))
-    _, errors = parse_course([(path, "\n".join(lines))], check_validator=provisional_check_validator, fixtures={"site": {}})
+    _, errors = parse_course([(path, "\n".join(lines))], check_validator=validate_check, fixtures={"site": {}})
     assert all(1 <= e.line <= len(lines) + 1 for e in errors)

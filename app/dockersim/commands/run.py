@@ -172,7 +172,7 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     cfg = image.config
     user_cmd = p.args[1:]
     entry = p.get("entrypoint")
-    entrypoint = (entry.split() if entry else None) if entry is not None else cfg.get("Entrypoint")
+    entrypoint = ([entry] if entry else None) if entry is not None else cfg.get("Entrypoint")  # not split, as Docker
     cmd = user_cmd or (None if entry is not None else cfg.get("Cmd"))
     env = list(cfg.get("Env") or [])
     for e in p.get("env", []):
