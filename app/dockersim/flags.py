@@ -119,6 +119,12 @@ def parse(path: str, argv: list[str], interspersed: bool = True, modelled: froze
             if spec is None and name == "time" and "timeout" in table:  # hidden, deprecated alias (stop/restart)
                 spec = table["timeout"]
                 result.notice = "Flag --time has been deprecated, use --timeout instead\n"
+            if spec is None and name == "name" and path == "volume create":  # hidden flag kept for old scripts
+                if not eq and i >= len(argv):
+                    raise usage_error(path, "flag needs an argument: --name")
+                result.args.append(raw if eq else argv[i])
+                i += 0 if eq else 1
+                continue
             if spec is None:
                 raise usage_error(path, f"unknown flag: --{name}")
             if spec["type"] == "bool":

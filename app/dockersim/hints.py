@@ -12,6 +12,7 @@ HINTS: dict[str, str] = {
     "no_image": "그런 이미지가 없습니다. `docker images`로 목록을 확인하거나 먼저 빌드/풀 하세요.",
     "no_volume": "그런 볼륨이 없습니다. `docker volume ls`로 이름을 확인하세요.",
     "pull_denied": "레지스트리에 없는 이미지 이름입니다. 철자나 태그를 확인하세요(직접 만든 이미지는 먼저 build).",
+    "not_in_registry": "실제로 있는 이미지지만 이 시뮬레이터에는 없습니다. 목록에 있는 이미지로 연습하세요.",
     "name_conflict": "같은 이름의 컨테이너가 이미 있습니다(멈춘 것 포함). `docker rm 이름`으로 지우거나 다른 --name을 쓰세요.",
     "rm_running": "실행 중인 컨테이너는 먼저 `docker stop` 하거나 `docker rm -f`로 강제로 지워야 합니다.",
     "volume_in_use": "컨테이너(멈춘 것 포함)가 쓰고 있는 볼륨은 지울 수 없습니다. 먼저 그 컨테이너를 지우세요.",

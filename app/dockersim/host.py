@@ -26,7 +26,7 @@ MAX_VOLUMES = 50
 MAX_BYTES = 1024 * 1024
 MAX_PENDING = 2000
 MAX_HISTORY = 1000
-MAX_TERMINALS = 16
+MAX_TERMINALS = 64
 INTERNAL = "docker-dojo: internal simulator error"
 
 
@@ -200,6 +200,15 @@ class DockerHost:
         """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
         return terminals.detach_keys(self, self.terminal(terminal))
 
+    def drain_result(self, tid: int = 0) -> CommandResult:
+        """Like drain_output, split by stream; exit_code is the held command's once it has ended."""
+        t = self.terminal(tid)
+        out = "".join(text for stream, text in t.pending if stream == "stdout")
+        err = "".join(text for stream, text in t.pending if stream != "stdout")
+        t.pending.clear()
+        code = t.last_exit if not t.kind and t.last_exit is not None else 0
+        return CommandResult(out, err, code, bool(t.kind))
+
     def drain_output(self, tid: int = 0) -> str:
         """Output that appeared on the terminal since the last call (attached streams)."""
         t = self.terminal(tid)
@@ -237,9 +246,7 @@ class DockerHost:
         c.add_log(self.clock.now, stream, text)
         for tid in sorted(self._watchers.get(c.id, ())):
             t = self.terminals[tid]
-            if t.kind == "attach" and t.tty:
-                stream = "stdout"
-            t.pending.append([stream, text + "\n"])
+            t.pending.append(["stdout" if t.tty else stream, text + "\n"])  # a tty merges both streams
             if len(t.pending) > MAX_PENDING:
                 del t.pending[: len(t.pending) - MAX_PENDING]
 
@@ -505,7 +512,7 @@ class DockerHost:
                 host.on_started(c)
         host.deadlines = dict(data["deadlines"])
         host._history = [HistoryEntry(**h) for h in data["history"]]
-        host._history_dropped = data["history_dropped"]
+        host._history_dropped = data.get("history_dropped", 0)  # absent in snapshots from the first release
         for d in data["terminals"]:
             t = Terminal(**{**d, "pending": [list(p) for p in d["pending"]]})
             host.terminals[t.id] = t

@@ -94,7 +94,7 @@ def select(argv: list[str], fs: FS, workdir: str, stdin_open: bool) -> Selection
         return Selection("redis")
     if prog == "node":
         if args[:1] in (["-v"], ["--version"]):
-            return Selection("oneshot", {"argv": ["echo", NODE_VERSION]})
+            return Selection("oneshot", {"argv": ["sh", "-c", "echo v$NODE_VERSION"]})
         if args[:1] in (["-e"], ["--eval"]):
             return Selection("nodeeval", {"code": args[1] if len(args) > 1 else ""})
         if not args:

@@ -197,6 +197,37 @@ for _img in (
     IMAGES[_img.ref] = _img
 
 
+# More tags, same content as a modelled tag (version variables adjusted where the image declares one).
+_EXTRA_TAGS = {
+    ("node", "lts"): "node:24", ("node", "20"): "node:22", ("node", "18"): "node:22", ("node", "22-alpine"): "node:alpine",
+    ("nginx", "1.27"): "nginx:latest", ("nginx", "stable"): "nginx:latest", ("nginx", "1.27-alpine"): "nginx:alpine",
+    ("alpine", "3.22"): "alpine:latest", ("alpine", "3.21"): "alpine:latest", ("alpine", "3.20"): "alpine:latest",
+    ("ubuntu", "24.04"): "ubuntu:latest", ("ubuntu", "22.04"): "ubuntu:latest", ("ubuntu", "noble"): "ubuntu:latest",
+    ("ubuntu", "jammy"): "ubuntu:latest", ("python", "3.13"): "python:latest", ("python", "3.12"): "python:latest",
+    ("python", "3.11"): "python:latest", ("python", "3.13-slim"): "python:latest", ("python", "3.12-slim"): "python:latest",
+    ("redis", "8"): "redis:latest", ("redis", "7"): "redis:latest", ("redis", "alpine"): "redis:latest",
+    ("httpd", "2.4"): "httpd:latest", ("busybox", "1.37"): "busybox:latest",
+}
+_VERSIONS = {"node:20": "NODE_VERSION=20.19.2", "node:18": "NODE_VERSION=18.20.8", "python:3.12": "PYTHON_VERSION=3.12.10",
+             "python:3.12-slim": "PYTHON_VERSION=3.12.10", "python:3.11": "PYTHON_VERSION=3.11.12",
+             "redis:7": "REDIS_VERSION=7.4.4"}
+for (_repo, _tag), _src in _EXTRA_TAGS.items():
+    _base = IMAGES[_src]
+    _cfg_copy = {**_base.config, "Env": list(_base.config["Env"])}
+    _ver = _VERSIONS.get(f"{_repo}:{_tag}")
+    if _ver:
+        _cfg_copy["Env"] = [_ver if e.split("=")[0] == _ver.split("=")[0] else e for e in _cfg_copy["Env"]]
+    IMAGES[f"{_repo}:{_tag}"] = RegistryImage(_repo, _tag, _base.size, _base.layer_count, _cfg_copy, _base.files,
+                                              _base.dirs, _base.base_layers)
+
+# Real Docker Hub repositories the registry does not carry: they must not look like typos.
+UNMODELLED_HUB = frozenset("""mysql postgres mongo mariadb php golang openjdk eclipse-temurin rabbitmq traefik wordpress
+memcached caddy debian centos fedora ruby rust elasticsearch kibana logstash jenkins sonarqube gradle maven tomcat
+haproxy consul vault influxdb grafana/grafana prom/prometheus perl swift julia erlang elixir haskell dart ghost drupal
+joomla nextcloud couchdb cassandra neo4j zookeeper bash docker registry amazonlinux rockylinux almalinux archlinux
+oraclelinux photon clearlinux mcr.microsoft.com/mssql/server""".split())
+
+
 def lookup(repo: str, tag: str) -> RegistryImage | None:
     """The registry entry for a normalised repository and tag, if the registry has it."""
     if repo.startswith("docker.io/"):
@@ -204,6 +235,11 @@ def lookup(repo: str, tag: str) -> RegistryImage | None:
     if repo.startswith("library/"):
         repo = repo[len("library/"):]
     return IMAGES.get(f"{repo}:{tag}")
+
+
+def available_repos() -> list[str]:
+    """Repositories the built-in registry carries."""
+    return sorted({img.repo for img in IMAGES.values()})
 
 
 def known_repo(repo: str) -> bool:

@@ -182,3 +182,24 @@ def test_process_models_of_official_images(s):
     assert [s.host.container(n).exit_code for n in ("apache", "cache")] == [0, 0]
     r = s("docker run --rm node missing.js")
     assert r.exit_code == 1 and "Error: Cannot find module '/missing.js'" in r.stderr
+
+
+def test_volume_create_hidden_name_flag(s):
+    assert s.out("docker volume create --name old-style") == "old-style\n"
+
+
+def test_real_hub_images_missing_from_the_registry_say_so(s):
+    r = s("docker run -d mysql")
+    assert r.exit_code == 125 and "docker: docker-dojo: 'mysql' is a real Docker Hub image" in r.stderr
+    r = s("docker pull postgres")
+    assert r.exit_code == 1 and r.stderr.startswith("docker-dojo: 'postgres' is a real Docker Hub image")
+    assert "pull access denied for nosuchthing" in s("docker pull nosuchthing").stderr
+
+
+def test_cp_prints_the_tty_summary_like_the_cli(s):
+    s.ok("docker run -d --name web nginx")
+    r = s.ok("docker cp web:/usr/share/nginx/html/index.html .")
+    assert r.stderr == "Successfully copied 2.56kB to /home/learner/.\n"  # 512 header + 1024 data + 1024 trailer
+    r = s.ok("docker cp site web:/tmp")
+    assert r.stderr == "Successfully copied 2.56kB to web:/tmp\n"
+    assert s.ok("docker cp -q site/index.html web:/").stderr == ""

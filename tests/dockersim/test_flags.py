@@ -97,3 +97,12 @@ RUN_ERRORS = [
 def test_error_table(line, stderr, code):
     r = DockerHost(hints=False).run(line)
     assert (r.stderr, r.exit_code) == (stderr, code)
+
+
+def test_help_command():
+    host = DockerHost(hints=False)
+    assert host.run("docker help").stdout == host.run("docker --help").stdout
+    assert host.run("docker help run").stdout == host.run("docker run --help").stdout
+    assert host.run("docker help volume ls").stdout == host.run("docker volume ls --help").stdout
+    r = host.run("docker help nosuch")
+    assert (r.stdout, r.stderr, r.exit_code) == ("", "unknown help topic: nosuch\n", 1)

@@ -110,3 +110,17 @@ def test_main_shell_cwd_survives_detach(s):
     s.host.detach_keys(0)
     s.ok("docker attach box")
     assert s.out("pwd") == "/tmp\n" and s.host.prompt(0) == "/tmp # "
+
+
+def test_globs_and_comments(s):
+    s.ok("cd feedback-app")
+    assert s.out("ls pages/*.html") == "pages/exists.html\npages/feedback.html\n"
+    assert s.out("echo *.js  # a comment") == "server.js\n"
+    assert s.out('echo "*.js" nomatch*') == "*.js nomatch*\n"
+    s.ok("echo hi > temp/a.txt && rm -rf temp/*")
+    assert s.out("ls temp") == ""
+
+
+def test_rest_of_line_after_an_attached_command_is_not_run(s):
+    r = s("docker run --name web nginx && echo after")
+    assert r.busy and "after" not in r.stdout and "1 more command(s) on this line were not run" in r.stderr

@@ -137,3 +137,14 @@ def test_idle_ctrl_c_does_not_rewrite_history(s):
     s.host.interrupt(0)
     assert s.host.history[-1].exit_code == 4
     assert s.out("echo $?") == "130\n"
+
+
+def test_stop_from_other_terminal_streams_final_lines_and_exit_code(s):
+    s("docker run --name web nginx")
+    s.ok("docker stop web", 1)
+    r = s.host.drain_result(0)
+    assert "signal 3 (SIGQUIT) received, shutting down" in r.stderr and r.stdout == ""
+    assert (r.exit_code, r.busy) == (0, False)
+    s("docker run --name box busybox sleep 1000", 2)
+    s.ok("docker kill box", 1)
+    assert s.host.drain_result(2).exit_code == 137

@@ -23,6 +23,7 @@ def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
     sh.hooks["sleep"] = host.sleep_hook
     sh.hooks["exit"] = lambda argv, s: ("", "docker-dojo: this is the simulator's only host shell; it stays open\n", 1)
     sh.hooks["$("] = _substitution
+    sh.hooks["__held__"] = lambda argv, s: ("", "", int(bool(t.kind)))
     return sh
 
 

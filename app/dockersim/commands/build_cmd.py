@@ -16,7 +16,7 @@ from app.dockersim.flags import Parsed, usage_error
 from app.dockersim.fs import norm
 from app.dockersim.models import Image, Layer
 from app.dockersim.refs import ReferenceError_, familiar, parse
-from app.dockersim.registry import lookup
+from app.dockersim.registry import UNMODELLED_HUB, lookup
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost
@@ -33,6 +33,9 @@ def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
         except ReferenceError_:
             raise BaseImageNotFound() from None
         reg = lookup(repo, tag)
+        if reg is None and repo in UNMODELLED_HUB:
+            raise BaseImageNotFound(f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry does "
+                                    "not carry it")
         if reg is None:
             raise BaseImageNotFound()
         img = registry_image(host, reg)  # BuildKit keeps pulled bases in its own store, not in `docker images`

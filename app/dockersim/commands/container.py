@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.dockersim import runtime
@@ -11,7 +12,7 @@ from app.dockersim.commands.run import NAME_RE, start_container
 from app.dockersim.errors import DockerError, daemon_error
 from app.dockersim.flags import Parsed
 from app.dockersim.format import human_size
-from app.dockersim.fs import FsError, LayeredFS, norm
+from app.dockersim.fs import FS, FsError, LayeredFS, norm, walk_dirs, walk_files
 from app.dockersim.models import Container
 from app.dockersim.processes import SIGNALS
 from app.dockersim.shell import copy_tree, resolve_exe
@@ -30,11 +31,11 @@ def get(host: DockerHost, ref: str) -> Container:
     return c
 
 
-def _each(host: DockerHost, refs: list[str], action: object) -> tuple[list[str], list[str]]:
+def _each(host: DockerHost, refs: list[str], action: Callable[[Container, str], None]) -> tuple[list[str], list[str]]:
     out, errs = [], []
     for ref in refs:
         try:
-            action(get(host, ref), ref)  # type: ignore[operator]
+            action(get(host, ref), ref)
             out.append(ref + "\n")
         except DockerError as e:
             errs.append(e.text)
@@ -307,45 +308,48 @@ def cmd_diff(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return "".join(line + "\n" for line in lines), "", 0
 
 
-@register("cp|container cp", flags="archive")
+def _tar_size(fs: FS, root: str) -> int:
+    """Bytes of the tar stream docker cp sends: 512-byte headers, data padded to 512, 1 KiB trailer."""
+    dirs = walk_dirs(fs, root)
+    files = walk_files(fs, root)
+    return 512 * len(dirs) + sum(512 + -(-len(t.encode()) // 512) * 512 for t in files.values()) + 1024
+
+
+@register("cp|container cp", flags="archive quiet")
 def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
-    """docker cp CONTAINER:SRC DEST | SRC CONTAINER:DEST."""
+    """docker cp CONTAINER:SRC DEST | SRC CONTAINER:DEST (container paths are relative to /)."""
     src, dst = p.args
     remote = [":" in x and not x.startswith(("/", ".")) for x in (src, dst)]
     if all(remote):
         raise DockerError("copying between containers is not supported\n", 1, "cp")
-    if ":" in src and not src.startswith(("/", ".")):
-        ref, _, path = src.partition(":")
-        c = get(host, ref)
-        cfs = runtime.container_fs(host, c)
-        spath = norm(path, c.config.get("WorkingDir") or "/")
-        if cfs.kind(spath) is None:
+    if not any(remote):
+        raise DockerError("must specify at least one container source\n", 1, "cp")
+    ref, _, path = (src if remote[0] else dst).partition(":")
+    c = get(host, ref)
+    cfs = runtime.container_fs(host, c)
+    cpath = norm(path or "/", "/")
+    if remote[0]:
+        from_fs, source, to_fs, local = cfs, cpath, host.fs, norm(dst, inv.cwd)
+        if cfs.kind(source) is None:
             raise daemon_error(f"Could not find the file {path} in container {ref}", "cp")
-        target = norm(dst, inv.cwd)
-        if host.fs.kind(target) == "dir":
-            target = norm(posixpath.basename(spath), target)
-        elif host.fs.kind(norm("..", target)) != "dir":
-            raise DockerError(f"invalid output path: directory {norm('..', target)} does not exist\n", 1, "cp")
-        try:
-            copy_tree(cfs, spath, host.fs, target)
-        except FsError as e:
-            raise DockerError(f"docker-dojo: cp failed: {e}\n", 1, "cp") from None
-        return "", "", 0
-    if ":" in dst and not dst.startswith(("/", ".")):
-        ref, _, path = dst.partition(":")
-        c = get(host, ref)
-        cfs = runtime.container_fs(host, c)
-        source = norm(src, inv.cwd)
+        target = local
+        if host.fs.kind(local) == "dir":
+            target = norm(posixpath.basename(source), local)
+        elif host.fs.kind(norm("..", local)) != "dir":
+            raise DockerError(f"invalid output path: directory {norm('..', local)} does not exist\n", 1, "cp")
+        shown = local + ("/." if dst == "." or dst.endswith("/.") else "/" if dst.endswith("/") and local != "/" else "")
+    else:
+        from_fs, source, to_fs = host.fs, norm(src, inv.cwd), cfs
         if host.fs.kind(source) is None:
             raise DockerError(f"lstat {source}: no such file or directory\n", 1, "cp")
-        target = norm(path, c.config.get("WorkingDir") or "/")
-        if cfs.kind(target) == "dir":
-            target = norm(posixpath.basename(source), target)
-        elif cfs.kind(norm("..", target)) != "dir":
+        target = norm(posixpath.basename(source), cpath) if cfs.kind(cpath) == "dir" else cpath
+        if cfs.kind(norm("..", target)) != "dir":
             raise daemon_error(f"Could not find the file {norm('..', target)} in container {ref}", "cp")
-        try:
-            copy_tree(host.fs, source, cfs, target)
-        except FsError as e:
-            raise DockerError(f"docker-dojo: cp failed: {e}\n", 1, "cp") from None
+        shown = f"{ref}:{path}"
+    try:
+        copy_tree(from_fs, source, to_fs, target)
+    except FsError as e:
+        raise DockerError(f"docker-dojo: cp failed: {e}\n", 1, "cp") from None
+    if p.flag("quiet"):
         return "", "", 0
-    raise DockerError("must specify at least one container source\n", 1, "cp")
+    return "", f"Successfully copied {human_size(_tar_size(from_fs, source))} to {shown}\n", 0

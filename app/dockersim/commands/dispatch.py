@@ -97,6 +97,14 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
     if not argv:
         return TOP_HELP, "", 0
     word, rest = argv[0], argv[1:]
+    if word == "help":  # cobra's help command: `docker help [COMMAND...]`
+        if not rest:
+            return TOP_HELP, "", 0
+        topic = " ".join(rest)
+        known = rest[0] in GROUP_HELP and (len(rest) == 1 or topic in REGISTRY) or (len(rest) == 1 and topic in REGISTRY)
+        if not known:
+            raise DockerError(f"unknown help topic: {topic}\n", 1, "unknown_command")
+        argv, word, rest = rest + ["--help"], rest[0], rest[1:] + ["--help"]
     if word in GROUP_HELP:
         if not rest or rest[0] in ("--help", "-h"):
             return GROUP_HELP[word], "", 0

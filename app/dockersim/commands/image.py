@@ -159,6 +159,8 @@ def cmd_pull(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     try:
         _, progress = pull(host, p.args[0])
     except DockerError as e:
+        if e.text.startswith("docker-dojo:"):
+            raise DockerError(e.text + "\n", 1, e.hint) from None
         raise daemon_error(e.text, e.hint) from None
     final = f"{full_name(repo)}:{tag}\n"
     return (final if p.flag("quiet") else progress + final), "", 0

@@ -10,7 +10,7 @@ from app.dockersim.format import short_id
 from app.dockersim.fs import FileTree
 from app.dockersim.models import Image, Layer
 from app.dockersim.refs import ReferenceError_, parse
-from app.dockersim.registry import RegistryImage, known_repo, lookup
+from app.dockersim.registry import UNMODELLED_HUB, RegistryImage, available_repos, known_repo, lookup
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost
@@ -64,6 +64,9 @@ def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
     repo, tag = parse(ref)
     reg = lookup(repo, tag)
     if reg is None:
+        if repo in UNMODELLED_HUB:
+            raise DockerError(f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry only has "
+                              f"{', '.join(available_repos())}", 1, "not_in_registry")
         if known_repo(repo):
             raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "pull_denied")
         raise DockerError(f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
@@ -97,7 +100,8 @@ def ensure_image(host: DockerHost, ref: str, policy: str = "missing") -> tuple[I
     try:
         img, progress = pull(host, ref)
     except DockerError as e:
-        e.text = "Error response from daemon: " + e.text
+        if not e.text.startswith("docker-dojo:"):
+            e.text = "Error response from daemon: " + e.text
         e.preamble = prefix
         raise
     return img, prefix + progress
