@@ -115,14 +115,20 @@ def database_uri(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
-def app(database_uri: str, tmp_path: Path) -> Iterator[Flask]:
+def app_config() -> dict[str, object]:
+    """Extra settings for the `app` fixture; a test module overrides this (e.g. its own CONTENT_DIR)."""
+    return {}
+
+
+@pytest.fixture
+def app(database_uri: str, tmp_path: Path, app_config: dict[str, object]) -> Iterator[Flask]:
     """A fresh app bound to a fresh database.
 
     No app context is held open during the test: each request gets its own, as in production
     (a shared one would carry `g`, and with it the logged-in user, from request to request).
     Use the `dbs` fixture to read or write rows between requests.
     """
-    app = create_app(base_config(database_uri, tmp_path))
+    app = create_app({**base_config(database_uri, tmp_path), **app_config})
     yield app
     with app.app_context():
         db.session.remove()

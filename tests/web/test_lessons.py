@@ -7,24 +7,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app import create_app
 from app.models import Activity, QuestionAnswer
-from tests.conftest import base_config
 
 COURSE = Path(__file__).parent / "course_fixture"
 
 
 @pytest.fixture
-def app(database_uri, tmp_path):
-    """An app serving the small fixture course instead of the real one."""
-    config = base_config(database_uri, tmp_path)
-    config["CONTENT_DIR"] = str(COURSE)
-    app = create_app(config)
-    yield app
-    from app.extensions import db
-
-    with app.app_context():
-        db.engine.dispose()
+def app_config():
+    """These tests serve the small fixture course instead of the real one."""
+    return {"CONTENT_DIR": str(COURSE)}
 
 
 def answer(client, question_id, data, json_reply=True, token="t1"):

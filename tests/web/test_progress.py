@@ -8,22 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from app import create_app
-from tests.conftest import base_config
 
 COURSE = Path(__file__).parent / "course_fixture"
 
 
 @pytest.fixture
-def app(database_uri, tmp_path):
-    config = base_config(database_uri, tmp_path)
-    config["CONTENT_DIR"] = str(COURSE)
-    app = create_app(config)
-    yield app
-    from app.extensions import db
-
-    with app.app_context():
-        db.engine.dispose()
+def app_config():
+    """These tests serve the small fixture course instead of the real one."""
+    return {"CONTENT_DIR": str(COURSE)}
 
 
 def answer(client, question_id, data, token):
