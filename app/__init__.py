@@ -50,6 +50,11 @@ def _configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
     for key in config_module.ENV_SETTINGS:
         if os.environ.get(key):
             app.config[key] = os.environ[key]
+    for key in config_module.ENV_FLAGS:
+        if os.environ.get(key):
+            app.config[key] = config_module.env_flag(os.environ[key])
+    # Behind TLS the remember-me cookie must be Secure too.
+    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     if overrides:
         app.config.update(overrides)
 

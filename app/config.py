@@ -8,7 +8,14 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # Settings the environment may override; everything else comes from instance/config.py.
-ENV_SETTINGS = ("SECRET_KEY", "DATABASE_URL", "RATELIMIT_STORAGE_URI", "CONTENT_DIR")
+ENV_SETTINGS = ("SECRET_KEY", "DATABASE_URL", "RATELIMIT_STORAGE_URI", "CONTENT_DIR", "TIMEZONE")
+# Yes/no settings the environment may override (`1`, `true`, `yes` mean yes).
+ENV_FLAGS = ("SESSION_COOKIE_SECURE",)
+
+
+def env_flag(value: str) -> bool:
+    """`1`, `true`, `yes`, `on` (any case) mean yes; anything else no."""
+    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def normalise_database_url(url: str) -> str:

@@ -58,23 +58,27 @@ def test_request_size_limit(client):
     assert "보낸 데이터가 너무 큽니다" in response.get_data(as_text=True)
 
 
-def test_expired_csrf_token_page(app, client):
+@pytest.mark.parametrize(("lang", "title"), [("ko", "양식의 유효 시간이 지났습니다"), ("en", "This form has expired")])
+def test_expired_csrf_token_page(app, client, lang, title):
+    client.post(f"/lang/{lang}")
     app.config["WTF_CSRF_ENABLED"] = True
     response = client.post("/account/login", data={"username": "a", "password": "b", "csrf_token": "bogus"})
     assert response.status_code == 400
-    assert "양식의 유효 시간이 지났습니다" in response.get_data(as_text=True)
+    assert title in response.get_data(as_text=True)
 
 
-def test_server_error_page_hides_details(app, client):
+@pytest.mark.parametrize(("lang", "title"), [("ko", "문제가 발생했습니다"), ("en", "Something went wrong")])
+def test_server_error_page_hides_details(app, client, lang, title):
     @app.route("/boom")
     def boom():  # pragma: no cover - body raises
         raise RuntimeError("secret detail")
 
+    client.post(f"/lang/{lang}")
     app.config["PROPAGATE_EXCEPTIONS"] = False
     response = client.get("/boom")
     assert response.status_code == 500
     html = response.get_data(as_text=True)
-    assert "문제가 발생했습니다" in html and "secret detail" not in html
+    assert title in html and "secret detail" not in html
 
 
 def test_language_switch_rejects_unknown_language(client):
@@ -110,6 +114,14 @@ def test_secret_key_generated_once_and_private(tmp_path):
     assert stat.S_IMODE(os.stat(tmp_path / "secret_key").st_mode) == 0o600
     (tmp_path / "other").mkdir()
     assert secret_key_from_instance(str(tmp_path / "other")) != first
+
+
+@pytest.mark.parametrize(("value", "secure"), [("1", True), ("true", True), ("0", False), ("no", False)])
+def test_secure_cookies_when_configured(monkeypatch, tmp_path, value, secure):
+    monkeypatch.setenv("SESSION_COOKIE_SECURE", value)
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/c.sqlite3"})
+    assert app.config["SESSION_COOKIE_SECURE"] is secure
+    assert app.config["REMEMBER_COOKIE_SECURE"] is secure
 
 
 def test_environment_overrides_settings(monkeypatch, tmp_path):
