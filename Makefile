@@ -29,3 +29,4 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/bench_dockersim.py
+	$(BIN)/python bench/bench_web.py
