@@ -82,7 +82,13 @@ def test_course_minimums(course: Course) -> None:
     assert all(stats["questions"][kind] > 0 for kind in QUESTION_KINDS), stats["questions"]
 
 
-@pytest.mark.parametrize("order", range(1, 12))
+def test_every_lesson_is_checked_for_minimums(course: Course) -> None:
+    """A lesson an instructor adds (12, 13, ...) is held to the same minimums as the first eleven."""
+    assert len(course.lessons) >= 11
+    assert len(_sources()) == len(course.lessons)
+
+
+@pytest.mark.parametrize("order", range(1, len(_sources()) + 1))
 def test_each_lesson_minimums(course: Course, order: int) -> None:
     lesson = course.lessons[order - 1]
     assert len(lesson.flashcards) >= 6
@@ -126,9 +132,12 @@ def test_no_em_dash_options_in_commands(course: Course) -> None:
 def test_the_notes_mistakes_are_corrected(course: Course) -> None:
     lesson = course.lesson("attached-detached")
     assert "unknown shorthand flag: 'p' in -p" in lesson.body_markdown
-    assert "docker start -a 065a38b6" in lesson.body_markdown
+    # 065a38b6 is an *image* id in the notes' `docker run` line: start needs a container
+    assert "docker start -a feedback" in lesson.body_markdown
+    assert "No such container: 065a38b6" in lesson.body_markdown
     assert "컨네이너" in lesson.body_markdown  # named as the notes' typo, and corrected
     assert "`--rm`" in course.lesson("remove-and-data-loss").body_markdown
+    assert "docker: invalid reference format" in course.lesson("remove-and-data-loss").body_markdown  # "—rm"
 
 
 def test_every_item_has_its_placeholder(course: Course) -> None:
@@ -185,3 +194,20 @@ def test_every_lab_is_solved_by_its_solution_and_not_by_its_setup(lab) -> None:
 def test_every_command_answers_reference_grades_right(question) -> None:
     verdict = grade_question("command", question.key, "\n".join(question.key["reference"]))
     assert verdict.passed, verdict.feedback_en
+
+
+def test_the_readme_broken_example_reports_what_the_readme_shows() -> None:
+    """README §6 breaks the worked example in three ways and quotes the messages: keep them true."""
+    readme = (CONTENT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("````markdown\n---\nid: docker-exec")
+    body = readme[start + len("````markdown\n") : readme.index("\n````\n", start)] + "\n"
+    hint = "  - 빈 파일은 `touch`로 만듭니다. `docker exec` 뒤에 컨테이너 이름, 그다음에 실행할 명령을 씁니다.\n"
+    explanation = next(line for line in body.splitlines(keepends=True)
+                       if line.startswith("explanation: \"`docker exec 컨테이너 명령`"))
+    assert hint in body and "id: q-exec-new-container\n" in body
+    broken = (body.replace(hint, "  - 정답은 docker exec feedback touch /app/hello.txt 입니다.\n")
+              .replace(explanation, "").replace("id: q-exec-new-container\n", "id: fc-exec-vs-run\n"))
+    path = "content/lessons/12-docker-exec.md"
+    _, errors = parse_course([(path, broken)], check_validator=validate_check)
+    shown = re.search(r"세 군데 망가뜨려.*?```text\n(.*?)```", readme, re.S).group(1).splitlines()
+    assert [str(e) for e in errors] == [line for line in shown if not line.startswith("Error:")]

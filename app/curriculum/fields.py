@@ -85,6 +85,11 @@ def as_text(value: Any, complain: Callable[[str], None]) -> str | None:
         return None
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, dict):
+        # `- 힌트: 설명` is read by YAML as a key/value pair, the commonest slip in Korean prose
+        complain("must be text (a ': ' inside an unquoted value makes YAML read it as 'key: value'; "
+                 "put the whole value in quotes or use a '|' block)")
+        return None
     if not isinstance(value, str):
         complain("must be text")
         return None

@@ -169,13 +169,21 @@ def _volumes(state: HostState) -> tuple[tuple[str, ...], int]:
 
 # ---------------------------------------------------------------- comparing
 
+# Korean subjects carry their own particle (이름이, 이미지가): it depends on the word's last syllable.
 _FIELD_WORDS = {
-    "name": ("이름", "name"), "image": ("이미지", "image"), "state": ("상태", "state"),
-    "exit_code": ("종료 코드", "exit code"), "attached": ("연결/분리 모드", "attached/detached"),
-    "ports": ("포트 연결", "published ports"), "mounts": ("마운트", "mounts"), "env": ("환경 변수", "environment"),
-    "cmd": ("실행 명령", "command"), "entrypoint": ("ENTRYPOINT", "entrypoint"), "workdir": ("작업 폴더", "workdir"),
-    "auto_remove": ("--rm 여부", "--rm"), "files": ("안의 파일", "files inside"),
+    "name": ("컨테이너 이름이", "name"), "image": ("컨테이너의 이미지가", "image"),
+    "state": ("컨테이너 상태가", "state"), "exit_code": ("컨테이너 종료 코드가", "exit code"),
+    "attached": ("연결/분리 모드가", "attached/detached"), "ports": ("컨테이너 포트 연결이", "published ports"),
+    "mounts": ("컨테이너 마운트가", "mounts"), "env": ("컨테이너 환경 변수가", "environment"),
+    "cmd": ("컨테이너 실행 명령이", "command"), "entrypoint": ("컨테이너 ENTRYPOINT가", "entrypoint"),
+    "workdir": ("컨테이너 작업 폴더가", "workdir"), "auto_remove": ("--rm 여부가", "--rm"),
+    "files": ("컨테이너 안에서 만든 파일이", "files inside"),
 }
+
+
+def _differs(subject: str, want: str, got: str) -> str:
+    """`포트 연결이 다릅니다: 정답 명령으로는 8000->80/tcp, 입력한 명령으로는 8080->80/tcp.`"""
+    return f"{subject} 다릅니다: 정답 명령으로는 {want}, 입력한 명령으로는 {got}."
 
 
 def _show(field: str, value: Any, lang: str) -> str:
@@ -220,7 +228,7 @@ def _container_diffs(expected: list[dict], actual: list[dict]) -> list[tuple[str
         for f in want:
             if not _field_same(want, got, f):
                 ko, en = _FIELD_WORDS[f]
-                diffs.append((f"컨테이너 {ko}: 기대 {_show(f, want[f], 'ko')}, 실제 {_show(f, got[f], 'ko')}.",
+                diffs.append((_differs(ko, _show(f, want[f], 'ko'), _show(f, got[f], 'ko')),
                               f"Container {en}: expected {_show(f, want[f], 'en')}, got {_show(f, got[f], 'en')}."))
     for extra in remaining:
         img = short_ref(extra["image"])
@@ -254,10 +262,10 @@ def compare(reference: Run, learner: Run) -> list[tuple[str, str]]:
             diffs.append((f"{short_ref(tag)} 이미지의 내용이 기대와 다릅니다.", f"Image {short_ref(tag)} has other content."))
     (want_named, want_anon), (got_named, got_anon) = _volumes(ref_state), _volumes(got_state)
     if want_named != got_named:
-        diffs.append((f"볼륨: 기대 {', '.join(want_named) or '없음'}, 실제 {', '.join(got_named) or '없음'}.",
+        diffs.append((_differs("명명된 볼륨이", ', '.join(want_named) or '없음', ', '.join(got_named) or '없음'),
                       f"Volumes: expected {', '.join(want_named) or 'none'}, got {', '.join(got_named) or 'none'}."))
     if want_anon != got_anon:
-        diffs.append((f"익명 볼륨 개수: 기대 {want_anon}개, 실제 {got_anon}개.",
+        diffs.append((_differs("익명 볼륨 개수가", f"{want_anon}개", f"{got_anon}개"),
                       f"Anonymous volumes: expected {want_anon}, got {got_anon}."))
     diffs += _file_diffs(reference.files, learner.files)
     return diffs

@@ -2,6 +2,8 @@
 the plain `HostState` the checks judge and answers the live probes (files, HTTP, rebuilds)."""
 from __future__ import annotations
 
+from typing import Any
+
 from app.dockersim._names import LEFT, RIGHT
 from app.dockersim.errors import ConnectionRefused, ConnectionReset
 from app.dockersim.fixtures import HOME
@@ -47,7 +49,7 @@ def read_state(host: DockerHost) -> HostState:
     first = host.terminals.get(0)
     return HostState(
         containers=tuple(_container(c) for c in containers),
-        images=tuple(ImageView(i.id, tuple(normalise_ref(t) for t in i.repo_tags)) for i in host.images),
+        images=tuple(_image(i) for i in host.images),
         volumes=tuple(VolumeView(v.name, bool(v.anonymous)) for v in host.volumes),
         history=tuple(HistoryEntry(h.line, h.terminal, h.exit_code) for h in host.history),
         home=HOME,
@@ -92,6 +94,42 @@ class HostProbe:
         """A file as the container sees it (image + read-write layer + mounts), or None."""
         return self.host.container_files(container.id).get(path)
 
+    def layer_file(self, container: ContainerView, path: str) -> str | None:
+        """A file in the container's own read-write layer (not the image, not a mount), or None."""
+        cont = self.host.container(container.id)
+        return None if cont is None else cont.rw_files.get(path)
+
+    def folder_listing(self, where: str, target: ContainerView | str | None, folder: str) -> list[str] | None:
+        """What a folder holds (`a.txt`, `sub/`), to show beside a missing file; None if no such folder."""
+        dirs: set[str] = set()
+        if where == "host":
+            files, dirs = self.host.fs.files, self.host.fs.dirs
+        elif where == "volume":
+            vol = self.host.volume_by_name(str(target))
+            files = {} if vol is None else vol.files
+        elif isinstance(target, ContainerView):
+            cont = self.host.container(target.id)
+            if cont is None:
+                return None
+            if where == "layer":
+                files = cont.rw_files
+                dirs = {folder}  # the layer keeps no folders of its own: an empty answer, not "no folder"
+            else:
+                files = self.host.container_files(target.id)
+                if self.host.container_fs(cont).kind(folder) == "dir":
+                    dirs = {folder}
+        else:
+            return None
+        prefix = folder.rstrip("/") + "/"
+        names: set[str] = set()
+        for path in list(files) + sorted(d for d in dirs if d != folder):
+            if path.startswith(prefix) and path != prefix:
+                head, _, rest = path[len(prefix):].partition("/")
+                names.add(head + "/" if rest or path in dirs else head)
+        if not names and folder != "/" and folder not in dirs:
+            return None
+        return sorted(names)
+
     def volume_file(self, volume: str, path: str) -> str | None:
         """A file in a volume (path from the volume's root), or None."""
         vol = self.host.volume_by_name(volume)
@@ -113,3 +151,16 @@ class HostProbe:
         if result.exit_code != 0:
             return None, result.stderr.strip()
         return result.stdout.strip(), ""
+
+
+def _image(image: Any) -> ImageView:
+    """An image as the checks see it: id, tags and the config fields a Dockerfile sets."""
+    config = image.config or {}
+    return ImageView(
+        image.id,
+        tuple(normalise_ref(t) for t in image.repo_tags),
+        workdir=config.get("WorkingDir") or "",
+        cmd=tuple(config.get("Cmd") or ()),
+        entrypoint=tuple(config.get("Entrypoint") or ()),
+        exposed=tuple(sorted(config.get("ExposedPorts") or {})),
+    )

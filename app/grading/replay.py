@@ -27,6 +27,13 @@ class StepResult:
     terminal: int
     command: str
     result: CommandResult
+    held: bool = False  # the terminal was already held by an attached command when this line was typed
+
+    def failed(self) -> bool:
+        """A line that went wrong: a non-zero exit, not counting a line that now holds its terminal."""
+        if self.command == "^C":
+            return False
+        return self.result.exit_code != 0 and (not self.result.busy or self.held)
 
 
 def lab_host(lab: Lab, fixtures: Mapping[str, Mapping[str, str]], *, seed: int | None = None, hints: bool = True) -> tuple[DockerHost, list[StepResult]]:
@@ -34,7 +41,10 @@ def lab_host(lab: Lab, fixtures: Mapping[str, Mapping[str, str]], *, seed: int |
     host = DockerHost(seed=lab_seed(lab.id) if seed is None else seed, hints=hints)
     for path, text in fixture_files(lab, fixtures).items():
         host.write_file(path, text)  # `~/...` is the learner's home folder
-    steps = [StepResult(0, line, host.run(line, 0)) for line in lab.setup.commands]
+    steps = []
+    for line in lab.setup.commands:
+        held = host.terminal_busy(0)
+        steps.append(StepResult(0, line, host.run(line, 0), held))
     return host, steps
 
 
@@ -42,8 +52,9 @@ def play_solution(host: DockerHost, lab: Lab) -> list[StepResult]:
     """Run the lab's reference solution (Ctrl+C lines included) on `host`."""
     steps = []
     for step in lab.solution_steps():
+        held = not step.is_interrupt and host.terminal_busy(step.terminal)
         result = host.interrupt(step.terminal) if step.is_interrupt else host.run(step.command, step.terminal)
-        steps.append(StepResult(step.terminal, step.command, result))
+        steps.append(StepResult(step.terminal, step.command, result, held))
     return steps
 
 
@@ -57,18 +68,26 @@ def lab_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[st
     problems = []
     host, setup = lab_host(lab, fixtures)
     for step in setup:
-        if step.result.exit_code != 0 and not step.result.busy:
-            problems.append(f"setup command {step.command!r} failed: {_first_line(step.result.stderr)}")
+        if step.failed():
+            problems.append(f"setup command {step.command!r} {_why(step)}")
     if grade(lab, host).passed:
         problems.append("the untouched setup already passes the goal")
     for step in play_solution(host, lab):
-        if step.result.exit_code != 0 and not step.result.busy and step.command != "^C":
-            problems.append(f"solution command {step.command!r} failed: {_first_line(step.result.stderr)}")
+        if step.failed():
+            problems.append(f"solution command {step.command!r} {_why(step)}")
     verdict = grade(lab, host)
     if not verdict.passed:
         failed = "; ".join(c.message_en for c in verdict.failed_checks())
         problems.append(f"the solution does not pass the goal: {failed}")
     return problems
+
+
+def _why(step: StepResult) -> str:
+    """Why a replayed line failed, in words an author can act on."""
+    if step.held:
+        return (f"did not run: terminal {step.terminal + 1} is still held by an attached command "
+                f"(type it in another terminal with a '[2] ' prefix, or end the held command with '^C' first)")
+    return f"failed: {_first_line(step.result.stderr)}"
 
 
 def _first_line(text: str) -> str:

@@ -19,10 +19,13 @@ class PortView:
     container_port: int
     proto: str = "tcp"
 
-    def label(self) -> str:
-        """`8000->80/tcp`, with the host IP when it is not all addresses."""
-        ip = "" if self.host_ip in ("", "0.0.0.0", "::") else f"{self.host_ip}:"
-        return f"{ip}{self.host_port}->{self.container_port}/{self.proto}"
+    def label(self, with_ip: bool = False) -> str:
+        """`8000->80/tcp`, with the host IP when it is not all addresses (or always, `with_ip`)."""
+        if self.host_ip in ("", "0.0.0.0", "::") and not with_ip:
+            return f"{self.host_port}->{self.container_port}/{self.proto}"
+        ip = self.host_ip or "0.0.0.0"
+        ip = f"[{ip}]" if ":" in ip else ip
+        return f"{ip}:{self.host_port}->{self.container_port}/{self.proto}"
 
 
 @dataclass(frozen=True)
@@ -92,10 +95,14 @@ class ContainerView:
 
 @dataclass(frozen=True)
 class ImageView:
-    """An image: its id and every tag pointing at it (normalised, e.g. nginx:latest)."""
+    """An image: its id, every tag pointing at it (normalised, e.g. nginx:latest) and its config."""
 
     id: str
     tags: tuple[str, ...] = ()
+    workdir: str = ""
+    cmd: tuple[str, ...] = ()
+    entrypoint: tuple[str, ...] = ()
+    exposed: tuple[str, ...] = ()  # "80/tcp"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def content_dir() -> Path:
 def read_sources(root: Path) -> list[tuple[str, str]]:
     """Every lesson file as `(path relative to the content folder's parent, text)`."""
     lessons = sorted((root / "lessons").glob("*.md"))
-    return [(_display_path(path, root), path.read_text(encoding="utf-8")) for path in lessons]
+    return [(_display_path(path), path.read_text(encoding="utf-8")) for path in lessons]
 
 
 def read_fixtures(root: Path) -> dict[str, dict[str, str]]:
@@ -42,11 +42,13 @@ def read_fixtures(root: Path) -> dict[str, dict[str, str]]:
     return fixtures
 
 
-def _display_path(path: Path, root: Path) -> str:
+def _display_path(path: Path) -> str:
+    """A path the author can open: relative to the working folder when inside it, else absolute."""
+    resolved = path.resolve()
     try:
-        return path.relative_to(root.parent).as_posix()
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return resolved.as_posix()
 
 
 def _fingerprint(root: Path) -> tuple[tuple[str, int], ...]:

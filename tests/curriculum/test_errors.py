@@ -134,6 +134,10 @@ def _lesson(block: str) -> tuple[str, str]:
         ("```question\nid: q\nkind: true_false\nprompt: p\nanswer: yes please\nexplanation: e\n```", "t.md:12: question 'q': 'answer' must be true or false"),
         ("```question\nid: q\nkind: short\nprompt: p\naccept: no\nexplanation: e\n```",
          "t.md:12: question 'q': 'accept' items must be text (quote values such as yes, no, on, off, true, false)"),
+        # `- 힌트: 설명` unquoted is a YAML mapping, not text: say so
+        ("```question\nid: q\nkind: short\nprompt: p\naccept:\n  - 정답: 바인드 마운트\nexplanation: e\n```",
+         "t.md:12: question 'q': 'accept' items must be text (a ': ' inside an unquoted value makes YAML read it"
+         " as 'key: value'; put the whole value in quotes or use a '|' block)"),
         ("```question\nid: q\nkind: short\nprompt: p\npattern: '[a'\nexplanation: e\n```",
          "t.md:12: question 'q': 'pattern' is not a valid regular expression: unterminated character set at position 0"),
         ("```question\nid: q\nkind: ordering\nprompt: p\nitems: [하나]\nexplanation: e\n```", "t.md:12: question 'q': 'items' needs at least 2 entries"),
@@ -168,9 +172,44 @@ def test_single_problem_messages(block: str, message: str) -> None:
         ("docker rm -f web", "docker rm"),
         ("docker rmi nginx", None),
         ("docker  run -d nginx", "docker run"),
-        ("docker container rm web", "docker container rm"),
+        ("docker container rm web", "docker rm"),  # the first entry that blocks it
         ("docker ps", None),
+        # docker's aliases are the same command, and every part of a joined line counts
+        ("docker container remove web", "docker rm"),
+        ("docker container run -d nginx", "docker run"),
+        ("docker ps -a && docker rm -f web", "docker rm"),
+        ("docker ps; docker container rm web", "docker rm"),
+        ("docker image rm nginx", None),
     ],
 )
 def test_command_is_disabled(command: str, blocked: str | None) -> None:
     assert command_is_disabled(command, ("docker rm", "docker run", "docker container rm")) == blocked
+
+
+def test_a_disabled_entry_written_as_an_alias_blocks_the_short_form_too() -> None:
+    assert command_is_disabled("docker rmi nginx", ("docker image rm",)) == "docker image rm"
+    assert command_is_disabled("docker container prune -f", ("docker container prune",)) == "docker container prune"
+
+
+def test_check_problems_with_the_real_grading_registry() -> None:
+    """The fake validator stands in elsewhere; here the grader's own messages reach the author."""
+    from app.grading import validate_check
+
+    block = (
+        "```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker run -d -p 8000:80 --name web nginx]\n"
+        "goal:\n  checks:\n"
+        "    - check: container_runing\n      name: web\n"
+        "    - check: port_published\n      hostport: 8000\n      container_port: 80\n"
+        "    - check: mount_at\n      path: data\n      type: volume\n```"
+    )
+    _, errors = parse_course([_lesson(block)], check_validator=validate_check)
+    assert [str(e) for e in errors] == [
+        "t.md:16: lab 'l': check 'container_runing': unknown check 'container_runing'; "
+        "did you mean container_running, container_exited, container_exists?",
+        "t.md:18: lab 'l': check 'port_published': unknown parameter 'hostport'; did you mean 'host_port'?",
+        "t.md:18: lab 'l': check 'port_published': missing required parameter 'host_port' (a port number 1-65535)",
+        "t.md:21: lab 'l': check 'mount_at': parameter 'path' must be an absolute path starting with / "
+        "(or ~/ on the host), got 'data'",
+        # every problem at once: the missing selector is reported beside the bad path
+        "t.md:21: lab 'l': check 'mount_at': give 'container' (a name) or 'image' to select the container",
+    ]

@@ -46,7 +46,7 @@ def test_every_example_validates_and_describes(name):
     ("mount_at", {"container": "web", "path": "/d", "type": "volume", "source": "/home/x"}, "volume name"),
     ("mount_at", {"container": "web", "path": "/d", "type": "bind", "read_only": "yes"}, "true or false"),
     ("anonymous_volume_at", {"path": "/data"}, "'container'"),
-    ("file_exists", {"where": "disk", "path": "/x"}, "one of host, container, volume"),
+    ("file_exists", {"where": "disk", "path": "/x"}, "one of host, container, layer, volume"),
     ("file_exists", {"where": "container", "path": "/x"}, "needs 'container'"),
     ("file_exists", {"where": "volume", "path": "/x"}, "needs 'volume'"),
     ("file_exists", {"where": "host", "path": "/x", "volume": "v"}, "does not apply"),

@@ -17,6 +17,8 @@ VOLUME = {"setup": (), "reference": ("docker volume create data",
 BUILD = {"setup": (), "reference": ("docker build -t app ~/feedback-app",), "seed": 0}
 NOTE = {"setup": (), "reference": ("echo 도커 도장 > ~/note.txt",), "seed": 0}
 STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop web",), "seed": 0}
+BIND = {"setup": ("mkdir -p ~/site", "echo hi > ~/site/index.html"),
+        "reference": ("docker run -d --name site -v ~/site:/usr/share/nginx/html nginx",), "seed": 0}
 
 
 @pytest.mark.parametrize("key,answer,right,fragment", [
@@ -28,8 +30,8 @@ STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop
     (RUN, "docker pull nginx\ndocker run -d -p 8000:80 nginx", True, ""),
     (RUN, "docker create --name tmp -p 8000:80 nginx\ndocker start tmp", True, ""),
     (RUN, "docker run -d -p 8000:80 --name web nginx", True, ""),  # a name the reference left random
-    (RUN, "docker run -d -p 8080:80 nginx", False, "기대 8000->80/tcp, 실제 8080->80/tcp"),
-    (RUN, "docker run -p 8000:80 nginx", False, "기대 분리 모드(-d), 실제 연결 모드"),
+    (RUN, "docker run -d -p 8080:80 nginx", False, "포트 연결이 다릅니다: 정답 명령으로는 8000->80/tcp, 입력한 명령으로는 8080->80/tcp"),
+    (RUN, "docker run -p 8000:80 nginx", False, "정답 명령으로는 분리 모드(-d), 입력한 명령으로는 연결 모드"),
     (RUN, "docker run -d nginx", False, "포트 연결"),
     (RUN, "docker run -d -p 8000:80 -v /cache nginx", False, "익명 볼륨"),
     (RUN, "docker run -d -p 8000:80 ngnix", False, "pull access denied for ngnix"),
@@ -37,14 +39,14 @@ STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop
     (RUN, "docker run -d -p 8000:80 nginx\ndocker run -d -p 8000:80 nginx", False, "port is already allocated"),
     (NAMED, "docker run --name web -dp 8000:80 nginx", True, ""),
     (NAMED, "docker run -d -p 8000:80 nginx", False, "이름"),
-    (NAMED, "docker run -d -p 8000:80 --name webb nginx", False, "기대 web, 실제 webb"),
+    (NAMED, "docker run -d -p 8000:80 --name webb nginx", False, "컨테이너 이름이 다릅니다: 정답 명령으로는 web, 입력한 명령으로는 webb"),
     (LOOK, "docker ps -a", True, ""),
     (LOOK, "docker container ls --all", True, ""),
     (LOOK, "docker ps", False, "출력"),
     (LOOK, "docker ps -aq", False, "출력"),
     (EXEC, "docker exec box touch /tmp/x", True, ""),
     (EXEC, "docker container exec box sh -c 'touch /tmp/x'", True, ""),
-    (EXEC, "docker exec box touch /tmp/y", False, "기대 /tmp/x, 실제 /tmp/y"),
+    (EXEC, "docker exec box touch /tmp/y", False, "정답 명령으로는 /tmp/x, 입력한 명령으로는 /tmp/y"),
     (VOLUME, "docker run -d --name app -v data:/data alpine sleep 1000", True, ""),  # -v creates the volume
     (VOLUME, "docker run -d --name app --mount source=data,target=/data alpine sleep 1000", True, ""),
     (VOLUME, "docker run -d --name app -v /data alpine sleep 1000", False, "익명 볼륨"),
@@ -56,6 +58,14 @@ STOP = {"setup": ("docker run -d --name web nginx",), "reference": ("docker stop
     (NOTE, unicodedata.normalize("NFD", "echo 도커 도장 > ~/note.txt"), True, ""),
     (NOTE, "echo 도커 > ~/note.txt", False, "note.txt 파일 내용이 기대와 다릅니다"),
     (NOTE, "echo 도커 도장 > ~/notes.txt", False, "/home/learner/note.txt 파일이 있어야"),
+    (BIND, "docker run -d --name site -v $(pwd)/site:/usr/share/nginx/html nginx", True, ""),
+    (BIND, "cd site && docker run -d --name site -v \"$(pwd)\":/usr/share/nginx/html nginx", True, ""),
+    (BIND, "docker run -d --name site --mount type=bind,src=/home/learner/site,dst=/usr/share/nginx/html nginx",
+     True, ""),
+    (BIND, "docker run -d --name site -v ~/site:/usr/share/nginx nginx", False,
+     "컨테이너 마운트가 다릅니다: 정답 명령으로는 /home/learner/site:/usr/share/nginx/html, "
+     "입력한 명령으로는 /home/learner/site:/usr/share/nginx."),
+    (BIND, "docker run -d --name site -v site:/usr/share/nginx/html nginx", False, "명명된 볼륨이 다릅니다"),
     (STOP, "docker stop web", True, ""),
     (STOP, "docker container stop web", True, ""),
     (STOP, "docker kill web", False, "종료 코드"),

@@ -42,3 +42,18 @@ def test_every_policy_is_documented(policy):
 
 def test_the_final_state_rule_is_written_down():
     assert "### The final state decides" in DOC and "counts as **failed**" in DOC
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_every_documented_goal_line_is_what_describe_check_says(name):
+    from app.grading import describe_check
+    text = section(name)
+    example = re.search(r"```yaml\n- \{check: \w+(.*?)\}\n```", text, re.S)
+    params = {}
+    for pair in filter(None, (p.strip() for p in example.group(1).split(", ") if p.strip())):
+        key, _, raw = pair.partition(": ")
+        params[key] = json.loads(raw)
+    line = re.search(r"Goal line: “(.*)” — “(.*)”", text)
+    assert line, f"{name}: no goal line"
+    assert line.group(1) == describe_check(name, params, lang="ko")
+    assert line.group(2) == describe_check(name, params, lang="en")

@@ -99,6 +99,8 @@ def test_multiple_feedback_states_penalty():
     wrong = [c for c in verdict.checks if not c.passed]
     assert [c.name for c in wrong] == ["choice 3"] and "감점" in wrong[0].message_ko
     assert "부분 점수" in verdict.feedback
+    # the penalty rule itself is stated, with the learner's own numbers
+    assert "점수 = (맞게 고른 3개 − 잘못 고른 1개) ÷ 정답 3개이고, 0점 아래로는 내려가지 않습니다." in verdict.feedback
 
 
 def test_single_wrong_names_the_right_choice():

@@ -40,8 +40,13 @@ def validate_check(name: str, params: Mapping) -> list[str]:
         return [_unknown(name)]
     kind = CHECKS[name]
     errors = validate_params(name, kind.params, params)
-    if not errors:
-        errors = kind.rules(params)
+    try:
+        # the rules too, so an author sees every problem at once (a missing selector and a bad path)
+        errors += [e for e in kind.rules(params) if e not in errors]
+    except (TypeError, AttributeError, ValueError, KeyError):
+        # a rule may assume well-typed parameters; their type errors are already reported
+        if not errors:
+            raise
     # The caller names the check (the loader: "check 'mount_at': ..."), so drop our own prefix.
     return [e.removeprefix(f"{name}: ") for e in errors]
 

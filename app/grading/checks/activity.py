@@ -50,7 +50,7 @@ def _http(ctx: Context, p: dict) -> Outcome:
         return Outcome(False, f"{target} 요청이 {want_status} 대신 {status} 상태로 응답합니다.",
                        f"{target} answers {status} instead of {want_status}.")
     if want_status is None and status >= 400:
-        return Outcome(False, f"{target} 요청이 오류 상태 {status}로 응답합니다.",
+        return Outcome(False, f"{target} 요청의 응답 상태 코드가 {status}입니다 (400 이상은 오류).",
                        f"{target} answers with error status {status}.")
     want = p.get("contains")
     if want is not None and nfc(want) not in nfc(body):
@@ -153,10 +153,11 @@ def _no_extra_volumes(ctx: Context, p: dict) -> Outcome:
 
 
 def _leftover_words(p: Mapping, lang: str, ko: str, en: str) -> str:
+    """`ko` carries its own subject particle (컨테이너가, 볼륨이): Korean picks it by the last syllable."""
     allowed = ", ".join(p.get("allowed") or ())
     if lang == "en":
         return f"No {en} are left besides those in the goal" + (f" (allowed: {allowed})" if allowed else "")
-    return f"목표에 없는 {ko}가 남아 있지 않다" + (f" (허용: {allowed})" if allowed else "")
+    return f"목표에 없는 {ko} 남아 있지 않다" + (f" (허용: {allowed})" if allowed else "")
 
 
 ALLOWED = Param("allowed", "names", "names (containers: also image refs) that may be left besides those "
@@ -186,11 +187,11 @@ ACTIVITY_CHECKS = (
               _command_run, _command_describe, {"kind": "logs -f", "args_contain": "web"}, _command_rules),
     CheckKind("no_extra_containers", "no container is left except those the other checks require (or allowed)",
               (ALLOWED,), _no_extra_containers,
-              lambda p, lang: _leftover_words(p, lang, "컨테이너", "containers"),
+              lambda p, lang: _leftover_words(p, lang, "컨테이너가", "containers"),
               {"allowed": ["db"]}),
     CheckKind("no_extra_volumes", "no volume is left except those the other checks require, those mounted "
               "by required containers, or allowed ones",
               (ALLOWED,), _no_extra_volumes,
-              lambda p, lang: _leftover_words(p, lang, "볼륨", "volumes"),
+              lambda p, lang: _leftover_words(p, lang, "볼륨이", "volumes"),
               {}),
 )

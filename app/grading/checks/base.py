@@ -22,6 +22,8 @@ class Probe(Protocol):
 
     def host_file(self, path: str) -> str | None: ...
     def container_file(self, container: ContainerView, path: str) -> str | None: ...
+    def layer_file(self, container: ContainerView, path: str) -> str | None: ...
+    def folder_listing(self, where: str, target: ContainerView | str | None, folder: str) -> list[str] | None: ...
     def volume_file(self, volume: str, path: str) -> str | None: ...
     def http(self, method: str, port: int, path: str, body: str | None = None) -> tuple[int, str] | None: ...
     def rebuilt_image_id(self, context: str, dockerfile: str | None) -> tuple[str | None, str]: ...
@@ -140,8 +142,24 @@ def listing(state: HostState, lang: str, limit: int = 5) -> str:
 def not_found(state: HostState, params: Mapping, name_key: str = "name") -> Outcome:
     """The standard failure when no container matches the selector."""
     en = who(params, "en", name_key).removeprefix("a ")
-    return Outcome(False, f"{who(params, 'ko', name_key)}가 없습니다. {listing(state, 'ko')}",
-                   f"There is no {en}. {listing(state, 'en')}")
+    ko_more, en_more = _stale_words(state, params, name_key)
+    return Outcome(False, f"{who(params, 'ko', name_key)}가 없습니다.{ko_more} {listing(state, 'ko')}",
+                   f"There is no {en}.{en_more} {listing(state, 'en')}")
+
+
+def _stale_words(state: HostState, params: Mapping, name_key: str) -> tuple[str, str]:
+    """With `current_image`: name the containers that still run the image's older build."""
+    name, image, current = selector_of(params, name_key)
+    if not (current and image):
+        return "", ""
+    stale = [c.name for c in select(state, {name_key: name, "image": image} if name else {"image": image}, name_key)]
+    if not stale:
+        return "", ""
+    names = ", ".join(stale[:5])
+    return (f" {names} 컨테이너는 다시 빌드하기 전의 옛 {short_ref(image)} 이미지로 만든 것이라, 새 이미지로 컨테이너를 "
+            "새로 만들어야 합니다.",
+            f" Container(s) {names} run the {short_ref(image)} image as it was before the rebuild: "
+            "make a new container from the new image.")
 
 
 def claim_selected(name_key: str = "name") -> Claims:

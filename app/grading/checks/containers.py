@@ -125,14 +125,15 @@ def _running_who(p: dict, lang: str) -> str:
     return (f"{img} 이미지로 만든 " if img else "") + "실행 중인 " + (f"{name} " if name else "") + "컨테이너"
 
 
-def _ports_of(c: ContainerView, lang: str) -> str:
+def _ports_of(c: ContainerView, lang: str, with_ip: bool = False) -> str:
+    """What a container publishes now; `with_ip` when the goal names a host address."""
     if c.state != "running":
         return (f"{c.name} 컨테이너는 {c.status_ko()} 상태입니다." if lang == "ko"
                 else f"Container {c.name} is {c.status_en()}.")
     if not c.ports:
         return (f"{c.name} 컨테이너는 실행 중이지만 게시된 포트가 없습니다 (-p를 빠뜨렸나요?)." if lang == "ko"
                 else f"Container {c.name} is running but publishes no port (missing -p?).")
-    labels = ", ".join(b.label() for b in c.ports)
+    labels = ", ".join(dict.fromkeys(b.label(with_ip) for b in c.ports))
     return (f"{c.name} 컨테이너는 {labels}로 연결되어 있습니다." if lang == "ko"
             else f"Container {c.name} publishes {labels}.")
 
@@ -148,9 +149,9 @@ def _port_published(ctx: Context, p: dict) -> Outcome:
     en = f"No {_running_who(p, 'en')} has {_port_words(p, 'en')}."
     if not found:
         return Outcome(False, f"{ko} {listing(ctx.state, 'ko')}", f"{en} {listing(ctx.state, 'en')}")
-    shown = found[:3]
-    return Outcome(False, ko + " " + " ".join(_ports_of(c, "ko") for c in shown),
-                   en + " " + " ".join(_ports_of(c, "en") for c in shown))
+    shown, with_ip = found[:3], "host_ip" in p
+    return Outcome(False, ko + " " + " ".join(_ports_of(c, "ko", with_ip) for c in shown),
+                   en + " " + " ".join(_ports_of(c, "en", with_ip) for c in shown))
 
 
 def _port_describe(p: dict, lang: str) -> str:

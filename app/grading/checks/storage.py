@@ -47,7 +47,17 @@ def _volume_exists(ctx: Context, p: dict) -> Outcome:
 def _volume_removed(ctx: Context, p: dict) -> Outcome:
     if not any(v.name == p["name"] for v in ctx.state.volumes):
         return Outcome(True, f"{p['name']} 볼륨이 삭제되어 없습니다.", f"Volume {p['name']} is gone.")
-    return Outcome(False, f"{p['name']} 볼륨이 아직 남아 있습니다.", f"Volume {p['name']} still exists.")
+    users = [c.name for c in ctx.state.containers
+             if any(m.type == "volume" and m.source == p["name"] for m in c.mounts)]
+    if users:
+        # `docker volume rm` refuses a volume that any container, even a stopped one, still mounts
+        names = ", ".join(users[:5])
+        return Outcome(False, f"{p['name']} 볼륨이 아직 남아 있습니다. {names} 컨테이너가 이 볼륨을 쓰고 있어서"
+                       " (멈춘 컨테이너도 마찬가지) 그 컨테이너를 먼저 지워야 docker volume rm으로 지울 수 있습니다.",
+                       f"Volume {p['name']} still exists. Container(s) {names} use it (stopped ones too): remove "
+                       "them first, then docker volume rm.")
+    return Outcome(False, f"{p['name']} 볼륨이 아직 남아 있습니다. docker volume rm으로 지워야 합니다.",
+                   f"Volume {p['name']} still exists. Remove it with docker volume rm.")
 
 
 def _mounts_text(c: ContainerView, lang: str) -> str:
@@ -139,13 +149,15 @@ def _mount_rules(p: Mapping) -> list[str]:
 
 # ---------------------------------------------------------------- files
 
-WHERE = Param("where", "enum", "host, container (its whole file view) or volume", required=True,
-              choices=("host", "container", "volume"))
+WHERE = Param("where", "enum", "host, container (its whole file view: image, read-write layer, mounts), "
+              "layer (only the container's read-write layer) or volume", required=True,
+              choices=("host", "container", "layer", "volume"))
+_IN_CONTAINER = ("container", "layer")
 FILE_PARAMS = (
     WHERE,
     Param("path", "str", "container: an absolute path; host: absolute, ~/..., or relative to the home "
           "folder; volume: from the volume's root (awesome.txt = /awesome.txt)", required=True),
-    Param("container", "str", "where=container: the container's name"),
+    Param("container", "str", "where=container or layer: the container's name"),
     SELECT_IMAGE,
     Param("volume", "str", "where=volume: the volume's name"),
     Param("contains", "text", "text the file must contain (file_absent: must not contain)"),
@@ -157,15 +169,15 @@ def _file_rules(check: str):
         if not isinstance(p, Mapping):
             return []
         where = p.get("where")
-        if where == "container" and "container" not in p and "image" not in p:
-            return [f"{check}: where=container needs 'container' (a name) or 'image'"]
+        if where in _IN_CONTAINER and "container" not in p and "image" not in p:
+            return [f"{check}: where={where} needs 'container' (a name) or 'image'"]
         if where == "volume" and "volume" not in p:
             return [f"{check}: where=volume needs 'volume' (the volume's name)"]
         path = p.get("path")
-        if where == "container" and isinstance(path, str) and not path.startswith("/"):
-            return [f"{check}: where=container needs an absolute path inside the container, got {path!r}"]
-        extra = [k for k in ("container", "image", "volume") if k in p and where != {
-            "container": "container", "image": "container", "volume": "volume"}[k]]
+        if where in _IN_CONTAINER and isinstance(path, str) and not path.startswith("/"):
+            return [f"{check}: where={where} needs an absolute path inside the container, got {path!r}"]
+        extra = [k for k in ("container", "image", "volume") if k in p and where not in {
+            "container": _IN_CONTAINER, "image": _IN_CONTAINER, "volume": ("volume",)}[k]]
         if extra:
             return [f"{check}: {extra[0]!r} does not apply to where={where}"]
         return []
@@ -179,6 +191,9 @@ def _place(p: dict, lang: str) -> str:
     if where == "volume":
         return (f"{p['volume']} 볼륨의 {p['path']}" if lang == "ko"
                 else f"{p['path']} in volume {p['volume']}")
+    if where == "layer":
+        return (f"{_who(p, 'ko')}의 읽기 쓰기 레이어에 있는 {p['path']}" if lang == "ko"
+                else f"{p['path']} in the read-write layer of {_who(p, 'en')}")
     return f"{_who(p, 'ko')}의 {p['path']}" if lang == "ko" else f"{p['path']} in {_who(p, 'en')}"
 
 
@@ -197,7 +212,41 @@ def _read(ctx: Context, p: dict) -> tuple[list[str | None], Outcome | None]:
     found = select(ctx.state, p, "container")
     if not found:
         return [], not_found(ctx.state, p, "container")
-    return [ctx.probe.container_file(c, posixpath.normpath(p["path"])) for c in found], None
+    read = ctx.probe.layer_file if p["where"] == "layer" else ctx.probe.container_file
+    return [read(c, posixpath.normpath(p["path"])) for c in found], None
+
+
+def _folder_words(ctx: Context, p: dict) -> tuple[str, str]:
+    """What the missing file's folder holds instead: ` ~/site 폴더에 있는 것: a.html, css/.`"""
+    where, path = p["where"], p["path"]
+    if where == "host":
+        full = ctx.state.host_path(path if path.startswith(("/", "~")) else "~/" + path)
+        target: ContainerView | str | None = None
+    elif where == "volume":
+        full, target = posixpath.normpath("/" + path.lstrip("/")), p["volume"]
+    else:
+        found = select(ctx.state, p, "container")
+        full, target = posixpath.normpath(path), (found[0] if found else None)
+    folder = posixpath.dirname(full) or "/"
+    names = ctx.probe.folder_listing(where, target, folder)
+    if where == "host" and (folder == ctx.state.home or folder.startswith(ctx.state.home + "/")):
+        folder = "~" + folder[len(ctx.state.home):]
+    if where == "volume":
+        ko = f"{target} 볼륨" + ("" if folder == "/" else f"의 {folder} 폴더")
+        en = f"volume {target}" if folder == "/" else f"folder {folder} of volume {target}"
+    elif where == "layer":
+        ko, en = f"읽기 쓰기 레이어의 {folder} 폴더", f"folder {folder} of the read-write layer"
+    else:
+        ko, en = f"{folder} 폴더", f"folder {folder}"
+    if names is None:
+        return f" {ko}도 없습니다.", f" The {en} does not exist either."
+    if not names and where == "layer":
+        return (f" 컨테이너가 {folder} 폴더에 쓴 파일이 하나도 없습니다.",
+                f" The container has written no file in {folder}.")
+    if not names:
+        return f" {ko}는 비어 있습니다." if ko.endswith("폴더") else f" {ko}은 비어 있습니다.", f" The {en} is empty."
+    listed = ", ".join(names[:8]) + (" ..." if len(names) > 8 else "")
+    return f" {ko}에 있는 것: {listed}.", f" The {en} holds: {listed}."
 
 
 def _file_exists(ctx: Context, p: dict) -> Outcome:
@@ -207,7 +256,8 @@ def _file_exists(ctx: Context, p: dict) -> Outcome:
     place_ko, place_en = _place(p, "ko"), _place(p, "en")
     present = [t for t in texts if t is not None]
     if not present:
-        return Outcome(False, f"{place_ko} 파일이 없습니다.", f"There is no file {place_en}.")
+        ko, en = _folder_words(ctx, p)
+        return Outcome(False, f"{place_ko} 파일이 없습니다.{ko}", f"There is no file {place_en}.{en}")
     want = p.get("contains")
     if want is None:
         return Outcome(True, f"{place_ko} 파일이 있습니다.", f"File {place_en} exists.")
@@ -252,7 +302,7 @@ def _file_describe(absent: bool):
 def _file_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
     if p["where"] == "volume":
         return set(), {p["volume"]}
-    if p["where"] == "container":
+    if p["where"] in _IN_CONTAINER:
         return {c.id for c in select(ctx.state, p, "container")}, set()
     return set(), set()
 
@@ -284,7 +334,7 @@ STORAGE_CHECKS = (
                                else f"{_who(p, 'en').capitalize()} has {_mount_words(p, 'en')}"),
               {"container": "feedback-app", "path": "/app/feedback", "type": "volume", "source": "feedback"},
               _mount_rules, _mount_claims),
-    CheckKind("file_exists", "a file exists (optionally containing text) on the host, in a container, or in a volume",
+    CheckKind("file_exists", "a file exists (optionally containing text) on the host, in a container, in its read-write layer, or in a volume",
               FILE_PARAMS, _file_exists, _file_describe(False),
               {"where": "volume", "volume": "feedback", "path": "/awesome.txt", "contains": "좋아요"},
               _file_rules("file_exists"), _file_claims),

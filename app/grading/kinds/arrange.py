@@ -49,7 +49,7 @@ def ordering_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
         ok = pos in keep
         checks.append(result(
             f"item {i}", ok,
-            f"{pos + 1}번째 ‘{items[i]}’ — " + ("제자리입니다." if ok else f"옮겨야 합니다 (정답 위치: {rank[items[i]] + 1}번째)."),
+            f"{pos + 1}번째 ‘{items[i]}’ — " + ("그대로 두면 됩니다." if ok else f"옮겨야 합니다 (정답 위치: {rank[items[i]] + 1}번째)."),
             f"#{pos + 1} ‘{items[i]}’ — " + ("in place." if ok else f"must move (belongs at #{rank[items[i]] + 1})."),
         ))
     moves = n - len(keep)

@@ -84,8 +84,11 @@ def multiple_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
         checks.append(result(f"choice {i}", should == did, ko, en))
     right, wrong = len(picked & correct), len(picked - correct)
     return verdict((right - wrong) / len(correct), checks, RIGHT,
-                    (f"정답 {len(correct)}개 중 {right}개를 골랐고, 틀린 보기 {wrong}개를 골랐습니다.",
-                     f"You picked {right} of {len(correct)} correct choices and {wrong} wrong ones."))
+                    (f"정답 {len(correct)}개 중 {right}개를 골랐고, 틀린 보기 {wrong}개를 골랐습니다. "
+                     f"점수 = (맞게 고른 {right}개 − 잘못 고른 {wrong}개) ÷ 정답 {len(correct)}개이고, 0점 아래로는 "
+                     "내려가지 않습니다.",
+                     f"You picked {right} of {len(correct)} correct choices and {wrong} wrong ones. "
+                     f"Score = ({right} right − {wrong} wrong) ÷ {len(correct)} correct, never below 0."))
 
 
 # ---------------------------------------------------------------- true/false
