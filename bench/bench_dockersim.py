@@ -43,11 +43,16 @@ def timed(fn, repeat: int) -> float:
 
 
 def host_with(n: int) -> DockerHost:
-    """A host with n containers: one nginx 'web' on port 8000 plus n-1 busybox containers."""
+    """A host with n containers: one nginx 'web' on port 8000 plus n-1 others, half of them running
+    (nginx with published ports and logs), half created (busybox)."""
     host = DockerHost(seed=1)
     host.run("docker run -d -p 8000:80 --name web nginx")
     for i in range(n - 1):
-        host.run(f"docker create --name filler{i} busybox")
+        line = (f"docker run -d -p {9000 + i}:80 --name filler{i} nginx" if i % 2 == 0
+                else f"docker create --name filler{i} busybox")
+        r = host.run(line)
+        assert r.exit_code == 0, (line, r.stderr)
+    assert len(host.containers) == n
     return host
 
 
@@ -57,6 +62,10 @@ def main() -> None:
         host = DockerHost()
         for line in LAB:
             host.run(line)
+    check = DockerHost()
+    for line in LAB:  # the lab must really work, or the benchmark would time error paths
+        r = check.run(line)
+        assert r.exit_code == 0, (line, r.stderr)
     lab_s = timed(lab, 15)
     print(f"lab script: {len(LAB)} commands in {lab_s * 1000:.1f} ms -> {len(LAB) / lab_s:,.0f} commands/s")
 

@@ -27,14 +27,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--snapshot", help="start from this snapshot JSON file")
     args = ap.parse_args(argv)
     if args.snapshot:
-        with open(args.snapshot, encoding="utf-8") as f:
-            host = DockerHost.from_snapshot(json.load(f))
+        try:
+            with open(args.snapshot, encoding="utf-8") as f:
+                host = DockerHost.from_snapshot(json.load(f))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+            print(f"python -m app.dockersim: cannot load snapshot {args.snapshot}: {e}", file=sys.stderr)
+            return 2
         host.hints = not args.no_hints
     else:
         host = DockerHost(seed=args.seed, hints=not args.no_hints)
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # undecodable bytes become U+FFFD, never a crash
     if args.json:
         for raw in sys.stdin:
-            line = raw.rstrip("\n")
+            line = raw.rstrip("\n").rstrip("\r")  # CRLF input (Windows) is one line too
             result = _special(host, line) or host.run(line)
             extra = host.drain_output()
             print(json.dumps({"command": line, "stdout": result.stdout + extra, "stderr": result.stderr,

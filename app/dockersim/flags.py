@@ -85,7 +85,13 @@ def _convert(path: str, spec: dict[str, Any], raw: str) -> Any:
         if not re.fullmatch(r"[+-]?\d+", raw):
             raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax')
         return int(raw)
+    if spec["long"] == "env" and path in ENV_VALIDATED and (raw == "" or raw.startswith("=")):
+        # opts.ValidateEnv runs while the flag is parsed (run/create/exec)
+        raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: invalid environment variable: {raw}')
     return raw
+
+
+ENV_VALIDATED = frozenset({"run", "container run", "create", "container create", "exec", "container exec"})
 
 
 def parse(path: str, argv: list[str], interspersed: bool = True, modelled: frozenset[str] | None = None) -> Parsed:

@@ -47,16 +47,19 @@ class Terminal:
     last_exit: int | None = None
     question: str = ""  # docker argv (joined by NUL) to run if a [y/N] prompt is answered y
     status: int = 0  # $? of the host shell
+    exec_status: int = 0  # $? of the `exec -it` shell this terminal is in
 
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """One executed command line."""
+    """One executed command line; commands: one {"argv", "exit_code"} per simple command that ran (in `a; b`
+    exit_code is b's, commands has both; the argv is after expansion)."""
 
     terminal: int
     line: str
     exit_code: int
     time: float
+    commands: tuple[dict[str, Any], ...] = ()
 
 
 class DockerHost:
@@ -73,7 +76,8 @@ class DockerHost:
         self._images: dict[str, Image] = {}
         self._tags: dict[str, str] = {}
         self._volumes: dict[str, Volume] = {}
-        self._ports: dict[int, str] = {}
+        self._ports: dict[int, str] = {}  # TCP host port -> container id (what curl reaches)
+        self._other_ports: dict[tuple[str, int], str] = {}  # (udp|sctp, host port) -> container id
         self._watchers: dict[str, set[int]] = {}
         self.deadlines: dict[str, float] = {}
         self.terminals: dict[int, Terminal] = {}
@@ -159,10 +163,17 @@ class DockerHost:
         """repo:tag -> image id."""
         return dict(self._tags)
 
-    def port_owner(self, host_port: int) -> Container | None:
-        """The running container publishing a host port."""
-        cid = self._ports.get(host_port)
+    def port_owner(self, host_port: int, proto: str = "tcp") -> Container | None:
+        """The running container publishing a host port (TCP unless proto says otherwise)."""
+        cid = self._ports.get(host_port) if proto == "tcp" else self._other_ports.get((proto, host_port))
         return self._containers.get(cid) if cid else None
+
+    def _release_ports(self, c: Container) -> None:
+        for p in c.ports:
+            if p.proto == "tcp" and self._ports.get(p.host_port) == c.id:
+                del self._ports[p.host_port]
+            elif p.proto != "tcp" and self._other_ports.get((p.proto, p.host_port)) == c.id:
+                del self._other_ports[(p.proto, p.host_port)]
 
     def write_file(self, path: str, text: str) -> None:
         """Write a host file (parents created); `~/x` is the learner's home folder."""
@@ -222,6 +233,7 @@ class DockerHost:
         t = self.terminal(tid)
         t.kind, t.container, t.tty, t.stdin, t.sig_proxy = kind, c.id, tty, stdin, sig_proxy
         t.exec_cwd = cwd or c.config.get("WorkingDir") or "/"
+        t.exec_status = 0
         t.history_index = self._history_dropped + len(self._history)
         t.last_exit = None
         self._watchers.setdefault(c.id, set()).add(tid)
@@ -253,16 +265,17 @@ class DockerHost:
     def on_started(self, c: Container) -> None:
         """Reserve published host ports."""
         for p in c.ports:
-            self._ports[p.host_port] = c.id
+            if p.proto == "tcp":
+                self._ports[p.host_port] = c.id
+            else:
+                self._other_ports[(p.proto, p.host_port)] = c.id
 
     def on_exited(self, c: Container, code: int) -> None:
         """The main process ended: record it, free ports and terminals, honour --rm."""
         c.state, c.exit_code, c.finished_at = "exited", code, self.clock.now
         c.proc.pop("deadline", None)
         self.deadlines.pop(c.id, None)
-        for p in c.ports:
-            if self._ports.get(p.host_port) == c.id:
-                del self._ports[p.host_port]
+        self._release_ports(c)
         for tid in sorted(self._watchers.get(c.id, set()).copy()):
             self.release_terminal(tid, code if self.terminals[tid].kind in ("attach", "shell", "repl") else 0)
         if c.auto_remove:
@@ -297,9 +310,7 @@ class DockerHost:
         """Delete a container, its rw layer and (with volumes) its anonymous volumes."""
         for tid in sorted(self._watchers.get(c.id, set()).copy()):
             self.release_terminal(tid, c.exit_code)
-        for p in c.ports:
-            if self._ports.get(p.host_port) == c.id:
-                del self._ports[p.host_port]
+        self._release_ports(c)
         self.deadlines.pop(c.id, None)
         self._containers.pop(c.id, None)
         if self._names.get(c.name) == c.id:
@@ -389,7 +400,7 @@ class DockerHost:
         c = self.port_owner(host_port)
         if c is None or not c.running:
             raise ConnectionRefused(host_port)
-        binding = next(p for p in c.ports if p.host_port == host_port)
+        binding = next(p for p in c.ports if p.host_port == host_port and p.proto == "tcp")
         if binding.container_port not in runtime.listening_ports(self, c):
             raise ConnectionReset(host_port)
         resp: HttpResponse = runtime.http(self, c, method.upper(), path or "/", body or "")
@@ -413,6 +424,8 @@ class DockerHost:
 
     def run(self, line: str, terminal: int = 0) -> CommandResult:
         """Execute one command line typed on a terminal."""
+        # lone surrogates (undecodable input bytes, or "\ud800" in JSON from a browser) become U+FFFD
+        line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         try:
             return self._run(line, terminal)
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
@@ -433,9 +446,10 @@ class DockerHost:
         sh = host_shell(self, t)
         index = self._history_dropped + len(self._history)
         self.record(terminal, line, 0)
+        sh.trace = []
         out, err, code = run_line(line, sh)
         t.cwd, t.status = sh.cwd, code
-        self._set_exit(index, code)
+        self._set_exit(index, code, tuple(sh.trace))
         if t.kind:
             t.history_index = index
         return CommandResult(out, err, code, bool(t.kind))
@@ -448,11 +462,17 @@ class DockerHost:
             del self._history[:extra]
             self._history_dropped += extra
 
-    def _set_exit(self, index: int, exit_code: int) -> None:
+    def _set_exit(self, index: int, exit_code: int, commands: tuple[dict[str, Any], ...] | None = None) -> None:
+        """Set an entry's exit code; without new commands, the last recorded command (the one that held the
+        terminal) gets the same code."""
         pos = index - self._history_dropped
         if 0 <= pos < len(self._history):
             old = self._history[pos]
-            self._history[pos] = HistoryEntry(old.terminal, old.line, exit_code, old.time)
+            if commands is None:
+                commands = old.commands
+                if commands:
+                    commands = commands[:-1] + ({**commands[-1], "exit_code": exit_code},)
+            self._history[pos] = HistoryEntry(old.terminal, old.line, exit_code, old.time, commands)
 
     def _fail(self, text: str, key: str, code: int = 1) -> CommandResult:
         return CommandResult("", text + (f"\n💡 {hint(key)}\n" if self.hints else ""), code)
@@ -476,7 +496,8 @@ class DockerHost:
             "deadlines": dict(sorted(self.deadlines.items())),
             "fs": self.fs.to_json(),
             "hints": self.hints,
-            "history": [{"exit_code": h.exit_code, "line": h.line, "terminal": h.terminal, "time": h.time}
+            "history": [{"commands": [{"argv": list(c["argv"]), "exit_code": c["exit_code"]} for c in h.commands],
+                         "exit_code": h.exit_code, "line": h.line, "terminal": h.terminal, "time": h.time}
                         for h in self._history],
             "history_dropped": self._history_dropped,
             "ids": {"counter": self.ids.counter, "seed": self.ids.seed},
@@ -511,7 +532,9 @@ class DockerHost:
             if c.running:
                 host.on_started(c)
         host.deadlines = dict(data["deadlines"])
-        host._history = [HistoryEntry(**h) for h in data["history"]]
+        host._history = [HistoryEntry(**{**h, "commands": tuple({"argv": list(c["argv"]), "exit_code": c["exit_code"]}
+                                                                for c in h.get("commands", ()))})
+                         for h in data["history"]]  # "commands" is absent in snapshots from before it was added
         host._history_dropped = data.get("history_dropped", 0)  # absent in snapshots from the first release
         for d in data["terminals"]:
             t = Terminal(**{**d, "pending": [list(p) for p in d["pending"]]})

@@ -101,7 +101,9 @@ def select(argv: list[str], fs: FS, workdir: str, stdin_open: bool) -> Selection
             return Selection("repl" if stdin_open else "exit", {"prompt": "> ", "code": 0, "lang": "node"})
         return Selection("node", {"script": norm(args[0], workdir or "/")})
     if prog in ("python", "python3"):
-        return Selection("repl" if stdin_open and not args else "exit", {"prompt": ">>> ", "code": 0, "lang": "python"})
+        if args:  # scripts and -c are not interpreted: say so rather than exit silently
+            return Selection("unmodelled", {"prog": prog})
+        return Selection("repl" if stdin_open else "exit", {"prompt": ">>> ", "code": 0, "lang": "python"})
     if prog in SHELLS:
         if args[:1] == ["-c"] and len(args) > 1:
             return Selection("oneshot", {"argv": [prog, "-c", args[1]]})
@@ -167,13 +169,17 @@ class OneShot(Model):
         return code
 
 
+UNMODELLED_EXIT = 126  # as the container shell answers for the same programs
+
+
 class Unmodelled(Model):
-    """A program that exists in the image but is not modelled: says so and exits 0."""
+    """A program that exists in the image but is not modelled: says so plainly and exits non-zero."""
 
     def start(self, ctx: Ctx) -> int | None:
         """Explain, then exit."""
-        ctx.emit("stderr", f"[docker-dojo] '{ctx.proc['prog']}' is not modelled by the simulator; it exits at once")
-        return 0
+        ctx.emit("stderr", f"docker-dojo: '{ctx.proc['prog']}' exists in this image, but the simulator does not model "
+                           f"this program; it exits at once with code {UNMODELLED_EXIT}")
+        return UNMODELLED_EXIT
 
 
 class NodeEval(Model):

@@ -61,12 +61,23 @@ def _hex(*parts: str) -> str:
     return hashlib.sha256(":".join(parts).encode()).hexdigest()
 
 
+# Programs the real images carry that the simulator does not model: they exist (so they are not "not found"),
+# and running them says plainly that they are not modelled.
+GNU_EXTRA = ("printenv", "head", "tail", "wc", "uname", "id", "sed", "find", "chmod", "chown", "ln", "du", "df", "tar",
+             "gzip", "sort", "uniq", "tr", "cut", "tee", "xargs", "stat", "basename", "dirname", "whoami", "apt-get",
+             "apt", "dpkg", "which")
+BUSYBOX_EXTRA = ("printenv", "head", "tail", "wc", "uname", "id", "sed", "find", "chmod", "chown", "ln", "du", "df",
+                 "tar", "gzip", "sort", "uniq", "tr", "cut", "tee", "xargs", "stat", "basename", "dirname", "whoami",
+                 "which", "wget", "vi", "ping", "nc", "top", "kill")
+
+
 def _binary(name: str) -> str:
     return f"\x7fELF simulated executable: {name}\n"
 
 
 def _debian(extra_bins: tuple[str, ...] = (), bash: bool = True, os_name: str = "Debian GNU/Linux 12 (bookworm)") -> dict[str, str]:
     files = {f"/bin/{b}": _binary(b) for b in COREUTILS}
+    files.update({f"/usr/bin/{b}": _binary(b) for b in GNU_EXTRA})
     if bash:
         files["/bin/bash"] = _binary("bash")
     files.update({f"/usr/local/bin/{b}": _binary(b) for b in extra_bins})
@@ -75,9 +86,12 @@ def _debian(extra_bins: tuple[str, ...] = (), bash: bool = True, os_name: str = 
     return files
 
 
-def _alpine() -> dict[str, str]:
+def _alpine(apk: bool = True) -> dict[str, str]:
     files = {f"/bin/{b}": _binary("busybox") for b in COREUTILS}
+    files.update({f"/bin/{b}": _binary("busybox") for b in BUSYBOX_EXTRA})
     files["/bin/busybox"] = _binary("busybox")
+    if apk:
+        files["/sbin/apk"] = _binary("apk")
     files["/etc/os-release"] = 'NAME="Alpine Linux"\nVERSION_ID=3.22.0\nPRETTY_NAME="Alpine Linux v3.22"\n'
     return files
 
@@ -176,7 +190,7 @@ for _img in (
                        ports=("80/tcp",), stop_signal="SIGQUIT"), {**_alpine(), **{k: v for k, v in _nginx_files().items() if "nginx" in k or "entrypoint" in k}},
                   base_layers="alpine"),
     RegistryImage("alpine", "latest", 8_310_000, 1, _cfg(["/bin/sh"]), _alpine(), base_layers="alpine"),
-    RegistryImage("busybox", "latest", 4_280_000, 1, _cfg(["sh"]), _alpine()),
+    RegistryImage("busybox", "latest", 4_280_000, 1, _cfg(["sh"]), _alpine(apk=False)),
     RegistryImage("ubuntu", "latest", 78_100_000, 1, _cfg(["/bin/bash"]),
                   _debian(os_name="Ubuntu 24.04.2 LTS")),
     RegistryImage("python", "latest", 1_020_000_000, 7, _cfg(["python3"], None, ("PYTHON_VERSION=3.13.3",)),
@@ -207,10 +221,17 @@ _EXTRA_TAGS = {
     ("python", "3.11"): "python:latest", ("python", "3.13-slim"): "python:latest", ("python", "3.12-slim"): "python:latest",
     ("redis", "8"): "redis:latest", ("redis", "7"): "redis:latest", ("redis", "alpine"): "redis:latest",
     ("httpd", "2.4"): "httpd:latest", ("busybox", "1.37"): "busybox:latest",
+    # older tags that courses and tutorials still use
+    ("node", "16"): "node:22", ("node", "14"): "node:22", ("node", "12"): "node:22", ("node", "16-alpine"): "node:alpine",
+    ("node", "14-alpine"): "node:alpine", ("nginx", "1.26"): "nginx:latest", ("nginx", "1.25"): "nginx:latest",
+    ("python", "3.10"): "python:latest", ("python", "3.9"): "python:latest",
 }
 _VERSIONS = {"node:20": "NODE_VERSION=20.19.2", "node:18": "NODE_VERSION=18.20.8", "python:3.12": "PYTHON_VERSION=3.12.10",
              "python:3.12-slim": "PYTHON_VERSION=3.12.10", "python:3.11": "PYTHON_VERSION=3.11.12",
-             "redis:7": "REDIS_VERSION=7.4.4"}
+             "redis:7": "REDIS_VERSION=7.4.4", "node:16": "NODE_VERSION=16.20.2", "node:14": "NODE_VERSION=14.21.3",
+             "node:12": "NODE_VERSION=12.22.12", "node:16-alpine": "NODE_VERSION=16.20.2",
+             "node:14-alpine": "NODE_VERSION=14.21.3", "python:3.10": "PYTHON_VERSION=3.10.17",
+             "python:3.9": "PYTHON_VERSION=3.9.22"}
 for (_repo, _tag), _src in _EXTRA_TAGS.items():
     _base = IMAGES[_src]
     _cfg_copy = {**_base.config, "Env": list(_base.config["Env"])}

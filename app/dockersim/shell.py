@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 
-from app.dockersim.fs import FS, FsError, norm
+from app.dockersim.fs import FS, FsError, norm, parent
 from app.dockersim.shell_env import PATH_DIRS, Hook, Out, ShellEnv, ShellSyntaxError, resolve_exe
 from app.dockersim.shell_tools import COMMANDS, copy_tree
 
@@ -137,6 +137,8 @@ def _expand_dollars(text: str, sh: ShellEnv, quoted: bool = False) -> str:
             i += 2
         elif text.startswith("$(", i):
             j = text.find(")", i)
+            if j < 0:  # e.g. echo "$(pwd" — without this check the loop restarted at 0 forever
+                raise ShellSyntaxError("unexpected EOF while looking for matching `)'")
             out.append(_substitute(text[i + 2:j].strip(), sh, quoted))
             i = j + 1
         elif text.startswith("$", i) and i + 1 < len(text):
@@ -206,6 +208,22 @@ def _glob(pattern: str, sh: ShellEnv) -> list[str]:
 # --- execution ------------------------------------------------------------
 
 
+TRACE_MAX_COMMANDS = 64  # per history entry
+TRACE_MAX_CHARS = 4096  # per recorded argv: expansion ($(...), globs) can make it far longer than the line
+
+
+def _bounded_argv(argv: list[str]) -> list[str]:
+    """argv as recorded in the history, cut to TRACE_MAX_CHARS characters (a final "…" marks a cut)."""
+    kept, total = [], 0
+    for word in argv:
+        if total + len(word) > TRACE_MAX_CHARS:
+            kept.append(word[: max(0, TRACE_MAX_CHARS - total)] + "…")
+            break
+        kept.append(word)
+        total += len(word)
+    return kept
+
+
 def run_line(line: str, sh: ShellEnv) -> Out:
     """Run a whole command line; returns concatenated stdout, stderr and the last status."""
     try:
@@ -223,10 +241,13 @@ def run_line(line: str, sh: ShellEnv) -> Out:
             break
         if (conn == "&&" and status != 0) or (conn == "||" and status == 0):
             continue
+        sh.last_argv = []
         try:
             o, e, status = run_simple(toks, sh)
         except ShellSyntaxError as exc:
             o, e, status = "", f"{'sh' if sh.flavour == 'busybox' else 'bash'}: {exc}\n", 2
+        if sh.trace is not None and sh.last_argv and len(sh.trace) < TRACE_MAX_COMMANDS:
+            sh.trace.append({"argv": _bounded_argv(sh.last_argv), "exit_code": status})
         stdout.append(o)
         stderr.append(e)
         sh.status = status
@@ -259,14 +280,22 @@ def run_simple(toks: list[list[Part] | str], sh: ShellEnv) -> Out:
             continue
         argv.extend(expand_words(t, sh))
         i += 1
+    for target in (redirect[1] if redirect else "", err_redirect):
+        problem = _redirect_problem(sh, target)
+        if problem:  # bash opens redirections first: the command does not run
+            return "", f"{_shname(sh)}: {target}: {problem}\n", 1
     if not argv:
         return "", "", 0
+    sh.last_argv = argv
     out, err, code = dispatch(argv, sh)
     if err_redirect == "&1":
         out, err = out + err, ""
     elif err_redirect:
         if err_redirect != "/dev/null":
-            _write(sh, err_redirect, err, False)
+            try:
+                _write(sh, err_redirect, err, False)
+            except FsError as e:
+                return out, f"{_shname(sh)}: {err_redirect}: {e.message}\n", 1
         err = ""
     if redirect:
         op, target = redirect
@@ -280,6 +309,18 @@ def run_simple(toks: list[list[Part] | str], sh: ShellEnv) -> Out:
     return out, err, code
 
 
+def _redirect_problem(sh: ShellEnv, target: str) -> str:
+    """Why a redirection target cannot be opened for writing ('' if it can, or if there is none)."""
+    if not target or target in ("&1", "/dev/null"):
+        return ""
+    full = norm(target, sh.cwd)
+    if sh.fs.kind(full) == "dir":
+        return "Is a directory"
+    if sh.fs.kind(parent(full)) != "dir":
+        return "No such file or directory" if sh.fs.kind(parent(full)) is None else "Not a directory"
+    return ""
+
+
 def _write(sh: ShellEnv, target: str, text: str, append: bool) -> None:
     sh.fs.write(norm(target, sh.cwd), text, append)
 
@@ -288,7 +329,14 @@ def _shname(sh: ShellEnv) -> str:
     return "sh" if sh.flavour == "busybox" else "bash"
 
 
-BUILTINS = {"cd", "pwd", "echo", "true", "false", "exit", "history", "clear", "export"}
+BUILTINS = {"cd", "pwd", "echo", "printf", "true", "false", "exit", "history", "clear", "export"}
+# Programs a learner's real machine has that this host shell does not model: saying "command not found" would be
+# untrue, so they get a plain "not modelled" message instead.
+HOST_PROGRAMS = frozenset("""nano vim vi emacs code less more head tail grep egrep find sed awk sort uniq wc tr cut tee
+xargs node npm npx yarn python python3 pip pip3 git ssh scp wget apt apt-get brew open xdg-open chmod chown ln tar zip
+unzip gzip ps kill killall top htop which man ping nc netstat lsof ss uname id date tree file stat du df make
+docker-compose printenv basename dirname diff""".split())
+UNMODELLED_STATUS = 126
 
 
 
@@ -302,7 +350,10 @@ def dispatch(argv: list[str], sh: ShellEnv) -> Out:
     fn = COMMANDS.get(posixpath.basename(name) if sh.check_path else name)
     if fn is None:
         if sh.check_path:
-            return "", f"{name}: this program is not modelled by the simulator\n", 126
+            return "", f"{name}: this program is not modelled by the simulator\n", UNMODELLED_STATUS
+        if name in HOST_PROGRAMS:
+            return "", (f"docker-dojo: '{name}' is a real program on a normal machine, but this simulator's shell does not "
+                        "model it\n"), UNMODELLED_STATUS
         return "", f"bash: {name}: command not found\n", 127
     return fn(argv[1:], sh)
 

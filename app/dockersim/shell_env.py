@@ -29,7 +29,8 @@ class ShellEnv:
     hooks: dict[str, Hook] = field(default_factory=dict)
     check_path: bool = False  # inside containers, external commands must exist in PATH
     status: int = 0
-
+    trace: list[dict] | None = None  # when a list: one {"argv", "exit_code"} per simple command that ran
+    last_argv: list[str] = field(default_factory=list)
 
 
 def resolve_exe(fs: FS, name: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 
 from app.dockersim.format import ls_time
@@ -24,7 +25,17 @@ def _opts(args: list[str], allowed: str) -> tuple[set[str], list[str], str]:
     return flags, rest, ""
 
 
+# Short options the real tools (GNU coreutils / busybox) have but this shell does not model: they say so
+# instead of claiming the option does not exist.
+REAL_SHORT_OPTIONS = {
+    "ls": set("1ABCDFGHILNQRSTUXZbcdfghiklmnopqrstuvwx"), "rm": set("Iidv"), "mkdir": set("Zmv"),
+    "cp": set("HLPRSTabdfilnprstuvx"), "mv": set("STbfintuv"),
+}
+
+
 def _bad_opt(tool: str, ch: str, sh: ShellEnv) -> Out:
+    if ch in REAL_SHORT_OPTIONS.get(tool, ()):
+        return "", f"docker-dojo: '{tool} -{ch}' is a real option, but this simulator does not model it\n", 2
     if sh.flavour == "busybox":
         return "", f"{tool}: unrecognized option: {ch}\n", 1
     return "", f"{tool}: invalid option -- '{ch}'\nTry '{tool} --help' for more information.\n", 2 if tool == "ls" else 1
@@ -50,6 +61,44 @@ def _echo(args: list[str], sh: ShellEnv) -> Out:
     if args and args[0] == "-n":
         return " ".join(args[1:]), "", 0
     return " ".join(args) + "\n", "", 0
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'", "a": "\a", "r": "\r", "e": "\x1b", "0": "\0"}
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def _printf(args: list[str], sh: ShellEnv) -> Out:
+    """printf FORMAT [ARG]...: backslash escapes and %s %d %b %%; the format is reused while arguments remain."""
+    name = "printf" if sh.flavour == "busybox" else "bash: printf"
+    if not args:
+        return "", f"{name}: usage: printf [-v var] format [arguments]\n", 2
+    fmt, rest = args[0], list(args[1:])
+    out, err, code = [], [], 0
+    while True:
+        used = 0
+
+        def conv(m: re.Match) -> str:
+            nonlocal used, code
+            spec = m.group(1)
+            if spec == "%":
+                return "%"
+            value = rest[used] if used < len(rest) else ""
+            used += 1
+            if spec == "d":
+                if value and not re.fullmatch(r"[+-]?\d+", value):
+                    err.append(f"{name}: {value}: invalid number\n")
+                    code = 1
+                    return "0"
+                return str(int(value or "0"))
+            return _unescape(value) if spec == "b" else value
+        out.append(re.sub(r"%([sdb%])", conv, _unescape(fmt)))
+        rest = rest[used:]
+        if not rest or not used:
+            break
+    return "".join(out), "".join(err), code
 
 
 def _ls_line(sh: ShellEnv, path: str, name: str) -> str:
@@ -168,6 +217,10 @@ def _rm(args: list[str], sh: ShellEnv) -> Out:
                 err.append(f"rm: {verb} remove '{p}': No such file or directory\n")
                 code = 1
             continue
+        if full == "/" and flags & {"r", "R"} and sh.flavour != "busybox":  # GNU rm's --preserve-root default
+            err.append("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n")
+            code = 1
+            continue
         if kind == "dir" and not flags & {"r", "R"}:
             err.append(f"rm: '{p}' is a directory\n" if sh.flavour == "busybox" else f"rm: cannot remove '{p}': Is a directory\n")
             code = 1
@@ -263,5 +316,5 @@ def _whoami(args: list[str], sh: ShellEnv) -> Out:
 COMMANDS: dict[str, Callable[[list[str], ShellEnv], Out]] = {
     "cd": _cd, "pwd": _pwd, "echo": _echo, "ls": _ls, "cat": _cat, "mkdir": _mkdir, "touch": _touch, "rm": _rm,
     "cp": lambda a, s: _copy(a, s, False), "mv": lambda a, s: _copy(a, s, True), "true": _true, "false": _false,
-    "env": _env, "export": _export, "clear": _clear, "hostname": _hostname, "whoami": _whoami,
+    "env": _env, "export": _export, "printf": _printf, "clear": _clear, "hostname": _hostname, "whoami": _whoami,
 }

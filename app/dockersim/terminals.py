@@ -59,9 +59,13 @@ def busy_input(host: DockerHost, t: Terminal, line: str) -> CommandResult:
     if t.kind in ("shell", "exec") and t.stdin:
         main = t.kind == "shell"
         sh = runtime.container_shell(host, c, c.proc.get("cwd", "") if main else t.exec_cwd)
+        sh.status = int(c.proc.get("status", 0)) if main else t.exec_status  # `$?` of the previous line
         out, err, code = run_line(line, sh)
         if main:
             c.proc["cwd"] = sh.cwd
+            c.proc["status"] = code
+        else:
+            t.exec_status = code
         t.exec_cwd = sh.cwd
         host.record(t.id, line, code)
         if sh.env.get("__exit__"):

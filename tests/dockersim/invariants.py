@@ -18,7 +18,7 @@ def check_invariants(host: DockerHost) -> None:
                 assert host.volume_by_name(m.source) is not None, (c.name, m)
         if c.running:
             for p in c.ports:
-                assert host.port_owner(p.host_port) is c
+                assert host.port_owner(p.host_port, p.proto) is c
     assert len(host.containers) <= 50 and len(host.images) <= 30 and len(host.volumes) <= 50
     assert host.bytes_used() <= 1024 * 1024
     assert all(len(c.logs) <= 1000 for c in host.containers)

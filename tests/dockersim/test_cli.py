@@ -34,3 +34,34 @@ def test_snapshot_option(tmp_path):
     snap.write_text(json.dumps(host.snapshot()), encoding="utf-8")
     rows = _run("docker volume ls -q\n", "--snapshot", str(snap))
     assert rows[0]["stdout"] == "kept\n"
+
+
+def _run_bytes(stdin: bytes, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app.dockersim", "--json", *args], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=60)
+
+
+def test_crlf_and_undecodable_input_are_handled():
+    proc = _run_bytes(b"docker ps -q\r\n\xff\xfe\nls\n")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert [r["command"] for r in rows] == ["docker ps -q", "\ufffd\ufffd", "ls"]
+    assert rows[0] == {"command": "docker ps -q", "stdout": "", "stderr": "", "exit_code": 0}
+    assert rows[1]["exit_code"] == 127 and "internal simulator error" not in rows[1]["stderr"]
+    assert rows[2]["stdout"] == "feedback-app  site\n"
+
+
+def test_bad_snapshot_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    for path in (bad, tmp_path / "missing.json"):
+        proc = _run_bytes(b"ls\n", "--snapshot", str(path))
+        assert proc.returncode == 2 and proc.stdout == b""
+        assert proc.stderr.decode().startswith(f"python -m app.dockersim: cannot load snapshot {path}: ")
+        assert b"Traceback" not in proc.stderr
+
+
+def test_lone_surrogates_never_reach_the_simulator():
+    from app.dockersim import DockerHost
+    r = DockerHost(hints=False).run("echo \ud800 ok")
+    assert r.exit_code == 0 and r.stdout.endswith(" ok\n") and "\ud800" not in r.stdout

@@ -27,10 +27,13 @@ CORPUS = [
     "curl -i localhost:3000/feedback/a.txt", "echo x > f.txt", "cat f.txt", "ls -la", "mkdir -p a/b", "rm -rf a", "cd ..",
     "cd ~", "pwd", "history", "sleep 3", "exit", "echo $(pwd)", "docker", "docker --help", "docker version", "docker info",
     "docker container ls -a", "docker image ls", "docker container rm -f app", "docker run --name web2 -d nginx:alpine",
+    "sudo docker ps", "printf '%s\\n' a b > p.txt", "docker run -d ubuntu apt-get update", "docker run -d python python -c 1",
+    "docker restart -s SIGKILL web", "docker run --name '' -d busybox sleep 9", "false; echo $?", "rm -rf /",
 ]
 TOKENS = ["-d", "-it", "-p", "8000:80", "--rm", "-v", "x:/y", "--name", "web", "-a", "-f", "-q", "--foo", "'", '"', "&&",
           ";", "||", ">", ">>", "$(pwd)", "~", "\\", "-", "--", "=", ":", "nginx", "busybox", "-t", "0", "-1", "9999999999",
-          "é한글", "\t", "$(ls)", "|", "`", "*", "../..", "/", ":/:", "-e", "A=B", "--mount", "type=bind", "-P", "--pull=never"]
+          "é한글", "\t", "$(ls)", "|", "`", "*", "../..", "/", ":/:", "-e", "A=B", "--mount", "type=bind", "-P", "--pull=never",
+          '"$(', "2>", "2> ~", "> /nope/x", "$(", "${", "printf", "sudo"]
 
 mutation = st.one_of(
     st.tuples(st.just("keep")),
@@ -80,7 +83,8 @@ def test_random_and_mutated_lines_keep_invariants(steps):
 
 
 def test_zz_property_volume():
-    """The property test above ran at least 10,000 command lines (when run in this session)."""
+    """The property test is configured for, and (when it ran in this session) ran, at least 10,000 command lines."""
+    assert EXAMPLES * LINES_PER_EXAMPLE >= 10_000
     if counter["lines"]:
         assert counter["lines"] >= 10_000, counter
 

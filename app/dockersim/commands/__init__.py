@@ -8,7 +8,7 @@ from app.dockersim.commands.build_cmd import context_hash
 from app.dockersim.commands.dispatch import docker_main
 from app.dockersim.commands.hosttools import curl, history
 from app.dockersim.fixtures import HOME
-from app.dockersim.shell import ShellEnv, run_line
+from app.dockersim.shell import ShellEnv, dispatch, run_line
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost, Terminal
@@ -22,9 +22,19 @@ def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
     sh.hooks["history"] = lambda argv, s: history(host, t.id)
     sh.hooks["sleep"] = host.sleep_hook
     sh.hooks["exit"] = lambda argv, s: ("", "docker-dojo: this is the simulator's only host shell; it stays open\n", 1)
+    sh.hooks["sudo"] = _sudo
     sh.hooks["$("] = _substitution
     sh.hooks["__held__"] = lambda argv, s: ("", "", int(bool(t.kind)))
     return sh
+
+
+def _sudo(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
+    """`sudo CMD ...` runs CMD as it is (the simulated learner may use docker without sudo)."""
+    if len(argv) < 2:
+        return "", "usage: sudo -h | -K | -k | -V\nusage: sudo [-u user] command [arg ...]\n", 1
+    if argv[1].startswith("-"):
+        return "", f"docker-dojo: sudo options such as '{argv[1]}' are not modelled by this simulator\n", 1
+    return dispatch(argv[1:], sh)
 
 
 def _substitution(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:

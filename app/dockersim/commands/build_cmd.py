@@ -65,7 +65,9 @@ def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         try:
             tags.append(familiar(t))
         except ReferenceError_ as e:
-            raise usage_error(inv.path, f'invalid argument "{t}" for "-t, --tag" flag: {e}') from None
+            err = usage_error(inv.path, f'invalid argument "{t}" for "-t, --tag" flag: {e}')
+            err.hint = "lowercase" if "lowercase" in str(e) else "reference"
+            raise err from None
     path = p.args[0]
     if path == "-" or "://" in path or path.startswith("git@"):
         raise DockerError(f"docker-dojo: building from {path!r} is real but not supported by this simulator; use a folder\n",

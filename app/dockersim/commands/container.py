@@ -145,10 +145,13 @@ def cmd_stop(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 @register("restart|container restart", flags="timeout signal")
 def cmd_restart(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker restart: stop then start (detached)."""
+    sig = _signal_name(p.get("signal")) if p.get("signal") else ""
+
     def act(c: Container, ref: str) -> None:
-        stop(host, c, p.get("timeout"))
+        stop(host, c, p.get("timeout"), sig)
         c.attached = False
-        c.restart_count += 1
+        # a manual restart resets the restart manager: RestartCount counts restart-policy restarts only
+        c.restart_count = 0
         start_container(host, c)
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "no_container")
@@ -248,7 +251,7 @@ def cmd_rename(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     c = get(host, p.args[0])
     new = p.args[1].lstrip("/")
     if not NAME_RE.match(new):
-        raise daemon_error(f"Invalid container name ({new}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "rename")
+        raise daemon_error(f"Invalid container name ({new}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "name_invalid")
     if new == c.name:
         raise daemon_error(f"Renaming a container with the same name as its current name", "rename")
     other = host.name_taken(new)
@@ -349,7 +352,10 @@ def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     try:
         copy_tree(from_fs, source, to_fs, target)
     except FsError as e:
-        raise DockerError(f"docker-dojo: cp failed: {e}\n", 1, "cp") from None
+        if e.code == "ENOSPC":
+            raise DockerError("docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB "
+                              "of files)\n", 1, "limit") from None
+        raise DockerError(f"docker-dojo: cp failed: {e if e.path else e.message}\n", 1, "cp") from None
     if p.flag("quiet"):
         return "", "", 0
     return "", f"Successfully copied {human_size(_tar_size(from_fs, source))} to {shown}\n", 0

@@ -94,8 +94,8 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
             raise DockerError(f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported")
         raise DockerError(f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
                           "Run 'docker --help' for more information\n", 125, "flag")
-    if not argv:
-        return TOP_HELP, "", 0
+    if not argv:  # bare `docker` prints the help on stderr (asked-for --help goes to stdout), exit 0
+        return "", TOP_HELP, 0
     word, rest = argv[0], argv[1:]
     if word == "help":  # cobra's help command: `docker help [COMMAND...]`
         if not rest:
@@ -106,7 +106,9 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
             raise DockerError(f"unknown help topic: {topic}\n", 1, "unknown_command")
         argv, word, rest = rest + ["--help"], rest[0], rest[1:] + ["--help"]
     if word in GROUP_HELP:
-        if not rest or rest[0] in ("--help", "-h"):
+        if not rest:  # `docker volume` alone: help on stderr, as the real client
+            return "", GROUP_HELP[word], 0
+        if rest[0] in ("--help", "-h"):
             return GROUP_HELP[word], "", 0
         if rest[0].startswith("-"):
             raise DockerError(f"unknown flag: {rest[0]}\n\nUsage:  docker {word} COMMAND\n\n"

@@ -46,6 +46,8 @@ def curl(host: DockerHost, args: list[str]) -> Out:
         return "", f"curl: (3) URL rejected: Malformed input to a URL function\n", 3
     scheme, hostname, port_s, path = m.group(1) or "http", m.group(2), m.group(3), m.group(4) or "/"
     port = int(port_s) if port_s else (443 if scheme == "https" else 80)
+    if port > 65535:
+        return "", "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n", 3
     if hostname not in ("localhost", "127.0.0.1", "0.0.0.0"):
         return "", f"curl: (6) Could not resolve host: {hostname}\n", 6
     method = method or ("POST" if data is not None else "GET")

@@ -68,7 +68,7 @@ def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
             raise DockerError(f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry only has "
                               f"{', '.join(available_repos())}", 1, "not_in_registry")
         if known_repo(repo):
-            raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "pull_denied")
+            raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "tag_unknown")
         raise DockerError(f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
                           "denied: requested access to the resource is denied", 1, "pull_denied")
     have_layers = {layer.id for img in host.images for layer in img.layers if not layer.empty}

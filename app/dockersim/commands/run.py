@@ -81,7 +81,7 @@ def _volume_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
         if kind == "volume" and src and not VOLNAME_RE.match(src):
             raise run_error(f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
                             'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
-                            "directory, use absolute path", "mount")
+                            "directory, use absolute path", "volume_name")
         read_only = "ro" in mode.split(",")
         if kind == "bind":
             mounts.append(Mount("bind", norm(src, cwd), norm(dst), read_only))
@@ -145,10 +145,11 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     ports = _port_specs(host, p.get("publish", []))
     mounts = _volume_specs(host, p.get("volume", []), inv.cwd) + _mount_specs(host, p.get("mount", []), inv.cwd)
     name = p.get("name")
-    if name is not None and not NAME_RE.match(name):
-        raise run_error(f"Error response from daemon: Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "name_conflict")
+    if name and not NAME_RE.match(name):  # an empty --name means a generated one, as in the daemon
+        raise run_error(f"Error response from daemon: Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "name_invalid")
     if name:
-        other = host.name_taken(name.lstrip("/"))
+        name = name.removeprefix("/")  # stored as "/web", shown as "web"
+        other = host.name_taken(name)
         if other:
             raise run_error(f'Error response from daemon: Conflict. The container name "/{name.lstrip("/")}" is already in use '
                             f'by container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
@@ -157,6 +158,8 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     try:
         image, progress = ensure_image(host, ref, policy)
     except DockerError as e:
+        if e.text.startswith("docker-dojo:"):  # the simulator's own note is not Docker's text: no `docker:` framing
+            raise DockerError(e.preamble + e.text.rstrip("\n") + "\n", 125, e.hint) from None
         framed = run_error(e.text, e.hint)
         framed.text = e.preamble + framed.text
         raise framed from None
@@ -232,7 +235,7 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
 def start_container(host: DockerHost, c: Container) -> None:
     """Start: claim host ports (or fail like libnetwork), then exec the process model."""
     for b in c.ports:
-        owner = host.port_owner(b.host_port)
+        owner = host.port_owner(b.host_port, b.proto)
         if owner is not None and owner.id != c.id:
             endpoint = host.ids.hex64()
             bind_ip = b.host_ip or "0.0.0.0"

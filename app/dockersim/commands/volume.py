@@ -33,7 +33,7 @@ def cmd_volume_create(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     if not VOLNAME_RE.match(name):
         raise daemon_error(f'create {name}: "{name}" includes invalid characters for a local volume name, only '
                            '"[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path',
-                           "no_volume")
+                           "volume_name")
     if host.volume_by_name(name) is None:
         labels = dict(item.partition("=")[::2] for item in p.get("label", []))
         host.add_volume(Volume(name, False, host.clock.now, labels=labels))
