@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,9 +178,9 @@ class DockerHost:
 
     def write_file(self, path: str, text: str) -> None:
         """Write a host file (parents created); `~/x` is the learner's home folder."""
-        p = norm(_expand_home(path), HOME)
+        p = norm(unicodedata.normalize("NFC", _expand_home(path)), HOME)
         self.fs.makedirs(norm("..", p))
-        self.fs.write(p, text)
+        self.fs.write(p, unicodedata.normalize("NFC", text))
 
     def read_file(self, path: str) -> str:
         """Read a host file; `~/x` is the learner's home folder."""
@@ -426,6 +427,8 @@ class DockerHost:
         """Execute one command line typed on a terminal."""
         # lone surrogates (undecodable input bytes, or "\ud800" in JSON from a browser) become U+FFFD
         line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        # Hangul typed by an IME may arrive decomposed; names and file contents compare as NFC
+        line = unicodedata.normalize("NFC", line)
         try:
             return self._run(line, terminal)
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens

@@ -366,3 +366,15 @@ def test_unmodelled_hub_image_in_run_is_not_framed_as_dockers_own_error(s):
     assert r.exit_code == 125
     assert r.stderr.startswith("Unable to find image 'mysql:latest' locally\ndocker-dojo: 'mysql' is a real Docker Hub image")
     assert "docker: docker-dojo" not in r.stderr and "Run 'docker run --help'" not in r.stderr
+
+
+def test_decomposed_hangul_is_normalised_to_nfc_at_the_boundary():
+    import unicodedata
+
+    host = DockerHost(seed=0)
+    decomposed = unicodedata.normalize("NFD", "안녕")
+    assert decomposed != "안녕"
+    host.run(f"echo {decomposed} > ~/인사.txt")
+    assert host.read_file("~/인사.txt").strip() == "안녕"
+    host.write_file(unicodedata.normalize("NFD", "~/메모.txt"), decomposed)
+    assert host.run("cat ~/메모.txt").stdout == "안녕"
