@@ -7,6 +7,7 @@ from flask_login import current_user, login_required, logout_user
 from werkzeug.wrappers import Response
 
 from app.blueprints.forms import ConfirmForm, LoginForm, RegisterForm
+from app.blueprints.redirects import safe_target
 from app.extensions import limiter
 from app.services import accounts
 
@@ -28,8 +29,7 @@ def _auth_limit() -> str:
 
 def _safe_next(default: str) -> str:
     """Only follow a `next` that stays on this site."""
-    target = request.args.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else default
+    return safe_target(request.args.get("next"), default)
 
 
 @bp.route("/register", methods=["GET", "POST"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import format_timedelta, gettext as _
+from flask_babel import format_timedelta
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -69,6 +70,5 @@ def grade(card_id: str) -> Response | dict[str, object] | tuple[object, int]:
 
 @bp.route("/stats")
 def stats() -> str:
-    data = flashcards.statistics(_user_id())
-    charts = {"reviews": flashcards.bar_chart(data.reviews_per_day), "forecast": flashcards.bar_chart(data.forecast)}
+    data, charts = flashcards.statistics_page(_user_id())
     return render_template("cards/stats.html", stats=data, charts=charts)

@@ -1,7 +1,8 @@
 """The lab page, the playground and the JSON endpoints their terminal talks to."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask_babel import get_locale

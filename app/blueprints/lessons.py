@@ -8,7 +8,6 @@ from werkzeug.wrappers import Response
 
 from app.curriculum import Flashcard, Lab, Question
 from app.services import accounts, lessons, questions
-from app.services.course import get_course
 
 bp = Blueprint("lessons", __name__)
 
@@ -55,34 +54,14 @@ def new_answer_token() -> str:
 
 @bp.route("/lessons/<lesson_id>")
 def lesson(lesson_id: str) -> str:
-    course = get_course()
-    current = course.lessons_by_id.get(lesson_id) or abort(404)
-    lessons.record_lesson_visit(current)
-    previous, following = lessons.neighbours(course, current)
-    return render_template(
-        "lessons/lesson.html",
-        lesson=current,
-        segments=lessons.lesson_segments(course, current),
-        previous=previous,
-        following=following,
-        answers=questions.latest_answers(accounts.current_or_none(), [q.id for q in current.questions]),
-    )
+    page = lessons.lesson_page(lesson_id, accounts.current_or_none()) or abort(404)
+    return render_template("lessons/lesson.html", page=page, lesson=page.lesson)
 
 
 @bp.route("/questions/<question_id>/answer", methods=["POST"])
 def answer(question_id: str) -> Response | tuple[Response, int]:
-    question = get_course().by_id.get(question_id)
-    if not isinstance(question, Question):
-        abort(404)
-    outcome = questions.submit_answer(
-        accounts.ensure_learner(),
-        question,
-        request.form,
-        token=request.form.get("token", "")[:64] or questions.new_token(),
-        lang=str(get_locale()),
-        explanation_html=lessons.markdown(question.explanation),
-    )
+    outcome = questions.answer(question_id, request.form, str(get_locale())) or abort(404)
     if request.accept_mimetypes.best == "application/json":
         return jsonify(outcome.to_dict()), (422 if outcome.error else 200)
     flash(outcome.error or outcome.feedback, "error" if outcome.error else ("success" if outcome.passed else "info"))
-    return redirect(url_for("lessons.lesson", lesson_id=question.lesson_id, _anchor=f"item-{question.id}"))
+    return redirect(url_for("lessons.lesson", lesson_id=outcome.lesson_id, _anchor=f"item-{question_id}"))

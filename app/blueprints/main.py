@@ -6,17 +6,15 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from app.blueprints.forms import ConfirmForm
-from app.services import accounts, lessons, progress
+from app.blueprints.redirects import safe_target
+from app.services import accounts, progress
 
 bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
 def home() -> str:
-    user = accounts.current_or_none()
-    return render_template(
-        "main/home.html", progress=progress.lesson_progress(user), resume=lessons.continue_lesson(user)
-    )
+    return render_template("main/home.html", page=progress.course_map(accounts.current_or_none()))
 
 
 @bp.route("/guest", methods=["POST"])
@@ -34,8 +32,7 @@ def set_language(lang: str) -> Response:
     form = ConfirmForm()
     if form.validate_on_submit():
         accounts.set_locale(current_user if current_user.is_authenticated else None, lang)
-    target = request.form.get("next", "")
-    return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("main.home"))
+    return redirect(safe_target(request.form.get("next"), url_for("main.home")))
 
 
 @bp.route("/healthz")

@@ -10,13 +10,7 @@ bp = Blueprint("progress", __name__, url_prefix="/progress")
 
 @bp.route("/")
 def overview() -> str:
-    user = accounts.current_or_none()
-    return render_template(
-        "progress/overview.html",
-        lessons=progress.lesson_progress(user),
-        streak=progress.current_streak(user) if user else 0,
-        recent=progress.recent_activity(user) if user else [],
-    )
+    return render_template("progress/overview.html", page=progress.overview(accounts.current_or_none()))
 
 
 @bp.route("/export.<fmt>")

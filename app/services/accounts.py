@@ -11,8 +11,8 @@ from sqlalchemy import delete, func, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
-from app.services.days import as_utc
 from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User
+from app.services.days import as_utc
 
 MERGE_SESSION_KEY = "merge_guest_id"
 

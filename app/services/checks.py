@@ -1,7 +1,8 @@
 """The bridge that lets the curriculum validate lab checks without depending on grading."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from app import grading
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from app.curriculum import Course, ContentError, parse_course
+from app.curriculum import ContentError, Course, parse_course
 from app.services import checks
 
 _lock = threading.Lock()

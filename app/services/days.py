@@ -1,7 +1,7 @@
 """Study days are counted in the school's time zone (setting `TIMEZONE`, default Asia/Seoul)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -14,4 +14,4 @@ def school_zone() -> ZoneInfo:
 
 def as_utc(moment: datetime) -> datetime:
     """SQLite returns naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

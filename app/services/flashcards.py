@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -20,9 +20,9 @@ from sqlalchemy.exc import IntegrityError
 
 from app.curriculum import Course, Flashcard, render_markdown
 from app.extensions import db
-from app.services.days import school_zone
 from app.models import CardReview, CardState
 from app.services.course import get_course
+from app.services.days import school_zone
 
 # Cards in their learning steps that come due this soon are shown when nothing else is left (as Anki does).
 LEARN_AHEAD = timedelta(minutes=20)
@@ -153,16 +153,16 @@ def scheduler() -> Scheduler:
 def _utc(moment: datetime | None) -> datetime:
     """A UTC-aware time; SQLite hands back naive datetimes, which are stored in UTC."""
     if moment is None:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _start_of_day(now: datetime) -> datetime:
     """Midnight (in the study time zone) of the day `now` falls in, as UTC."""
     local = now.astimezone(day_zone()).date()
-    return datetime.combine(local, time(0), tzinfo=day_zone()).astimezone(timezone.utc)
+    return datetime.combine(local, time(0), tzinfo=day_zone()).astimezone(UTC)
 
 
 def _local_day(moment: datetime) -> date:
@@ -342,7 +342,7 @@ def statistics(user_id: int | None, now: datetime | None = None) -> Stats:
     course = get_course()
     today = _local_day(now)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
-    since = datetime.combine(first_day, time(0), tzinfo=day_zone()).astimezone(timezone.utc)
+    since = datetime.combine(first_day, time(0), tzinfo=day_zone()).astimezone(UTC)
     query = select(CardReview).where(CardReview.user_id == user_id, CardReview.reviewed_at >= since)
     reviews = list(db.session.scalars(query)) if user_id is not None else []
     per_day = {first_day + timedelta(days=i): 0 for i in range(HISTORY_DAYS)}
@@ -371,6 +371,12 @@ def statistics(user_id: int | None, now: datetime | None = None) -> Stats:
         cards_seen=len(states),
         cards_total=len(course.flashcards),
     )
+
+
+def statistics_page(user_id: int | None) -> tuple[Stats, dict[str, BarChart]]:
+    """The statistics page: the numbers and the geometry of its two charts."""
+    stats = statistics(user_id)
+    return stats, {"reviews": bar_chart(stats.reviews_per_day), "forecast": bar_chart(stats.forecast)}
 
 
 def bar_chart(series: tuple[DayCount, ...], width: int = 600, height: int = 160, gap: float = 2.0) -> BarChart:

@@ -14,7 +14,7 @@ from app.dockersim.fs import FsError
 from app.extensions import db
 from app.services import accounts, lab_store
 from app.services.lab_store import Workspace, dump
-from app.services.labs import LabError, client_view, record_progress, build_reply, expected_version, find_lab
+from app.services.labs import LabError, build_reply, client_view, expected_version, find_lab, record_progress
 
 MAX_FILE_CHARS = 64 * 1024
 

@@ -8,8 +8,9 @@ change goes through `mutate()`, which saves with optimistic concurrency (the att
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from flask import current_app
 from sqlalchemy import select
@@ -17,9 +18,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.curriculum import Lab
 from app.dockersim import DockerHost
+from app.extensions import db
 from app.grading import replay
 from app.grading.replay import lab_seed
-from app.extensions import db
 from app.models import Activity, LabAttempt, LabUndoStep, User, utcnow
 from app.services import course as course_service
 

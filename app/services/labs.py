@@ -18,13 +18,14 @@ from app.dockersim import DockerHost
 from app.dockersim.host import MAX_LINE
 from app.extensions import db
 from app.models import Activity
-from app.services import accounts, course as course_service, lab_store, lab_view
+from app.services import accounts, lab_store, lab_view
+from app.services import course as course_service
 from app.services.lab_store import PLAYGROUND_ID, LabConflict, Workspace, dump, state_key
 
 CLEAR_SCREEN = "\x1b[2J"
 _SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
-__all__ = ["LabConflict", "LabError", "LabNotFound", "PLAYGROUND_ID"]
+__all__ = ["PLAYGROUND_ID", "LabConflict", "LabError", "LabNotFound"]
 
 
 class LabNotFound(LookupError):

@@ -3,20 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Union
 
 from flask_login import current_user
 from sqlalchemy import select
 
 from app.curriculum import Course, Flashcard, Lab, Lesson, Question, render_markdown
 from app.extensions import db
-from app.models import Activity, User
+from app.models import Activity, LabAttempt, QuestionAnswer, User
+from app.services import questions
 from app.services.course import get_course
 
 # The placeholder app.curriculum leaves in a lesson's HTML where an item's widget goes.
 _PLACEHOLDER = re.compile(r'<div class="dojo-item" data-kind="(flashcard|question|lab)" data-id="([^"]*)"></div>')
 
-Segment = Union[str, Flashcard, Question, Lab]
+Segment = str | Flashcard | Question | Lab
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,43 @@ class LessonProgress:
     def percent(self) -> int:
         """Progress as a whole percentage."""
         return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
+class LessonPage:
+    """Everything the lesson page shows: the lesson cut around its items, its neighbours, last answers."""
+
+    lesson: Lesson
+    segments: list[Segment]
+    previous: Lesson | None
+    following: Lesson | None
+    answers: dict[str, QuestionAnswer]
+    lab_status: dict[str, str]  # lab id -> in_progress / solved / solution_seen, for labs the learner opened
+
+
+def lab_statuses(user: User | None, lab_ids: list[str]) -> dict[str, str]:
+    """The learner's status in each of these labs they have started."""
+    if user is None or not lab_ids:
+        return {}
+    rows = db.session.execute(
+        select(LabAttempt.lab_id, LabAttempt.status)
+        .where(LabAttempt.user_id == user.id, LabAttempt.lab_id.in_(lab_ids))
+        .order_by(LabAttempt.updated_at)
+    )
+    return {lab_id: status for lab_id, status in rows}
+
+
+def lesson_page(lesson_id: str, user: User | None) -> LessonPage | None:
+    """The lesson page (None for an unknown lesson); the visit is remembered for "continue"."""
+    course = get_course()
+    lesson = course.lessons_by_id.get(lesson_id)
+    if lesson is None:
+        return None
+    record_lesson_visit(lesson)
+    previous, following = neighbours(course, lesson)
+    answers = questions.latest_answers(user, [q.id for q in lesson.questions])
+    status = lab_statuses(user, [lab.id for lab in lesson.labs])
+    return LessonPage(lesson, lesson_segments(course, lesson), previous, following, answers, status)
 
 
 def lesson_segments(course: Course, lesson: Lesson) -> list[Segment]:

@@ -1,23 +1,20 @@
 """A learner's progress: per-lesson mastery, streak, recent activity, and their own export."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 
-from app.curriculum import Course
+from app.curriculum import Course, Lab, Lesson
 from app.extensions import db
 from app.models import Activity, CardReview, CardState, LabAttempt, QuestionAnswer, User
 from app.reports.progress import ProgressRow, progress_csv, progress_json, streak
 from app.services.course import get_course
 from app.services.days import as_utc, school_zone
-from app.services.lessons import LessonProgress
+from app.services.lessons import LessonProgress, continue_lesson, lab_statuses
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
-
-
 
 
 def lesson_progress(user: User | None, course: Course | None = None) -> list[LessonProgress]:
@@ -42,6 +39,35 @@ def lesson_progress(user: User | None, course: Course | None = None) -> list[Les
         )
         for lesson in course.lessons
     ]
+
+
+@dataclass(frozen=True)
+class CourseMap:
+    """The home page: every lesson with the learner's progress, and the lesson to continue."""
+
+    lessons: list[LessonProgress]
+    resume: Lesson | None
+    resume_lab: Lab | None = None
+    started: bool = False  # False: `resume` is simply the first lesson ("Start", not "Continue")
+
+
+def course_map(user: User | None) -> CourseMap:
+    """The course map for the home page (with the unfinished lab if that is what the learner did last)."""
+    started = user is not None and db.session.scalar(
+        select(Activity.id).where(Activity.user_id == user.id).limit(1)
+    ) is not None
+    return CourseMap(lesson_progress(user), continue_lesson(user), _resume_lab(user), started)
+
+
+def _resume_lab(user: User | None) -> Lab | None:
+    """The lab the learner opened last, if that was their latest step and it is not finished."""
+    if user is None:
+        return None
+    last = db.session.scalar(select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(1))
+    lab = get_course().by_id.get(last.item_id or "") if last is not None and last.kind == "lab_started" else None
+    if not isinstance(lab, Lab) or lab_statuses(user, [lab.id]).get(lab.id) != "in_progress":
+        return None
+    return lab
 
 
 def records(user: User, course: Course | None = None) -> list[ProgressRow]:
@@ -82,7 +108,12 @@ def current_streak(user: User, today: date | None = None) -> int:
 
 @dataclass(frozen=True)
 class RecentItem:
-    """One line of the recent-activity list."""
+    """One line of the recent-activity list.
+
+    `kind` is an activity kind (lesson, question, lab_started, lab_solved, lab_solution_seen) or
+    "card" for a review from the review log; the template words each one. `title` is the item's
+    own Korean title, or "" when the item is gone from the course or is the playground.
+    """
 
     when: datetime
     kind: str
@@ -92,17 +123,47 @@ class RecentItem:
 
 
 def recent_activity(user: User, limit: int = 15, course: Course | None = None) -> list[RecentItem]:
-    """The latest things the learner did, newest first."""
+    """The latest things the learner did (lessons, answers, labs, card reviews), newest first."""
     course = course or get_course()
     zone = school_zone()
-    items = []
-    for activity in db.session.scalars(
-        select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(limit)
-    ):
-        item = course.by_id.get(activity.item_id or "") or course.lessons_by_id.get(activity.item_id or "")
-        title = getattr(item, "title", None) or getattr(item, "prompt", None) or activity.item_id or ""
-        items.append(RecentItem(as_utc(activity.created_at).astimezone(zone), activity.kind, activity.item_id or "", title, activity.detail or ""))
-    return items
+
+    def title(item_id: str) -> str:
+        item = course.by_id.get(item_id) or course.lessons_by_id.get(item_id)
+        return str(getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", None) or "")
+
+    entries = [
+        (a.created_at, a.id, a.kind, a.item_id or "", a.detail or "")
+        for a in db.session.scalars(
+            select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(limit)
+        )
+    ]
+    entries += [
+        (r.reviewed_at, r.id, "card", r.card_id, RATING_NAMES.get(r.rating, ""))
+        for r in db.session.scalars(
+            select(CardReview).where(CardReview.user_id == user.id).order_by(CardReview.id.desc()).limit(limit)
+        )
+    ]
+    entries.sort(key=lambda e: (as_utc(e[0]), e[1]), reverse=True)
+    return [
+        RecentItem(as_utc(when).astimezone(zone), kind, item_id, title(item_id), detail)
+        for when, _, kind, item_id, detail in entries[:limit]
+    ]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The progress page: mastery per lesson, the streak and recent activity."""
+
+    lessons: list[LessonProgress]
+    streak: int
+    recent: list[RecentItem]
+
+
+def overview(user: User | None) -> Overview:
+    """Everything the progress page shows (a visitor with no records sees the course at 0%)."""
+    if user is None:
+        return Overview(lesson_progress(None), 0, [])
+    return Overview(lesson_progress(user), current_streak(user), recent_activity(user))
 
 
 def export(user: User, fmt: str) -> tuple[str, str]:
@@ -118,8 +179,3 @@ def export(user: User, fmt: str) -> tuple[str, str]:
     ]
     who = {"username": user.username, "guest": user.is_guest, "exported_at": datetime.now(school_zone()).isoformat(timespec="seconds")}
     return progress_json(who, summary, rows), "application/json; charset=utf-8"
-
-
-def dumps(value: object) -> str:
-    """JSON for templates' data attributes."""
-    return json.dumps(value, ensure_ascii=False)

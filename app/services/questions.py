@@ -4,16 +4,20 @@ from __future__ import annotations
 import json
 import random
 import secrets
-from dataclasses import dataclass
-from typing import Any, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app import grading
-from app.curriculum import Question
+from app.curriculum import Question, render_markdown
 from app.extensions import db
 from app.models import Activity, QuestionAnswer, User
+from app.services import accounts
+from app.services.course import get_course
 
 MAX_ANSWER_CHARS = 4096
 
@@ -31,6 +35,7 @@ class AnswerOutcome:
     explanation_html: str
     error: str | None = None
     repeated: bool = False
+    lesson_id: str = ""  # where the no-script form goes back to
 
     def to_dict(self) -> dict[str, Any]:
         """JSON for the page's script."""
@@ -116,6 +121,16 @@ def _outcome(question: Question, verdict: grading.Verdict, lang: str, explanatio
     )
 
 
+def answer(question_id: str, form: Mapping[str, Any], lang: str) -> AnswerOutcome | None:
+    """Grade a submitted question form for the learner (a guest on first need); None for an unknown question."""
+    question = get_course().by_id.get(question_id)
+    if not isinstance(question, Question):
+        return None
+    token = str(form.get("token") or "")[:64] or new_token()
+    outcome = submit_answer(accounts.ensure_learner(), question, form, token, lang, render_markdown(question.explanation))
+    return replace(outcome, lesson_id=question.lesson_id)
+
+
 def submit_answer(
     user: User, question: Question, form: Mapping[str, Any], token: str, lang: str, explanation_html: str
 ) -> AnswerOutcome:
@@ -126,11 +141,11 @@ def submit_answer(
     if existing is not None:
         return _stored_outcome(question, existing, lang, explanation_html)
     if _answer_size(form) > MAX_ANSWER_CHARS:
-        return _error(question, lang, "답이 너무 깁니다(4,096자까지).", "The answer is too long (4,096 characters at most).")
+        return _error(question, gettext("The answer is too long (%(limit)s characters at most).", limit="4,096"))
     answer = answer_from_form(question, form)
     problem = None if answer is None else grading.validate_answer(question.kind, question.key, answer, lang)
     if answer is None or problem:
-        return _error(question, lang, problem or "답을 골라 주세요.", problem or "Choose or enter an answer first.")
+        return _error(question, problem or gettext("Choose or enter an answer first."))
     verdict = grading.grade_question(question.kind, question.key, answer)
     row = QuestionAnswer(
         user_id=user.id,
@@ -161,8 +176,8 @@ def _answer_size(form: Mapping[str, Any]) -> int:
     return sum(len(str(v)) for key, values in lists if key not in ("csrf_token", "token") for v in values)
 
 
-def _error(question: Question, lang: str, ko: str, en: str) -> AnswerOutcome:
-    return AnswerOutcome(question.id, False, 0.0, 1.0, "", [], "", error=en if lang == "en" else ko)
+def _error(question: Question, message: str) -> AnswerOutcome:
+    return AnswerOutcome(question.id, False, 0.0, 1.0, "", [], "", error=message)
 
 
 def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanation_html: str) -> AnswerOutcome:

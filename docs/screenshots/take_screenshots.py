@@ -50,6 +50,7 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 860}, locale="ko-KR")
         page.goto(base)
         page.get_by_test_id("start-guest").click()
+        page.wait_for_load_state("networkidle")  # the logo too
         page.screenshot(path=OUT / "home.png")
 
         page.goto(f"{base}/lessons/attached-detached")
@@ -75,9 +76,13 @@ def main() -> None:
         page.goto(f"{base}/progress/")
         page.screenshot(path=OUT / "progress.png")
 
-        phone = browser.new_page(viewport={"width": 360, "height": 740}, locale="ko-KR", storage_state=page.context.storage_state())
+        phone = browser.new_page(viewport={"width": 360, "height": 740}, locale="ko-KR", color_scheme="dark",
+                                 storage_state=page.context.storage_state())
         phone.goto(f"{base}/labs/{LAB}")
         phone.get_by_test_id("lab-page").wait_for()
+        phone.get_by_role("button", name="docker ps -a", exact=True).click()  # a tap-to-insert chip
+        phone.evaluate("document.getElementById('terminal-title').scrollIntoView()")
+        phone.wait_for_timeout(300)
         phone.screenshot(path=OUT / "lab-phone.png")
         browser.close()
     server.shutdown()

@@ -13,8 +13,8 @@ from playwright.sync_api import Page, expect
 
 from app import create_app
 from app.curriculum import Lab
-from app.services import course as course_service
 from app.grading import replay
+from app.services import course as course_service
 from app.services import lab_store, lab_view
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -76,6 +76,7 @@ def test_solve_a_lab_attached_run_in_terminal_1_stopped_from_terminal_2(page: Pa
         type_line(page, step.command, step.terminal + 1)
     expect(page.get_by_test_id("term-tab-1")).not_to_have_class(re.compile(r"\bis-busy\b"))
     expect(page.locator(".goal-item.passed")).to_have_count(goal_items.count())
+    expect(page.get_by_test_id("term-message")).to_contain_text("목표 달성:")  # ticks are announced
     expect(page.get_by_test_id("lab-status")).to_have_text("해결")
     page.get_by_test_id("grade").click()
     verdict = page.get_by_test_id("verdict")
@@ -97,7 +98,9 @@ def test_hint_undo_reset_and_show_solution(page: Page, live_server: str, two_ter
     type_line(page, "docker volume create scratch")
     expect(volumes).to_contain_text("scratch")
     type_line(page, "docker volume ls")  # changes nothing: not an undo step
+    expect(page.get_by_test_id("undo-count")).to_have_text("1")
     page.get_by_test_id("undo").click()
+    expect(page.get_by_test_id("undo-count")).to_have_text("0")
     expect(volumes).not_to_contain_text("scratch")
     expect(page.get_by_test_id("term-message")).to_contain_text("docker volume create scratch")
 
@@ -111,10 +114,15 @@ def test_hint_undo_reset_and_show_solution(page: Page, live_server: str, two_ter
 
     expect(page.get_by_test_id("solution")).to_be_hidden()
     page.get_by_test_id("show-solution").click()
+    expect(page.get_by_test_id("confirm-solution")).to_be_focused()
+    page.get_by_role("button", name="취소").locator("visible=true").click()  # cancel: focus goes back to the asker
+    expect(page.get_by_test_id("show-solution")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.get_by_test_id("solution")).to_be_hidden()  # not before the confirmation
-    page.get_by_test_id("confirm-solution").click()
+    page.keyboard.press("Enter")  # on the focused "Yes, show the solution"
     solution = page.get_by_test_id("solution")
     expect(solution).to_be_visible()
+    expect(solution).to_be_focused()
     expect(solution).to_contain_text(two_terminal_lab.solution_steps()[0].command)
     expect(solution).to_contain_text("터미널 2")
     expect(page.get_by_test_id("lab-status")).to_have_text("풀이 봄")
@@ -227,6 +235,12 @@ def test_phone_width_chips_and_no_sideways_scrolling(page: Page, live_server: st
     box.press("Enter")
     expect(output(page, 1)).to_contain_text("CONTAINER ID")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # No arrow keys on a phone keyboard: the ↑/↓ buttons walk the history.
+    page.get_by_test_id("history-back").click()
+    expect(box).to_have_value("docker ps -a")
+    expect(box).to_be_focused()
+    page.get_by_test_id("history-forward").click()
+    expect(box).to_have_value("")
 
 
 def _edit(page: Page, path: str, line: str) -> None:
@@ -306,3 +320,55 @@ def test_output_arriving_later_reaches_a_busy_terminal_and_another_tab_by_pollin
         pass
     expect(output(other, 1)).to_contain_text('"GET / HTTP/1.1" 200', timeout=5000)
     expect(output(other, 2)).to_contain_text("Welcome to nginx")
+
+
+def test_a_broken_reply_does_not_stop_later_commands(page: Page, live_server: str):
+    open_lab(page, live_server, "@playground")
+    broken = {"done": False}
+
+    def once(route):
+        if broken["done"]:
+            route.continue_()
+            return
+        broken["done"] = True
+        route.fulfill(status=200, content_type="application/json", body="{not json")
+
+    page.route("**/labs/@playground/run", once)
+    box = page.get_by_test_id("term-input")
+    box.fill("docker volume ls")
+    box.press("Enter")
+    expect(page.get_by_test_id("term-message")).to_contain_text("요청을 처리하지 못했습니다")
+    type_line(page, "docker volume create after-failure")
+    expect(page.get_by_test_id("state-volumes")).to_contain_text("after-failure")
+
+
+def test_ctrl_c_works_with_the_korean_ime_in_hangul_mode(page: Page, live_server: str):
+    """In Hangul mode Ctrl+C can arrive as key "ㅊ" with code "KeyC": it must still stop the run."""
+    open_lab(page, live_server, "@playground")
+    type_line(page, "docker run --name hangul nginx")
+    expect(page.get_by_test_id("term-tab-1")).to_have_class(re.compile(r"\bis-busy\b"))
+    page.get_by_test_id("term-input").dispatch_event(
+        "keydown", {"key": "ㅊ", "code": "KeyC", "ctrlKey": True, "bubbles": True, "cancelable": True})
+    expect(page.get_by_test_id("term-tab-1")).not_to_have_class(re.compile(r"\bis-busy\b"))
+
+
+def test_a_lost_hint_request_is_not_sent_twice_but_a_lost_command_is(page: Page, live_server: str, two_terminal_lab: Lab):
+    open_lab(page, live_server, two_terminal_lab.id)
+    sent: list[str] = []
+
+    def lose(route):
+        sent.append(route.request.url.rsplit("/", 1)[-1])
+        if sent.count(sent[-1]) == 1:
+            route.abort()  # the first try of each action is lost on the network
+        else:
+            route.continue_()
+
+    page.route("**/labs/*/hint", lose)
+    page.route("**/labs/*/run", lose)
+    page.get_by_test_id("hint").click()
+    expect(page.get_by_test_id("term-message")).to_contain_text("서버에 연결하지 못했습니다")
+    assert sent == ["hint"]  # a hint sent twice would use up two hints
+    expect(page.get_by_test_id("hint-count")).to_have_text("0")
+    type_line(page, "docker volume create retried")  # the run is retried with the same command id
+    expect(page.get_by_test_id("state-volumes")).to_contain_text("retried")
+    assert sent == ["hint", "run", "run"]

@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from app.services.course import parse_content
 from app.config import BASE_DIR
+from app.services.course import parse_content
 
 
 def first_lesson_with(kind: str):
@@ -33,6 +33,7 @@ def test_answer_right_and_wrong(page: Page, live_server: str):
     lesson, question = first_lesson_with("single")
     page.goto(f"{live_server}/lessons/{lesson.id}")
     widget = page.get_by_test_id(f"question-{question.id}")
+    expect(page.get_by_test_id(f"last-answer-{question.id}")).to_be_hidden()  # nothing answered yet
     correct = question.key["correct"]
     wrong = 0 if correct != 0 else 1
     widget.locator(f"input[name=answer][value='{wrong}']").check()
@@ -43,6 +44,7 @@ def test_answer_right_and_wrong(page: Page, live_server: str):
     widget.get_by_role("button", name="답 확인").click()
     expect(feedback).to_contain_text("정답입니다!")
     expect(feedback.locator(".explanation")).not_to_be_empty()
+    expect(page.get_by_test_id(f"last-answer-{question.id}")).to_have_text("지난 답: 정답")  # without a reload
     page.reload()
     expect(page.get_by_test_id(f"question-{question.id}")).to_contain_text("지난 답: 정답")
 
@@ -56,4 +58,45 @@ def test_answer_by_keyboard_only(page: Page, live_server: str):
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
+    expect(page.get_by_test_id(f"feedback-{question.id}")).to_contain_text("정답입니다!")
+
+
+def test_matching_ordering_and_cloze_by_keyboard_only(page: Page, live_server: str):
+    from app.services.questions import display_order
+
+    lesson, question = first_lesson_with("matching")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    shown = display_order(question, len(question.key["pairs"]))
+    for i in range(len(shown)):
+        widget.locator(f"select[name=match-{i}]").focus()
+        for _ in range(shown.index(i) + 1):  # option 0 is "Choose…"
+            page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # to "Check answer"
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id(f"feedback-{question.id}")).to_contain_text("정답입니다!")
+
+    lesson, question = first_lesson_with("ordering")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    shown = display_order(question, len(question.key["items"]))
+    for d in range(len(shown)):
+        select = widget.locator(f"select[name=pos-{d}]")
+        select.focus()
+        page.keyboard.press("Home")
+        for _ in range(shown[d]):
+            page.keyboard.press("ArrowDown")
+        expect(select).to_have_value(str(shown[d] + 1))
+    widget.get_by_role("button", name="답 확인").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id(f"feedback-{question.id}")).to_contain_text("정답입니다!")
+
+    lesson, question = first_lesson_with("cloze")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    widget.locator("input[name=blank-0]").focus()
+    for number, accepted in enumerate(question.key["blanks"]):
+        page.keyboard.type(accepted[0])
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # focus is on "Check answer" after the last blank
     expect(page.get_by_test_id(f"feedback-{question.id}")).to_contain_text("정답입니다!")

@@ -1,6 +1,8 @@
 """Progress in a real browser: a guest answers, registers, and keeps it; the progress page and export."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_lessons_browser import first_lesson_with
@@ -31,5 +33,5 @@ def test_guest_answers_registers_and_keeps_progress(page: Page, live_server: str
     with page.expect_download() as download_info:
         page.get_by_role("link", name="CSV 내려받기").click()
     path = download_info.value.path()
-    text = open(path, encoding="utf-8-sig").read()
+    text = Path(path).read_text(encoding="utf-8-sig")
     assert question.id in text and "right" in text

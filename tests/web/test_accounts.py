@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC
 
 import pytest
 from sqlalchemy import func, select
@@ -94,6 +95,17 @@ def test_login_next_must_be_local(client):
     register(client)
     client.post("/account/logout")
     response = client.post("/account/login?next=https://evil.example/", data={"username": "minji", "password": "correct-horse"})
+    assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example/", "https://evil.example/"])
+def test_redirect_targets_stay_on_this_site(client, target):
+    """Browsers read `/\\host` like `//host`: neither may leave the site (log-in `next`, language switch)."""
+    response = client.post("/lang/en", data={"next": target})
+    assert response.headers["Location"] == "/"
+    register(client)
+    client.post("/account/logout")
+    response = client.post("/account/login?next=" + target, data={"username": "minji", "password": "correct-horse"})
     assert response.headers["Location"] == "/"
 
 
@@ -229,11 +241,11 @@ def test_language_choice_is_saved_on_the_account(client, dbs):
 
 
 def test_merge_keeps_the_fresher_card_state_when_both_have_one(client, dbs, account_id):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from app.models import CardState
 
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     earlier, later = now - timedelta(days=2), now - timedelta(days=1)
     with dbs() as s:
         s.add(CardState(user_id=account_id, card_id="c1", fsrs="{}", due=now, state="review", reps=5, updated_at=later))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -65,7 +65,7 @@ back: 호스트 포트입니다.
 ```
 """
 
-NOW = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)  # 10:00 in Seoul
+NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 10:00 in Seoul
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def review_count(dbs, user_id: int | None = None) -> int:
 
 
 def aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- scheduling -----------------------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_daily_limit_of_new_cards(svc, learner):
     assert done.card is None and done.counts.new == 0 and done.counts.unseen == 2
     assert done.next_due_in is not None and done.next_due_in >= timedelta(hours=23)
     # Midnight in Seoul (15:00 UTC) starts a new day with new cards again.
-    tomorrow = svc(flashcards.study_session, learner, datetime(2026, 3, 2, 15, 1, tzinfo=timezone.utc))
+    tomorrow = svc(flashcards.study_session, learner, datetime(2026, 3, 2, 15, 1, tzinfo=UTC))
     assert tomorrow.card.card.id == "fc-d" and tomorrow.counts.new == 2
 
 

@@ -181,7 +181,7 @@ def test_setup_writes_fixture_and_inline_files_and_runs_setup_commands(client, d
     client.get("/labs/t-fixture")
     files = attempt(dbs, "t-fixture")["snapshot"]["fs"]
     assert "tiny app" in json.dumps(files) and "hello" in json.dumps(files)
-    status, reply = post(client, "t-fixture", "poll")
+    _, reply = post(client, "t-fixture", "poll")
     assert reply["goal"] == [True]
     client.get("/labs/t-no-run")
     snap = attempt(dbs, "t-no-run")["snapshot"]
@@ -212,25 +212,25 @@ def test_a_command_updates_the_stored_snapshot_and_history(client, dbs, content)
 def test_a_reload_continues_with_scrollback_history_and_busy_terminal(client, content):
     run(client, "t-stop", "docker run --name web -p 8080:80 nginx", 0, "c1")
     html = client.get("/labs/t-stop").get_data(as_text=True)
-    initial = json.loads(re.search(r'<script type="application/json" id="lab-data">(.*?)</script>', html, re.S).group(1))
+    initial = json.loads(re.search(r'<script type="application/json" id="lab-data">(.*?)</script>', html, re.DOTALL).group(1))
     assert initial["busy"]["0"] is True and initial["busy"]["1"] is False
     assert "docker run --name web -p 8080:80 nginx" in "".join(e[2] for e in initial["output"]["0"])
     assert initial["history"] == ["docker run --name web -p 8080:80 nginx"]
 
 
 def test_attached_run_in_terminal_1_stopped_from_terminal_2_solves_the_lab(client, dbs, content):
-    status, reply = run(client, "t-stop", "docker run --name web -p 8080:80 nginx", 0, "c1")
+    _, reply = run(client, "t-stop", "docker run --name web -p 8080:80 nginx", 0, "c1")
     assert reply["busy"]["0"] is True and reply["result"]["busy"] is True
     assert reply["goal"] == [True, False] and reply["status"] == "in_progress"
-    status, reply = run(client, "t-stop", "docker ps", 0, "c2")
+    _, reply = run(client, "t-stop", "docker ps", 0, "c2")
     assert "busy" in texts(reply) or "Ctrl+C" in texts(reply)  # the held terminal refuses a new command
-    status, reply = run(client, "t-stop", "docker stop web", 1, "c3")
+    _, reply = run(client, "t-stop", "docker stop web", 1, "c3")
     assert texts(reply, 1).endswith("web\n")
     assert reply["busy"]["0"] is False and reply["goal"] == [True, True]
     assert reply["status"] == "solved" and reply["best_score"] == 1.0
     with dbs() as s:
         assert s.scalar(select(func.count()).select_from(Activity).where(Activity.kind == "lab_solved")) == 1
-    status, verdict = post(client, "t-stop", "grade")
+    _, verdict = post(client, "t-stop", "grade")
     assert verdict["verdict"]["passed"] is True and all(c["message"] for c in verdict["verdict"]["checks"])
 
 
@@ -240,6 +240,16 @@ def test_ctrl_c_stops_an_attached_run(client, content):
     assert status == 200 and reply["busy"]["0"] is False
     assert "^C" in texts(reply)
     assert reply["state"]["containers"][0]["status"].startswith("Exited")
+
+
+def test_ctrl_c_stops_following_logs_but_not_the_container(client):
+    run(client, "@playground", "docker run -d --name web nginx")
+    status, reply = run(client, "@playground", "docker logs -f web", 1)
+    assert status == 200 and reply["busy"]["1"] is True
+    status, reply = post(client, "@playground", "interrupt", terminal=1)
+    assert status == 200 and reply["busy"]["1"] is False
+    web = next(c for c in reply["state"]["containers"] if c["name"] == "web")
+    assert web["running"] is True  # Ctrl+C on `logs -f` stops following, not the container
 
 
 def test_a_double_submit_runs_the_command_once(client, dbs, content):
@@ -404,7 +414,7 @@ def test_a_concurrent_save_is_detected_and_the_command_retried_on_the_new_state(
     client.get("/labs/t-stop")
     start = attempt(dbs, "t-stop")["version"]
     raced = _race_once(monkeypatch, 1)
-    status, reply = run(client, "t-stop", "docker volume create once", 0, "c1")
+    status, _ = run(client, "t-stop", "docker volume create once", 0, "c1")
     assert status == 200 and raced
     row = attempt(dbs, "t-stop")
     assert row["version"] == start + 2  # the other worker's save, then ours

@@ -146,3 +146,42 @@ def test_english_ui_keeps_korean_content(client):
     client.post("/lang/en")
     html = client.get("/lessons/sample").get_data(as_text=True)
     assert "Check answer" in html and "표본 레슨" in html
+
+
+def test_lesson_page_shows_each_lab_status_in_place(client):
+    assert 'data-testid="lab-status-lab-sample-detached"' not in client.get("/lessons/next").get_data(as_text=True)
+    client.get("/labs/lab-sample-detached")
+    html = client.get("/lessons/next").get_data(as_text=True)
+    assert 'data-testid="lab-status-lab-sample-detached">진행 중<' in html
+    assert 'href="/labs/lab-sample-detached"' in html
+    client.post("/labs/lab-sample-detached/run", json={"line": "docker run -d --name web -p 8080:80 nginx", "terminal": 0})
+    html = client.get("/lessons/next").get_data(as_text=True)
+    assert 'data-testid="lab-status-lab-sample-detached">해결<' in html
+
+
+def test_home_offers_to_continue_an_unfinished_lab_opened_last(client):
+    assert 'data-testid="continue-lab"' not in client.get("/").get_data(as_text=True)
+    client.get("/labs/lab-sample-detached")
+    html = client.get("/").get_data(as_text=True)
+    assert 'data-testid="continue-lab"' in html and 'href="/labs/lab-sample-detached"' in html
+    assert "분리 모드로 nginx 실행하기" in html
+    client.get("/lessons/sample")  # reading something else afterwards: continue there instead
+    assert 'data-testid="continue-lab"' not in client.get("/").get_data(as_text=True)
+
+
+def test_answer_errors_come_from_the_catalogue_in_english_too(client):
+    client.post("/lang/en")
+    reply = answer(client, "q-single", {})
+    assert reply.status_code == 422 and reply.get_json()["error"] == "Choose or enter an answer first."
+    reply = answer(client, "q-short", {"answer": "x" * 5000}, token="long")
+    assert reply.get_json()["error"] == "The answer is too long (4,096 characters at most)."
+
+
+def test_home_says_start_before_anything_and_continue_afterwards(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "처음 시작:" in html and "이어서 학습:" not in html
+    client.post("/guest")
+    assert "처음 시작:" in client.get("/").get_data(as_text=True)  # a guest who did nothing yet
+    client.get("/lessons/next")
+    html = client.get("/").get_data(as_text=True)
+    assert "이어서 학습:" in html and 'href="/lessons/next" data-testid="continue"' in html

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-
 COURSE = Path(__file__).parent / "course_fixture"
 
 
@@ -61,3 +60,27 @@ def test_unknown_export_format_is_404(client):
 def test_progress_page_in_english(client):
     client.post("/lang/en")
     assert "Mastery per lesson" in client.get("/progress/").get_data(as_text=True)
+
+
+def test_recent_activity_words_every_kind_in_both_languages(client):
+    client.get("/labs/lab-sample-detached")  # starts the lab
+    client.get("/playground")
+    client.post("/cards/card-one/review", json={"rating": 2, "version": 0})
+    answer(client, "q-single", {"answer": "1"}, "a")
+    html = client.get("/progress/").get_data(as_text=True)
+    recent = html[html.index('data-testid="recent"'):]
+    for raw in ("lab_started", "@playground", ">card<", "Hard"):
+        assert raw not in recent
+    assert "실습 시작" in recent and "분리 모드로 nginx 실행하기" in recent
+    assert "놀이터" in recent and "플래시카드 복습" in recent and "어려움" in recent
+    client.post("/lang/en")
+    recent = client.get("/progress/").get_data(as_text=True).split('data-testid="recent"')[1]
+    assert "Started a lab" in recent and "Reviewed a flashcard" in recent and "Playground" in recent
+    assert "Answered a question" in recent and "right" in recent and "Hard" in recent
+
+
+def test_card_reviews_count_in_the_recent_list_newest_first(client):
+    client.post("/cards/card-one/review", json={"rating": 3, "version": 0})
+    client.get("/lessons/sample")
+    recent = client.get("/progress/").get_data(as_text=True).split('data-testid="recent"')[1]
+    assert recent.index("레슨 읽음") < recent.index("플래시카드 복습")

@@ -17,7 +17,7 @@ document.addEventListener("DOMContentLoaded", () => {
   let pollTimer = null;
 
   const newId = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
-  const say = (msg) => { message.textContent = msg || ""; };
+  const say = (msg, good = false) => { message.textContent = msg || ""; message.classList.toggle("is-good", good); };
 
   const term = new window.DojoTerminal.Terminal(page.querySelector(".terminal-area"), {
     words: data.words, history: data.history || [], text,
@@ -28,7 +28,12 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 
   // --- talking to the server (one request at a time, in order) ------------------------------
-  async function post(action, body, retry = true) {
+  // A request lost on the network is sent again only when a second arrival cannot act twice: a run
+  // carries its command id, undo and file saves carry the version, the rest only read. A hint,
+  // reset or Ctrl+C sent twice would act twice, so those are not retried.
+  const RETRY_SAFE = new Set(["run", "poll", "grade", "undo", "file", "clear"]);
+
+  async function post(action, body, retry = RETRY_SAFE.has(action)) {
     let response;
     try {
       response = await fetch(base + "/" + action, {
@@ -57,10 +62,17 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   function command(action, body) {
+    // One failed step (an unreadable reply, a script error) must not stop every later command:
+    // the queue always settles, and the learner is told the request failed.
     queue = queue.then(async () => {
-      const reply = await post(action, body);
-      if (reply) apply(reply);
-      return reply;
+      try {
+        const reply = await post(action, body);
+        if (reply) apply(reply);
+        return reply;
+      } catch (err) {
+        say(text.failed);
+        return null;
+      }
     });
     return queue;
   }
@@ -83,6 +95,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (reply.state) renderState(reply.state);
     if (reply.goal) renderGoal(reply.goal);
     if (reply.status) renderStatus(reply.status, reply.best_score);
+    if (reply.undo !== undefined) page.querySelector("[data-testid=undo-count]").textContent = String(reply.undo);
     if (reply.message) say(reply.message);
     schedulePoll();
   }
@@ -143,11 +156,15 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 
   function renderGoal(goal) {
+    const ticked = [];
     page.querySelectorAll("[data-testid=goal-item]").forEach((li) => {
       const passed = !!goal[Number(li.dataset.index)];
+      if (passed && !li.classList.contains("passed")) ticked.push(li.querySelector(".goal-text").textContent);
       li.classList.toggle("passed", passed);
       li.querySelector(".goal-state").textContent = (passed ? text.passed : text.notYet) + ":";
     });
+    // The goal list is not a live region (it would read every check again): announce what just ticked.
+    if (ticked.length) say(text.goalTicked.replace("{checks}", ticked.join(" · ")), true);
   }
 
   function renderStatus(status, best) {
@@ -212,7 +229,9 @@ document.addEventListener("DOMContentLoaded", () => {
 
   async function openFile(path) {
     pathInput.value = path;
-    const response = await fetch(base + "/file?path=" + encodeURIComponent(path), { headers: { Accept: "application/json" } });
+    const response = await fetch(base + "/file?path=" + encodeURIComponent(path), { headers: { Accept: "application/json" } })
+      .catch(() => null);
+    if (!response) { say(text.network); return; }
     const reply = await response.json().catch(() => null);
     if (!response.ok || !reply) { say((reply && reply.error) || text.failed); return; }
     textArea.value = reply.text;
@@ -227,18 +246,31 @@ document.addEventListener("DOMContentLoaded", () => {
     interrupt: () => term.interrupt(),
     clear: () => { term.clearScreen(term.active); command("clear", { terminal: term.active }); },
     complete: () => { term.complete(); term.input.focus(); },
+    // Phone keyboards have no arrow keys: these buttons walk the history like ↑/↓.
+    "history-back": () => { term.browse(-1); term.input.focus(); },
+    "history-forward": () => { term.browse(1); term.input.focus(); },
     grade: async () => { const r = await command("grade", {}); if (r && r.verdict) { renderVerdict(r.verdict); renderStatus(r.status, r.best_score); } },
     hint: async () => { const r = await command("hint", {}); if (r && r.hints_html) renderHints(r); },
     undo: () => command("undo", { terminal: term.active }),
     "ask-reset": () => { confirmBox("reset").hidden = false; confirmBox("reset").querySelector("button").focus(); },
-    reset: () => { confirmBox("reset").hidden = true; command("reset", {}); },
+    reset: () => { confirmBox("reset").hidden = true; term.input.focus(); command("reset", {}); },
     "ask-solution": () => { confirmBox("solution").hidden = false; confirmBox("solution").querySelector("button").focus(); },
     solution: async () => {
       confirmBox("solution").hidden = true;
       const r = await command("solution", { confirm: true });
-      if (r && r.solution) { renderSolution(r.solution); renderStatus(r.status); }
+      if (r && r.solution) {
+        renderSolution(r.solution);
+        renderStatus(r.status);
+        page.querySelector("[data-testid=solution]").focus();
+      }
     },
-    cancel: (button) => { button.closest(".confirm").hidden = true; },
+    cancel: (button) => {
+      // Back to the button that asked, so keyboard users do not lose their place.
+      const box = button.closest(".confirm");
+      box.hidden = true;
+      const asker = page.querySelector(`[data-action=ask-${box.dataset.confirm}]`);
+      if (asker) asker.focus();
+    },
     "open-file": () => openFile(pathInput.value),
     "save-file": () => command("file", { path: textArea.dataset.path || pathInput.value, text: textArea.value }),
   };

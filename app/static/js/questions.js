@@ -17,6 +17,14 @@
       return;
     }
     box.classList.add(data.passed ? "is-right" : "is-wrong");
+    // The "last answer" badge follows the answer just saved, as it would after a reload.
+    const badge = box.closest(".question").querySelector(".last-answer");
+    if (badge) {
+      badge.hidden = false;
+      badge.textContent = data.passed ? badge.dataset.right : badge.dataset.wrong;
+      badge.classList.toggle("ok", data.passed);
+      badge.classList.toggle("bad", !data.passed);
+    }
     const verdict = document.createElement("p");
     verdict.className = "verdict";
     verdict.textContent = (data.passed ? box.dataset.right : box.dataset.wrong) + " " + (data.feedback || "");
@@ -34,6 +42,7 @@
     if (data.explanation_html) {
       const explanation = document.createElement("div");
       explanation.className = "explanation";
+      explanation.lang = "ko";
       // The explanation is course content rendered by the server from the reviewed Markdown files.
       explanation.innerHTML = data.explanation_html;
       box.append(explanation);

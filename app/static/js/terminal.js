@@ -133,7 +133,14 @@ window.DojoTerminal = (() => {
     }
 
     renderPrompt() {
-      this.promptEl.textContent = this.prompts[String(this.active)] || "";
+      const prompt = this.prompts[String(this.active)] || "";
+      this.promptEl.textContent = prompt;
+      // The visible label is the prompt, which is empty while a run holds the terminal: name the
+      // line editor after its terminal too, so a screen reader always says where the typing goes.
+      const text = this.options.text || {};
+      const name = (text.terminal || "").replace("{n}", String(this.active + 1));
+      const busy = this.busy[String(this.active)] ? " (" + text.busy + ")" : "";
+      this.input.setAttribute("aria-label", (name + busy + " " + prompt).trim());
       this.tabs[this.active].classList.remove("has-news");
     }
 
@@ -152,11 +159,12 @@ window.DojoTerminal = (() => {
         e.preventDefault(); this.browse(1);
       } else if (e.key === "Tab" && !e.shiftKey && this.input.value.trim() && !e.isComposing) {
         e.preventDefault(); this.complete();
-      } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === "c" || e.key === "C")) {
+      } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === "c" || e.key === "C" || e.code === "KeyC")) {
+        // e.code too: with the Korean IME in Hangul mode the key can arrive as "ㅊ".
         if (this.input.selectionStart !== this.input.selectionEnd) return; // copy the selection
         e.preventDefault();
         this.interrupt();
-      } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === "l" || e.key === "L")) {
+      } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === "l" || e.key === "L" || e.code === "KeyL")) {
         e.preventDefault();
         this.clearScreen(this.active);
         this.options.onClear(this.active);
