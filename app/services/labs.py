@@ -8,12 +8,11 @@ prompts, the state panel, the goal ticks and the attempt's progress.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from flask_babel import gettext as _
 
-from app.curriculum import Lab, render_markdown
+from app.curriculum import Lab, command_is_disabled, render_markdown
 from app.dockersim import DockerHost
 from app.dockersim.host import MAX_LINE
 from app.extensions import db
@@ -23,7 +22,6 @@ from app.services import course as course_service
 from app.services.lab_store import PLAYGROUND_ID, LabConflict, Workspace, dump, state_key
 
 CLEAR_SCREEN = "\x1b[2J"
-_SEPARATORS = re.compile(r"&&|\|\||;|\|")
 
 __all__ = ["PLAYGROUND_ID", "LabConflict", "LabError", "LabNotFound"]
 
@@ -159,18 +157,10 @@ def client_view(body: dict[str, Any]) -> tuple[dict[str, int], int | None]:
 
 
 def disabled_reason(lab: Lab | None, line: str) -> str | None:
-    """The disabled command this line uses, if any (`docker container run` counts as `docker run`)."""
+    """The disabled command this line uses, if any (docker's aliases count: `docker container rm` is `docker rm`)."""
     if lab is None or not lab.disabled_commands:
         return None
-    for part in _SEPARATORS.split(line):
-        words = [w for w in part.split() if w]
-        if len(words) > 2 and words[:2] == ["docker", "container"]:
-            words = [words[0]] + words[2:]
-        for command in lab.disabled_commands:
-            wanted = command.split()
-            if words[: len(wanted)] == wanted:
-                return command
-    return None
+    return command_is_disabled(line, lab.disabled_commands)
 
 
 def run_command(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -488,3 +488,22 @@ def test_a_guest_who_logs_in_and_merges_keeps_the_lab_host(client, dbs, content)
         assert s.scalar(select(func.count()).select_from(LabAttempt)) == 2  # both kept, no clash
     reply = post(client, "t-stop", "poll")[1]
     assert [v["name"] for v in reply["state"]["volumes"]] == ["from-guest"]  # the latest one continues
+
+
+@pytest.mark.parametrize(
+    ("disabled", "line", "blocked"),
+    [
+        ("docker container prune", "docker container prune -f", "docker container prune"),
+        ("docker container prune", "docker prune", None),
+        ("docker rmi", "docker image rm nginx", "docker rmi"),
+        ("docker rm", "docker container rm web", "docker rm"),
+        ("docker run", "ls; docker container run nginx", "docker run"),
+        ("docker run", "docker ps", None),
+    ],
+)
+def test_disabled_commands_follow_dockers_aliases(disabled, line, blocked):
+    from types import SimpleNamespace
+
+    from app.services.labs import disabled_reason
+
+    assert disabled_reason(SimpleNamespace(disabled_commands=(disabled,)), line) == blocked
