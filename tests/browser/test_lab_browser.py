@@ -372,3 +372,14 @@ def test_a_lost_hint_request_is_not_sent_twice_but_a_lost_command_is(page: Page,
     type_line(page, "docker volume create retried")  # the run is retried with the same command id
     expect(page.get_by_test_id("state-volumes")).to_contain_text("retried")
     assert sent == ["hint", "run", "run"]
+
+
+def test_phone_layout_puts_the_goal_right_after_the_terminal(page: Page, live_server: str, two_terminal_lab: Lab):
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_lab(page, live_server, two_terminal_lab.id)
+
+    def top(selector: str) -> float:
+        return page.locator(selector).first.bounding_box()["y"]
+
+    assert top(".task") < top(".terminal-area") < top(".goal") < top(".state-area") < top(".editor-area")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
