@@ -8,12 +8,13 @@ containers, and the cost of one command on a host with 50 containers relative to
 from __future__ import annotations
 
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import timed  # noqa: E402
 
 from app.dockersim import DockerHost  # noqa: E402
 
@@ -30,16 +31,6 @@ LAB = [
 ]
 PROBES = ["docker logs web", "docker inspect web", "curl localhost:8000", "docker exec web ls /", "docker stop web",
           "docker start web", "docker port web", "docker rename web web2", "docker rename web2 web", "echo hi > f.txt"]
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of fn over repeats."""
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def host_with(n: int) -> DockerHost:

@@ -9,30 +9,21 @@ simulated host, and saves the new snapshot. This reports, measured in the same r
 """
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import timed  # noqa: E402
 
 from flask_migrate import upgrade  # noqa: E402
 
 from app import create_app  # noqa: E402
 
 LAB = "lab-run-detached-port"
-
-
-def timed(fn, repeat: int) -> float:
-    """Median seconds of fn over repeats."""
-    samples = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
 
 
 def peak_kib(fn) -> float:
