@@ -48,7 +48,9 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STRATEGY = "fixed-window"
-    AUTH_RATE_LIMIT = "10 per minute"
+    AUTH_RATE_LIMIT = "10 per minute"  # per address and user name
+    AUTH_IP_RATE_LIMIT = "200 per minute"  # per address: a classroom shares one
+    LAB_RATE_LIMIT = "300 per minute"  # per learner
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False

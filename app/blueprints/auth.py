@@ -1,13 +1,14 @@
 """Register, log in, log out, and merging a guest's records after log-in."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 from werkzeug.wrappers import Response
 
 from app.blueprints.forms import ConfirmForm, LoginForm, RegisterForm
 from app.blueprints.redirects import safe_target
+from app import rate_limits
 from app.extensions import limiter
 from app.services import accounts
 
@@ -23,17 +24,14 @@ def _account_error(error: accounts.AccountError) -> str:
     return messages.get(error.code, _("The request could not be completed."))
 
 
-def _auth_limit() -> str:
-    return current_app.config["AUTH_RATE_LIMIT"]
-
-
 def _safe_next(default: str) -> str:
     """Only follow a `next` that stays on this site."""
     return safe_target(request.args.get("next"), default)
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(_auth_limit, methods=["POST"])
+@limiter.limit(rate_limits.auth_limit, key_func=rate_limits.per_ip_and_username, methods=["POST"])
+@limiter.limit(rate_limits.auth_ip_limit, methods=["POST"])
 def register() -> str | Response:
     form = RegisterForm()
     if form.validate_on_submit():
@@ -48,7 +46,8 @@ def register() -> str | Response:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_auth_limit, methods=["POST"])
+@limiter.limit(rate_limits.auth_limit, key_func=rate_limits.per_ip_and_username, methods=["POST"])
+@limiter.limit(rate_limits.auth_ip_limit, methods=["POST"])
 def login() -> str | Response:
     form = LoginForm()
     error = None

@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
+from app import rate_limits
+from app.extensions import limiter
 from app.services import lab_files, labs
 from app.services.labs import PLAYGROUND_ID, LabConflict, LabError, LabNotFound
 
@@ -39,6 +41,11 @@ def lab_error(error: LabError) -> tuple[Response, int]:
     return jsonify(ok=False, error=str(error)), 400
 
 
+@bp.errorhandler(429)
+def too_many_requests(error: Exception) -> tuple[Response, int]:
+    return jsonify(ok=False, error=_("Too many commands in a short time. Wait a moment and try again.")), 429
+
+
 @bp.errorhandler(LabConflict)
 def lab_conflict(error: LabConflict) -> tuple[Response, int]:
     message = _("This lab changed in another tab or device. The page shows the latest state now; try again.")
@@ -61,6 +68,7 @@ def read_file(lab_id: str) -> Response:
 
 
 @bp.route("/labs/<lab_id>/<action>", methods=["POST"])
+@limiter.limit(rate_limits.lab_limit, key_func=rate_limits.per_learner)
 def act(lab_id: str, action: str) -> Response:
     handler = ACTIONS.get(action)
     body = request.get_json(silent=True)

@@ -262,3 +262,15 @@ def test_merge_keeps_the_fresher_card_state_when_both_have_one(client, dbs, acco
     with dbs() as s:
         rows = {c.card_id: c.reps for c in s.scalars(select(CardState).where(CardState.user_id == account_id))}
         assert rows == {"c1": 5, "c2": 2, "c3": 3}
+
+
+def test_a_classroom_behind_one_address_can_all_log_in(app, client):
+    """Limits count per address *and* user name, so 30 learners sharing a school's IP are not blocked."""
+    codes = {login(client, username=f"student{i}", password="wrong-password").status_code for i in range(30)}
+    assert codes == {401}
+
+
+def test_one_address_still_has_an_overall_cap(app, client):
+    app.config["AUTH_IP_RATE_LIMIT"] = "5 per minute"
+    codes = [login(client, username=f"student{i}", password="wrong-password").status_code for i in range(6)]
+    assert codes == [401] * 5 + [429]

@@ -507,3 +507,12 @@ def test_disabled_commands_follow_dockers_aliases(disabled, line, blocked):
     from app.services.labs import disabled_reason
 
     assert disabled_reason(SimpleNamespace(disabled_commands=(disabled,)), line) == blocked
+
+
+def test_lab_commands_are_rate_limited_per_learner_with_a_json_answer(app, client, content):
+    app.config["LAB_RATE_LIMIT"] = "3 per minute"
+    client.get("/labs/t-stop")
+    codes = [client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": f"c{i}"}).status_code for i in range(4)]
+    assert codes == [200, 200, 200, 429]
+    reply = client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": "c9"})
+    assert reply.get_json() == {"ok": False, "error": "짧은 시간에 명령을 너무 많이 보냈습니다. 잠시 기다렸다가 다시 시도하세요."}
