@@ -228,8 +228,16 @@ def mutate(user: User, lab_id: str, lab: Lab | None, change: Callable[[Workspace
     raise LabConflict()
 
 
-def read_only(user: User, lab_id: str, lab: Lab | None) -> Workspace:
-    """The attempt for showing (created on first visit, not changed)."""
+def read_only(user: User | None, lab_id: str, lab: Lab | None) -> Workspace:
+    """The attempt for showing (created on first visit, not changed).
+
+    A visitor without a user gets an unsaved preview of the fresh host: merely looking at a
+    lab (a crawler, a link preview) writes nothing; the first command makes the guest.
+    """
+    if user is None:
+        attempt = LabAttempt(lab_id=lab_id, status="in_progress", best_score=0.0, hints_used=0, version=0,
+                             history="[]", recent_commands="[]")
+        return Workspace(attempt, fresh_host(lab), empty_screens(), [], [])
     return open_workspace(user, lab_id, lab)
 
 

@@ -109,6 +109,13 @@ def post(client, lab_id: str, action: str, **body):
     return response.status_code, response.get_json()
 
 
+def visit(client, lab_id: str) -> None:
+    """Open the lab page and start the attempt (a page view alone writes nothing)."""
+    assert client.get(f"/labs/{lab_id}").status_code == 200
+    status, _ = post(client, lab_id, "poll")
+    assert status == 200
+
+
 def run(client, lab_id: str, line: str, terminal: int = 0, command_id: str | None = None):
     body = {"line": line, "terminal": terminal}
     if command_id:
@@ -139,7 +146,7 @@ def host_lines(snapshot: dict) -> list[str]:
 # --- pages -----------------------------------------------------------------------------------
 
 
-def test_lab_page_in_korean_creates_a_guest_and_a_fresh_host(client, dbs, content):
+def test_lab_page_in_korean_shows_a_fresh_host(client, dbs, content):
     response = client.get("/labs/t-stop")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -147,6 +154,7 @@ def test_lab_page_in_korean_creates_a_guest_and_a_fresh_host(client, dbs, conten
     assert "채점" in html and "힌트" in html and "되돌리기" in html and "풀이 보기" in html
     assert 'aria-live="polite"' in html and '<meta name="csrf-token"' in html
     assert "web" in html  # the goal panel describes the checks in plain words
+    run(client, "t-stop", "docker ps")  # the first command makes the guest and the attempt
     with dbs() as s:
         users = s.scalars(select(User)).all()
         assert len(users) == 1 and users[0].is_guest
@@ -178,7 +186,7 @@ def test_playground_page_links_home_and_works_for_a_guest(client, dbs):
 
 
 def test_setup_writes_fixture_and_inline_files_and_runs_setup_commands(client, dbs, content):
-    client.get("/labs/t-fixture")
+    visit(client, "t-fixture")
     files = attempt(dbs, "t-fixture")["snapshot"]["fs"]
     assert "tiny app" in json.dumps(files) and "hello" in json.dumps(files)
     _, reply = post(client, "t-fixture", "poll")
@@ -197,7 +205,7 @@ def test_the_same_lab_gets_the_same_seed_on_every_worker(content, app):
 
 
 def test_a_command_updates_the_stored_snapshot_and_history(client, dbs, content):
-    client.get("/labs/t-stop")
+    visit(client, "t-stop")
     before = attempt(dbs, "t-stop")
     status, reply = run(client, "t-stop", "docker run -d --name web nginx", command_id="c1")
     assert status == 200 and reply["result"]["exit_code"] == 0
@@ -263,7 +271,7 @@ def test_a_double_submit_runs_the_command_once(client, dbs, content):
 
 
 def test_a_disabled_command_is_refused_in_korean_and_not_run(client, dbs, content):
-    client.get("/labs/t-no-run")
+    visit(client, "t-no-run")
     before = attempt(dbs, "t-no-run")
     for line in ("docker run -d --name web2 nginx", "docker container create nginx", "ls && docker run nginx"):
         status, reply = run(client, "t-no-run", line)
@@ -351,7 +359,7 @@ def test_hints_come_one_at_a_time_and_are_counted(client, dbs, content):
 
 
 def test_the_solution_needs_a_confirmation_and_marks_solution_seen(client, dbs, content):
-    client.get("/labs/t-stop")
+    visit(client, "t-stop")
     status, reply = post(client, "t-stop", "solution")
     assert status == 400 and attempt(dbs, "t-stop")["status"] == "in_progress"
     status, reply = post(client, "t-stop", "solution", confirm=True)
@@ -411,7 +419,7 @@ def _race_once(monkeypatch, times: int) -> list[int]:
 
 
 def test_a_concurrent_save_is_detected_and_the_command_retried_on_the_new_state(client, dbs, content, monkeypatch):
-    client.get("/labs/t-stop")
+    visit(client, "t-stop")
     start = attempt(dbs, "t-stop")["version"]
     raced = _race_once(monkeypatch, 1)
     status, _ = run(client, "t-stop", "docker volume create once", 0, "c1")
@@ -511,8 +519,25 @@ def test_disabled_commands_follow_dockers_aliases(disabled, line, blocked):
 
 def test_lab_commands_are_rate_limited_per_learner_with_a_json_answer(app, client, content):
     app.config["LAB_RATE_LIMIT"] = "3 per minute"
-    client.get("/labs/t-stop")
+    visit(client, "t-stop")
     codes = [client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": f"c{i}"}).status_code for i in range(4)]
     assert codes == [200, 200, 200, 429]
     reply = client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": "c9"})
     assert reply.get_json() == {"ok": False, "error": "짧은 시간에 명령을 너무 많이 보냈습니다. 잠시 기다렸다가 다시 시도하세요."}
+
+
+def test_looking_at_a_lab_writes_nothing_until_the_first_command(client, dbs, content):
+    from sqlalchemy import func, select
+
+    from app.models import LabAttempt, User
+
+    assert client.get("/labs/t-stop").status_code == 200
+    assert client.get("/playground").status_code == 200
+    with dbs() as s:
+        assert s.scalar(select(func.count()).select_from(User)) == 0
+        assert s.scalar(select(func.count()).select_from(LabAttempt)) == 0
+    status, reply = run(client, "t-stop", "docker ps")
+    assert status == 200 and reply["result"]["exit_code"] == 0
+    with dbs() as s:
+        assert s.scalar(select(func.count()).select_from(User)) == 1
+        assert s.scalar(select(func.count()).select_from(LabAttempt)) == 1

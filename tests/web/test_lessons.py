@@ -149,6 +149,7 @@ def test_english_ui_keeps_korean_content(client):
 
 
 def test_lesson_page_shows_each_lab_status_in_place(client):
+    client.post("/guest")  # a learner (a page view alone records nothing for an anonymous visitor)
     assert 'data-testid="lab-status-lab-sample-detached"' not in client.get("/lessons/next").get_data(as_text=True)
     client.get("/labs/lab-sample-detached")
     html = client.get("/lessons/next").get_data(as_text=True)
@@ -160,6 +161,7 @@ def test_lesson_page_shows_each_lab_status_in_place(client):
 
 
 def test_home_offers_to_continue_an_unfinished_lab_opened_last(client):
+    client.post("/guest")
     assert 'data-testid="continue-lab"' not in client.get("/").get_data(as_text=True)
     client.get("/labs/lab-sample-detached")
     html = client.get("/").get_data(as_text=True)

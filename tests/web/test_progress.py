@@ -63,7 +63,8 @@ def test_progress_page_in_english(client):
 
 
 def test_recent_activity_words_every_kind_in_both_languages(client):
-    client.get("/labs/lab-sample-detached")  # starts the lab
+    client.post("/guest")
+    client.get("/labs/lab-sample-detached")  # a learner opening a lab starts it
     client.get("/playground")
     client.post("/cards/card-one/review", json={"rating": 2, "version": 0})
     answer(client, "q-single", {"answer": "1"}, "a")
