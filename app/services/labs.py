@@ -224,12 +224,17 @@ def _write_output(ws: Workspace, terminal: int, text: str, kind: str) -> None:
     ws.write(terminal, kind, text.replace("\x1b[H", ""))
 
 
+def _begin(lab_id: str, body: dict[str, Any]) -> tuple[Lab | None, dict[str, int], int | None, Any]:
+    """What every terminal request starts with: the lab, what the client already shows, the learner."""
+    lab = find_lab(lab_id)
+    known, epoch = client_view(body)
+    return lab, known, epoch, accounts.ensure_learner()
+
+
 def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Ctrl+C on a terminal: stops an attached run or `logs -f`."""
-    lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
-    known, epoch = client_view(body)
-    user = accounts.ensure_learner()
+    lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
         before = ws.host.snapshot()
@@ -247,10 +252,8 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def poll(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Output that arrived since the client's last entries (another tab, a container's logs)."""
-    lab = find_lab(lab_id)
-    known, epoch = client_view(body)
     client_version = body.get("version")
-    user = accounts.ensure_learner()
+    lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
         if not any(t.pending for t in ws.host.terminals.values()):
@@ -264,10 +267,8 @@ def poll(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def clear_screen(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Ctrl+L: the terminal starts a clean screen (kept across reloads)."""
-    lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
-    known, epoch = client_view(body)
-    user = accounts.ensure_learner()
+    lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
         ws.write(terminal, "clear", " ")
@@ -281,10 +282,8 @@ def clear_screen(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]
 
 def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Put the host back as it was before the last state-changing command."""
-    lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
-    known, epoch = client_view(body)
-    user = accounts.ensure_learner()
+    lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
         step = lab_store.pop_undo(ws)
@@ -304,9 +303,7 @@ def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def reset(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     """Start again from the lab's fresh setup (progress, hints and history are kept)."""
-    lab = find_lab(lab_id)
-    known, epoch = client_view(body)
-    user = accounts.ensure_learner()
+    lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
         ws.host = lab_store.fresh_host(lab)
