@@ -1,4 +1,5 @@
 """`flask` commands: create-instructor (and, as they land, content and export commands)."""
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,13 @@ def register_cli(app: Flask) -> None:
     app.cli.add_command(content)
 
     @content.command("check")
-    @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Content folder (default: CONTENT_DIR).")
+    @click.option(
+        "--dir",
+        "folder",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Content folder (default: CONTENT_DIR).",
+    )
     def content_check(folder: Path | None) -> None:
         """Parse everything, replay every lab and command answer; non-zero exit on any problem."""
         course, errors = check_course(folder or content_dir())
@@ -48,7 +54,9 @@ def register_cli(app: Flask) -> None:
         )
         if errors:
             raise click.ClickException(f"{len(errors)} problem(s) in the content ({summary})")
-        click.echo(f"content OK: {summary}; every lab's solution passes and every command answer's reference grades right")
+        click.echo(
+            f"content OK: {summary}; every lab's solution passes and every command answer's reference grades right"
+        )
 
     @content.command("stats")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

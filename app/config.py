@@ -1,4 +1,5 @@
 """Configuration: defaults here, overridden by instance/config.py, then by the environment."""
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,7 @@ def normalise_database_url(url: str) -> str:
     """Map `postgres://` and `postgresql://` to the psycopg 3 driver SQLAlchemy needs."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -1,4 +1,5 @@
 """Database set-up that SQLAlchemy leaves to us: SQLite pragmas."""
+
 from __future__ import annotations
 
 import sqlite3

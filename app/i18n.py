@@ -1,4 +1,5 @@
 """Language choice: Korean first, English second."""
+
 from __future__ import annotations
 
 from flask import Flask, current_app, request, session

@@ -1,5 +1,6 @@
 """Rate-limit keys and limits. A whole classroom often shares one public IP address (school NAT),
 so limits are per account name or per learner, with only a generous cap per address."""
+
 from __future__ import annotations
 
 import unicodedata

@@ -1,4 +1,5 @@
 """Error pages (404, 413, 429, 500, expired CSRF token), in the learner's language."""
+
 from __future__ import annotations
 
 from flask import Flask, render_template
@@ -16,14 +17,19 @@ def init_app(app: Flask) -> None:
             "errors/error.html",
             code=400,
             title=_("This form has expired"),
-            message=_("The page was open too long or the form was sent twice. Reload the page and try again; nothing was saved."),
+            message=_(
+                "The page was open too long or the form was sent twice. Reload the page and try again; nothing was saved."
+            ),
         ), 400
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:
         code = error.code or 500
         titles = {
-            404: (_("Page not found"), _("There is no page at this address. Check the address or go back to the course.")),
+            404: (
+                _("Page not found"),
+                _("There is no page at this address. Check the address or go back to the course."),
+            ),
             413: (_("Too much data"), _("What you sent is larger than this site accepts. Send less and try again.")),
             429: (_("Too many attempts"), _("Please wait a minute before trying again.")),
         }

@@ -14,23 +14,54 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import timed  # noqa: E402
+from timing import timed
 
-from app.dockersim import DockerHost  # noqa: E402
+from app.dockersim import DockerHost
 
 LAB = [
-    "cd ~/feedback-app", "ls", "cat Dockerfile", "docker build -t feedback-app .", "docker images",
-    "docker run -d -p 8000:80 --name feedback feedback-app", "docker ps", "curl localhost:8000",
-    "curl -d title=Hello -d text=World localhost:8000/create", "curl localhost:8000/feedback/hello.txt",
-    "docker logs feedback", "docker stop feedback", "docker ps -a", "docker start feedback", "docker exec feedback ls /app",
-    "docker rm -f feedback", "docker volume create feedback", "docker run -d -p 8000:80 --name feedback -v feedback:/app/feedback feedback-app",
-    "curl -d title=Kept -d text=Yes localhost:8000/create", "docker rm -f feedback",
-    "docker run -d -p 8000:80 --name feedback -v feedback:/app/feedback feedback-app", "curl localhost:8000/feedback/kept.txt",
-    "docker volume ls", "docker inspect feedback", "docker run --rm busybox echo hi", "docker run -d -p 8080:80 nginx",
-    "curl localhost:8080", "docker ps -a", "docker container prune -f", "docker volume prune -f",
+    "cd ~/feedback-app",
+    "ls",
+    "cat Dockerfile",
+    "docker build -t feedback-app .",
+    "docker images",
+    "docker run -d -p 8000:80 --name feedback feedback-app",
+    "docker ps",
+    "curl localhost:8000",
+    "curl -d title=Hello -d text=World localhost:8000/create",
+    "curl localhost:8000/feedback/hello.txt",
+    "docker logs feedback",
+    "docker stop feedback",
+    "docker ps -a",
+    "docker start feedback",
+    "docker exec feedback ls /app",
+    "docker rm -f feedback",
+    "docker volume create feedback",
+    "docker run -d -p 8000:80 --name feedback -v feedback:/app/feedback feedback-app",
+    "curl -d title=Kept -d text=Yes localhost:8000/create",
+    "docker rm -f feedback",
+    "docker run -d -p 8000:80 --name feedback -v feedback:/app/feedback feedback-app",
+    "curl localhost:8000/feedback/kept.txt",
+    "docker volume ls",
+    "docker inspect feedback",
+    "docker run --rm busybox echo hi",
+    "docker run -d -p 8080:80 nginx",
+    "curl localhost:8080",
+    "docker ps -a",
+    "docker container prune -f",
+    "docker volume prune -f",
 ]
-PROBES = ["docker logs web", "docker inspect web", "curl localhost:8000", "docker exec web ls /", "docker stop web",
-          "docker start web", "docker port web", "docker rename web web2", "docker rename web2 web", "echo hi > f.txt"]
+PROBES = [
+    "docker logs web",
+    "docker inspect web",
+    "curl localhost:8000",
+    "docker exec web ls /",
+    "docker stop web",
+    "docker start web",
+    "docker port web",
+    "docker rename web web2",
+    "docker rename web2 web",
+    "echo hi > f.txt",
+]
 
 
 def host_with(n: int) -> DockerHost:
@@ -39,8 +70,11 @@ def host_with(n: int) -> DockerHost:
     host = DockerHost(seed=1)
     host.run("docker run -d -p 8000:80 --name web nginx")
     for i in range(n - 1):
-        line = (f"docker run -d -p {9000 + i}:80 --name filler{i} nginx" if i % 2 == 0
-                else f"docker create --name filler{i} busybox")
+        line = (
+            f"docker run -d -p {9000 + i}:80 --name filler{i} nginx"
+            if i % 2 == 0
+            else f"docker create --name filler{i} busybox"
+        )
         r = host.run(line)
         assert r.exit_code == 0, (line, r.stderr)
     assert len(host.containers) == n
@@ -49,10 +83,12 @@ def host_with(n: int) -> DockerHost:
 
 def main() -> None:
     """Run all benchmarks and print a report."""
+
     def lab() -> None:
         host = DockerHost()
         for line in LAB:
             host.run(line)
+
     check = DockerHost()
     for line in LAB:  # the lab must really work, or the benchmark would time error paths
         r = check.run(line)
@@ -65,13 +101,17 @@ def main() -> None:
         host = host_with(n)
         snap_s = timed(host.snapshot, 30)
         snap = host.snapshot()
-        restore_s = timed(lambda: DockerHost.from_snapshot(snap), 30)
+        restore_s = timed(lambda: DockerHost.from_snapshot(snap), 30)  # noqa: B023 - called at once, inside the loop
         size = len(json.dumps(snap))
-        print(f"{n:>2} containers: snapshot {snap_s * 1000:.2f} ms, restore {restore_s * 1000:.2f} ms, json {size / 1000:.0f} kB")
+        print(
+            f"{n:>2} containers: snapshot {snap_s * 1000:.2f} ms, restore {restore_s * 1000:.2f} ms, json {size / 1000:.0f} kB"
+        )
         if n == 1:
             base_snap = snap_s + restore_s
         else:
-            print(f"   snapshot+restore ratio 50/1: {(snap_s + restore_s) / base_snap:.1f}x (grows with the data, as expected)")
+            print(
+                f"   snapshot+restore ratio 50/1: {(snap_s + restore_s) / base_snap:.1f}x (grows with the data, as expected)"
+            )
 
     costs = {}
     for n in (1, 50):
@@ -79,7 +119,8 @@ def main() -> None:
 
         def probe() -> None:
             for line in PROBES:
-                host.run(line)
+                host.run(line)  # noqa: B023 - called at once, inside the loop
+
         costs[n] = timed(probe, 40) / len(PROBES)
         print(f"one command with {n:>2} containers: {costs[n] * 1e6:.0f} us")
     ratio = costs[50] / costs[1]

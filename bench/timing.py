@@ -1,9 +1,10 @@
 """What the benchmarks share: the median of repeated timings."""
+
 from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def timed(fn: Callable[[], object], repeat: int) -> float:

@@ -1,5 +1,6 @@
 """Shared fixtures: a fresh app and database per test (SQLite always, PostgreSQL when reachable),
 a live server, and Playwright launching Debian's `chromium` found on PATH."""
+
 from __future__ import annotations
 
 import itertools
@@ -7,8 +8,8 @@ import os
 import shutil
 import socket
 import threading
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def postgres_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         unavailable("PostgreSQL tests need TEST_DATABASE_URL", REQUIRE_POSTGRES)
     try:
         conn = _postgres_connect()
-    except Exception as error:  # noqa: BLE001 - any connection problem means "not reachable"
+    except Exception as error:
         unavailable(f"PostgreSQL not reachable at TEST_DATABASE_URL: {error}".splitlines()[0], REQUIRE_POSTGRES)
     name = f"dojo_tmpl_{os.getpid()}"
     with conn:

@@ -1,4 +1,5 @@
 """The pure packages stay pure: no web framework, no database, no I/O, no running of code."""
+
 from __future__ import annotations
 
 import ast
@@ -8,9 +9,23 @@ import pytest
 
 APP = Path(__file__).resolve().parent.parent / "app"
 PURE_PACKAGES = ("dockersim", "curriculum", "grading", "reports")
-FORBIDDEN_IMPORTS = ("flask", "sqlalchemy", "app.models", "app.extensions", "subprocess", "app.services", "app.blueprints")
+FORBIDDEN_IMPORTS = (
+    "flask",
+    "sqlalchemy",
+    "app.models",
+    "app.extensions",
+    "subprocess",
+    "app.services",
+    "app.blueprints",
+)
 FORBIDDEN_CALLS = {"eval", "exec", "open", "compile", "__import__"}
-FORBIDDEN_ATTRIBUTE_CALLS = {("os", "system"), ("os", "popen"), ("os", "remove"), ("os", "unlink"), ("shutil", "rmtree")}
+FORBIDDEN_ATTRIBUTE_CALLS = {
+    ("os", "system"),
+    ("os", "popen"),
+    ("os", "remove"),
+    ("os", "unlink"),
+    ("shutil", "rmtree"),
+}
 # The adapter that reads standard input and files for `python -m app.dockersim`; the simulator core stays pure.
 EXEMPT = {APP / "dockersim" / "__main__.py"}
 

@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from app.grading import grade_question, validate_check
-from app.grading import replay
-
 from app.curriculum import (
     QUESTION_KINDS,
     Course,
@@ -21,6 +18,7 @@ from app.curriculum import (
     course_stats,
     parse_course,
 )
+from app.grading import grade_question, replay, validate_check
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -188,9 +186,7 @@ def test_every_lab_is_solved_by_its_solution_and_not_by_its_setup(lab) -> None:
     assert replay.lab_problems(lab, _fixtures()) == []
 
 
-@pytest.mark.parametrize(
-    "question", [q for q in REAL_COURSE.questions if q.kind == "command"], ids=lambda q: q.id
-)
+@pytest.mark.parametrize("question", [q for q in REAL_COURSE.questions if q.kind == "command"], ids=lambda q: q.id)
 def test_every_command_answers_reference_grades_right(question) -> None:
     verdict = grade_question("command", question.key, "\n".join(question.key["reference"]))
     assert verdict.passed, verdict.feedback_en
@@ -202,11 +198,15 @@ def test_the_readme_broken_example_reports_what_the_readme_shows() -> None:
     start = readme.index("````markdown\n---\nid: docker-exec")
     body = readme[start + len("````markdown\n") : readme.index("\n````\n", start)] + "\n"
     hint = "  - 빈 파일은 `touch`로 만듭니다. `docker exec` 뒤에 컨테이너 이름, 그다음에 실행할 명령을 씁니다.\n"
-    explanation = next(line for line in body.splitlines(keepends=True)
-                       if line.startswith("explanation: \"`docker exec 컨테이너 명령`"))
+    explanation = next(
+        line for line in body.splitlines(keepends=True) if line.startswith('explanation: "`docker exec 컨테이너 명령`')
+    )
     assert hint in body and "id: q-exec-new-container\n" in body
-    broken = (body.replace(hint, "  - 정답은 docker exec feedback touch /app/hello.txt 입니다.\n")
-              .replace(explanation, "").replace("id: q-exec-new-container\n", "id: fc-exec-vs-run\n"))
+    broken = (
+        body.replace(hint, "  - 정답은 docker exec feedback touch /app/hello.txt 입니다.\n")
+        .replace(explanation, "")
+        .replace("id: q-exec-new-container\n", "id: fc-exec-vs-run\n")
+    )
     path = "content/lessons/12-docker-exec.md"
     _, errors = parse_course([(path, broken)], check_validator=validate_check)
     shown = re.search(r"세 군데 망가뜨려.*?```text\n(.*?)```", readme, re.S).group(1).splitlines()

@@ -1,4 +1,5 @@
 """The pure report builders."""
+
 from __future__ import annotations
 
 import csv
@@ -32,8 +33,13 @@ def test_json_round_trips():
     data = json.loads(progress_json({"username": "민지"}, [{"id": "build", "percent": 50}], ROWS))
     assert data["user"] == {"username": "민지"}
     assert data["records"][2] == {
-        "when": "2026-11-28T09:05:00+09:00", "kind": "lab", "item_id": "lab-1", "lesson_id": "run",
-        "result": "solved", "score": 3.0, "max_score": 3.0,
+        "when": "2026-11-28T09:05:00+09:00",
+        "kind": "lab",
+        "item_id": "lab-1",
+        "lesson_id": "run",
+        "result": "solved",
+        "score": 3.0,
+        "max_score": 3.0,
     }
 
 

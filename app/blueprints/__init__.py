@@ -1,4 +1,5 @@
 """HTTP layer: one module per area, each exposes `bp`."""
+
 from __future__ import annotations
 
 from app.blueprints import auth, cards, labs, lessons, main, progress

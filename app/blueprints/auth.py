@@ -1,4 +1,5 @@
 """Register, log in, log out, and merging a guest's records after log-in."""
+
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -6,9 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, logout_user
 from werkzeug.wrappers import Response
 
+from app import rate_limits
 from app.blueprints.forms import ConfirmForm, LoginForm, RegisterForm
 from app.blueprints.redirects import safe_target
-from app import rate_limits
 from app.extensions import limiter
 from app.services import accounts
 

@@ -1,4 +1,5 @@
 """Flashcards: the review session, grading (JSON from the page's script, or a plain form), statistics."""
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -1,4 +1,5 @@
 """WTForms forms (every one carries a CSRF token through Flask-WTF)."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -30,7 +31,10 @@ class RegisterForm(FlaskForm):
     )
     confirm = PasswordField(
         _l("Password again"),
-        validators=[DataRequired(message=_l("Enter the password again.")), EqualTo("password", message=_l("The passwords do not match."))],
+        validators=[
+            DataRequired(message=_l("Enter the password again.")),
+            EqualTo("password", message=_l("The passwords do not match.")),
+        ],
     )
     submit = SubmitField(_l("Register"))
 
@@ -39,7 +43,9 @@ class LoginForm(FlaskForm):
     """Log in to an existing account."""
 
     username = StringField(_l("User name"), validators=[DataRequired(message=_l("Enter a user name.")), Length(max=40)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(message=_l("Enter a password.")), Length(max=128)])
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(message=_l("Enter a password.")), Length(max=128)]
+    )
     submit = SubmitField(_l("Log in"))
 
 

@@ -1,4 +1,5 @@
 """The lab page, the playground and the JSON endpoints their terminal talks to."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,4 +1,5 @@
 """Lesson pages and answering their questions."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for

@@ -1,4 +1,5 @@
 """Home page, guest start and the language switch."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for

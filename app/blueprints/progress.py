@@ -1,4 +1,5 @@
 """The learner's progress page and their own export (CSV, JSON)."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template

@@ -1,4 +1,5 @@
 """Where a form may send the learner back to: only paths on this site."""
+
 from __future__ import annotations
 
 

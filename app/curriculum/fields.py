@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from app.curriculum.model import ContentError
 from app.curriculum.yamlsrc import LineDict
@@ -87,8 +88,10 @@ def as_text(value: Any, complain: Callable[[str], None]) -> str | None:
         return str(value)
     if isinstance(value, dict):
         # `- 힌트: 설명` is read by YAML as a key/value pair, the commonest slip in Korean prose
-        complain("must be text (a ': ' inside an unquoted value makes YAML read it as 'key: value'; "
-                 "put the whole value in quotes or use a '|' block)")
+        complain(
+            "must be text (a ': ' inside an unquoted value makes YAML read it as 'key: value'; "
+            "put the whole value in quotes or use a '|' block)"
+        )
         return None
     if not isinstance(value, str):
         complain("must be text")

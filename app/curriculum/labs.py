@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from app.curriculum.fields import Reader, as_text
 from app.curriculum.model import POLICIES, Check, Goal, Lab, LabSetup, SolutionStep, parse_solution_line
@@ -57,7 +58,7 @@ def _setup(r: Reader, fixtures: Mapping[str, Mapping[str, str]] | None) -> LabSe
             sub.err("'files' must map host paths to file contents", "files")
             return None
         for path, text in raw_files.items():
-            if not isinstance(path, str) or not (path.startswith("~/") or path.startswith("/")):
+            if not isinstance(path, str) or not (path.startswith(("~/", "/"))):
                 sub.err(f"file path '{path}' must start with '~/' or '/'", "files")
                 return None
             if not isinstance(text, str):
@@ -120,7 +121,9 @@ def _check(r: Reader, entry: Any, check_validator: CheckValidator | None) -> Che
     weight = entry.get("weight", 1)
     weight_ok = not isinstance(weight, bool) and isinstance(weight, int) and weight >= 1
     if not weight_ok:
-        r.problems.add(entry.line_of("weight"), f"{r.label}: check '{name}': 'weight' must be a whole number of at least 1")
+        r.problems.add(
+            entry.line_of("weight"), f"{r.label}: check '{name}': 'weight' must be a whole number of at least 1"
+        )
     params = {str(k): _frozen(v) for k, v in entry.items() if k not in ("check", "weight")}
     problems = check_validator(name, dict(params)) if check_validator else []
     for message in problems:
@@ -158,14 +161,37 @@ def _hints_do_not_give_away(r: Reader, hints: tuple[str, ...], solution: tuple[s
 
 # The docker client's own aliases (Docker 28 `--help`): `docker container rm` is `docker rm`, and so on.
 _ALIASES = {
-    "container attach": "attach", "container cp": "cp", "container create": "create", "container diff": "diff",
-    "container exec": "exec", "container inspect": "inspect", "container kill": "kill", "container list": "ps",
-    "container logs": "logs", "container ls": "ps", "container port": "port", "container ps": "ps",
-    "container remove": "rm", "container rename": "rename", "container restart": "restart", "container rm": "rm",
-    "container run": "run", "container start": "start", "container stop": "stop", "image build": "build",
-    "image history": "history", "image inspect": "inspect", "image list": "images", "image ls": "images",
-    "image pull": "pull", "image remove": "rmi", "image rm": "rmi", "image tag": "tag", "volume list": "volume ls",
-    "volume remove": "volume rm", "builder build": "build",
+    "container attach": "attach",
+    "container cp": "cp",
+    "container create": "create",
+    "container diff": "diff",
+    "container exec": "exec",
+    "container inspect": "inspect",
+    "container kill": "kill",
+    "container list": "ps",
+    "container logs": "logs",
+    "container ls": "ps",
+    "container port": "port",
+    "container ps": "ps",
+    "container remove": "rm",
+    "container rename": "rename",
+    "container restart": "restart",
+    "container rm": "rm",
+    "container run": "run",
+    "container start": "start",
+    "container stop": "stop",
+    "image build": "build",
+    "image history": "history",
+    "image inspect": "inspect",
+    "image list": "images",
+    "image ls": "images",
+    "image pull": "pull",
+    "image remove": "rmi",
+    "image rm": "rmi",
+    "image tag": "tag",
+    "volume list": "volume ls",
+    "volume remove": "volume rm",
+    "builder build": "build",
 }
 _SEPARATORS = re.compile(r"&&|\|\||[;|]")
 

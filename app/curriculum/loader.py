@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from app.curriculum.fields import ID_PATTERN, Problems, Reader, read_id
 from app.curriculum.labs import CheckValidator, build_lab
@@ -161,8 +162,14 @@ def _front_matter(text: str, problems: Problems) -> tuple[dict[str, Any] | None,
         r.err("'order' must be a whole number of at least 1", "order")
     if len(problems.errors) > before:
         return None, body, end + 1
-    front = {"id": lesson_id, "title": title, "order": order, "summary": summary,
-             "order_line": data.line_of("order"), "id_line": data.line_of("id")}
+    front = {
+        "id": lesson_id,
+        "title": title,
+        "order": order,
+        "summary": summary,
+        "order_line": data.line_of("order"),
+        "id_line": data.line_of("id"),
+    }
     return front, body, end + 1
 
 
@@ -205,7 +212,9 @@ def _duplicates(groups: Iterable[tuple[str, list[Item]]]) -> list[ContentError]:
     for path, items in groups:
         for item in items:
             if item.id in where:
-                errors.append(ContentError(path, item.line, f"duplicate id '{item.id}' (first defined at {where[item.id]})"))
+                errors.append(
+                    ContentError(path, item.line, f"duplicate id '{item.id}' (first defined at {where[item.id]})")
+                )
             else:
                 where[item.id] = f"{path}:{item.line}"
     return errors
@@ -221,7 +230,11 @@ def _across_files(parsed: list[_Parsed]) -> list[ContentError]:
             continue
         lid, order, line = p.front["id"], p.front["order"], p.front["order_line"]
         if lid in lesson_ids:
-            errors.append(ContentError(p.path, p.front["id_line"], f"duplicate lesson id '{lid}' (first defined in {lesson_ids[lid]})"))
+            errors.append(
+                ContentError(
+                    p.path, p.front["id_line"], f"duplicate lesson id '{lid}' (first defined in {lesson_ids[lid]})"
+                )
+            )
         else:
             lesson_ids[lid] = p.path
         if order in orders:

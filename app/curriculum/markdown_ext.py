@@ -92,10 +92,7 @@ def _placeholder(raw: RawBlock) -> str:
     """The element the web page replaces with the interactive widget."""
     m = _ID_LINE.search(raw.body)
     item_id = m.group(1) if m else ""
-    return (
-        f'<div class="dojo-item" data-kind="{raw.kind}" '
-        f'data-id="{html.escape(item_id, quote=True)}"></div>'
-    )
+    return f'<div class="dojo-item" data-kind="{raw.kind}" data-id="{html.escape(item_id, quote=True)}"></div>'
 
 
 class DojoBlocksExtension(Extension):
@@ -105,7 +102,7 @@ class DojoBlocksExtension(Extension):
         self.sink = sink
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         """Run after whitespace normalisation (30), before fenced_code (25)."""
         md.preprocessors.register(DojoBlockPreprocessor(md, self.sink), "dojo_blocks", 28)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping, Union
+from typing import Any
 
 QUESTION_KINDS: tuple[str, ...] = (
     "single",
@@ -149,7 +150,7 @@ class Lab:
         return tuple(s for s in steps if isinstance(s, SolutionStep))
 
 
-Item = Union[Flashcard, Question, Lab]
+Item = Flashcard | Question | Lab
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
 
 from app.curriculum.fields import Reader, as_text
 from app.curriculum.model import QUESTION_KINDS, Flashcard, Question
@@ -61,7 +62,7 @@ def _choices(r: Reader, multiple: bool) -> dict[str, Any] | None:
     texts: list[str] = []
     marked: list[int] = []
     for i, item in enumerate(raw):
-        t = as_text(item, lambda m: r.err(f"choice {i + 1} {m}", "choices"))
+        t = as_text(item, lambda m: r.err(f"choice {i + 1} {m}", "choices"))  # noqa: B023 - called at once, inside the loop
         if t is None:
             return None
         m = _MARK.match(t)
@@ -86,7 +87,10 @@ def _choices(r: Reader, multiple: bool) -> dict[str, Any] | None:
         return None
     if not multiple:
         if len(correct) != 1:
-            r.err(f"{len(correct)} correct choices; a single choice question needs exactly one (or use kind: multiple)", "choices")
+            r.err(
+                f"{len(correct)} correct choices; a single choice question needs exactly one (or use kind: multiple)",
+                "choices",
+            )
             return None
         return {"choices": tuple(texts), "correct": correct[0]}
     return {"choices": tuple(texts), "correct": tuple(sorted(set(correct)))}
@@ -169,7 +173,7 @@ def _matching(r: Reader) -> dict[str, Any] | None:
     if isinstance(raw, dict):
         entries = [[k, v] for k, v in raw.items()]
     elif isinstance(raw, list):
-        entries = [list(e.items())[0] if isinstance(e, dict) and len(e) == 1 else e for e in raw]
+        entries = [next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else e for e in raw]
     else:
         r.err("'pairs' must be a list of [left, right] pairs", "pairs" if raw is not None else None)
         return None
@@ -200,7 +204,7 @@ def _cloze(r: Reader) -> dict[str, Any] | None:
     blanks: list[tuple[str, ...]] = []
     for i, entry in enumerate(raw):
         answers = entry if isinstance(entry, list) else [entry]
-        got = tuple(t for t in (as_text(a, lambda m: r.err(f"blank {i + 1} {m}", "blanks")) for a in answers) if t)
+        got = tuple(t for t in (as_text(a, lambda m: r.err(f"blank {i + 1} {m}", "blanks")) for a in answers) if t)  # noqa: B023 - called at once, inside the loop
         if not got:
             r.err(f"blank {i + 1} has no accepted answer", "blanks")
             return None

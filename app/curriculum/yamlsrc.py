@@ -55,7 +55,7 @@ def _loader_for(first_line: int) -> type[yaml.SafeLoader]:
 def load_yaml(text: str, first_line: int) -> Any:
     """Parse ``text`` whose first line is file line ``first_line``; raise YamlProblem."""
     try:
-        return yaml.load(text, Loader=_loader_for(first_line))  # noqa: S506 (SafeLoader subclass)
+        return yaml.load(text, Loader=_loader_for(first_line))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark is not None else 0)

@@ -43,8 +43,18 @@ def main(argv: list[str] | None = None) -> int:
             line = raw.rstrip("\n").rstrip("\r")  # CRLF input (Windows) is one line too
             result = _special(host, line) or host.run(line)
             extra = host.drain_output()
-            print(json.dumps({"command": line, "stdout": result.stdout + extra, "stderr": result.stderr,
-                              "exit_code": result.exit_code}, ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "command": line,
+                        "stdout": result.stdout + extra,
+                        "stderr": result.stderr,
+                        "exit_code": result.exit_code,
+                    },
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
         return 0
     print("도커 도장 시뮬레이터 — Ctrl+C: SIGINT 보내기, ^P^Q 입력: -it 컨테이너에서 빠져나오기, Ctrl+D: 종료")
     while True:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import AbstractSet, Any, Callable, Mapping
+from typing import Any
 
 from app.dockersim import dockerfile as df
 from app.dockersim.build_context import (
@@ -32,14 +34,30 @@ from app.dockersim.build_shell import ExpansionError, process_word
 from app.dockersim.build_steps import Layer, StageRunner, StageState, StepFailure, image_config
 
 __all__ = [
-    "BaseImage", "BaseImageNotFound", "BuildRequest", "BuildOutcome", "BuiltImage", "Layer",
-    "run_build", "normalize_ref", "default_elapsed", "PULL_ACCESS_DENIED",
+    "PULL_ACCESS_DENIED",
+    "BaseImage",
+    "BaseImageNotFound",
+    "BuildOutcome",
+    "BuildRequest",
+    "BuiltImage",
+    "Layer",
+    "default_elapsed",
+    "normalize_ref",
+    "run_build",
 ]
 
-PULL_ACCESS_DENIED = ("pull access denied, repository does not exist or may require authorization: "
-                      "server message: insufficient_scope: authorization failed")
-_PLATFORM_ARGS = {"BUILDPLATFORM": "linux/amd64", "BUILDOS": "linux", "BUILDARCH": "amd64",
-                  "TARGETPLATFORM": "linux/amd64", "TARGETOS": "linux", "TARGETARCH": "amd64"}
+PULL_ACCESS_DENIED = (
+    "pull access denied, repository does not exist or may require authorization: "
+    "server message: insufficient_scope: authorization failed"
+)
+_PLATFORM_ARGS = {
+    "BUILDPLATFORM": "linux/amd64",
+    "BUILDOS": "linux",
+    "BUILDARCH": "amd64",
+    "TARGETPLATFORM": "linux/amd64",
+    "TARGETOS": "linux",
+    "TARGETARCH": "amd64",
+}
 
 
 class BaseImageNotFound(Exception):
@@ -154,15 +172,17 @@ class _Failed(Exception):
         self.kind, self.message, self.line, self.end_line = kind, message, line, end_line
 
 
-def run_build(request: BuildRequest, resolve_base: Callable[[str], BaseImage],
-              cache: Mapping[str, Any]) -> BuildOutcome:
+def run_build(
+    request: BuildRequest, resolve_base: Callable[[str], BaseImage], cache: Mapping[str, Any]
+) -> BuildOutcome:
     """Build an image; never raises for bad input (errors become BuildKit's output)."""
     return _Build(request, resolve_base, cache).run()
 
 
 class _Build:
-    def __init__(self, request: BuildRequest, resolve_base: Callable[[str], BaseImage],
-                 cache: Mapping[str, Any]) -> None:
+    def __init__(
+        self, request: BuildRequest, resolve_base: Callable[[str], BaseImage], cache: Mapping[str, Any]
+    ) -> None:
         self.req = request
         self.resolve_base = resolve_base
         self.cache = cache
@@ -186,26 +206,36 @@ class _Build:
     def _build(self) -> BuiltImage:
         req = self.req
         text = req.dockerfile_text
-        self.vertices.append(Vertex(f"[internal] load build definition from {self.filename}",
-                                    statuses=[Status("transferring dockerfile:",
-                                                     human_bytes(transfer_size(self.filename, text)))]))
+        self.vertices.append(
+            Vertex(
+                f"[internal] load build definition from {self.filename}",
+                statuses=[Status("transferring dockerfile:", human_bytes(transfer_size(self.filename, text)))],
+            )
+        )
         if text is None:
-            raise _Failed("dockerfile_not_found",
-                          f"failed to read dockerfile: open {self.filename}: no such file or directory")
+            raise _Failed(
+                "dockerfile_not_found", f"failed to read dockerfile: open {self.filename}: no such file or directory"
+            )
         self.lines = text.split("\n")
         try:
             parsed = df.parse_dockerfile(text)
         except df.DockerfileSyntaxError as exc:
-            kind = {"the Dockerfile cannot be empty": "dockerfile_empty",
-                    "no build stage in current context": "no_build_stage"}.get(exc.message, "parse_error")
+            kind = {
+                "the Dockerfile cannot be empty": "dockerfile_empty",
+                "no build stage in current context": "no_build_stage",
+            }.get(exc.message, "parse_error")
             raise _Failed(kind, exc.message, exc.start_line, exc.end_line) from None
         self.warnings = lint(parsed)
         self._escape = parsed.escape
         meta = self._meta_args(parsed)
         stages = self._reachable(parsed, meta)
         context = Context.from_request(req.context_files, req.context_dirs)
-        ignore_vertex = Vertex("[internal] load .dockerignore", statuses=[
-            Status("transferring context:", human_bytes(transfer_size(".dockerignore", context.ignore_text)))])
+        ignore_vertex = Vertex(
+            "[internal] load .dockerignore",
+            statuses=[
+                Status("transferring context:", human_bytes(transfer_size(".dockerignore", context.ignore_text)))
+            ],
+        )
         try:
             bases = self._resolve_bases(parsed, stages, meta)
         finally:
@@ -233,8 +263,12 @@ class _Build:
     def _stage_base(self, stage: df.Stage, meta: Mapping[str, str | None]) -> str:
         base = self._expand(stage.source.image, meta, stage.source)
         if base == "":
-            raise _Failed("invalid_instruction", f"base name ({stage.source.image}) should not be blank",
-                          stage.source.line, stage.source.end_line)
+            raise _Failed(
+                "invalid_instruction",
+                f"base name ({stage.source.image}) should not be blank",
+                stage.source.line,
+                stage.source.end_line,
+            )
         return base
 
     def _reachable(self, parsed: df.Dockerfile, meta: Mapping[str, str | None]) -> list[df.Stage]:
@@ -243,8 +277,10 @@ class _Build:
         if self.req.target:
             if self.req.target.lower() not in by_name:
                 names = list(by_name)
-                raise _Failed("invalid_argument", df.suggest(f'target stage "{self.req.target}" could not be found',
-                                                             self.req.target, names, True))
+                raise _Failed(
+                    "invalid_argument",
+                    df.suggest(f'target stage "{self.req.target}" could not be found', self.req.target, names, True),
+                )
             target = by_name[self.req.target.lower()]
         seen: set[int] = set()
 
@@ -264,8 +300,9 @@ class _Build:
         visit(target)
         return [s for s in parsed.stages if s.index in seen]
 
-    def _resolve_bases(self, parsed: df.Dockerfile, stages: list[df.Stage],
-                       meta: Mapping[str, str | None]) -> dict[int, BaseImage | None]:
+    def _resolve_bases(
+        self, parsed: df.Dockerfile, stages: list[df.Stage], meta: Mapping[str, str | None]
+    ) -> dict[int, BaseImage | None]:
         names = {s.source.stage_name for s in parsed.stages if s.source.stage_name}
         bases: dict[int, BaseImage | None] = {}
         resolved: dict[str, BaseImage] = {}
@@ -283,25 +320,50 @@ class _Build:
                     resolved[norm] = self.resolve_base(ref)
                 except BaseImageNotFound as exc:
                     vertex.error = True
-                    raise _Failed("base_image_not_found",
-                                  f"{ref}: failed to resolve source metadata for {norm}: {exc.message}",
-                                  stage.source.line, stage.source.end_line) from None
+                    raise _Failed(
+                        "base_image_not_found",
+                        f"{ref}: failed to resolve source metadata for {norm}: {exc.message}",
+                        stage.source.line,
+                        stage.source.end_line,
+                    ) from None
             bases[stage.index] = resolved[norm]
         return bases
 
-    def _dispatch(self, parsed: df.Dockerfile, stages: list[df.Stage], bases: Mapping[int, BaseImage | None],
-                  context: Context, meta: Mapping[str, str | None]) -> BuiltImage:
+    def _dispatch(
+        self,
+        parsed: df.Dockerfile,
+        stages: list[df.Stage],
+        bases: Mapping[int, BaseImage | None],
+        context: Context,
+        meta: Mapping[str, str | None],
+    ) -> BuiltImage:
         states: dict[str, StageState] = {}
-        runner = StageRunner(escape=parsed.escape, cache=self.cache, new_cache=self.new_cache,
-                             no_cache=self.req.no_cache, context=context, build_args=self.req.build_args,
-                             meta_args=meta, now=self.req.now, elapsed=self.elapsed, vertices=self.vertices,
-                             stages=states, resolve_copy_image=self._copy_image)
-        context_vertex = Vertex("[internal] load build context", statuses=[
-            Status("transferring context:", human_bytes(self._planned_context_size(stages, context, meta)))])
-        needs_context = any(isinstance(c, df.Add) or (isinstance(c, df.Copy) and not c.from_stage)
-                            for s in stages for c in s.commands)
-        planned = sum(int(bases.get(s.index) is not None) + sum(
-            isinstance(c, (df.Run, df.Copy, df.Add, df.Workdir)) for c in s.commands) for s in stages)
+        runner = StageRunner(
+            escape=parsed.escape,
+            cache=self.cache,
+            new_cache=self.new_cache,
+            no_cache=self.req.no_cache,
+            context=context,
+            build_args=self.req.build_args,
+            meta_args=meta,
+            now=self.req.now,
+            elapsed=self.elapsed,
+            vertices=self.vertices,
+            stages=states,
+            resolve_copy_image=self._copy_image,
+        )
+        context_vertex = Vertex(
+            "[internal] load build context",
+            statuses=[Status("transferring context:", human_bytes(self._planned_context_size(stages, context, meta)))],
+        )
+        needs_context = any(
+            isinstance(c, df.Add) or (isinstance(c, df.Copy) and not c.from_stage) for s in stages for c in s.commands
+        )
+        planned = sum(
+            int(bases.get(s.index) is not None)
+            + sum(isinstance(c, (df.Run, df.Copy, df.Add, df.Workdir)) for c in s.commands)
+            for s in stages
+        )
         planned += int(needs_context)
         first_graph_vertex = len(self.vertices)
         self.runner = runner
@@ -311,8 +373,9 @@ class _Build:
                 state = self._start_stage(parsed, stage, bases.get(stage.index), states, meta)
                 label = "" if len(parsed.stages) == 1 else (stage.source.stage_name or f"stage-{stage.index}")
                 external = bases.get(stage.index) is not None
-                total = int(external) + sum(isinstance(c, (df.Run, df.Copy, df.Add, df.Workdir))
-                                            for c in stage.commands)
+                total = int(external) + sum(
+                    isinstance(c, (df.Run, df.Copy, df.Add, df.Workdir)) for c in stage.commands
+                )
                 if external:
                     base = bases[stage.index]
                     assert base is not None
@@ -331,34 +394,60 @@ class _Build:
         assert state is not None
         return self._export(state, context)
 
-    def _start_stage(self, parsed: df.Dockerfile, stage: df.Stage, base: BaseImage | None,
-                     states: Mapping[str, StageState], meta: Mapping[str, str | None]) -> StageState:
+    def _start_stage(
+        self,
+        parsed: df.Dockerfile,
+        stage: df.Stage,
+        base: BaseImage | None,
+        states: Mapping[str, StageState],
+        meta: Mapping[str, str | None],
+    ) -> StageState:
         ref = self._stage_base(stage, meta)
         parent = states.get(ref.lower())
         if parent is not None:
-            st = StageState(stage.source.stage_name, Tree(parent.tree.files, parent.tree.dirs),
-                            image_config(parent.config), parent.cache_key,
-                            parent.base_layer_ids + tuple(layer.id for layer in parent.layers),
-                            parent.base_ref, parent.base_id, history=list(parent.history), shell=parent.shell)
+            st = StageState(
+                stage.source.stage_name,
+                Tree(parent.tree.files, parent.tree.dirs),
+                image_config(parent.config),
+                parent.cache_key,
+                parent.base_layer_ids + tuple(layer.id for layer in parent.layers),
+                parent.base_ref,
+                parent.base_id,
+                history=list(parent.history),
+                shell=parent.shell,
+            )
             st.layers = []
             return st
         if base is None:
-            return StageState(stage.source.stage_name, Tree({}, set()), image_config({}),
-                              "sha256:" + sha256_hex("scratch"), (), "scratch", "")
-        return StageState(stage.source.stage_name, Tree(base.files, base.dirs), image_config(base.config),
-                          "sha256:" + sha256_hex(canonical_json(["base", base.id])), tuple(base.layer_ids),
-                          base.ref, base.id)
+            return StageState(
+                stage.source.stage_name,
+                Tree({}, set()),
+                image_config({}),
+                "sha256:" + sha256_hex("scratch"),
+                (),
+                "scratch",
+                "",
+            )
+        return StageState(
+            stage.source.stage_name,
+            Tree(base.files, base.dirs),
+            image_config(base.config),
+            "sha256:" + sha256_hex(canonical_json(["base", base.id])),
+            tuple(base.layer_ids),
+            base.ref,
+            base.id,
+        )
 
     def _copy_image(self, ref: str) -> Any:
         try:
             return self.resolve_base(ref)
         except BaseImageNotFound as exc:
             norm = normalize_ref(ref)
-            raise StepFailure("base_image_not_found",
-                              f"{ref}: failed to resolve source metadata for {norm}: {exc.message}") from None
+            raise StepFailure(
+                "base_image_not_found", f"{ref}: failed to resolve source metadata for {norm}: {exc.message}"
+            ) from None
 
-    def _planned_context_size(self, stages: list[df.Stage], context: Context,
-                              meta: Mapping[str, str | None]) -> int:
+    def _planned_context_size(self, stages: list[df.Stage], context: Context, meta: Mapping[str, str | None]) -> int:
         """BuildKit sends only the context files that COPY/ADD sources name."""
         env = {k: v for k, v in meta.items() if v is not None}
         env.update(self.req.build_args)
@@ -380,19 +469,31 @@ class _Build:
     def _export(self, st: StageState, context: Context) -> BuiltImage:
         config = st.config
         history = tuple(st.history)
-        body = {"config": config, "rootfs": list(st.base_layer_ids) + [layer.id for layer in st.layers],
-                "history": [h["created_by"] for h in history], "base": st.base_id}
+        body = {
+            "config": config,
+            "rootfs": list(st.base_layer_ids) + [layer.id for layer in st.layers],
+            "history": [h["created_by"] for h in history],
+            "base": st.base_id,
+        }
         image_id = "sha256:" + sha256_hex(canonical_json(body))
         seconds = self.elapsed("exporting to image", "export") if self.runner.executed else 0.0
         statuses = [Status("exporting layers", seconds=seconds), Status(f"writing image {image_id}")]
         statuses += [Status(f"naming to {normalize_ref(t)}") for t in self.req.tags]
         self.vertices.append(Vertex("exporting to image", seconds=seconds, statuses=statuses))
         return BuiltImage(
-            id=image_id, config=config, files=dict(st.tree.files), dirs=frozenset(st.tree.dirs),
-            layers=tuple(st.layers), history=tuple({**h, "created": self.req.now} for h in history),
+            id=image_id,
+            config=config,
+            files=dict(st.tree.files),
+            dirs=frozenset(st.tree.dirs),
+            layers=tuple(st.layers),
+            history=tuple({**h, "created": self.req.now} for h in history),
             context_hash="sha256:" + sha256_hex(canonical_json(sorted(context.files.items()))),
-            base_ref=st.base_ref, base_id=st.base_id, base_layer_ids=st.base_layer_ids, created=self.req.now,
-            author=st.author)
+            base_ref=st.base_ref,
+            base_id=st.base_id,
+            base_layer_ids=st.base_layer_ids,
+            created=self.req.now,
+            author=st.author,
+        )
 
     # -- output ----------------------------------------------------------------------
 
@@ -416,7 +517,12 @@ class _Build:
         if self.req.quiet:
             stderr = tail
         else:
-            stderr = (render(self.vertices, self.req.width, self.req.builder) + render_error_logs(self.vertices)
-                      + self._warning_block() + tail)
-        return BuildOutcome("", stderr, 1, None, self.new_cache, exc.kind, total_seconds(self.vertices),
-                            tuple(self.warnings))
+            stderr = (
+                render(self.vertices, self.req.width, self.req.builder)
+                + render_error_logs(self.vertices)
+                + self._warning_block()
+                + tail
+            )
+        return BuildOutcome(
+            "", stderr, 1, None, self.new_cache, exc.kind, total_seconds(self.vertices), tuple(self.warnings)
+        )

@@ -22,8 +22,18 @@ from app.dockersim.build_lineparse import (
 )
 from app.dockersim.build_text import go_quote, is_space, lstrip_space, trim_space
 
-__all__ = ["DockerfileSyntaxError", "Heredoc", "Node", "ParseResult", "parse_ast", "dump", "go_quote",
-           "NOT_STRING_ARRAY", "is_space", "trim_space"]
+__all__ = [
+    "NOT_STRING_ARRAY",
+    "DockerfileSyntaxError",
+    "Heredoc",
+    "Node",
+    "ParseResult",
+    "dump",
+    "go_quote",
+    "is_space",
+    "parse_ast",
+    "trim_space",
+]
 
 DEFAULT_ESCAPE = "\\"
 _DIRECTIVE = re.compile(r"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
@@ -64,7 +74,7 @@ class Node:
     start_line: int
     end_line: int
     is_json: bool = False
-    sub: "Node | None" = None  # ONBUILD's trigger instruction
+    sub: Node | None = None  # ONBUILD's trigger instruction
     heredocs: tuple[Heredoc, ...] = ()
     comments: tuple[str, ...] = ()
     # ENV/LABEL separators ("=" for key=value, "" for the legacy `KEY value` form)

@@ -12,8 +12,8 @@ import hashlib
 import json
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -63,8 +63,8 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             if end < 0:
                 out.append(re.escape(ch))
             else:
-                body = pattern[i + 1:end]
-                if body.startswith("!") or body.startswith("^"):
+                body = pattern[i + 1 : end]
+                if body.startswith(("!", "^")):
                     body = "^" + body[1:]
                 out.append("[" + body.replace("\\", "\\\\") + "]")
                 i = end
@@ -119,7 +119,7 @@ class Context:
     ignore_text: str | None
 
     @classmethod
-    def from_request(cls, files: Mapping[str, str], dirs: Iterable[str]) -> "Context":
+    def from_request(cls, files: Mapping[str, str], dirs: Iterable[str]) -> Context:
         """Normalise the caller's paths and apply `.dockerignore`."""
         norm_files = {_rel(p): v for p, v in files.items() if _rel(p)}
         norm_dirs = {_rel(d) for d in dirs if _rel(d)}
@@ -175,8 +175,8 @@ def _select_one(ctx_files: Mapping[str, str], ctx_dirs: frozenset[str], rel: str
     if rel in ctx_files:
         return Selected(((rel, posixpath.basename(rel)),), (), False)
     prefix = rel + "/" if rel else ""
-    entries = tuple(sorted((p, p[len(prefix):]) for p in ctx_files if p.startswith(prefix)))
-    dirs = tuple(sorted(d[len(prefix):] for d in ctx_dirs if d.startswith(prefix) and d != rel))
+    entries = tuple(sorted((p, p[len(prefix) :]) for p in ctx_files if p.startswith(prefix)))
+    dirs = tuple(sorted(d[len(prefix) :] for d in ctx_dirs if d.startswith(prefix) and d != rel))
     return Selected(entries, dirs, True)
 
 
@@ -198,7 +198,7 @@ def human_bytes(n: int) -> str:
         return f"{n}B"
     value, units = float(n), ["kB", "MB", "GB", "TB"]
     unit = ""
-    for unit in units:
+    for unit in units:  # noqa: B007 - the last unit reached is the one printed
         value /= 1000.0
         if value < 1000:
             break
@@ -257,8 +257,11 @@ class Tree:
 
     def diff(self) -> dict[str, object]:
         """JSON-able description of the current layer."""
-        return {"files": dict(sorted(self.added.items())), "dirs": sorted(self.new_dirs),
-                "removed": sorted(self.removed)}
+        return {
+            "files": dict(sorted(self.added.items())),
+            "dirs": sorted(self.new_dirs),
+            "removed": sorted(self.removed),
+        }
 
     def apply(self, diff: Mapping[str, object]) -> None:
         """Replay a cached layer."""

@@ -43,13 +43,18 @@ def suggest(message: str, value: str, options: list[str], case_sensitive: bool) 
 class Flags:
     """BuildKit's BFlags: `--name=value` flags with type checks."""
 
-    def __init__(self, raw: tuple[str, ...], strings: tuple[str, ...] = (), bools: tuple[str, ...] = (),
-                 multi: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        raw: tuple[str, ...],
+        strings: tuple[str, ...] = (),
+        bools: tuple[str, ...] = (),
+        multi: tuple[str, ...] = (),
+    ) -> None:
         self.raw = raw
         self.types = {**{n: "s" for n in strings}, **{n: "b" for n in bools}, **{n: "m" for n in multi}}
         self.values: dict[str, str] = {}
 
-    def parse(self) -> "Flags":
+    def parse(self) -> Flags:
         used: set[str] = set()
         for arg in self.raw:
             if not arg.startswith("--"):

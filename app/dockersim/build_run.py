@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import posixpath
-from datetime import datetime, timedelta, timezone
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
+from datetime import UTC, datetime, timedelta
 
 from app.dockersim.build_context import Tree
 from app.dockersim.build_shell import ExpansionError, SimpleCommand, split_commands
@@ -46,8 +46,15 @@ class _Shell:
         return code
 
 
-def run_step(tree: Tree, command: tuple[str, ...], shell_form: bool, shell: tuple[str, ...],
-             workdir: str, env: Mapping[str, str], now: float) -> RunResult:
+def run_step(
+    tree: Tree,
+    command: tuple[str, ...],
+    shell_form: bool,
+    shell: tuple[str, ...],
+    workdir: str,
+    env: Mapping[str, str],
+    now: float,
+) -> RunResult:
     """Apply one RUN to `tree`; return its exit code and output lines."""
     sh = _Shell(tree, workdir or "/", env, now, shell[0] if shell else "/bin/sh")
     if not shell_form:
@@ -197,8 +204,13 @@ def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
         pkg = json.loads(pkg_text) if pkg_text is not None else {}
         lock = json.loads(sh.tree.files.get(lock_path, "{}"))
     except ValueError as exc:
-        return sh.fail(1, "npm error code EJSONPARSE", f"npm error path {pkg_path}",
-                       f"npm error JSON.parse Invalid package.json: {exc}", _npm_log_line(sh.now))
+        return sh.fail(
+            1,
+            "npm error code EJSONPARSE",
+            f"npm error path {pkg_path}",
+            f"npm error JSON.parse Invalid package.json: {exc}",
+            _npm_log_line(sh.now),
+        )
     if not isinstance(pkg, dict) or not isinstance(lock, dict):
         return sh.fail(1, "npm error code EJSONPARSE", f"npm error path {pkg_path}", _npm_log_line(sh.now))
     deps = dict(pkg.get("dependencies") or {})
@@ -216,22 +228,30 @@ def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
         if key.startswith("node_modules/") and isinstance(info, dict):
             if prod and info.get("dev"):
                 continue
-            modules[key[len("node_modules/"):]] = str(info.get("version", "1.0.0"))
+            modules[key[len("node_modules/") :]] = str(info.get("version", "1.0.0"))
     for dep, spec in wanted.items():
         modules.setdefault(dep, str(spec).lstrip("^~>=<") or "1.0.0")
     for mod, version in sorted(modules.items()):
-        sh.tree.write(posixpath.join(sh.cwd, "node_modules", mod, "package.json"),
-                      json.dumps({"name": mod, "version": version}, indent=2) + "\n")
+        sh.tree.write(
+            posixpath.join(sh.cwd, "node_modules", mod, "package.json"),
+            json.dumps({"name": mod, "version": version}, indent=2) + "\n",
+        )
     sh.tree.mkdir_p(posixpath.join(sh.cwd, "node_modules"))
     if lock_path not in sh.tree.files:
-        new_lock = {"name": pkg.get("name", posixpath.basename(sh.cwd) or "app"), "lockfileVersion": 3,
-                    "requires": True,
-                    "packages": {"": {k: v for k, v in pkg.items() if k in ("name", "version", "dependencies")},
-                                 **{f"node_modules/{m}": {"version": v} for m, v in sorted(modules.items())}}}
+        new_lock = {
+            "name": pkg.get("name", posixpath.basename(sh.cwd) or "app"),
+            "lockfileVersion": 3,
+            "requires": True,
+            "packages": {
+                "": {k: v for k, v in pkg.items() if k in ("name", "version", "dependencies")},
+                **{f"node_modules/{m}": {"version": v} for m, v in sorted(modules.items())},
+            },
+        }
         sh.tree.write(lock_path, json.dumps(new_lock, indent=2) + "\n")
     n = len(modules)
-    sh.logs.extend([f"added {n} package{'s' if n != 1 else ''}, and audited {n + 1} packages in 3s", "",
-                    "found 0 vulnerabilities"])
+    sh.logs.extend(
+        [f"added {n} package{'s' if n != 1 else ''}, and audited {n + 1} packages in 3s", "", "found 0 vulnerabilities"]
+    )
     return 0
 
 
@@ -242,7 +262,7 @@ def _has_node(sh: _Shell) -> bool:
 
 
 def _npm_log_line(now: float) -> str:
-    moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=now)
+    moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=now)
     stamp = moment.strftime("%Y-%m-%dT%H_%M_%S_") + f"{moment.microsecond // 1000:03d}Z"
     return f"npm error A complete log of this run can be found in: /root/.npm/_logs/{stamp}-debug-0.log"
 

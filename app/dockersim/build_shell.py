@@ -8,8 +8,8 @@ line into simple commands joined by `&&`, `||` and `;` with `>`/`>>` redirection
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from app.dockersim.build_ast import is_space
 
@@ -57,7 +57,7 @@ def _process(word: str, env: Mapping[str, str], escape: str) -> list[tuple[str, 
             end = word.find("'", i + 1)
             if end < 0:
                 raise ExpansionError("unexpected end of statement while looking for matching single-quote")
-            out.append((word[i + 1:end], True))
+            out.append((word[i + 1 : end], True))
             i = end + 1
         elif ch == '"':
             i, text = _double_quoted(word, i + 1, env, escape)
@@ -106,7 +106,7 @@ def _dollar(word: str, i: int, env: Mapping[str, str], escape: str) -> tuple[int
         end = _matching_brace(word, i + 1)
         if end < 0:
             raise ExpansionError("missing '}'")
-        return end + 1, _brace(word[i + 1:end], env, escape)
+        return end + 1, _brace(word[i + 1 : end], env, escape)
     j = i
     if word[i].isdigit():  # `$1`: BuildKit reads a run of digits as the name
         while j < n and word[j].isdigit():
@@ -169,7 +169,7 @@ def display_run(text: str, env: Mapping[str, str], escape: str = "\\") -> str:
                 end = text.find("'", i + 1)
                 if end < 0:
                     return text
-                out.append(text[i:end + 1])
+                out.append(text[i : end + 1])
                 i = end + 1
             elif ch == '"':
                 out.append('"')
@@ -280,7 +280,7 @@ def split_commands(line: str, env: Mapping[str, str]) -> list[SimpleCommand]:
             end = line.find("'", i + 1)
             if end < 0:
                 raise ExpansionError("unterminated quoted string")
-            cur.append(line[i + 1:end])
+            cur.append(line[i + 1 : end])
             have, i = True, end + 1
         elif ch == '"':
             i, text = _double_quoted(line, i + 1, env, "\\")
@@ -293,7 +293,7 @@ def split_commands(line: str, env: Mapping[str, str]) -> list[SimpleCommand]:
             i, text = _dollar(line, i + 1, env, "\\")
             cur.append(text)
         elif line.startswith("&&", i) or line.startswith("||", i):
-            end_command(line[i:i + 2])
+            end_command(line[i : i + 2])
             i += 2
         elif ch == ";":
             end_command(";")

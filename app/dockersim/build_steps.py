@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from app.dockersim import dockerfile as df
 from app.dockersim.build_context import (
@@ -80,8 +81,16 @@ class StageState:
 
 def image_config(config: Mapping[str, Any]) -> dict[str, Any]:
     """A fresh config dict with every field the simulator uses."""
-    out: dict[str, Any] = {"Cmd": None, "Entrypoint": None, "WorkingDir": "", "Env": [], "ExposedPorts": {},
-                           "Volumes": {}, "User": "", "Labels": {}}
+    out: dict[str, Any] = {
+        "Cmd": None,
+        "Entrypoint": None,
+        "WorkingDir": "",
+        "Env": [],
+        "ExposedPorts": {},
+        "Volumes": {},
+        "User": "",
+        "Labels": {},
+    }
     for k, v in config.items():
         out[k] = _copy_json(v)
     return out
@@ -102,10 +111,22 @@ def _go_list(items: list[str] | tuple[str, ...]) -> str:
 class StageRunner:
     """Runs the instructions of one stage, recording vertices, layers and cache entries."""
 
-    def __init__(self, *, escape: str, cache: Mapping[str, Any], new_cache: dict[str, Any], no_cache: bool,
-                 context: Context, build_args: Mapping[str, str], meta_args: Mapping[str, str | None],
-                 now: float, elapsed: Callable[[str, str], float], vertices: list[Vertex],
-                 stages: Mapping[str, StageState], resolve_copy_image: Callable[[str], Any]) -> None:
+    def __init__(
+        self,
+        *,
+        escape: str,
+        cache: Mapping[str, Any],
+        new_cache: dict[str, Any],
+        no_cache: bool,
+        context: Context,
+        build_args: Mapping[str, str],
+        meta_args: Mapping[str, str | None],
+        now: float,
+        elapsed: Callable[[str, str], float],
+        vertices: list[Vertex],
+        stages: Mapping[str, StageState],
+        resolve_copy_image: Callable[[str], Any],
+    ) -> None:
         self.escape = escape
         self.cache = cache
         self.new_cache = new_cache
@@ -147,8 +168,15 @@ class StageRunner:
         except ExpansionError:
             return shown
 
-    def _step(self, st: StageState, prefix: str, ins: df.Instruction, key_parts: list[Any],
-              action: Callable[[], tuple[int, list[str]]], created_by: str) -> None:
+    def _step(
+        self,
+        st: StageState,
+        prefix: str,
+        ins: df.Instruction,
+        key_parts: list[Any],
+        action: Callable[[], tuple[int, list[str]]],
+        created_by: str,
+    ) -> None:
         """Run (or reuse from cache) one filesystem step and record its vertex and layer."""
         key = "sha256:" + sha256_hex(canonical_json([st.cache_key, key_parts]))
         name = prefix + self._display(st, ins)
@@ -194,8 +222,9 @@ class StageRunner:
             try:
                 self._dispatch(st, ins, prefix)
             except _RunFailed as exc:
-                raise StepFailure("run_failed", _process_message(st, exc.ins, exc.code), ins.line,
-                                  ins.end_line) from None
+                raise StepFailure(
+                    "run_failed", _process_message(st, exc.ins, exc.code), ins.line, ins.end_line
+                ) from None
             except StepFailure:
                 if is_step and len(self.vertices) == before:
                     self.vertices.append(Vertex(prefix + self._display(st, ins), error=True))
@@ -312,8 +341,9 @@ class StageRunner:
         key = ["RUN", argv, sorted(env.items()), st.config.get("WorkingDir"), st.config.get("User")]
 
         def action() -> tuple[int, list[str]]:
-            res = run_step(st.tree, command, ins.shell_form, st.shell, st.config.get("WorkingDir") or "/", env,
-                           self.now)
+            res = run_step(
+                st.tree, command, ins.shell_form, st.shell, st.config.get("WorkingDir") or "/", env, self.now
+            )
             return res.exit_code, res.logs
 
         shown = " ".join(argv) if not ins.shell_form else " ".join(list(st.shell) + list(ins.command))
@@ -332,14 +362,19 @@ class StageRunner:
         sources = [self._word(st, s, ins) for s in ins.sources]
         for src in sources:
             if isinstance(ins, df.Add) and re.match(r"^[a-z][a-z0-9+.-]*://", src):
-                raise StepFailure("unsupported", f"simulator: ADD from a URL ({src}) is not supported",
-                                  ins.line, ins.end_line)
+                raise StepFailure(
+                    "unsupported", f"simulator: ADD from a URL ({src}) is not supported", ins.line, ins.end_line
+                )
             try:
                 picked = select(files, dirs, src)
             except SourceNotFound as exc:
-                raise StepFailure("copy_source_not_found",
-                                  f"failed to compute cache key: failed to calculate checksum of ref {label}: "
-                                  f'"{exc.cleaned}": not found', ins.line, ins.end_line) from None
+                raise StepFailure(
+                    "copy_source_not_found",
+                    f"failed to compute cache key: failed to calculate checksum of ref {label}: "
+                    f'"{exc.cleaned}": not found',
+                    ins.line,
+                    ins.end_line,
+                ) from None
             many = len(picked) > 1 or dest_is_dir
             for sel in picked:
                 if not from_stage:
@@ -376,8 +411,9 @@ class StageRunner:
         shown = " ".join(sources + [dest_raw])
         self._step(st, prefix, ins, key, action, f"{kind} {shown} # buildkit")
 
-    def _copy_source_tree(self, st: StageState, from_stage: str, ins: df.Instruction
-                          ) -> tuple[Mapping[str, str], frozenset[str], str]:
+    def _copy_source_tree(
+        self, st: StageState, from_stage: str, ins: df.Instruction
+    ) -> tuple[Mapping[str, str], frozenset[str], str]:
         if not from_stage:
             return self.context.files, self.context.dirs, _ref_label(self.context)
         name = self._word(st, from_stage, ins).lower()
@@ -437,8 +473,9 @@ def _expose(word: str, ins: df.Instruction) -> list[str]:
     lo = int(m.group(1))
     hi = int(m.group(2) or lo)
     if hi < lo:
-        raise StepFailure("invalid_instruction", f"invalid range specified for container port: {port}",
-                          ins.line, ins.end_line)
+        raise StepFailure(
+            "invalid_instruction", f"invalid range specified for container port: {port}", ins.line, ins.end_line
+        )
     return [f"{p}/{proto}" for p in range(lo, hi + 1)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app.dockersim._names import LEFT, RIGHT
 
@@ -27,8 +27,8 @@ class Clock:
         """RFC 3339 timestamp with nanoseconds, as `docker inspect` prints."""
         t = self.now if t is None else t
         whole = int(t)
-        nanos = int(round((t - whole) * 1e9))
-        return datetime.fromtimestamp(whole, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos:09d}Z"
+        nanos = round((t - whole) * 1e9)
+        return datetime.fromtimestamp(whole, UTC).strftime("%Y-%m-%dT%H:%M:%S") + f".{nanos:09d}Z"
 
 
 @dataclass

@@ -26,15 +26,52 @@ from app.dockersim.build_ast import (
 from app.dockersim.build_flags import Flags, levenshtein, suggest
 
 __all__ = [
-    "DockerfileSyntaxError", "Instruction", "From", "Run", "Cmd", "Entrypoint", "Copy",
-    "Add", "Workdir", "Env", "Arg", "Expose", "Volume", "User", "Label", "Healthcheck",
-    "Shell", "StopSignal", "Onbuild", "Maintainer", "Stage", "Dockerfile", "parse_dockerfile",
-    "levenshtein", "suggest",
+    "Add",
+    "Arg",
+    "Cmd",
+    "Copy",
+    "Dockerfile",
+    "DockerfileSyntaxError",
+    "Entrypoint",
+    "Env",
+    "Expose",
+    "From",
+    "Healthcheck",
+    "Instruction",
+    "Label",
+    "Maintainer",
+    "Onbuild",
+    "Run",
+    "Shell",
+    "Stage",
+    "StopSignal",
+    "User",
+    "Volume",
+    "Workdir",
+    "levenshtein",
+    "parse_dockerfile",
+    "suggest",
 ]
 
 INSTRUCTIONS = (
-    "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck",
-    "label", "maintainer", "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
+    "add",
+    "arg",
+    "cmd",
+    "copy",
+    "entrypoint",
+    "env",
+    "expose",
+    "from",
+    "healthcheck",
+    "label",
+    "maintainer",
+    "onbuild",
+    "run",
+    "shell",
+    "stopsignal",
+    "user",
+    "volume",
+    "workdir",
 )
 _STAGE_NAME = re.compile(r"^[a-z][a-z0-9-_.]*$")
 
@@ -242,8 +279,9 @@ def _one(node: Node, name: str) -> str:
 
 def _sources(node: Node, name: str) -> tuple[tuple[str, ...], str, tuple[Heredoc, ...]]:
     if len(node.args) < 2:
-        raise ValueError(f"{name} requires at least two arguments, but only one was provided. "
-                         "Destination could not be determined")
+        raise ValueError(
+            f"{name} requires at least two arguments, but only one was provided. Destination could not be determined"
+        )
     dest = node.args[-1]
     if re.match(r"^(\d*)<<(-?)([^<]+)$", dest):
         raise ValueError(f"{name} cannot accept a heredoc as a destination")
@@ -269,8 +307,9 @@ def _instruction(node: Node) -> Instruction:
         if len(args) == 3 and args[1].lower() == "as":
             name = args[2].lower()
             if not _STAGE_NAME.match(name):
-                raise ValueError(f'invalid name for build stage: "{args[2]}", name can\'t start with a number '
-                                 "or contain symbols")
+                raise ValueError(
+                    f'invalid name for build stage: "{args[2]}", name can\'t start with a number or contain symbols'
+                )
         elif len(args) != 1:
             raise ValueError("FROM requires either one or three arguments")
         flags = Flags(node.flags, strings=("platform",)).parse()
@@ -278,26 +317,41 @@ def _instruction(node: Node) -> Instruction:
     if kind in ("run", "cmd", "entrypoint"):
         if kind == "run":
             flags = Flags(node.flags, strings=("network", "security"), multi=("mount",)).parse()
-            return Run(*base, command=node.args, shell_form=not node.is_json, heredocs=node.heredocs,
-                       flags=tuple(sorted(flags.values.items())))
+            return Run(
+                *base,
+                command=node.args,
+                shell_form=not node.is_json,
+                heredocs=node.heredocs,
+                flags=tuple(sorted(flags.values.items())),
+            )
         Flags(node.flags).parse()
         cls = Cmd if kind == "cmd" else Entrypoint
         return cls(*base, command=node.args, shell_form=not node.is_json)
     if kind == "copy":
-        flags = Flags(node.flags, strings=("chown", "from", "chmod", "exclude", "parents"),
-                       bools=("link",)).parse() if len(node.args) >= 2 else None
+        flags = (
+            Flags(node.flags, strings=("chown", "from", "chmod", "exclude", "parents"), bools=("link",)).parse()
+            if len(node.args) >= 2
+            else None
+        )
         srcs, dest, inline = _sources(node, "COPY")
         assert flags is not None
-        return Copy(*base, sources=srcs, dest=dest, inline=inline, from_stage=flags.get("from"),
-                    chown=flags.get("chown"), chmod=flags.get("chmod"))
+        return Copy(
+            *base,
+            sources=srcs,
+            dest=dest,
+            inline=inline,
+            from_stage=flags.get("from"),
+            chown=flags.get("chown"),
+            chmod=flags.get("chmod"),
+        )
     if kind == "add":
         if len(node.args) < 2:
             _sources(node, "ADD")
-        flags = Flags(node.flags, strings=("chown", "chmod", "checksum", "exclude"),
-                       bools=("link", "keep-git-dir", "unpack")).parse()
+        flags = Flags(
+            node.flags, strings=("chown", "chmod", "checksum", "exclude"), bools=("link", "keep-git-dir", "unpack")
+        ).parse()
         srcs, dest, inline = _sources(node, "ADD")
-        return Add(*base, sources=srcs, dest=dest, inline=inline, chown=flags.get("chown"),
-                   chmod=flags.get("chmod"))
+        return Add(*base, sources=srcs, dest=dest, inline=inline, chown=flags.get("chown"), chmod=flags.get("chmod"))
     if kind == "workdir":
         return Workdir(*base, path=_one(node, "WORKDIR"))
     if kind in ("env", "label"):
@@ -396,8 +450,9 @@ def parse_dockerfile(text: str) -> Dockerfile:
         try:
             ins = _instruction(node)
         except ValueError as exc:
-            raise DockerfileSyntaxError(f"dockerfile parse error on line {node.start_line}: {exc}",
-                                        node.start_line, node.end_line) from None
+            raise DockerfileSyntaxError(
+                f"dockerfile parse error on line {node.start_line}: {exc}", node.start_line, node.end_line
+            ) from None
         if isinstance(ins, From):
             if stages:
                 stages[-1] = Stage(stages[-1].source, tuple(current), stages[-1].index)

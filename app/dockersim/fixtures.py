@@ -146,4 +146,13 @@ HOME_FILES: dict[str, str] = {
     APP + "/public/styles.css": STYLES_CSS,
     HOME + "/site/index.html": SITE_INDEX,
 }
-HOME_DIRS: set[str] = {"/tmp", HOME, APP, APP + "/temp", APP + "/feedback", APP + "/pages", APP + "/public", HOME + "/site"}
+HOME_DIRS: set[str] = {
+    "/tmp",
+    HOME,
+    APP,
+    APP + "/temp",
+    APP + "/feedback",
+    APP + "/pages",
+    APP + "/public",
+    HOME + "/site",
+}

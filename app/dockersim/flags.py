@@ -34,13 +34,15 @@ class Parsed:
 
 def usage(path: str) -> str:
     """The usage block of the real help (may span lines, e.g. docker cp)."""
-    return COMMANDS[path]["help"].split("\n\n", 1)[0][len("Usage:  "):]
+    return COMMANDS[path]["help"].split("\n\n", 1)[0][len("Usage:  ") :]
 
 
 def usage_error(path: str, message: str) -> DockerError:
     """pflag error framing: message, usage line, help hint; exit 125."""
     usage_text = usage(path)
-    return DockerError(f"{message}\n\nUsage:  {usage_text}\n\nRun '{path_of(path)} --help' for more information\n", 125, "flag")
+    return DockerError(
+        f"{message}\n\nUsage:  {usage_text}\n\nRun '{path_of(path)} --help' for more information\n", 125, "flag"
+    )
 
 
 def path_of(path: str) -> str:
@@ -80,10 +82,14 @@ def _convert(path: str, spec: dict[str, Any], raw: str) -> Any:
             return True
         if low in ("0", "f", "false"):
             return False
-        raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseBool: parsing "{raw}": invalid syntax')
+        raise usage_error(
+            path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseBool: parsing "{raw}": invalid syntax'
+        )
     if typ in INT_TYPES:
         if not re.fullmatch(r"[+-]?\d+", raw):
-            raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax')
+            raise usage_error(
+                path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax'
+            )
         return int(raw)
     if spec["long"] == "env" and path in ENV_VALIDATED and (raw == "" or raw.startswith("=")):
         # opts.ValidateEnv runs while the flag is parsed (run/create/exec)
@@ -154,7 +160,7 @@ def parse(path: str, argv: list[str], interspersed: bool = True, modelled: froze
                         j += 1
                         continue
                     raise usage_error(path, f"unknown shorthand flag: '{ch}' in {arg}")
-                rest = arg[j + 1:]
+                rest = arg[j + 1 :]
                 if spec["type"] == "bool":
                     if rest.startswith("="):
                         store(spec, rest[1:])
@@ -181,7 +187,10 @@ def parse(path: str, argv: list[str], interspersed: bool = True, modelled: froze
         for name in used:
             if name not in modelled:
                 raise DockerError(
-                    f"docker: the flag --{name} of '{path_of(path)}' is real but not supported by this simulator\n", 125, "unsupported")
+                    f"docker: the flag --{name} of '{path_of(path)}' is real but not supported by this simulator\n",
+                    125,
+                    "unsupported",
+                )
     low, high = _bounds(COMMANDS[path])
     if len(result.args) < low:
         raise _arg_error(path, "too_few")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -72,15 +72,15 @@ def go_quote(text: str) -> str:
 
 def log_time(t: float) -> str:
     """nginx error-log style time: 2026/06/02 12:00:00."""
-    return datetime.fromtimestamp(int(t), timezone.utc).strftime("%Y/%m/%d %H:%M:%S")
+    return datetime.fromtimestamp(int(t), UTC).strftime("%Y/%m/%d %H:%M:%S")
 
 
 def access_time(t: float) -> str:
     """nginx access-log time: 02/Jun/2026:12:00:00 +0000."""
-    return datetime.fromtimestamp(int(t), timezone.utc).strftime("%d/%b/%Y:%H:%M:%S +0000")
+    return datetime.fromtimestamp(int(t), UTC).strftime("%d/%b/%Y:%H:%M:%S +0000")
 
 
 def ls_time(t: float) -> str:
     """ls -l time column: Jun  2 12:00."""
-    d = datetime.fromtimestamp(int(t), timezone.utc)
+    d = datetime.fromtimestamp(int(t), UTC)
     return d.strftime("%b ") + f"{d.day:>2} " + d.strftime("%H:%M")

@@ -134,15 +134,15 @@ class FileTree:
         if path not in self.dirs:
             raise FsError("ENOENT", path)
         prefix = path.rstrip("/") + "/"
-        names = {p[len(prefix):].split("/", 1)[0] for p in self.files if p.startswith(prefix)}
-        names |= {p[len(prefix):].split("/", 1)[0] for p in self.dirs if p.startswith(prefix) and p != path}
+        names = {p[len(prefix) :].split("/", 1)[0] for p in self.files if p.startswith(prefix)}
+        names |= {p[len(prefix) :].split("/", 1)[0] for p in self.dirs if p.startswith(prefix) and p != path}
         return sorted(names)
 
     def subtree(self, root: str) -> tuple[dict[str, str], set[str]]:
         """Files and dirs under root, re-rooted at '/'."""
         root = root.rstrip("/")
-        files = {"/" + p[len(root) + 1:]: t for p, t in self.files.items() if p.startswith(root + "/")}
-        dirs = {"/" + d[len(root) + 1:] for d in self.dirs if d.startswith(root + "/")} | {"/"}
+        files = {"/" + p[len(root) + 1 :]: t for p, t in self.files.items() if p.startswith(root + "/")}
+        dirs = {"/" + d[len(root) + 1 :] for d in self.dirs if d.startswith(root + "/")} | {"/"}
         return files, dirs
 
     def clear(self) -> None:
@@ -247,9 +247,9 @@ class LayeredFS:
             prefix = path.rstrip("/") + "/"
             for p in list(self.lower_files) + list(self.lower_dirs):
                 if p.startswith(prefix) and p != path:
-                    child = prefix + p[len(prefix):].split("/", 1)[0]
+                    child = prefix + p[len(prefix) :].split("/", 1)[0]
                     if not self._hidden(child):
-                        names.add(child[len(prefix):])
+                        names.add(child[len(prefix) :])
         return sorted(names)
 
     def diff(self) -> list[tuple[str, str]]:
@@ -338,7 +338,7 @@ class MountedFS:
             if path == dest:
                 return fs, "/"
             if path.startswith(dest + "/"):
-                return fs, path[len(dest):]
+                return fs, path[len(dest) :]
         return self.root, path
 
     def kind(self, path: str) -> str | None:
@@ -391,8 +391,8 @@ class MountedFS:
             raise FsError(e.code, path) from None
         prefix = path.rstrip("/") + "/"
         for dest, _ in self.mounts:
-            if dest.startswith(prefix) and "/" not in dest[len(prefix):]:
-                names.add(dest[len(prefix):])
+            if dest.startswith(prefix) and "/" not in dest[len(prefix) :]:
+                names.add(dest[len(prefix) :])
         return sorted(names)
 
 

@@ -228,8 +228,16 @@ class DockerHost:
         t.pending.clear()
         return text
 
-    def attach_terminal(self, tid: int, c: Container, kind: str, tty: bool = False, stdin: bool = False,
-                        sig_proxy: bool = True, cwd: str = "") -> None:
+    def attach_terminal(
+        self,
+        tid: int,
+        c: Container,
+        kind: str,
+        tty: bool = False,
+        stdin: bool = False,
+        sig_proxy: bool = True,
+        cwd: str = "",
+    ) -> None:
         """Hold a terminal for a container (streams its output from now on)."""
         t = self.terminal(tid)
         t.kind, t.container, t.tty, t.stdin, t.sig_proxy = kind, c.id, tty, stdin, sig_proxy
@@ -371,8 +379,12 @@ class DockerHost:
     def check_container_limit(self) -> None:
         """Refuse a 51st container."""
         if len(self._containers) >= MAX_CONTAINERS:
-            raise DockerError(f"docker-dojo: container limit reached ({MAX_CONTAINERS} containers per host); "
-                              "remove some with docker rm or docker container prune\n", 1, "limit")
+            raise DockerError(
+                f"docker-dojo: container limit reached ({MAX_CONTAINERS} containers per host); "
+                "remove some with docker rm or docker container prune\n",
+                1,
+                "limit",
+            )
 
     def new_rw_layer(self) -> FileTree:
         """An empty read-write layer wired to the host's byte limit."""
@@ -382,8 +394,11 @@ class DockerHost:
 
     def bytes_used(self) -> int:
         """Bytes of learner-writable data: host files, volumes, read-write layers."""
-        return (self.fs.size + sum(v.tree.size for v in self._volumes.values())
-                + sum(c.rw.size for c in self._containers.values()))
+        return (
+            self.fs.size
+            + sum(v.tree.size for v in self._volumes.values())
+            + sum(c.rw.size for c in self._containers.values())
+        )
 
     def _limit_bytes(self, delta: int) -> None:
         if self.bytes_used() + delta > MAX_BYTES:
@@ -396,7 +411,9 @@ class DockerHost:
         for c in self._containers.values():
             c.rw.limiter = self._limit_bytes
 
-    def http_request(self, method: str, host_port: int, path: str = "/", body: str | None = None) -> tuple[int, dict[str, str], str]:
+    def http_request(
+        self, method: str, host_port: int, path: str = "/", body: str | None = None
+    ) -> tuple[int, dict[str, str], str]:
         """What curl gets from localhost:host_port; raises ConnectionRefused / ConnectionReset."""
         c = self.port_owner(host_port)
         if c is None or not c.running:
@@ -436,7 +453,9 @@ class DockerHost:
 
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:
-            return self._fail(f"docker-dojo: command line too long ({len(line.encode())} bytes; the limit is {MAX_LINE})\n", "limit")
+            return self._fail(
+                f"docker-dojo: command line too long ({len(line.encode())} bytes; the limit is {MAX_LINE})\n", "limit"
+            )
         if terminal not in self.terminals and len(self.terminals) >= MAX_TERMINALS:
             return self._fail(f"docker-dojo: too many terminals (the limit is {MAX_TERMINALS} per host)\n", "limit")
         t = self.terminal(terminal)
@@ -499,16 +518,25 @@ class DockerHost:
             "deadlines": dict(sorted(self.deadlines.items())),
             "fs": self.fs.to_json(),
             "hints": self.hints,
-            "history": [{"commands": [{"argv": list(c["argv"]), "exit_code": c["exit_code"]} for c in h.commands],
-                         "exit_code": h.exit_code, "line": h.line, "terminal": h.terminal, "time": h.time}
-                        for h in self._history],
+            "history": [
+                {
+                    "commands": [{"argv": list(c["argv"]), "exit_code": c["exit_code"]} for c in h.commands],
+                    "exit_code": h.exit_code,
+                    "line": h.line,
+                    "terminal": h.terminal,
+                    "time": h.time,
+                }
+                for h in self._history
+            ],
             "history_dropped": self._history_dropped,
             "ids": {"counter": self.ids.counter, "seed": self.ids.seed},
             "images": [i.to_json() for i in self._images.values()],
             "seed": self.seed,
             "tags": dict(self._tags),
-            "terminals": [{**vars(t), "pending": [list(p) for p in t.pending]}
-                          for t in sorted(self.terminals.values(), key=lambda t: t.id)],
+            "terminals": [
+                {**vars(t), "pending": [list(p) for p in t.pending]}
+                for t in sorted(self.terminals.values(), key=lambda t: t.id)
+            ],
             "volumes": [v.to_json() for v in self._volumes.values()],
         }
 
@@ -535,9 +563,17 @@ class DockerHost:
             if c.running:
                 host.on_started(c)
         host.deadlines = dict(data["deadlines"])
-        host._history = [HistoryEntry(**{**h, "commands": tuple({"argv": list(c["argv"]), "exit_code": c["exit_code"]}
-                                                                for c in h.get("commands", ()))})
-                         for h in data["history"]]  # "commands" is absent in snapshots from before it was added
+        host._history = [
+            HistoryEntry(
+                **{
+                    **h,
+                    "commands": tuple(
+                        {"argv": list(c["argv"]), "exit_code": c["exit_code"]} for c in h.get("commands", ())
+                    ),
+                }
+            )
+            for h in data["history"]
+        ]  # "commands" is absent in snapshots from before it was added
         host._history_dropped = data.get("history_dropped", 0)  # absent in snapshots from the first release
         for d in data["terminals"]:
             t = Terminal(**{**d, "pending": [list(p) for p in d["pending"]]})
@@ -548,7 +584,7 @@ class DockerHost:
         return host
 
 
-__all__ = ["DockerHost", "CommandResult", "ConnectionRefused", "ConnectionReset", "HistoryEntry", "Terminal"]
+__all__ = ["CommandResult", "ConnectionRefused", "ConnectionReset", "DockerHost", "HistoryEntry", "Terminal"]
 
 
 def _expand_home(path: str) -> str:

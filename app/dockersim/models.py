@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim.fs import FileTree
 from app.dockersim.format import human_duration
+from app.dockersim.fs import FileTree
 
 MAX_LOG_LINES = 1000
 
@@ -75,19 +75,36 @@ class Image:
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
         return {
-            "build_hash": self.build_hash, "config": copy_json(self.config), "created": self.created,
-            "dirs": sorted(self.dirs), "files": {k: self.files[k] for k in sorted(self.files)},
-            "id": self.id, "parent": self.parent,
-            "layers": [{"created": x.created, "created_by": x.created_by, "empty": x.empty, "id": x.id, "size": x.size}
-                       for x in self.layers],
-            "repo_tags": list(self.repo_tags), "size": self.size,
+            "build_hash": self.build_hash,
+            "config": copy_json(self.config),
+            "created": self.created,
+            "dirs": sorted(self.dirs),
+            "files": {k: self.files[k] for k in sorted(self.files)},
+            "id": self.id,
+            "parent": self.parent,
+            "layers": [
+                {"created": x.created, "created_by": x.created_by, "empty": x.empty, "id": x.id, "size": x.size}
+                for x in self.layers
+            ],
+            "repo_tags": list(self.repo_tags),
+            "size": self.size,
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Image:
         """Inverse of to_json."""
-        return cls(d["id"], list(d["repo_tags"]), copy_json(d["config"]), [Layer(**x) for x in d["layers"]],
-                   dict(d["files"]), set(d["dirs"]), d["created"], d["size"], d["build_hash"], d["parent"])
+        return cls(
+            d["id"],
+            list(d["repo_tags"]),
+            copy_json(d["config"]),
+            [Layer(**x) for x in d["layers"]],
+            dict(d["files"]),
+            set(d["dirs"]),
+            d["created"],
+            d["size"],
+            d["build_hash"],
+            d["parent"],
+        )
 
 
 @dataclass
@@ -107,8 +124,13 @@ class Volume:
 
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
-        return {"anonymous": self.anonymous, "created": self.created, "labels": dict(sorted(self.labels.items())),
-                "name": self.name, "tree": self.tree.to_json()}
+        return {
+            "anonymous": self.anonymous,
+            "created": self.created,
+            "labels": dict(sorted(self.labels.items())),
+            "name": self.name,
+            "tree": self.tree.to_json(),
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Volume:
@@ -187,29 +209,68 @@ class Container:
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
         return {
-            "attached": self.attached, "auto_remove": self.auto_remove, "config": copy_json(self.config),
-            "created": self.created, "deleted": sorted(self.deleted), "error": self.error,
-            "exit_code": self.exit_code, "finished_at": self.finished_at, "id": self.id,
-            "image_id": self.image_id, "image_ref": self.image_ref,
-            "logs": [[e.time, e.stream, e.text] for e in self.logs], "logs_dropped": self.logs_dropped,
-            "mounts": [{"anonymous": m.anonymous, "destination": m.destination, "read_only": m.read_only,
-                        "source": m.source, "type": m.type} for m in self.mounts], "name": self.name,
-            "ports": [{"container_port": p.container_port, "host_ip": p.host_ip, "host_port": p.host_port,
-                       "proto": p.proto} for p in self.ports], "proc": copy_json(self.proc), "process": self.process,
-            "publish_all": self.publish_all, "restart_count": self.restart_count, "rw": self.rw.to_json(),
-            "started_at": self.started_at, "state": self.state,
+            "attached": self.attached,
+            "auto_remove": self.auto_remove,
+            "config": copy_json(self.config),
+            "created": self.created,
+            "deleted": sorted(self.deleted),
+            "error": self.error,
+            "exit_code": self.exit_code,
+            "finished_at": self.finished_at,
+            "id": self.id,
+            "image_id": self.image_id,
+            "image_ref": self.image_ref,
+            "logs": [[e.time, e.stream, e.text] for e in self.logs],
+            "logs_dropped": self.logs_dropped,
+            "mounts": [
+                {
+                    "anonymous": m.anonymous,
+                    "destination": m.destination,
+                    "read_only": m.read_only,
+                    "source": m.source,
+                    "type": m.type,
+                }
+                for m in self.mounts
+            ],
+            "name": self.name,
+            "ports": [
+                {"container_port": p.container_port, "host_ip": p.host_ip, "host_port": p.host_port, "proto": p.proto}
+                for p in self.ports
+            ],
+            "proc": copy_json(self.proc),
+            "process": self.process,
+            "publish_all": self.publish_all,
+            "restart_count": self.restart_count,
+            "rw": self.rw.to_json(),
+            "started_at": self.started_at,
+            "state": self.state,
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Container:
         """Inverse of to_json."""
         return cls(
-            id=d["id"], name=d["name"], image_ref=d["image_ref"], image_id=d["image_id"], created=d["created"],
-            config=copy_json(d["config"]), ports=[PortBinding(**p) for p in d["ports"]],
-            mounts=[Mount(**m) for m in d["mounts"]], auto_remove=d["auto_remove"], state=d["state"],
-            exit_code=d["exit_code"], started_at=d["started_at"], finished_at=d["finished_at"],
-            attached=d["attached"], process=d["process"], proc=copy_json(d["proc"]),
-            rw=FileTree.from_json(d["rw"]), deleted=set(d["deleted"]),
-            logs=[LogEntry(t, s, x) for t, s, x in d["logs"]], logs_dropped=d["logs_dropped"],
-            restart_count=d["restart_count"], publish_all=d["publish_all"], error=d["error"],
+            id=d["id"],
+            name=d["name"],
+            image_ref=d["image_ref"],
+            image_id=d["image_id"],
+            created=d["created"],
+            config=copy_json(d["config"]),
+            ports=[PortBinding(**p) for p in d["ports"]],
+            mounts=[Mount(**m) for m in d["mounts"]],
+            auto_remove=d["auto_remove"],
+            state=d["state"],
+            exit_code=d["exit_code"],
+            started_at=d["started_at"],
+            finished_at=d["finished_at"],
+            attached=d["attached"],
+            process=d["process"],
+            proc=copy_json(d["proc"]),
+            rw=FileTree.from_json(d["rw"]),
+            deleted=set(d["deleted"]),
+            logs=[LogEntry(t, s, x) for t, s, x in d["logs"]],
+            logs_dropped=d["logs_dropped"],
+            restart_count=d["restart_count"],
+            publish_all=d["publish_all"],
+            error=d["error"],
         )

@@ -14,7 +14,22 @@ from app.dockersim.registry import HELLO
 from app.dockersim.shell import resolve_exe
 
 SIGNALS = {"SIGHUP": 1, "SIGINT": 2, "SIGQUIT": 3, "SIGKILL": 9, "SIGUSR1": 10, "SIGTERM": 15, "SIGWINCH": 28}
-ONE_SHOT = {"echo", "ls", "cat", "true", "false", "pwd", "env", "hostname", "mkdir", "touch", "rm", "cp", "mv", "whoami"}
+ONE_SHOT = {
+    "echo",
+    "ls",
+    "cat",
+    "true",
+    "false",
+    "pwd",
+    "env",
+    "hostname",
+    "mkdir",
+    "touch",
+    "rm",
+    "cp",
+    "mv",
+    "whoami",
+}
 SHELLS = {"sh", "bash", "ash"}
 NODE_VERSION = "v24.1.0"
 
@@ -177,8 +192,11 @@ class Unmodelled(Model):
 
     def start(self, ctx: Ctx) -> int | None:
         """Explain, then exit."""
-        ctx.emit("stderr", f"docker-dojo: '{ctx.proc['prog']}' exists in this image, but the simulator does not model "
-                           f"this program; it exits at once with code {UNMODELLED_EXIT}")
+        ctx.emit(
+            "stderr",
+            f"docker-dojo: '{ctx.proc['prog']}' exists in this image, but the simulator does not model "
+            f"this program; it exits at once with code {UNMODELLED_EXIT}",
+        )
         return UNMODELLED_EXIT
 
 
@@ -245,9 +263,15 @@ class Nginx(Model):
         ):
             ctx.emit("stdout", line)
         t = log_time(ctx.now)
-        for msg in ('using the "epoll" event method', "nginx/1.27.5", "built by gcc 12.2.0 (Debian 12.2.0-14) ",
-                    "OS: Linux 6.10.14-linuxkit", "getrlimit(RLIMIT_NOFILE): 1048576:1048576",
-                    "start worker processes", "start worker process 29"):
+        for msg in (
+            'using the "epoll" event method',
+            "nginx/1.27.5",
+            "built by gcc 12.2.0 (Debian 12.2.0-14) ",
+            "OS: Linux 6.10.14-linuxkit",
+            "getrlimit(RLIMIT_NOFILE): 1048576:1048576",
+            "start worker processes",
+            "start worker process 29",
+        ):
             ctx.emit("stderr", f"{t} [notice] 1#1: {msg}")
         return None
 
@@ -262,8 +286,13 @@ class Nginx(Model):
         lines = [f"1#1: signal {SIGNALS[sig]} ({sig}) received, {what}"]
         if sig == "SIGQUIT":
             lines += ["29#29: gracefully shutting down"]
-        lines += ["29#29: exiting", "29#29: exit", "1#1: signal 17 (SIGCHLD) received from 29",
-                  "1#1: worker process 29 exited with code 0", "1#1: exit"]
+        lines += [
+            "29#29: exiting",
+            "29#29: exit",
+            "1#1: signal 17 (SIGCHLD) received from 29",
+            "1#1: worker process 29 exited with code 0",
+            "1#1: exit",
+        ]
         for line in lines:
             ctx.emit("stderr", f"{t} [notice] {line}")
         return 0
@@ -289,20 +318,35 @@ class Nginx(Model):
         if method not in ("GET", "HEAD") and status == 200:
             status, text = 405, _nginx_error(405, "Not Allowed")
         size = len(text.encode())
-        ctx.emit("stdout", f'172.17.0.1 - - [{access_time(ctx.now)}] "{method} {path} HTTP/1.1" {status} {size} "-" "curl/8.5.0" "-"')
-        headers = {"Server": "nginx/1.27.5", "Content-Type": ctype, "Content-Length": str(size), "Connection": "keep-alive"}
+        ctx.emit(
+            "stdout",
+            f'172.17.0.1 - - [{access_time(ctx.now)}] "{method} {path} HTTP/1.1" {status} {size} "-" "curl/8.5.0" "-"',
+        )
+        headers = {
+            "Server": "nginx/1.27.5",
+            "Content-Type": ctype,
+            "Content-Length": str(size),
+            "Connection": "keep-alive",
+        }
         return HttpResponse(status, headers, "" if method == "HEAD" else text)
 
 
 def _nginx_error(code: int, reason: str) -> str:
-    return (f"<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n"
-            "<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n")
+    return (
+        f"<html>\r\n<head><title>{code} {reason}</title></head>\r\n<body>\r\n<center><h1>{code} {reason}</h1></center>\r\n"
+        "<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n"
+    )
 
 
 def _mime(path: str) -> str:
     ext = posixpath.splitext(path)[1]
-    return {".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".txt": "text/plain",
-            ".json": "application/json"}.get(ext, "application/octet-stream")
+    return {
+        ".html": "text/html",
+        ".css": "text/css",
+        ".js": "application/javascript",
+        ".txt": "text/plain",
+        ".json": "application/json",
+    }.get(ext, "application/octet-stream")
 
 
 class Httpd(Model):
@@ -310,9 +354,15 @@ class Httpd(Model):
 
     def start(self, ctx: Ctx) -> int | None:
         """Start-up notices."""
-        ctx.emit("stderr", "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, "
-                           "using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message")
-        ctx.emit("stderr", "[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations")
+        ctx.emit(
+            "stderr",
+            "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, "
+            "using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message",
+        )
+        ctx.emit(
+            "stderr",
+            "[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations",
+        )
         return None
 
     def signal(self, ctx: Ctx, sig: str) -> int | None:
@@ -320,8 +370,12 @@ class Httpd(Model):
         if sig == "SIGKILL":
             return 137
         if sig in ("SIGWINCH", "SIGTERM", "SIGINT"):
-            ctx.emit("stderr", "[mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully"
-                     if sig == "SIGWINCH" else "[mpm_event:notice] [pid 1:tid 1] AH00491: caught SIGTERM, shutting down")
+            ctx.emit(
+                "stderr",
+                "[mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully"
+                if sig == "SIGWINCH"
+                else "[mpm_event:notice] [pid 1:tid 1] AH00491: caught SIGTERM, shutting down",
+            )
             return 0
         return None
 
@@ -337,8 +391,14 @@ class Httpd(Model):
         try:
             text, status = ctx.fs.read(target), 200
         except FsError:
-            text, status = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n", 404
-        ctx.emit("stdout", f'172.17.0.1 - - [{access_time(ctx.now)}] "{method} {path} HTTP/1.1" {status} {len(text.encode())}')
+            text, status = (
+                '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n',
+                404,
+            )
+        ctx.emit(
+            "stdout",
+            f'172.17.0.1 - - [{access_time(ctx.now)}] "{method} {path} HTTP/1.1" {status} {len(text.encode())}',
+        )
         return HttpResponse(status, {"Server": "Apache/2.4.63 (Unix)", "Content-Type": "text/html"}, text)
 
 
@@ -348,10 +408,13 @@ class Redis(Model):
     def start(self, ctx: Ctx) -> int | None:
         """Banner lines."""
         t = log_time(ctx.now).replace("/", " ")
-        for line in ("1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo",
-                     "1:C * Redis version=8.0.2, bits=64, commit=00000000, modified=1, pid=1, just started",
-                     "1:M * Running mode=standalone, port=6379.", "1:M * Server initialized",
-                     "1:M * Ready to accept connections tcp"):
+        for line in (
+            "1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo",
+            "1:C * Redis version=8.0.2, bits=64, commit=00000000, modified=1, pid=1, just started",
+            "1:M * Running mode=standalone, port=6379.",
+            "1:M * Server initialized",
+            "1:M * Ready to accept connections tcp",
+        ):
             ctx.emit("stdout", f"{line[:4]}{t} {line[4:]}")
         return None
 
@@ -390,7 +453,12 @@ class NodeApp(Model):
             if mod in ("fs", "path", "http", "os", "url", "util", "events", "child_process", "crypto"):
                 continue
             if ctx.fs.kind(f"{base}/node_modules/{mod}") != "dir":
-                self._crash(ctx, f"Error: Cannot find module '{mod}'\nRequire stack:\n- {script}", "Module._resolveFilename", script)
+                self._crash(
+                    ctx,
+                    f"Error: Cannot find module '{mod}'\nRequire stack:\n- {script}",
+                    "Module._resolveFilename",
+                    script,
+                )
                 return 1
         ctx.proc["dir"] = base
         m = re.search(r"\.listen\((\d+)", source)
@@ -401,7 +469,7 @@ class NodeApp(Model):
             for text in re.findall(r"console\.log\('([^']*)'\)", source):
                 ctx.emit("stdout", text)
             return 0
-        listen = source[m.start():]
+        listen = source[m.start() :]
         msg = re.search(r"console\.log\(['\"]([^'\"]*)['\"]", listen)
         if msg:
             ctx.emit("stdout", msg.group(1))
@@ -409,18 +477,28 @@ class NodeApp(Model):
 
     def _crash(self, ctx: Ctx, message: str, where: str, requirer: str = "") -> None:
         stack = f"[ '{requirer}' ]" if requirer else "[]"
-        for line in ("node:internal/modules/cjs/loader:1413", "  throw err;", "  ^", "", *message.split("\n"),
-                     f"    at {where} (node:internal/modules/cjs/loader:1410:15)",
-                     "    at Module._load (node:internal/modules/cjs/loader:1127:27)",
-                     "    at node:internal/main/run_main_module:36:49 {", "  code: 'MODULE_NOT_FOUND',",
-                     f"  requireStack: {stack}", "}", "", f"Node.js {NODE_VERSION}"):
+        for line in (
+            "node:internal/modules/cjs/loader:1413",
+            "  throw err;",
+            "  ^",
+            "",
+            *message.split("\n"),
+            f"    at {where} (node:internal/modules/cjs/loader:1410:15)",
+            "    at Module._load (node:internal/modules/cjs/loader:1127:27)",
+            "    at node:internal/main/run_main_module:36:49 {",
+            "  code: 'MODULE_NOT_FOUND',",
+            f"  requireStack: {stack}",
+            "}",
+            "",
+            f"Node.js {NODE_VERSION}",
+        ):
             ctx.emit("stderr", line)
 
     def signal(self, ctx: Ctx, sig: str) -> int | None:
         """Handled SIGINT/SIGTERM exit 0; unhandled ones are ignored by PID 1."""
         if sig == "SIGKILL":
             return 137
-        if sig == "SIGINT" and ctx.proc.get("sigint") or sig == "SIGTERM" and ctx.proc.get("sigterm"):
+        if (sig == "SIGINT" and ctx.proc.get("sigint")) or (sig == "SIGTERM" and ctx.proc.get("sigterm")):
             ctx.emit("stdout", f"Received {sig}, shutting down")
             return 0
         return None
@@ -445,14 +523,20 @@ class NodeApp(Model):
             return self._create(ctx, base, body)
         if method in ("GET", "HEAD"):
             rel = urllib.parse.unquote(url).lstrip("/")
-            for root, sub in (("feedback", rel[len("feedback/"):] if rel.startswith("feedback/") else None), ("public", rel)):
+            for root, sub in (
+                ("feedback", rel[len("feedback/") :] if rel.startswith("feedback/") else None),
+                ("public", rel),
+            ):
                 if sub is None:
                     continue
                 target = norm(sub, f"{base}/{root}")
                 if target.startswith(f"{base}/{root}/") and ctx.fs.kind(target) == "file":
-                    return HttpResponse(200, {"X-Powered-By": "Express", "Content-Type": _mime(target) + "; charset=UTF-8"},
-                                        ctx.fs.read(target))
-        page = f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot {method} {url}</pre>\n</body>\n</html>\n"
+                    return HttpResponse(
+                        200,
+                        {"X-Powered-By": "Express", "Content-Type": _mime(target) + "; charset=UTF-8"},
+                        ctx.fs.read(target),
+                    )
+        page = f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot {method} {url}</pre>\n</body>\n</html>\n'
         return HttpResponse(404, html, page)
 
     def _create(self, ctx: Ctx, base: str, body: str) -> HttpResponse:
@@ -463,7 +547,9 @@ class NodeApp(Model):
         try:
             ctx.fs.write(temp, text)
             if ctx.fs.kind(final) == "file":
-                return HttpResponse(302, {"X-Powered-By": "Express", "Location": "/exists"}, "Found. Redirecting to /exists")
+                return HttpResponse(
+                    302, {"X-Powered-By": "Express", "Location": "/exists"}, "Found. Redirecting to /exists"
+                )
             ctx.fs.write(final, text)
             ctx.fs.remove(temp)
         except FsError as e:
@@ -474,8 +560,18 @@ class NodeApp(Model):
 
 
 MODELS: dict[str, Model] = {
-    "exit": Model(), "hello": Hello(), "oneshot": OneShot(), "nodeeval": NodeEval(), "unmodelled": Unmodelled(), "sleep": Sleep(),
-    "shell": Shell(), "repl": Repl(), "nginx": Nginx(), "httpd": Httpd(), "redis": Redis(), "node": NodeApp(),
+    "exit": Model(),
+    "hello": Hello(),
+    "oneshot": OneShot(),
+    "nodeeval": NodeEval(),
+    "unmodelled": Unmodelled(),
+    "sleep": Sleep(),
+    "shell": Shell(),
+    "repl": Repl(),
+    "nginx": Nginx(),
+    "httpd": Httpd(),
+    "redis": Redis(),
+    "node": NodeApp(),
 }
 
 

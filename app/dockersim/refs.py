@@ -23,7 +23,7 @@ def split(ref: str) -> tuple[str, str, str]:
     slash = ref.rfind("/")
     colon = ref.rfind(":")
     if colon > slash:
-        name, tag = ref[:colon], ref[colon + 1:]
+        name, tag = ref[:colon], ref[colon + 1 :]
     return name, tag, digest
 
 
@@ -40,7 +40,7 @@ def parse(ref: str) -> tuple[str, str]:
     if not m:
         lowered = name.lower()
         if _NAME.match(lowered) and name != lowered:
-            path = name if "/" in name and not _looks_domain(name.split("/", 1)[0]) else name
+            path = name
             if "/" not in name:
                 path = "library/" + name
             elif _looks_domain(name.split("/", 1)[0]):
@@ -54,7 +54,7 @@ def parse(ref: str) -> tuple[str, str]:
     if domain in ("docker.io", "index.docker.io"):
         domain = None
     if not domain and path.startswith("library/") and path.count("/") == 1:
-        path = path[len("library/"):]
+        path = path[len("library/") :]
     repo = f"{domain}/{path}" if domain else path
     if digest and not tag:
         return repo, "@" + digest

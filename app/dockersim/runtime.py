@@ -43,8 +43,15 @@ def container_shell(host: DockerHost, c: Container, cwd: str = "", env: list[str
     variables = dict(e.split("=", 1) for e in (c.config.get("Env") or []) + (env or []) if "=" in e)
     variables["HOSTNAME"] = c.id[:12]
     variables["__now__"] = str(host.clock.now)
-    sh = ShellEnv(fs=fs, cwd=cwd or c.config.get("WorkingDir") or "/", home="/root", env=variables,
-                  flavour="busybox" if fs.kind("/bin/busybox") == "file" else "bash", user="root", check_path=True)
+    sh = ShellEnv(
+        fs=fs,
+        cwd=cwd or c.config.get("WorkingDir") or "/",
+        home="/root",
+        env=variables,
+        flavour="busybox" if fs.kind("/bin/busybox") == "file" else "bash",
+        user="root",
+        check_path=True,
+    )
     sh.hooks["sleep"] = lambda argv, s: host.sleep_hook(argv, s)
     sh.hooks["exit"] = _exit_hook
     return sh
@@ -56,8 +63,9 @@ def _exit_hook(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
     return "", "", code & 0xFF
 
 
-def run_in_container(host: DockerHost, c: Container, argv: list[str], cwd: str = "",
-                     env: list[str] | None = None) -> tuple[str, str, int]:
+def run_in_container(
+    host: DockerHost, c: Container, argv: list[str], cwd: str = "", env: list[str] | None = None
+) -> tuple[str, str, int]:
     """Run a one-shot argv (or `sh -c script`) in the container's shell."""
     sh = container_shell(host, c, cwd, env)
     if len(argv) >= 3 and argv[0].rsplit("/", 1)[-1] in ("sh", "bash", "ash") and argv[1] == "-c":
@@ -107,9 +115,11 @@ def start_process(host: DockerHost, c: Container) -> None:
     try:
         sel = select(c.cmd, fs, c.config.get("WorkingDir") or "/", bool(c.config.get("OpenStdin")))
     except ExecError as e:
-        text = ("failed to create task for container: failed to create shim task: OCI runtime create failed: "
-                "runc create failed: unable to start container process: error during container init: "
-                f"{e.message}: unknown")
+        text = (
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: "
+            "runc create failed: unable to start container process: error during container init: "
+            f"{e.message}: unknown"
+        )
         c.state, c.exit_code, c.error = "created", e.exit_code, text
         c.started_at = None
         raise DockerError(text, e.exit_code, "exec_not_found") from None

@@ -5,12 +5,24 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 
-from app.dockersim.fs import FS, FsError, norm, parent
+from app.dockersim.fs import FsError, norm, parent
 from app.dockersim.shell_env import PATH_DIRS, Hook, Out, ShellEnv, ShellSyntaxError, resolve_exe
 from app.dockersim.shell_tools import COMMANDS, copy_tree
 
-__all__ = ["COMMANDS", "PATH_DIRS", "Hook", "Out", "ShellEnv", "ShellSyntaxError", "copy_tree", "dispatch", "expand",
-           "resolve_exe", "run_line", "tokenize"]
+__all__ = [
+    "COMMANDS",
+    "PATH_DIRS",
+    "Hook",
+    "Out",
+    "ShellEnv",
+    "ShellSyntaxError",
+    "copy_tree",
+    "dispatch",
+    "expand",
+    "resolve_exe",
+    "run_line",
+    "tokenize",
+]
 
 # --- parsing ---------------------------------------------------------------
 
@@ -41,7 +53,7 @@ def tokenize(line: str) -> list[list[Part] | str]:
             j = line.find("'", i + 1)
             if j < 0:
                 raise ShellSyntaxError("unexpected EOF while looking for matching `''")
-            word.append(("lit", line[i + 1:j]))
+            word.append(("lit", line[i + 1 : j]))
             in_word = True
             i = j + 1
         elif c == '"':
@@ -54,17 +66,17 @@ def tokenize(line: str) -> list[list[Part] | str]:
                 buf.append(line[j])
                 j += 1
             if j >= n:
-                raise ShellSyntaxError('unexpected EOF while looking for matching `"\'')
+                raise ShellSyntaxError("unexpected EOF while looking for matching `\"'")
             word.append(("dq", "".join(buf)))
             in_word = True
             i = j + 1
         elif c == "\\":
-            word.append(("lit", line[i + 1:i + 2]))
+            word.append(("lit", line[i + 1 : i + 2]))
             in_word = True
             i += 2
         elif line.startswith("&&", i) or line.startswith("||", i) or line.startswith(">>", i):
             flush()
-            out.append(line[i:i + 2])
+            out.append(line[i : i + 2])
             i += 2
         elif line.startswith("2>&1", i) and not in_word:
             out.append("2>&1")
@@ -80,7 +92,7 @@ def tokenize(line: str) -> list[list[Part] | str]:
             j = line.find(")", i)
             if j < 0:
                 raise ShellSyntaxError("unexpected EOF while looking for matching `)'")
-            word.append(("uq", line[i:j + 1]))
+            word.append(("uq", line[i : j + 1]))
             in_word = True
             i = j + 1
         else:
@@ -139,7 +151,7 @@ def _expand_dollars(text: str, sh: ShellEnv, quoted: bool = False) -> str:
             j = text.find(")", i)
             if j < 0:  # e.g. echo "$(pwd" — without this check the loop restarted at 0 forever
                 raise ShellSyntaxError("unexpected EOF while looking for matching `)'")
-            out.append(_substitute(text[i + 2:j].strip(), sh, quoted))
+            out.append(_substitute(text[i + 2 : j].strip(), sh, quoted))
             i = j + 1
         elif text.startswith("$", i) and i + 1 < len(text):
             j = i + 1
@@ -236,8 +248,10 @@ def run_line(line: str, sh: ShellEnv) -> Out:
     for index, (conn, toks) in enumerate(groups):
         if held is not None and held([], sh)[2]:
             # an attached command now holds the terminal; bash would run the rest only after it ends
-            stderr.append(f"docker-dojo: {len(groups) - index} more command(s) on this line were not run because "
-                          "the terminal is now attached to a container\n")
+            stderr.append(
+                f"docker-dojo: {len(groups) - index} more command(s) on this line were not run because "
+                "the terminal is now attached to a container\n"
+            )
             break
         if (conn == "&&" and status != 0) or (conn == "||" and status == 0):
             continue
@@ -332,12 +346,82 @@ def _shname(sh: ShellEnv) -> str:
 BUILTINS = {"cd", "pwd", "echo", "printf", "true", "false", "exit", "history", "clear", "export"}
 # Programs a learner's real machine has that this host shell does not model: saying "command not found" would be
 # untrue, so they get a plain "not modelled" message instead.
-HOST_PROGRAMS = frozenset("""nano vim vi emacs code less more head tail grep egrep find sed awk sort uniq wc tr cut tee
-xargs node npm npx yarn python python3 pip pip3 git ssh scp wget apt apt-get brew open xdg-open chmod chown ln tar zip
-unzip gzip ps kill killall top htop which man ping nc netstat lsof ss uname id date tree file stat du df make
-docker-compose printenv basename dirname diff""".split())
+HOST_PROGRAMS = frozenset(
+    [
+        "nano",
+        "vim",
+        "vi",
+        "emacs",
+        "code",
+        "less",
+        "more",
+        "head",
+        "tail",
+        "grep",
+        "egrep",
+        "find",
+        "sed",
+        "awk",
+        "sort",
+        "uniq",
+        "wc",
+        "tr",
+        "cut",
+        "tee",
+        "xargs",
+        "node",
+        "npm",
+        "npx",
+        "yarn",
+        "python",
+        "python3",
+        "pip",
+        "pip3",
+        "git",
+        "ssh",
+        "scp",
+        "wget",
+        "apt",
+        "apt-get",
+        "brew",
+        "open",
+        "xdg-open",
+        "chmod",
+        "chown",
+        "ln",
+        "tar",
+        "zip",
+        "unzip",
+        "gzip",
+        "ps",
+        "kill",
+        "killall",
+        "top",
+        "htop",
+        "which",
+        "man",
+        "ping",
+        "nc",
+        "netstat",
+        "lsof",
+        "ss",
+        "uname",
+        "id",
+        "date",
+        "tree",
+        "file",
+        "stat",
+        "du",
+        "df",
+        "make",
+        "docker-compose",
+        "printenv",
+        "basename",
+        "dirname",
+        "diff",
+    ]
+)
 UNMODELLED_STATUS = 126
-
 
 
 def dispatch(argv: list[str], sh: ShellEnv) -> Out:
@@ -346,15 +430,23 @@ def dispatch(argv: list[str], sh: ShellEnv) -> Out:
     if name in sh.hooks:
         return sh.hooks[name](argv, sh)
     if sh.check_path and name not in BUILTINS and resolve_exe(sh.fs, name) is None:
-        return "", (f"sh: {name}: not found\n" if sh.flavour == "busybox" else f"bash: {name}: command not found\n"), 127
+        return (
+            "",
+            (f"sh: {name}: not found\n" if sh.flavour == "busybox" else f"bash: {name}: command not found\n"),
+            127,
+        )
     fn = COMMANDS.get(posixpath.basename(name) if sh.check_path else name)
     if fn is None:
         if sh.check_path:
             return "", f"{name}: this program is not modelled by the simulator\n", UNMODELLED_STATUS
         if name in HOST_PROGRAMS:
-            return "", (f"docker-dojo: '{name}' is a real program on a normal machine, but this simulator's shell does not "
-                        "model it\n"), UNMODELLED_STATUS
+            return (
+                "",
+                (
+                    f"docker-dojo: '{name}' is a real program on a normal machine, but this simulator's shell does not "
+                    "model it\n"
+                ),
+                UNMODELLED_STATUS,
+            )
         return "", f"bash: {name}: command not found\n", 127
     return fn(argv[1:], sh)
-
-

@@ -41,4 +41,3 @@ def resolve_exe(fs: FS, name: str) -> str | None:
         if fs.kind(f"{d}/{name}") == "file":
             return f"{d}/{name}"
     return None
-

@@ -28,8 +28,11 @@ def _opts(args: list[str], allowed: str) -> tuple[set[str], list[str], str]:
 # Short options the real tools (GNU coreutils / busybox) have but this shell does not model: they say so
 # instead of claiming the option does not exist.
 REAL_SHORT_OPTIONS = {
-    "ls": set("1ABCDFGHILNQRSTUXZbcdfghiklmnopqrstuvwx"), "rm": set("Iidv"), "mkdir": set("Zmv"),
-    "cp": set("HLPRSTabdfilnprstuvx"), "mv": set("STbfintuv"),
+    "ls": set("1ABCDFGHILNQRSTUXZbcdfghiklmnopqrstuvwx"),
+    "rm": set("Iidv"),
+    "mkdir": set("Zmv"),
+    "cp": set("HLPRSTabdfilnprstuvx"),
+    "mv": set("STbfintuv"),
 }
 
 
@@ -38,7 +41,11 @@ def _bad_opt(tool: str, ch: str, sh: ShellEnv) -> Out:
         return "", f"docker-dojo: '{tool} -{ch}' is a real option, but this simulator does not model it\n", 2
     if sh.flavour == "busybox":
         return "", f"{tool}: unrecognized option: {ch}\n", 1
-    return "", f"{tool}: invalid option -- '{ch}'\nTry '{tool} --help' for more information.\n", 2 if tool == "ls" else 1
+    return (
+        "",
+        f"{tool}: invalid option -- '{ch}'\nTry '{tool} --help' for more information.\n",
+        2 if tool == "ls" else 1,
+    )
 
 
 def _cd(args: list[str], sh: ShellEnv) -> Out:
@@ -85,7 +92,7 @@ def _printf(args: list[str], sh: ShellEnv) -> Out:
             spec = m.group(1)
             if spec == "%":
                 return "%"
-            value = rest[used] if used < len(rest) else ""
+            value = rest[used] if used < len(rest) else ""  # noqa: B023 - called at once, inside the loop
             used += 1
             if spec == "d":
                 if value and not re.fullmatch(r"[+-]?\d+", value):
@@ -94,6 +101,7 @@ def _printf(args: list[str], sh: ShellEnv) -> Out:
                     return "0"
                 return str(int(value or "0"))
             return _unescape(value) if spec == "b" else value
+
         out.append(re.sub(r"%([sdb%])", conv, _unescape(fmt)))
         rest = rest[used:]
         if not rest or not used:
@@ -125,8 +133,11 @@ def _ls(args: list[str], sh: ShellEnv) -> Out:
         full = norm(p, sh.cwd)
         kind = sh.fs.kind(full)
         if kind is None:
-            err.append(f"ls: {p}: No such file or directory\n" if sh.flavour == "busybox"
-                       else f"ls: cannot access '{p}': No such file or directory\n")
+            err.append(
+                f"ls: {p}: No such file or directory\n"
+                if sh.flavour == "busybox"
+                else f"ls: cannot access '{p}': No such file or directory\n"
+            )
             code = 1 if sh.flavour == "busybox" else 2
             continue
         if kind == "file":
@@ -151,8 +162,11 @@ def _cat(args: list[str], sh: ShellEnv) -> Out:
         try:
             out.append(sh.fs.read(norm(p, sh.cwd)))
         except FsError as e:
-            err.append(f"cat: can't open '{p}': {e.message}\n" if sh.flavour == "busybox" and e.code == "ENOENT"
-                       else f"cat: {p}: {e.message}\n")
+            err.append(
+                f"cat: can't open '{p}': {e.message}\n"
+                if sh.flavour == "busybox" and e.code == "ENOENT"
+                else f"cat: {p}: {e.message}\n"
+            )
             code = 1
     return "".join(out), "".join(err), code
 
@@ -218,11 +232,17 @@ def _rm(args: list[str], sh: ShellEnv) -> Out:
                 code = 1
             continue
         if full == "/" and flags & {"r", "R"} and sh.flavour != "busybox":  # GNU rm's --preserve-root default
-            err.append("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n")
+            err.append(
+                "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"
+            )
             code = 1
             continue
         if kind == "dir" and not flags & {"r", "R"}:
-            err.append(f"rm: '{p}' is a directory\n" if sh.flavour == "busybox" else f"rm: cannot remove '{p}': Is a directory\n")
+            err.append(
+                f"rm: '{p}' is a directory\n"
+                if sh.flavour == "busybox"
+                else f"rm: cannot remove '{p}': Is a directory\n"
+            )
             code = 1
             continue
         try:
@@ -275,11 +295,11 @@ def copy_tree(src_fs: FS, src: str, dst_fs: FS, dst: str) -> None:
         dst_fs.write(dst, src_fs.read(src))
         return
     for d in walk_dirs(src_fs, src):
-        target = dst + d[len(src):] if d != src else dst
+        target = dst + d[len(src) :] if d != src else dst
         if dst_fs.kind(target) is None:
             dst_fs.mkdir(target)
     for f, text in walk_files(src_fs, src).items():
-        dst_fs.write(dst + f[len(src):], text)
+        dst_fs.write(dst + f[len(src) :], text)
 
 
 def _true(args: list[str], sh: ShellEnv) -> Out:
@@ -314,7 +334,22 @@ def _whoami(args: list[str], sh: ShellEnv) -> Out:
 
 
 COMMANDS: dict[str, Callable[[list[str], ShellEnv], Out]] = {
-    "cd": _cd, "pwd": _pwd, "echo": _echo, "ls": _ls, "cat": _cat, "mkdir": _mkdir, "touch": _touch, "rm": _rm,
-    "cp": lambda a, s: _copy(a, s, False), "mv": lambda a, s: _copy(a, s, True), "true": _true, "false": _false,
-    "env": _env, "export": _export, "printf": _printf, "clear": _clear, "hostname": _hostname, "whoami": _whoami,
+    "cd": _cd,
+    "pwd": _pwd,
+    "echo": _echo,
+    "ls": _ls,
+    "cat": _cat,
+    "mkdir": _mkdir,
+    "touch": _touch,
+    "rm": _rm,
+    "cp": lambda a, s: _copy(a, s, False),
+    "mv": lambda a, s: _copy(a, s, True),
+    "true": _true,
+    "false": _false,
+    "env": _env,
+    "export": _export,
+    "printf": _printf,
+    "clear": _clear,
+    "hostname": _hostname,
+    "whoami": _whoami,
 }

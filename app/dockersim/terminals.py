@@ -29,7 +29,7 @@ def prompt(host: DockerHost, t: Terminal) -> str:
         return str(c.proc.get("prompt", "> ")) if c else "> "
     if t.kind:
         return ""
-    cwd = "~" + t.cwd[len(HOME):] if t.cwd == HOME or t.cwd.startswith(HOME + "/") else t.cwd
+    cwd = "~" + t.cwd[len(HOME) :] if t.cwd == HOME or t.cwd.startswith(HOME + "/") else t.cwd
     return f"learner@docker-dojo:{cwd}$ "
 
 

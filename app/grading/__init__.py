@@ -7,6 +7,7 @@ Public API:
 - labs: `grade_lab(goal_checks, policy, host) -> Verdict`, `describe_goal`, `validate_goal`, `POLICIES`;
 - results: `Verdict`, `CheckResult`; errors: `ContentError`, `UnknownKindError`.
 """
+
 from app.grading.checks import CHECKS, describe_check, validate_check
 from app.grading.errors import AnswerError, ContentError, UnknownKindError
 from app.grading.lab import POLICIES, GoalCheck, describe_goal, grade_lab, validate_goal
@@ -14,7 +15,22 @@ from app.grading.questions import QUESTION_KINDS, QuestionKind, grade_question, 
 from app.grading.verdict import CheckResult, Verdict
 
 __all__ = [
-    "AnswerError", "CHECKS", "CheckResult", "ContentError", "GoalCheck", "POLICIES", "QUESTION_KINDS",
-    "QuestionKind", "UnknownKindError", "Verdict", "describe_check", "describe_goal", "grade_lab", "grade_question",
-    "validate_answer", "validate_check", "validate_goal", "validate_key",
+    "CHECKS",
+    "POLICIES",
+    "QUESTION_KINDS",
+    "AnswerError",
+    "CheckResult",
+    "ContentError",
+    "GoalCheck",
+    "QuestionKind",
+    "UnknownKindError",
+    "Verdict",
+    "describe_check",
+    "describe_goal",
+    "grade_lab",
+    "grade_question",
+    "validate_answer",
+    "validate_check",
+    "validate_goal",
+    "validate_key",
 ]

@@ -7,11 +7,13 @@ normalised away), so `docker run -p 8000:80 -d nginx`, `docker run -d -p 8000:80
 changes nothing (`docker ps`) is compared by its normalised output instead. A failing line
 shows Docker's own error as feedback.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from app.dockersim import CommandResult, DockerHost
 from app.grading import hostview
@@ -26,14 +28,18 @@ MAX_LINE_CHARS = 4096
 
 # ---------------------------------------------------------------- key and answer
 
+
 def key_errors(key: Mapping) -> list[str]:
     """Content errors in a command key: setup, reference, seed."""
     errors = []
     setup, reference, seed = key.get("setup", ()), key.get("reference"), key.get("seed", 0)
     if not isinstance(setup, (list, tuple)) or not all(isinstance(s, str) for s in setup):
         errors.append("command: 'setup' must be a list of command lines")
-    if (not isinstance(reference, (list, tuple)) or not reference
-            or not all(isinstance(r, str) and r.strip() for r in reference)):
+    if (
+        not isinstance(reference, (list, tuple))
+        or not reference
+        or not all(isinstance(r, str) and r.strip() for r in reference)
+    ):
         errors.append("command: 'reference' must be a non-empty list of command lines")
     if isinstance(seed, bool) or not isinstance(seed, int):
         errors.append("command: 'seed' must be an integer")
@@ -63,12 +69,14 @@ def answer_error(key: Mapping, answer: Any) -> AnswerError | None:
     if len(lines) > MAX_LINES:
         return AnswerError(f"명령어는 {MAX_LINES}줄까지 입력할 수 있습니다.", f"At most {MAX_LINES} command lines.")
     if any(len(line) > MAX_LINE_CHARS for line in lines):
-        return AnswerError(f"한 줄은 {MAX_LINE_CHARS}자까지 입력할 수 있습니다.",
-                           f"A line may be at most {MAX_LINE_CHARS} characters.")
+        return AnswerError(
+            f"한 줄은 {MAX_LINE_CHARS}자까지 입력할 수 있습니다.", f"A line may be at most {MAX_LINE_CHARS} characters."
+        )
     return None
 
 
 # ---------------------------------------------------------------- running
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -149,8 +157,9 @@ def container_facts(c: ContainerView, keep_name: bool, layer: tuple = ()) -> dic
         "exit_code": c.exit_code if c.state == "exited" else None,
         "attached": c.attached,
         "ports": tuple(sorted((p.host_ip or "0.0.0.0", p.host_port, p.container_port, p.proto) for p in c.ports)),
-        "mounts": tuple(sorted((m.type, "<anonymous>" if m.anonymous else m.source, m.destination, m.read_only)
-                               for m in c.mounts)),
+        "mounts": tuple(
+            sorted((m.type, "<anonymous>" if m.anonymous else m.source, m.destination, m.read_only) for m in c.mounts)
+        ),
         "env": tuple(sorted(c.env)),
         "cmd": tuple(c.cmd),
         "entrypoint": tuple(c.entrypoint),
@@ -171,12 +180,18 @@ def _volumes(state: HostState) -> tuple[tuple[str, ...], int]:
 
 # Korean subjects carry their own particle (이름이, 이미지가): it depends on the word's last syllable.
 _FIELD_WORDS = {
-    "name": ("컨테이너 이름이", "name"), "image": ("컨테이너의 이미지가", "image"),
-    "state": ("컨테이너 상태가", "state"), "exit_code": ("컨테이너 종료 코드가", "exit code"),
-    "attached": ("연결/분리 모드가", "attached/detached"), "ports": ("컨테이너 포트 연결이", "published ports"),
-    "mounts": ("컨테이너 마운트가", "mounts"), "env": ("컨테이너 환경 변수가", "environment"),
-    "cmd": ("컨테이너 실행 명령이", "command"), "entrypoint": ("컨테이너 ENTRYPOINT가", "entrypoint"),
-    "workdir": ("컨테이너 작업 폴더가", "workdir"), "auto_remove": ("--rm 여부가", "--rm"),
+    "name": ("컨테이너 이름이", "name"),
+    "image": ("컨테이너의 이미지가", "image"),
+    "state": ("컨테이너 상태가", "state"),
+    "exit_code": ("컨테이너 종료 코드가", "exit code"),
+    "attached": ("연결/분리 모드가", "attached/detached"),
+    "ports": ("컨테이너 포트 연결이", "published ports"),
+    "mounts": ("컨테이너 마운트가", "mounts"),
+    "env": ("컨테이너 환경 변수가", "environment"),
+    "cmd": ("컨테이너 실행 명령이", "command"),
+    "entrypoint": ("컨테이너 ENTRYPOINT가", "entrypoint"),
+    "workdir": ("컨테이너 작업 폴더가", "workdir"),
+    "auto_remove": ("--rm 여부가", "--rm"),
     "files": ("컨테이너 안에서 만든 파일이", "files inside"),
 }
 
@@ -192,8 +207,11 @@ def _show(field: str, value: Any, lang: str) -> str:
     if field == "attached":
         return {True: ("연결 모드", "attached"), False: ("분리 모드(-d)", "detached (-d)")}[value][lang == "en"]
     if field == "state":
-        words = {"running": ("실행 중(Up)", "running"), "exited": ("종료(Exited)", "exited"),
-                 "created": ("생성됨(Created)", "created")}
+        words = {
+            "running": ("실행 중(Up)", "running"),
+            "exited": ("종료(Exited)", "exited"),
+            "created": ("생성됨(Created)", "created"),
+        }
         return words.get(value, (value, value))[lang == "en"]
     if field == "files":
         return ", ".join(path for path, _ in value)
@@ -201,8 +219,9 @@ def _show(field: str, value: Any, lang: str) -> str:
         return ", ".join(f"{hp}->{cp}/{proto}" for _, hp, cp, proto in value)
     if field == "mounts":
         anon = "익명 볼륨" if lang == "ko" else "anonymous volume"
-        return ", ".join(f"{anon if src == '<anonymous>' else src}:{dst}{':ro' if ro else ''}"
-                         for _, src, dst, ro in value)
+        return ", ".join(
+            f"{anon if src == '<anonymous>' else src}:{dst}{':ro' if ro else ''}" for _, src, dst, ro in value
+        )
     if isinstance(value, tuple):
         return " ".join(value)
     return str(value)
@@ -220,20 +239,32 @@ def _container_diffs(expected: list[dict], actual: list[dict]) -> list[tuple[str
         scored = sorted(remaining, key=lambda a: -sum(_field_same(want, a, f) for f in want))
         if not scored:
             img = short_ref(want["image"])
-            diffs.append((f"{img} 이미지로 만든 컨테이너가 있어야 하는데 없습니다.",
-                          f"A container from image {img} is expected but there is none."))
+            diffs.append(
+                (
+                    f"{img} 이미지로 만든 컨테이너가 있어야 하는데 없습니다.",
+                    f"A container from image {img} is expected but there is none.",
+                )
+            )
             continue
         got = scored[0]
         remaining.remove(got)
         for f in want:
             if not _field_same(want, got, f):
                 ko, en = _FIELD_WORDS[f]
-                diffs.append((_differs(ko, _show(f, want[f], 'ko'), _show(f, got[f], 'ko')),
-                              f"Container {en}: expected {_show(f, want[f], 'en')}, got {_show(f, got[f], 'en')}."))
+                diffs.append(
+                    (
+                        _differs(ko, _show(f, want[f], "ko"), _show(f, got[f], "ko")),
+                        f"Container {en}: expected {_show(f, want[f], 'en')}, got {_show(f, got[f], 'en')}.",
+                    )
+                )
     for extra in remaining:
         img = short_ref(extra["image"])
-        diffs.append((f"기대하지 않은 컨테이너가 생겼습니다 ({img} 이미지, {extra['state']}).",
-                      f"An unexpected container was made (image {img}, {extra['state']})."))
+        diffs.append(
+            (
+                f"기대하지 않은 컨테이너가 생겼습니다 ({img} 이미지, {extra['state']}).",
+                f"An unexpected container was made (image {img}, {extra['state']}).",
+            )
+        )
     return diffs
 
 
@@ -257,16 +288,28 @@ def compare(reference: Run, learner: Run) -> list[tuple[str, str]]:
         if tag not in got_images:
             diffs.append((f"{short_ref(tag)} 이미지가 있어야 하는데 없습니다.", f"Image {short_ref(tag)} is missing."))
         elif tag not in want_images:
-            diffs.append((f"기대하지 않은 {short_ref(tag)} 이미지가 생겼습니다.", f"Unexpected image {short_ref(tag)}."))
+            diffs.append(
+                (f"기대하지 않은 {short_ref(tag)} 이미지가 생겼습니다.", f"Unexpected image {short_ref(tag)}.")
+            )
         elif want_images[tag] != got_images[tag]:
-            diffs.append((f"{short_ref(tag)} 이미지의 내용이 기대와 다릅니다.", f"Image {short_ref(tag)} has other content."))
+            diffs.append(
+                (f"{short_ref(tag)} 이미지의 내용이 기대와 다릅니다.", f"Image {short_ref(tag)} has other content.")
+            )
     (want_named, want_anon), (got_named, got_anon) = _volumes(ref_state), _volumes(got_state)
     if want_named != got_named:
-        diffs.append((_differs("명명된 볼륨이", ', '.join(want_named) or '없음', ', '.join(got_named) or '없음'),
-                      f"Volumes: expected {', '.join(want_named) or 'none'}, got {', '.join(got_named) or 'none'}."))
+        diffs.append(
+            (
+                _differs("명명된 볼륨이", ", ".join(want_named) or "없음", ", ".join(got_named) or "없음"),
+                f"Volumes: expected {', '.join(want_named) or 'none'}, got {', '.join(got_named) or 'none'}.",
+            )
+        )
     if want_anon != got_anon:
-        diffs.append((_differs("익명 볼륨 개수가", f"{want_anon}개", f"{got_anon}개"),
-                      f"Anonymous volumes: expected {want_anon}, got {got_anon}."))
+        diffs.append(
+            (
+                _differs("익명 볼륨 개수가", f"{want_anon}개", f"{got_anon}개"),
+                f"Anonymous volumes: expected {want_anon}, got {got_anon}.",
+            )
+        )
     diffs += _file_diffs(reference.files, learner.files)
     return diffs
 
@@ -295,38 +338,45 @@ def _file_diffs(want: dict, got: dict) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- grading
 
+
 def grade(key: Mapping, answer: str) -> Verdict:
     """Run the learner's lines and the reference on fresh hosts and compare their effects."""
     reference = run_on_fresh_host(key, tuple(nfc(line) for line in key["reference"]))
     if reference.failure is not None:
-        raise ContentError(f"command: reference line {reference.failure.line!r} failed: "
-                           f"{reference.failure.stderr}")
+        raise ContentError(f"command: reference line {reference.failure.line!r} failed: {reference.failure.stderr}")
     learner = run_on_fresh_host(key, answer_lines(answer), hints=True)
     baseline = run_on_fresh_host(key, ())
     diffs = compare(reference, learner)
-    if not compare(reference, baseline) and not diffs:
-        # The reference only looks (docker ps, docker logs): compare what it printed.
-        if normalise_output(reference.stdout) != normalise_output(learner.stdout):
-            diffs = [("출력이 기대한 명령의 출력과 다릅니다.", "The output differs from what the expected command prints.")]
+    # A reference that only looks (docker ps, docker logs) is compared by what it printed.
+    only_looks = not compare(reference, baseline) and not diffs
+    if only_looks and normalise_output(reference.stdout) != normalise_output(learner.stdout):
+        diffs = [("출력이 기대한 명령의 출력과 다릅니다.", "The output differs from what the expected command prints.")]
     failure = learner.failure
     details: tuple[tuple[str, str], ...] = ()
     if failure is not None:
         details = (("line", failure.line), ("stderr", failure.stderr)) + (
-            (("hint_ko", failure.hint_ko),) if failure.hint_ko else ())
+            (("hint_ko", failure.hint_ko),) if failure.hint_ko else ()
+        )
     if not diffs:
         note_ko = note_en = ""
         if failure is not None:
             note_ko = f" 다만 ‘{failure.line}’ 명령은 실패했습니다:\n{failure.stderr}"
             note_en = f" Note: ‘{failure.line}’ failed:\n{failure.stderr}"
-        check = CheckResult("effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.",
-                            "The host ends up in the expected state.")
+        check = CheckResult(
+            "effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.", "The host ends up in the expected state."
+        )
         return Verdict(1.0, 1.0, True, (check,), "정답입니다." + note_ko, "Correct." + note_en, details)
     checks: list[CheckResult] = []
     if failure is not None:
         tip = f"\n💡 {failure.hint_ko}" if failure.hint_ko else ""
-        checks.append(CheckResult("command succeeded", False, 1.0,
-                                  f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}{tip}",
-                                  f"‘{failure.line}’ failed. Docker says:\n{failure.stderr}"))
+        checks.append(
+            CheckResult(
+                "command succeeded",
+                False,
+                1.0,
+                f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}{tip}",
+                f"‘{failure.line}’ failed. Docker says:\n{failure.stderr}",
+            )
+        )
     checks += [CheckResult("effect", False, 1.0, ko, en) for ko, en in diffs]
-    return Verdict(0.0, 1.0, False, tuple(checks), "기대한 결과와 다릅니다.", "Not the expected result.",
-                   details)
+    return Verdict(0.0, 1.0, False, tuple(checks), "기대한 결과와 다릅니다.", "Not the expected result.", details)

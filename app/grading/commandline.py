@@ -5,6 +5,7 @@ Used by the `command_run` check ("the learner looked at the logs with -f") so th
 same kind of command. Flag tables come from the simulator (`app.dockersim.flags`), which has
 the real client's flags.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,7 @@ def split_segments(line: str) -> list[tuple[str, str]]:
     sep, buf, quote, depth, i = "", [], "", 0, 0
     while i < len(line):
         ch = line[i]
-        two = line[i:i + 2]
+        two = line[i : i + 2]
         if quote:
             quote = "" if ch == quote else quote
         elif ch in "'\"":
@@ -121,11 +122,13 @@ INTERRUPTED = 130
 def holds_terminal(inv: Invocation) -> bool:
     """Commands that stay attached to a container and end with *its* exit code."""
     flags = inv.flags
-    return (inv.name == "attach"
-            or (inv.name == "run" and not flags.get("detach"))
-            or (inv.name == "start" and bool(flags.get("attach") or flags.get("interactive")))
-            or (inv.name == "logs" and bool(flags.get("follow")))
-            or (inv.name == "exec" and bool(flags.get("interactive")) and not flags.get("detach")))
+    return (
+        inv.name == "attach"
+        or (inv.name == "run" and not flags.get("detach"))
+        or (inv.name == "start" and bool(flags.get("attach") or flags.get("interactive")))
+        or (inv.name == "logs" and bool(flags.get("follow")))
+        or (inv.name == "exec" and bool(flags.get("interactive")) and not flags.get("detach"))
+    )
 
 
 def succeeded_invocations(line: str, exit_code: int) -> list[Invocation]:
@@ -181,8 +184,9 @@ def kind_errors(kind: str) -> list[str]:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return [f"command_run: unknown command {' '.join(words)!r}{hint}"]
     if any(not w.startswith("-") for w in rest):
-        return [f"command_run: 'kind' may hold only the command and its flags (put arguments in "
-                f"args_contain), got {kind!r}"]
+        return [
+            f"command_run: 'kind' may hold only the command and its flags (put arguments in args_contain), got {kind!r}"
+        ]
     try:
         _parse_flags_only(path, rest)
     except DockerError as exc:

@@ -1,8 +1,9 @@
 """Errors of the grading package: content mistakes raise, learner mistakes are values."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 class ContentError(ValueError):

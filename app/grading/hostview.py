@@ -1,5 +1,6 @@
 """The one place that reads a live `DockerHost` (its read API, docs/simulator.md): it builds
 the plain `HostState` the checks judge and answers the live probes (files, HTTP, rebuilds)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,7 +11,14 @@ from app.dockersim.fixtures import HOME
 from app.dockersim.host import DockerHost
 from app.dockersim.models import Container
 from app.grading.state import (
-    ContainerView, HistoryEntry, HostState, ImageView, MountView, PortView, VolumeView, normalise_ref,
+    ContainerView,
+    HistoryEntry,
+    HostState,
+    ImageView,
+    MountView,
+    PortView,
+    VolumeView,
+    normalise_ref,
 )
 
 _LEFT, _RIGHT = frozenset(LEFT), frozenset(RIGHT)
@@ -31,15 +39,23 @@ def _container(c: Container) -> ContainerView:
     config = c.config or {}
     name = c.name.lstrip("/")
     return ContainerView(
-        id=c.id, name=name, image_ref=normalise_ref(c.image_ref), image_id=c.image_id,
-        state=c.state, exit_code=c.exit_code,
+        id=c.id,
+        name=name,
+        image_ref=normalise_ref(c.image_ref),
+        image_id=c.image_id,
+        state=c.state,
+        exit_code=c.exit_code,
         attached=None if c.started_at is None else bool(c.attached),
         ports=tuple(PortView(p.host_ip, int(p.host_port), int(p.container_port), p.proto) for p in c.ports),
-        mounts=tuple(MountView(m.type, m.source, m.destination, bool(m.read_only), bool(m.anonymous))
-                     for m in c.mounts),
-        env=tuple(config.get("Env") or ()), cmd=tuple(config.get("Cmd") or ()),
-        entrypoint=tuple(config.get("Entrypoint") or ()), workdir=config.get("WorkingDir") or "",
-        auto_remove=bool(c.auto_remove), name_given=not looks_random(name),
+        mounts=tuple(
+            MountView(m.type, m.source, m.destination, bool(m.read_only), bool(m.anonymous)) for m in c.mounts
+        ),
+        env=tuple(config.get("Env") or ()),
+        cmd=tuple(config.get("Cmd") or ()),
+        entrypoint=tuple(config.get("Entrypoint") or ()),
+        workdir=config.get("WorkingDir") or "",
+        auto_remove=bool(c.auto_remove),
+        name_given=not looks_random(name),
     )
 
 
@@ -69,8 +85,10 @@ def file_state(host: DockerHost) -> dict:
 
 def layer_files(host: DockerHost) -> dict[str, tuple[tuple[str, str], ...]]:
     """Container id -> its read-write layer's files and deletions, sorted (for comparing)."""
-    return {c.id: tuple(sorted(c.rw_files.items())) + tuple(("-" + d, "") for d in sorted(c.deleted))
-            for c in host.containers}
+    return {
+        c.id: tuple(sorted(c.rw_files.items())) + tuple(("-" + d, "") for d in sorted(c.deleted))
+        for c in host.containers
+    }
 
 
 class HostProbe:
@@ -124,7 +142,7 @@ class HostProbe:
         names: set[str] = set()
         for path in list(files) + sorted(d for d in dirs if d != folder):
             if path.startswith(prefix) and path != prefix:
-                head, _, rest = path[len(prefix):].partition("/")
+                head, _, rest = path[len(prefix) :].partition("/")
                 names.add(head + "/" if rest or path in dirs else head)
         if not names and folder != "/" and folder not in dirs:
             return None

@@ -1,8 +1,10 @@
 """Grading a lab: goal checks with weights, a comparison policy, the final host state."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from app.grading.checks import CHECKS, Context, describe_check, run_check, validate_check
 from app.grading.checks.base import Probe

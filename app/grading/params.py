@@ -1,9 +1,11 @@
 """Typed parameters of lab checks, validated when content is loaded."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 # type name -> what a content author should write, for messages and docs
 TYPES = {
@@ -57,7 +59,7 @@ def type_error(param: Param, value: Any) -> str | None:
     if t in ("str", "text", "path", "ref"):
         if not isinstance(value, str) or not value.strip():
             return f"must be {TYPES[t]}"
-        if t == "path" and not (value.startswith("/") or value == "~" or value.startswith("~/")):
+        if t == "path" and not (value.startswith(("/", "~/")) or value == "~"):
             return f"must be {TYPES[t]}, got {value!r}"
         if t == "ref":
             problem = _ref_error(value)
@@ -95,8 +97,11 @@ def validate_params(check: str, schema: Sequence[Param], params: Any) -> list[st
     for name in params:
         if name not in known:
             close = get_close_matches(str(name), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else (
-                f"; known: {', '.join(known)}" if known else "; it takes no parameters")
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else (f"; known: {', '.join(known)}" if known else "; it takes no parameters")
+            )
             errors.append(f"{check}: unknown parameter {name!r}{hint}")
     for p in schema:
         if p.name not in params:

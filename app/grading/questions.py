@@ -5,11 +5,13 @@ JSON. A malformed answer never raises: `validate_answer` names the problem and
 `grade_question` turns it into a zero-score verdict. A malformed *key* is a content error
 (`validate_key` at load time; `grade_question` raises `ContentError`).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from app.grading import command_answer
 from app.grading.errors import AnswerError, ContentError, UnknownKindError
@@ -33,20 +35,50 @@ class QuestionKind:
 QUESTION_KINDS: dict[str, QuestionKind] = {
     kind.name: kind
     for kind in (
-        QuestionKind("single", "int (0-based index of the chosen choice)",
-                     choice.single_key, choice.single_answer, choice.single_grade),
-        QuestionKind("multiple", "list[int] (0-based indexes of every picked choice)",
-                     choice.multiple_key, choice.multiple_answer, choice.multiple_grade),
+        QuestionKind(
+            "single",
+            "int (0-based index of the chosen choice)",
+            choice.single_key,
+            choice.single_answer,
+            choice.single_grade,
+        ),
+        QuestionKind(
+            "multiple",
+            "list[int] (0-based indexes of every picked choice)",
+            choice.multiple_key,
+            choice.multiple_answer,
+            choice.multiple_grade,
+        ),
         QuestionKind("true_false", "bool", choice.tf_key, choice.tf_answer, choice.tf_grade),
         QuestionKind("short", "str", typed.short_key, typed.short_answer, typed.short_grade),
-        QuestionKind("command", "str (one or more command lines, separated by newlines)",
-                     command_answer.key_errors, command_answer.answer_error, command_answer.grade),
-        QuestionKind("ordering", "list[int] (item indexes in the learner's order)",
-                     arrange.ordering_key, arrange.ordering_answer, arrange.ordering_grade),
-        QuestionKind("matching", "list[int] (for each left item i, the index of the chosen right item)",
-                     arrange.matching_key, arrange.matching_answer, arrange.matching_grade),
-        QuestionKind("cloze", "list[str] (one answer per blank, in order)",
-                     typed.cloze_key, typed.cloze_answer, typed.cloze_grade),
+        QuestionKind(
+            "command",
+            "str (one or more command lines, separated by newlines)",
+            command_answer.key_errors,
+            command_answer.answer_error,
+            command_answer.grade,
+        ),
+        QuestionKind(
+            "ordering",
+            "list[int] (item indexes in the learner's order)",
+            arrange.ordering_key,
+            arrange.ordering_answer,
+            arrange.ordering_grade,
+        ),
+        QuestionKind(
+            "matching",
+            "list[int] (for each left item i, the index of the chosen right item)",
+            arrange.matching_key,
+            arrange.matching_answer,
+            arrange.matching_grade,
+        ),
+        QuestionKind(
+            "cloze",
+            "list[str] (one answer per blank, in order)",
+            typed.cloze_key,
+            typed.cloze_answer,
+            typed.cloze_grade,
+        ),
     )
 }
 
@@ -91,6 +123,7 @@ def grade_question(kind: str, key: Mapping, answer: Any) -> Verdict:
         raise ContentError(problems)
     error = spec.answer_error(key, answer)
     if error is not None:
-        return Verdict(0.0, 1.0, False, (), "답을 채점할 수 없습니다: " + error.ko,
-                       "The answer cannot be graded: " + error.en)
+        return Verdict(
+            0.0, 1.0, False, (), "답을 채점할 수 없습니다: " + error.ko, "The answer cannot be graded: " + error.en
+        )
     return spec.grade(key, answer)

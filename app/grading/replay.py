@@ -3,11 +3,12 @@
 One place for both the web app (a learner's fresh attempt) and `flask content check`
 (every solution must pass its goal, and the untouched setup must not).
 """
+
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from app.curriculum import Lab, fixture_files
 from app.dockersim import CommandResult, DockerHost
@@ -36,7 +37,9 @@ class StepResult:
         return self.result.exit_code != 0 and (not self.result.busy or self.held)
 
 
-def lab_host(lab: Lab, fixtures: Mapping[str, Mapping[str, str]], *, seed: int | None = None, hints: bool = True) -> tuple[DockerHost, list[StepResult]]:
+def lab_host(
+    lab: Lab, fixtures: Mapping[str, Mapping[str, str]], *, seed: int | None = None, hints: bool = True
+) -> tuple[DockerHost, list[StepResult]]:
     """A fresh host for `lab`: files written, setup commands run (their results returned)."""
     host = DockerHost(seed=lab_seed(lab.id) if seed is None else seed, hints=hints)
     for path, text in fixture_files(lab, fixtures).items():
@@ -85,8 +88,10 @@ def lab_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[st
 def _why(step: StepResult) -> str:
     """Why a replayed line failed, in words an author can act on."""
     if step.held:
-        return (f"did not run: terminal {step.terminal + 1} is still held by an attached command "
-                f"(type it in another terminal with a '[2] ' prefix, or end the held command with '^C' first)")
+        return (
+            f"did not run: terminal {step.terminal + 1} is still held by an attached command "
+            f"(type it in another terminal with a '[2] ' prefix, or end the held command with '^C' first)"
+        )
     return f"failed: {_first_line(step.result.stderr)}"
 
 

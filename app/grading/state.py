@@ -4,6 +4,7 @@
 command-answer comparison only ever see these values, so their logic does not depend on the
 simulator's internals and tables of near misses are easy to state.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -160,7 +161,7 @@ def normalise_ref(ref: str) -> str:
         ref = ref.split("@", 1)[0]
     for prefix in ("docker.io/library/", "docker.io/", "index.docker.io/library/", "library/"):
         if ref.startswith(prefix):
-            ref = ref[len(prefix):]
+            ref = ref[len(prefix) :]
             break
     last = ref.rsplit("/", 1)[-1]
     return ref if ":" in last else ref + ":latest"

@@ -1,4 +1,5 @@
 """Text normalisation for typed answers: NFC Hangul, trimmed, spaces collapsed, casefolded."""
+
 from __future__ import annotations
 
 import re

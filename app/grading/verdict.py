@@ -1,8 +1,9 @@
 """Result objects every grader returns: `CheckResult` and `Verdict` (frozen)."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 #: Scores are rounded to this many decimals so that 1/3 + 1/3 + 1/3 == 1.
 SCORE_DIGITS = 4

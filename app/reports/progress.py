@@ -1,12 +1,13 @@
 """A learner's own progress as CSV and JSON, from plain rows (pure: no database, no clock)."""
+
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
-from typing import Iterable, Sequence
 
 CSV_COLUMNS = ("when", "kind", "item_id", "lesson_id", "result", "score", "max_score")
 

@@ -1,4 +1,5 @@
 """Accounts: guests, registration, log-in, merging a guest's records into an account."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -137,9 +138,7 @@ def _drop_staler_duplicates(model: type, key: str, freshness: str, user_id: int,
         return {k: (row_id, as_utc(moment)) for row_id, k, moment in db.session.execute(query)}
 
     mine, theirs = rows(user_id), rows(guest_id)
-    stale = [
-        (theirs[k][0] if mine[k][1] >= theirs[k][1] else mine[k][0]) for k in mine.keys() & theirs.keys()
-    ]
+    stale = [(theirs[k][0] if mine[k][1] >= theirs[k][1] else mine[k][0]) for k in mine.keys() & theirs.keys()]
     if stale:
         db.session.execute(delete(model).where(model.id.in_(stale)))
 

@@ -1,4 +1,5 @@
 """The bridge that lets the curriculum validate lab checks without depending on grading."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping

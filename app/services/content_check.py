@@ -1,4 +1,5 @@
 """`flask content check`: every problem in the course, as `file:line: message`."""
+
 from __future__ import annotations
 
 from pathlib import Path

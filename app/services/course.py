@@ -3,6 +3,7 @@
 The content is part of the release (files in the repository), not server state: every worker
 reads the same files, and a change on disk is picked up at the next request.
 """
+
 from __future__ import annotations
 
 import threading
@@ -55,9 +56,7 @@ def _fingerprint(root: Path) -> tuple[tuple[str, int], ...]:
     """Names and modification times of every content file: a change means re-read."""
     if not root.is_dir():
         return ()
-    return tuple(
-        (p.as_posix(), p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()
-    )
+    return tuple((p.as_posix(), p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file())
 
 
 def parse_content(root: Path) -> tuple[Course, list[ContentError]]:

@@ -1,4 +1,5 @@
 """Study days are counted in the school's time zone (setting `TIMEZONE`, default Asia/Seoul)."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

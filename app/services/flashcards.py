@@ -4,6 +4,7 @@ Progress is keyed by the card's content id: a card that is no longer in the cour
 (its rows stay, and count again if the card comes back). Days (the new-card limit, reviews per
 day, the forecast) are calendar days in the `TIMEZONE` setting (Korea by default).
 """
+
 from __future__ import annotations
 
 import json

@@ -3,6 +3,7 @@
 Saving counts as a change like a command (an undo step, goal ticks) and applies only to the
 version of the attempt the learner was looking at (a stale tab gets a 409, not an overwrite).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -42,7 +43,7 @@ def read_file(lab_id: str, raw_path: Any) -> dict[str, Any]:
     db.session.commit()
     if text is None:
         raise LabError(_("There is no such file."))
-    return {"ok": True, "path": "~" + path[len(HOME):], "text": text, "version": ws.attempt.version}
+    return {"ok": True, "path": "~" + path[len(HOME) :], "text": text, "version": ws.attempt.version}
 
 
 def save_file(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def save_file(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
             ws.host.write_file(path, text.replace("\r\n", "\n"))
         except FsError:
             raise LabError(_("The host is full: remove some files first.")) from None
-        label = "~" + path[len(HOME):]
+        label = "~" + path[len(HOME) :]
         ws.mark_undo_point(_("edit %(path)s", path=label), before)
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, message=_("Saved %(path)s.", path=label))

@@ -5,6 +5,7 @@ stored snapshot plus the terminal scrollback, command history and recent command
 change goes through `mutate()`, which saves with optimistic concurrency (the attempt's
 `version`) and retries on a conflict, so any worker can serve any request.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,7 +66,9 @@ class Workspace:
         screen["seq"] += 1
         screen["lines"].append([screen["seq"], kind, text])
         lines = screen["lines"]
-        while len(lines) > MAX_SCROLLBACK_LINES or (len(lines) > 1 and sum(len(e[2]) for e in lines) > MAX_SCROLLBACK_CHARS):
+        while len(lines) > MAX_SCROLLBACK_LINES or (
+            len(lines) > 1 and sum(len(e[2]) for e in lines) > MAX_SCROLLBACK_CHARS
+        ):
             lines.pop(0)
         self.changed = True
 
@@ -132,7 +135,9 @@ def fresh_host(lab: Lab | None) -> DockerHost:
     host, setup = replay.lab_host(lab, fixtures)
     for step in setup:
         if step.result.exit_code != 0 and not step.result.busy:
-            current_app.logger.warning("lab %s: setup line %r failed: %s", lab.id, step.command, step.result.stderr.strip())
+            current_app.logger.warning(
+                "lab %s: setup line %r failed: %s", lab.id, step.command, step.result.stderr.strip()
+            )
     for tid in list(host.terminals):
         host.drain_output(tid)
     return host
@@ -161,9 +166,17 @@ def open_workspace(user: User, lab_id: str, lab: Lab | None) -> Workspace:
     attempt = find_attempt(user, lab_id)
     if attempt is None:
         host = fresh_host(lab)
-        attempt = LabAttempt(user_id=user.id, lab_id=lab_id, snapshot=snapshot_json(host),
-                             terminals=dump(empty_screens()), history="[]", recent_commands="[]",
-                             status="in_progress", best_score=0.0, hints_used=0)
+        attempt = LabAttempt(
+            user_id=user.id,
+            lab_id=lab_id,
+            snapshot=snapshot_json(host),
+            terminals=dump(empty_screens()),
+            history="[]",
+            recent_commands="[]",
+            status="in_progress",
+            best_score=0.0,
+            hints_used=0,
+        )
         db.session.add(attempt)
         db.session.add(Activity(user_id=user.id, kind="lab_started", item_id=lab_id))
         db.session.commit()
@@ -177,8 +190,9 @@ def open_workspace(user: User, lab_id: str, lab: Lab | None) -> Workspace:
         attempt.snapshot = snapshot_json(host)
         attempt.terminals = dump(empty_screens(int(json.loads(attempt.terminals).get("epoch", 0)) + 1))
         attempt.undo_steps.clear()
-    return Workspace(attempt, host, json.loads(attempt.terminals), json.loads(attempt.history),
-                     json.loads(attempt.recent_commands))
+    return Workspace(
+        attempt, host, json.loads(attempt.terminals), json.loads(attempt.history), json.loads(attempt.recent_commands)
+    )
 
 
 def save(ws: Workspace) -> None:
@@ -192,13 +206,14 @@ def save(ws: Workspace) -> None:
     if ws.undo_snapshot is not None:
         attempt.undo_steps.append(LabUndoStep(command=ws.undo_label or "", snapshot=ws.undo_snapshot))
         excess = len(attempt.undo_steps) - MAX_UNDO
-        for step in list(attempt.undo_steps[:max(excess, 0)]):
+        for step in list(attempt.undo_steps[: max(excess, 0)]):
             attempt.undo_steps.remove(step)
     db.session.flush()
 
 
-def mutate(user: User, lab_id: str, lab: Lab | None, change: Callable[[Workspace], T],
-           expected_version: int | None = None) -> T:
+def mutate(
+    user: User, lab_id: str, lab: Lab | None, change: Callable[[Workspace], T], expected_version: int | None = None
+) -> T:
     """Load, change, save; on a concurrent save reload and run `change` again (a few times).
 
     With `expected_version` the change applies only to the version the learner saw (undo,
@@ -235,8 +250,15 @@ def read_only(user: User | None, lab_id: str, lab: Lab | None) -> Workspace:
     lab (a crawler, a link preview) writes nothing; the first command makes the guest.
     """
     if user is None:
-        attempt = LabAttempt(lab_id=lab_id, status="in_progress", best_score=0.0, hints_used=0, version=0,
-                             history="[]", recent_commands="[]")
+        attempt = LabAttempt(
+            lab_id=lab_id,
+            status="in_progress",
+            best_score=0.0,
+            hints_used=0,
+            version=0,
+            history="[]",
+            recent_commands="[]",
+        )
         return Workspace(attempt, fresh_host(lab), empty_screens(), [], [])
     return open_workspace(user, lab_id, lab)
 

@@ -1,4 +1,5 @@
 """What the lab page shows, as plain JSON-able data: the state panel, the goal, completion words."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -11,8 +12,16 @@ from app.grading import POLICIES, Verdict, describe_check, grade_lab
 
 MAX_FILES_SHOWN = 200
 SHELL_COMMANDS = ("cat", "cd", "clear", "cp", "curl", "echo", "history", "ls", "mkdir", "mv", "pwd", "rm", "touch")
-CHIPS = ("docker ps", "docker ps -a", "docker images", "docker volume ls", "docker logs ", "docker stop ",
-         "docker rm ", "curl localhost:")
+CHIPS = (
+    "docker ps",
+    "docker ps -a",
+    "docker images",
+    "docker volume ls",
+    "docker logs ",
+    "docker stop ",
+    "docker rm ",
+    "curl localhost:",
+)
 
 
 # --- state panel ------------------------------------------------------------------------------
@@ -29,34 +38,39 @@ def _ports(container: Any) -> str:
 def _mount(m: Any) -> str:
     source = m.source
     if m.type == "bind" and (source == HOME or source.startswith(HOME + "/")):
-        source = "~" + source[len(HOME):]
+        source = "~" + source[len(HOME) :]
     return f"{m.type} {source} → {m.destination}{' (ro)' if m.read_only else ''}"
 
 
 def host_files(host: DockerHost) -> list[str]:
     """The learner's files under the home folder, as `~/...` paths."""
     paths = sorted(p for p in host.fs.files if p.startswith(HOME + "/"))
-    return ["~" + p[len(HOME):] for p in paths[:MAX_FILES_SHOWN]]
+    return ["~" + p[len(HOME) :] for p in paths[:MAX_FILES_SHOWN]]
 
 
 def state_panel(host: DockerHost) -> dict[str, Any]:
     """Images, containers (status, ports, mounts), volumes and the project files."""
     now = host.clock.now
     return {
-        "images": [
-            {"id": _short_id(i.id), "tags": list(i.repo_tags) or ["<none>:<none>"]} for i in host.images
-        ],
+        "images": [{"id": _short_id(i.id), "tags": list(i.repo_tags) or ["<none>:<none>"]} for i in host.images],
         "containers": [
             {
-                "id": c.id[:12], "name": c.name.lstrip("/"), "image": c.image_ref,
-                "status": c.status(now), "running": bool(c.running),
-                "ports": _ports(c), "mounts": [_mount(m) for m in c.mounts],
+                "id": c.id[:12],
+                "name": c.name.lstrip("/"),
+                "image": c.image_ref,
+                "status": c.status(now),
+                "running": bool(c.running),
+                "ports": _ports(c),
+                "mounts": [_mount(m) for m in c.mounts],
             }
             for c in host.containers
         ],
         "volumes": [
-            {"name": v.name, "anonymous": bool(v.anonymous),
-             "used_by": [c.name.lstrip("/") for c in host.volume_users(v.name)]}
+            {
+                "name": v.name,
+                "anonymous": bool(v.anonymous),
+                "used_by": [c.name.lstrip("/") for c in host.volume_users(v.name)],
+            }
             for v in host.volumes
         ],
         "files": host_files(host),
@@ -87,7 +101,9 @@ def grade(lab: Lab, host: DockerHost) -> Verdict:
 def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:
     """A verdict for the page, messages in the learner's language."""
     return {
-        "score": verdict.score, "max_score": verdict.max_score, "passed": verdict.passed,
+        "score": verdict.score,
+        "max_score": verdict.max_score,
+        "passed": verdict.passed,
         "feedback": verdict.feedback_en if lang == "en" else verdict.feedback,
         "checks": [{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks],
     }

@@ -5,6 +5,7 @@ first need), loads the attempt, changes it through `lab_store.mutate` and answer
 JSON-able data: new terminal output since what the client already shows, busy terminals and
 prompts, the state panel, the goal ticks and the attempt's progress.
 """
+
 from __future__ import annotations
 
 import json
@@ -77,12 +78,16 @@ def page(lab_id: str, lang: str) -> dict[str, Any]:
     data["chips"] = list(lab_view.CHIPS)
     attempt = ws.attempt
     context: dict[str, Any] = {
-        "lab": lab, "initial": data, "status": attempt.status, "best_score": attempt.best_score,
-        "terminal_count": data["terminal_count"], "chips": lab_view.CHIPS,
+        "lab": lab,
+        "initial": data,
+        "status": attempt.status,
+        "best_score": attempt.best_score,
+        "terminal_count": data["terminal_count"],
+        "chips": lab_view.CHIPS,
     }
     if lab is not None:
         context["task_html"] = render_markdown(lab.task)
-        context["goal"] = list(zip(lab_view.describe_goal(lab, lang), data["goal"]))
+        context["goal"] = list(zip(lab_view.describe_goal(lab, lang), data["goal"], strict=False))
         context["hints_html"] = [render_markdown(h) for h in lab.hints[: attempt.hints_used]]
         context["hints_total"] = len(lab.hints)
         context["solution"] = _solution(lab) if attempt.status == "solution_seen" else None
@@ -98,8 +103,9 @@ def _solution(lab: Lab) -> list[dict[str, Any]]:
 # --- replies ----------------------------------------------------------------------------------
 
 
-def build_reply(ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epoch: int | None,
-                full: bool = True, **extra: Any) -> dict[str, Any]:
+def build_reply(
+    ws: Workspace, lab: Lab | None, lang: str, known: dict[str, int], epoch: int | None, full: bool = True, **extra: Any
+) -> dict[str, Any]:
     """The client's view of the attempt; `full` adds the state panel and goal ticks."""
     host = ws.host
     terms = sorted(int(t) for t in ws.screens["terms"])
@@ -195,16 +201,27 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
     size = len(line.encode("utf-8"))
     if size > MAX_LINE:
         ws.write(terminal, "in", host.prompt(terminal) + line[:60] + "…")
-        ws.write(terminal, "err", _("The command is too long (%(size)d bytes; at most %(limit)d). Nothing was run.",
-                                    size=size, limit=MAX_LINE) + "\n")
+        ws.write(
+            terminal,
+            "err",
+            _(
+                "The command is too long (%(size)d bytes; at most %(limit)d). Nothing was run.",
+                size=size,
+                limit=MAX_LINE,
+            )
+            + "\n",
+        )
         return {"exit_code": 1, "busy": busy}
     ws.write(terminal, "in", (host.prompt(terminal) if not busy else "") + line)
     if not busy:
         ws.remember_history(line)
         disabled = disabled_reason(lab, line)
         if disabled:
-            ws.write(terminal, "err", _("In this lab you cannot use `%(command)s`. Solve it another way.",
-                                        command=disabled) + "\n")
+            ws.write(
+                terminal,
+                "err",
+                _("In this lab you cannot use `%(command)s`. Solve it another way.", command=disabled) + "\n",
+            )
             return {"exit_code": 1, "busy": False}
     before = host.snapshot()
     result = host.run(line, terminal)
@@ -245,7 +262,9 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         if state_key(ws.host.snapshot()) != state_key(before):
             ws.mark_undo_point("^C", dump(before))
         record_progress(ws, lab)
-        return build_reply(ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)})
+        return build_reply(
+            ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)}
+        )
 
     return lab_store.mutate(user, lab_id, lab, change)
 
@@ -325,8 +344,13 @@ def next_hint(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         if ws.attempt.hints_used < len(lab.hints):
             ws.attempt.hints_used += 1
         shown = lab.hints[: ws.attempt.hints_used]
-        return {"ok": True, "hints_html": [render_markdown(h) for h in shown], "hints_used": len(shown),
-                "hints_total": len(lab.hints), "version": ws.attempt.version}
+        return {
+            "ok": True,
+            "hints_html": [render_markdown(h) for h in shown],
+            "hints_used": len(shown),
+            "hints_total": len(lab.hints),
+            "version": ws.attempt.version,
+        }
 
     reply = lab_store.mutate(user, lab_id, lab, change)
     return reply
@@ -360,8 +384,12 @@ def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
     def change(ws: Workspace) -> dict[str, Any]:
         record_progress(ws, lab)
         verdict = ws.verdict
-        return {"ok": True, "verdict": lab_view.verdict_json(verdict, lang), "status": ws.attempt.status,
-                "best_score": ws.attempt.best_score}
+        return {
+            "ok": True,
+            "verdict": lab_view.verdict_json(verdict, lang),
+            "status": ws.attempt.status,
+            "best_score": ws.attempt.best_score,
+        }
 
     return lab_store.mutate(user, lab_id, lab, change)
 

@@ -1,4 +1,5 @@
 """Lessons as pages: the course map with progress, one lesson with its items, recent activity."""
+
 from __future__ import annotations
 
 import re
@@ -90,7 +91,7 @@ def lesson_segments(course: Course, lesson: Lesson) -> list[Segment]:
     segments: list[Segment] = []
     position = 0
     for match in _PLACEHOLDER.finditer(lesson.html):
-        segments.append(lesson.html[position:match.start()])
+        segments.append(lesson.html[position : match.start()])
         item = course.by_id.get(match.group(2))
         if item is not None:
             segments.append(item)

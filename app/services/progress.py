@@ -1,4 +1,5 @@
 """A learner's progress: per-lesson mastery, streak, recent activity, and their own export."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,9 +25,19 @@ def lesson_progress(user: User | None, course: Course | None = None) -> list[Les
     cards: set[str] = set()
     solved: set[str] = set()
     if user is not None:
-        right = set(db.session.scalars(select(QuestionAnswer.question_id).where(QuestionAnswer.user_id == user.id, QuestionAnswer.passed.is_(True))))
+        right = set(
+            db.session.scalars(
+                select(QuestionAnswer.question_id).where(
+                    QuestionAnswer.user_id == user.id, QuestionAnswer.passed.is_(True)
+                )
+            )
+        )
         cards = set(db.session.scalars(select(CardState.card_id).where(CardState.user_id == user.id)))
-        solved = set(db.session.scalars(select(LabAttempt.lab_id).where(LabAttempt.user_id == user.id, LabAttempt.status == "solved")))
+        solved = set(
+            db.session.scalars(
+                select(LabAttempt.lab_id).where(LabAttempt.user_id == user.id, LabAttempt.status == "solved")
+            )
+        )
     return [
         LessonProgress(
             lesson=lesson,
@@ -53,9 +64,10 @@ class CourseMap:
 
 def course_map(user: User | None) -> CourseMap:
     """The course map for the home page (with the unfinished lab if that is what the learner did last)."""
-    started = user is not None and db.session.scalar(
-        select(Activity.id).where(Activity.user_id == user.id).limit(1)
-    ) is not None
+    started = (
+        user is not None
+        and db.session.scalar(select(Activity.id).where(Activity.user_id == user.id).limit(1)) is not None
+    )
     return CourseMap(lesson_progress(user), continue_lesson(user), _resume_lab(user), started)
 
 
@@ -82,11 +94,21 @@ def records(user: User, course: Course | None = None) -> list[ProgressRow]:
         return as_utc(moment).astimezone(zone).isoformat(timespec="seconds")
 
     rows = [
-        ProgressRow(when(a.created_at), "question", a.question_id, lesson_of(a.question_id), "right" if a.passed else "wrong", a.score, a.max_score)
+        ProgressRow(
+            when(a.created_at),
+            "question",
+            a.question_id,
+            lesson_of(a.question_id),
+            "right" if a.passed else "wrong",
+            a.score,
+            a.max_score,
+        )
         for a in db.session.scalars(select(QuestionAnswer).where(QuestionAnswer.user_id == user.id))
     ]
     rows += [
-        ProgressRow(when(r.reviewed_at), "card", r.card_id, lesson_of(r.card_id), RATING_NAMES.get(r.rating, str(r.rating)))
+        ProgressRow(
+            when(r.reviewed_at), "card", r.card_id, lesson_of(r.card_id), RATING_NAMES.get(r.rating, str(r.rating))
+        )
         for r in db.session.scalars(select(CardReview).where(CardReview.user_id == user.id))
     ]
     rows += [
@@ -172,10 +194,22 @@ def export(user: User, fmt: str) -> tuple[str, str]:
     if fmt == "csv":
         return "\ufeff" + progress_csv(rows), "text/csv; charset=utf-8"
     summary = [
-        {"id": p.lesson.id, "title": p.lesson.title, "questions_right": p.questions_right, "questions_total": p.questions_total,
-         "cards_seen": p.cards_seen, "cards_total": p.cards_total, "labs_solved": p.labs_solved, "labs_total": p.labs_total,
-         "percent": p.percent}
+        {
+            "id": p.lesson.id,
+            "title": p.lesson.title,
+            "questions_right": p.questions_right,
+            "questions_total": p.questions_total,
+            "cards_seen": p.cards_seen,
+            "cards_total": p.cards_total,
+            "labs_solved": p.labs_solved,
+            "labs_total": p.labs_total,
+            "percent": p.percent,
+        }
         for p in lesson_progress(user)
     ]
-    who = {"username": user.username, "guest": user.is_guest, "exported_at": datetime.now(school_zone()).isoformat(timespec="seconds")}
+    who = {
+        "username": user.username,
+        "guest": user.is_guest,
+        "exported_at": datetime.now(school_zone()).isoformat(timespec="seconds"),
+    }
     return progress_json(who, summary, rows), "application/json; charset=utf-8"

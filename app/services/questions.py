@@ -1,4 +1,5 @@
 """Answering questions: read the answer from a form, grade it, record it once."""
+
 from __future__ import annotations
 
 import json
@@ -96,7 +97,7 @@ def answer_from_form(question: Question, form: Mapping[str, Any]) -> Any:
         positions = _ints([get(f"pos-{d}", "") for d in range(len(shown))])
         if positions is None:
             return None
-        return [shown[d] for _, d in sorted(zip(positions, range(len(shown))))]
+        return [shown[d] for _, d in sorted(zip(positions, range(len(shown)), strict=False))]
     if kind == "matching":
         shown = display_order(question, len(question.key["pairs"]))
         picks = _ints([get(f"match-{i}", "") for i in range(len(shown))])
@@ -108,7 +109,9 @@ def answer_from_form(question: Question, form: Mapping[str, Any]) -> Any:
     return None
 
 
-def _outcome(question: Question, verdict: grading.Verdict, lang: str, explanation_html: str, repeated: bool = False) -> AnswerOutcome:
+def _outcome(
+    question: Question, verdict: grading.Verdict, lang: str, explanation_html: str, repeated: bool = False
+) -> AnswerOutcome:
     return AnswerOutcome(
         question_id=question.id,
         passed=verdict.passed,
@@ -127,7 +130,9 @@ def answer(question_id: str, form: Mapping[str, Any], lang: str) -> AnswerOutcom
     if not isinstance(question, Question):
         return None
     token = str(form.get("token") or "")[:64] or new_token()
-    outcome = submit_answer(accounts.ensure_learner(), question, form, token, lang, render_markdown(question.explanation))
+    outcome = submit_answer(
+        accounts.ensure_learner(), question, form, token, lang, render_markdown(question.explanation)
+    )
     return replace(outcome, lesson_id=question.lesson_id)
 
 
@@ -158,7 +163,9 @@ def submit_answer(
         passed=verdict.passed,
     )
     db.session.add(row)
-    db.session.add(Activity(user_id=user.id, kind="question", item_id=question.id, detail="passed" if verdict.passed else "failed"))
+    db.session.add(
+        Activity(user_id=user.id, kind="question", item_id=question.id, detail="passed" if verdict.passed else "failed")
+    )
     try:
         db.session.commit()
     except IntegrityError:  # the same token raced in from a second request: keep the first
@@ -182,9 +189,13 @@ def _error(question: Question, message: str) -> AnswerOutcome:
 
 def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanation_html: str) -> AnswerOutcome:
     data = json.loads(row.verdict_json)
-    checks = [{"passed": c["passed"], "message": c["message_en" if lang == "en" else "message_ko"]} for c in data["checks"]]
+    checks = [
+        {"passed": c["passed"], "message": c["message_en" if lang == "en" else "message_ko"]} for c in data["checks"]
+    ]
     feedback = data["feedback_en"] if lang == "en" else data["feedback"]
-    return AnswerOutcome(question.id, row.passed, row.score, row.max_score, feedback, checks, explanation_html, repeated=True)
+    return AnswerOutcome(
+        question.id, row.passed, row.score, row.max_score, feedback, checks, explanation_html, repeated=True
+    )
 
 
 def latest_answers(user: User | None, question_ids: list[str]) -> dict[str, QuestionAnswer]:

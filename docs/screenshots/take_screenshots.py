@@ -3,6 +3,7 @@
 Run from the repository root after `make setup`:  .venv/bin/python -m docs.screenshots.take_screenshots
 (or `PYTHONPATH=. .venv/bin/python docs/screenshots/take_screenshots.py`).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -76,8 +77,12 @@ def main() -> None:
         page.goto(f"{base}/progress/")
         page.screenshot(path=OUT / "progress.png")
 
-        phone = browser.new_page(viewport={"width": 360, "height": 740}, locale="ko-KR", color_scheme="dark",
-                                 storage_state=page.context.storage_state())
+        phone = browser.new_page(
+            viewport={"width": 360, "height": 740},
+            locale="ko-KR",
+            color_scheme="dark",
+            storage_state=page.context.storage_state(),
+        )
         phone.goto(f"{base}/labs/{LAB}")
         phone.get_by_test_id("lab-page").wait_for()
         phone.get_by_role("button", name="docker ps -a", exact=True).click()  # a tap-to-insert chip

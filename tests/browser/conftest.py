@@ -1,4 +1,5 @@
 """Browser tests share one live server; each test makes its own user names."""
+
 from __future__ import annotations
 
 import itertools

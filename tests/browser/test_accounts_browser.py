@@ -1,4 +1,5 @@
 """Accounts in a real browser (headless Chromium): register, log in/out, guests, languages, 404."""
+
 from __future__ import annotations
 
 import re

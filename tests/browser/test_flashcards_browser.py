@@ -1,4 +1,5 @@
 """Flashcards in a real browser (headless Chromium), on the real course: review purely by keyboard."""
+
 from __future__ import annotations
 
 import re

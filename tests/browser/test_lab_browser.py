@@ -3,6 +3,7 @@
 The lab is chosen by reading the course with the curriculum API: the first lab whose solution
 runs something in terminal 2 and whose solution, replayed on a fresh host, meets its goal.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,9 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
 def _solvable_labs() -> list[Lab]:
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
-                      "CONTENT_DIR": str(CONTENT)})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://", "CONTENT_DIR": str(CONTENT)}
+    )
     found = []
     with app.app_context():
         for lab in course_service.get_course().labs:
@@ -38,8 +40,13 @@ def two_terminal_lab() -> Lab:
     """A lab solved with an attached run in terminal 1 and a command in terminal 2 (no Ctrl+C)."""
     for lab in _solvable_labs():
         steps = lab.solution_steps()
-        if steps and steps[0].terminal == 0 and any(s.terminal == 1 for s in steps) \
-                and not any(s.is_interrupt for s in steps) and len(lab.hints) >= 2:
+        if (
+            steps
+            and steps[0].terminal == 0
+            and any(s.terminal == 1 for s in steps)
+            and not any(s.is_interrupt for s in steps)
+            and len(lab.hints) >= 2
+        ):
             return lab
     pytest.skip("no solvable lab in content/ stops an attached run from terminal 2 yet")
 
@@ -63,7 +70,9 @@ def type_line(page: Page, line: str, terminal: int = 1) -> None:
     expect(output(page, terminal).locator(".t-in")).to_have_count(count + 1)
 
 
-def test_solve_a_lab_attached_run_in_terminal_1_stopped_from_terminal_2(page: Page, live_server: str, two_terminal_lab: Lab):
+def test_solve_a_lab_attached_run_in_terminal_1_stopped_from_terminal_2(
+    page: Page, live_server: str, two_terminal_lab: Lab
+):
     open_lab(page, live_server, two_terminal_lab.id)
     goal_items = page.get_by_test_id("goal-item")
     expect(goal_items).to_have_count(len(lab_view.goal_checks(two_terminal_lab)))
@@ -348,11 +357,14 @@ def test_ctrl_c_works_with_the_korean_ime_in_hangul_mode(page: Page, live_server
     type_line(page, "docker run --name hangul nginx")
     expect(page.get_by_test_id("term-tab-1")).to_have_class(re.compile(r"\bis-busy\b"))
     page.get_by_test_id("term-input").dispatch_event(
-        "keydown", {"key": "ㅊ", "code": "KeyC", "ctrlKey": True, "bubbles": True, "cancelable": True})
+        "keydown", {"key": "ㅊ", "code": "KeyC", "ctrlKey": True, "bubbles": True, "cancelable": True}
+    )
     expect(page.get_by_test_id("term-tab-1")).not_to_have_class(re.compile(r"\bis-busy\b"))
 
 
-def test_a_lost_hint_request_is_not_sent_twice_but_a_lost_command_is(page: Page, live_server: str, two_terminal_lab: Lab):
+def test_a_lost_hint_request_is_not_sent_twice_but_a_lost_command_is(
+    page: Page, live_server: str, two_terminal_lab: Lab
+):
     open_lab(page, live_server, two_terminal_lab.id)
     sent: list[str] = []
 

@@ -1,4 +1,5 @@
 """Reading a lesson and answering its questions in a real browser."""
+
 from __future__ import annotations
 
 import re
@@ -95,7 +96,7 @@ def test_matching_ordering_and_cloze_by_keyboard_only(page: Page, live_server: s
     page.goto(f"{live_server}/lessons/{lesson.id}")
     widget = page.get_by_test_id(f"question-{question.id}")
     widget.locator("input[name=blank-0]").focus()
-    for number, accepted in enumerate(question.key["blanks"]):
+    for _number, accepted in enumerate(question.key["blanks"]):
         page.keyboard.type(accepted[0])
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # focus is on "Check answer" after the last blank

@@ -1,6 +1,7 @@
 """Every main page in a real browser: no console error (CSP violations, script errors, missing
 files), every form control labelled, no sideways scrolling at 360 px, and in English no Korean
 left outside the course's own text (which carries lang="ko")."""
+
 from __future__ import annotations
 
 import pytest
@@ -42,7 +43,17 @@ def main_pages(page: Page, base: str) -> list[str]:
     lesson = page.locator(".lesson-list a").first.get_attribute("href")
     page.goto(base + lesson)
     lab = page.locator("[data-testid^=open-lab-]").first.get_attribute("href")
-    return ["/", lesson, lab, "/playground", "/cards", "/cards/stats", "/progress/", "/account/login", "/account/register"]
+    return [
+        "/",
+        lesson,
+        lab,
+        "/playground",
+        "/cards",
+        "/cards/stats",
+        "/progress/",
+        "/account/login",
+        "/account/register",
+    ]
 
 
 def watch_console(page: Page) -> list[str]:
@@ -65,7 +76,9 @@ def test_main_pages_have_no_console_errors_and_labelled_controls(page: Page, liv
         if page.get_by_test_id("lab-page").count():
             expect(page.get_by_test_id("lab-page")).to_have_attribute("data-ready", "true")
         assert page.evaluate(UNLABELLED) == [], path
-        headings = page.evaluate("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => h.tagName)")
+        headings = page.evaluate(
+            "() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')].map(h => h.tagName)"
+        )
         assert headings[:1] == ["H1"] and headings.count("H1") == 1, (path, headings)
     assert problems == []
 

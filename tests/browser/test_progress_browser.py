@@ -1,4 +1,5 @@
 """Progress in a real browser: a guest answers, registers, and keeps it; the progress page and export."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -73,13 +73,17 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_broken_file_reports_exact_messages(name: str, expected: list[str]) -> None:
-    _, errors = parse_course([read_fixture(f"broken/{name}")], check_validator=fake_check_validator, fixtures=FAKE_FIXTURES)
+    _, errors = parse_course(
+        [read_fixture(f"broken/{name}")], check_validator=fake_check_validator, fixtures=FAKE_FIXTURES
+    )
     assert [str(e) for e in errors] == expected
 
 
 @pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_broken_file_gives_no_lesson(name: str, expected: list[str]) -> None:
-    lesson, errors = parse_lesson(*read_fixture(f"broken/{name}"), check_validator=fake_check_validator, fixtures=FAKE_FIXTURES)
+    lesson, errors = parse_lesson(
+        *read_fixture(f"broken/{name}"), check_validator=fake_check_validator, fixtures=FAKE_FIXTURES
+    )
     assert lesson is None and len(errors) == len(expected)
 
 
@@ -91,7 +95,11 @@ def test_checks_and_fixtures_are_not_validated_without_a_validator() -> None:
 
 
 def test_ids_and_orders_are_unique_across_files(good_source: tuple[str, str]) -> None:
-    _, errors = parse_course([good_source, read_fixture("broken/other-lesson.md")], check_validator=fake_check_validator, fixtures=FAKE_FIXTURES)
+    _, errors = parse_course(
+        [good_source, read_fixture("broken/other-lesson.md")],
+        check_validator=fake_check_validator,
+        fixtures=FAKE_FIXTURES,
+    )
     assert [str(e) for e in errors] == [
         "other-lesson.md:4: duplicate lesson order 1 (also used by good.md)",
         "other-lesson.md:8: duplicate id 'fc-sample' (first defined at good.md:22)",
@@ -113,7 +121,10 @@ def test_load_course_raises_with_all_errors() -> None:
     with pytest.raises(CourseInvalid) as info:
         load_course([read_fixture("broken/choices.md")])
     assert len(info.value.errors) == 4
-    assert str(info.value).splitlines()[0] == "choices.md:12: question 'q-none': no correct choice (mark one with '(x) ' or give 'answer')"
+    assert (
+        str(info.value).splitlines()[0]
+        == "choices.md:12: question 'q-none': no correct choice (mark one with '(x) ' or give 'answer')"
+    )
 
 
 def test_content_error_str() -> None:
@@ -128,37 +139,74 @@ def _lesson(block: str) -> tuple[str, str]:
     ("block", "message"),
     [
         ("```flashcard\nfront: 앞\nback: 뒤\n```", "t.md:9: flashcard: missing 'id'"),
-        ("```flashcard\nid: Card_1\nfront: 앞\nback: 뒤\n```", "t.md:9: flashcard: bad id 'Card_1' (use lowercase letters, digits and '-')"),
+        (
+            "```flashcard\nid: Card_1\nfront: 앞\nback: 뒤\n```",
+            "t.md:9: flashcard: bad id 'Card_1' (use lowercase letters, digits and '-')",
+        ),
         ("```flashcard\nid: c\nfront: 앞\n```", "t.md:9: flashcard 'c': missing 'back'"),
         ("```flashcard\n- 목록\n```", "t.md:8: flashcard: the block must be a YAML mapping (id: ..., ...)"),
-        ("```question\nid: q\nkind: true_false\nprompt: p\nanswer: yes please\nexplanation: e\n```", "t.md:12: question 'q': 'answer' must be true or false"),
-        ("```question\nid: q\nkind: short\nprompt: p\naccept: no\nexplanation: e\n```",
-         "t.md:12: question 'q': 'accept' items must be text (quote values such as yes, no, on, off, true, false)"),
+        (
+            "```question\nid: q\nkind: true_false\nprompt: p\nanswer: yes please\nexplanation: e\n```",
+            "t.md:12: question 'q': 'answer' must be true or false",
+        ),
+        (
+            "```question\nid: q\nkind: short\nprompt: p\naccept: no\nexplanation: e\n```",
+            "t.md:12: question 'q': 'accept' items must be text (quote values such as yes, no, on, off, true, false)",
+        ),
         # `- 힌트: 설명` unquoted is a YAML mapping, not text: say so
-        ("```question\nid: q\nkind: short\nprompt: p\naccept:\n  - 정답: 바인드 마운트\nexplanation: e\n```",
-         "t.md:12: question 'q': 'accept' items must be text (a ': ' inside an unquoted value makes YAML read it"
-         " as 'key: value'; put the whole value in quotes or use a '|' block)"),
-        ("```question\nid: q\nkind: short\nprompt: p\npattern: '[a'\nexplanation: e\n```",
-         "t.md:12: question 'q': 'pattern' is not a valid regular expression: unterminated character set at position 0"),
-        ("```question\nid: q\nkind: ordering\nprompt: p\nitems: [하나]\nexplanation: e\n```", "t.md:12: question 'q': 'items' needs at least 2 entries"),
-        ("```question\nid: q\nkind: matching\nprompt: p\npairs: [[a, x], [b, x]]\nexplanation: e\n```",
-         "t.md:12: question 'q': each left and each right text must be different from the others"),
-        ("```question\nid: q\nkind: cloze\nprompt: p\ntext: 빈칸 [[1]] 하나\nblanks: [가, 나]\nexplanation: e\n```",
-         "t.md:12: question 'q': 'text' must contain the blanks [[1]] to [[2]] once each (found: [[1]])"),
-        ("```question\nid: q\nkind: command\nprompt: p\nexplanation: e\n```", "t.md:9: question 'q': missing 'reference'"),
-        ("```question\nid: q\nkind: single\nprompt: p\nchoices: [가, 나]\nanswer: 1\nmarks: 2\nexplanation: e\n```", "t.md:14: question 'q': unknown key 'marks'"),
-        ("```question\nid: q\nkind: single\nprompt: p\nchoices:\n  - (x) \"가\"\n  - ( ) 나\nexplanation: e\n```",
-         "t.md:12: question 'q': choice 1: quote the whole item ('(x) text'), not only the text after the mark"),
-        ("```question\nid: q\nkind: multiple\nprompt: p\nchoices: [가, 나]\nanswer: [1, 0]\nexplanation: e\n```",
-         "t.md:13: question 'q': answer 0 is out of range (choices are numbered 1 to 2)"),
-        ("```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker ps]\ngoal:\n  checks:\n    - name: web\n```",
-         "t.md:15: lab 'l': each check must be a mapping with 'check: <name>'"),
-        ("```lab\nid: l\ntitle: t\ntask: t\nsolution: [docker ps]\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
-         "t.md:9: lab 'l': no hints (give 'hints', from a nudge to almost the answer)"),
-        ("```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker ps]\nsetup:\n  files:\n    notes.txt: hi\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
-         "t.md:15: lab 'l': file path 'notes.txt' must start with '~/' or '/'"),
-        ("```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker rm -f web]\ndisabled_commands: [docker rm]\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
-         "t.md:13: lab 'l': solution line 'docker rm -f web' uses the disabled command 'docker rm'"),
+        (
+            "```question\nid: q\nkind: short\nprompt: p\naccept:\n  - 정답: 바인드 마운트\nexplanation: e\n```",
+            "t.md:12: question 'q': 'accept' items must be text (a ': ' inside an unquoted value makes YAML read it"
+            " as 'key: value'; put the whole value in quotes or use a '|' block)",
+        ),
+        (
+            "```question\nid: q\nkind: short\nprompt: p\npattern: '[a'\nexplanation: e\n```",
+            "t.md:12: question 'q': 'pattern' is not a valid regular expression: unterminated character set at position 0",
+        ),
+        (
+            "```question\nid: q\nkind: ordering\nprompt: p\nitems: [하나]\nexplanation: e\n```",
+            "t.md:12: question 'q': 'items' needs at least 2 entries",
+        ),
+        (
+            "```question\nid: q\nkind: matching\nprompt: p\npairs: [[a, x], [b, x]]\nexplanation: e\n```",
+            "t.md:12: question 'q': each left and each right text must be different from the others",
+        ),
+        (
+            "```question\nid: q\nkind: cloze\nprompt: p\ntext: 빈칸 [[1]] 하나\nblanks: [가, 나]\nexplanation: e\n```",
+            "t.md:12: question 'q': 'text' must contain the blanks [[1]] to [[2]] once each (found: [[1]])",
+        ),
+        (
+            "```question\nid: q\nkind: command\nprompt: p\nexplanation: e\n```",
+            "t.md:9: question 'q': missing 'reference'",
+        ),
+        (
+            "```question\nid: q\nkind: single\nprompt: p\nchoices: [가, 나]\nanswer: 1\nmarks: 2\nexplanation: e\n```",
+            "t.md:14: question 'q': unknown key 'marks'",
+        ),
+        (
+            '```question\nid: q\nkind: single\nprompt: p\nchoices:\n  - (x) "가"\n  - ( ) 나\nexplanation: e\n```',
+            "t.md:12: question 'q': choice 1: quote the whole item ('(x) text'), not only the text after the mark",
+        ),
+        (
+            "```question\nid: q\nkind: multiple\nprompt: p\nchoices: [가, 나]\nanswer: [1, 0]\nexplanation: e\n```",
+            "t.md:13: question 'q': answer 0 is out of range (choices are numbered 1 to 2)",
+        ),
+        (
+            "```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker ps]\ngoal:\n  checks:\n    - name: web\n```",
+            "t.md:15: lab 'l': each check must be a mapping with 'check: <name>'",
+        ),
+        (
+            "```lab\nid: l\ntitle: t\ntask: t\nsolution: [docker ps]\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
+            "t.md:9: lab 'l': no hints (give 'hints', from a nudge to almost the answer)",
+        ),
+        (
+            "```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker ps]\nsetup:\n  files:\n    notes.txt: hi\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
+            "t.md:15: lab 'l': file path 'notes.txt' must start with '~/' or '/'",
+        ),
+        (
+            "```lab\nid: l\ntitle: t\ntask: t\nhints: [h]\nsolution: [docker rm -f web]\ndisabled_commands: [docker rm]\ngoal:\n  checks:\n    - check: container_running\n      name: web\n```",
+            "t.md:13: lab 'l': solution line 'docker rm -f web' uses the disabled command 'docker rm'",
+        ),
     ],
 )
 def test_single_problem_messages(block: str, message: str) -> None:

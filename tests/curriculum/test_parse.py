@@ -30,11 +30,24 @@ def course(good_source: tuple[str, str]) -> Course:
 
 def test_lesson_front_matter_and_items(course: Course) -> None:
     (lesson,) = course.lessons
-    assert (lesson.id, lesson.title, lesson.order, lesson.summary) == ("sample", "견본 레슨", 1, "모든 블록 종류를 담은 견본")
+    assert (lesson.id, lesson.title, lesson.order, lesson.summary) == (
+        "sample",
+        "견본 레슨",
+        1,
+        "모든 블록 종류를 담은 견본",
+    )
     assert lesson.path == "good.md"
     assert [c.id for c in lesson.flashcards] == ["fc-sample"]
     assert [q.id for q in lesson.questions] == [
-        "q-single", "q-single-answer", "q-multiple", "q-tf", "q-short", "q-command", "q-ordering", "q-matching", "q-cloze",
+        "q-single",
+        "q-single-answer",
+        "q-multiple",
+        "q-tf",
+        "q-short",
+        "q-command",
+        "q-ordering",
+        "q-matching",
+        "q-cloze",
     ]
     assert [lab.id for lab in lesson.labs] == ["lab-sample"]
     assert course.lesson("sample") is lesson
@@ -54,11 +67,26 @@ def test_flashcard(course: Course) -> None:
         ("q-single-answer", "single", {"choices": ("가", "나", "다"), "correct": 2}),
         ("q-multiple", "multiple", {"choices": ("가", "나", "다"), "correct": (0, 2)}),
         ("q-tf", "true_false", {"correct": False}),
-        ("q-short", "short", {"accept": ("docker ps -a", "docker ps --all"), "pattern": "^docker (container )?(ps|ls) (-a|--all)$"}),
-        ("q-command", "command", {"setup": ("docker build -t app ~/app",), "reference": ("docker run -d -p 8000:80 app",), "seed": 0}),
+        (
+            "q-short",
+            "short",
+            {"accept": ("docker ps -a", "docker ps --all"), "pattern": "^docker (container )?(ps|ls) (-a|--all)$"},
+        ),
+        (
+            "q-command",
+            "command",
+            {"setup": ("docker build -t app ~/app",), "reference": ("docker run -d -p 8000:80 app",), "seed": 0},
+        ),
         ("q-ordering", "ordering", {"items": ("첫째", "둘째", "셋째")}),
         ("q-matching", "matching", {"pairs": (("-d", "분리 모드"), ("-a", "연결 모드"))}),
-        ("q-cloze", "cloze", {"text": "이미지는 [[1]] 전용이고, 컨테이너는 [[2]] 레이어를 가집니다.", "blanks": (("읽기",), ("읽기 쓰기", "read-write"))}),
+        (
+            "q-cloze",
+            "cloze",
+            {
+                "text": "이미지는 [[1]] 전용이고, 컨테이너는 [[2]] 레이어를 가집니다.",
+                "blanks": (("읽기",), ("읽기 쓰기", "read-write")),
+            },
+        ),
     ],
 )
 def test_question_keys_have_the_canonical_shape(course: Course, qid: str, kind: str, key: dict) -> None:
@@ -96,7 +124,11 @@ def test_lab(course: Course) -> None:
     assert lab.goal.policy == "strict"
     first, second = lab.goal.checks
     assert (first.name, dict(first.params), first.weight, first.line) == ("container_exited", {"name": "web"}, 2, 141)
-    assert (second.name, dict(second.params), second.weight) == ("port_published", {"host_port": 8000, "container_port": 80}, 1)
+    assert (second.name, dict(second.params), second.weight) == (
+        "port_published",
+        {"host_port": 8000, "container_port": 80},
+        1,
+    )
     assert lab.disabled_commands == ("docker rm",)
 
 
@@ -144,7 +176,9 @@ def test_render_markdown_for_item_text() -> None:
 
 
 def test_a_typed_block_inside_a_longer_fence_is_just_code() -> None:
-    text = "---\nid: doc\ntitle: 문서\norder: 1\nsummary: 요약\n---\n\n````markdown\n```question\nid: q-shown\n```\n````\n"
+    text = (
+        "---\nid: doc\ntitle: 문서\norder: 1\nsummary: 요약\n---\n\n````markdown\n```question\nid: q-shown\n```\n````\n"
+    )
     course = load_course([("doc.md", text)])
     assert course.by_id == {}
     assert "q-shown" in course.lessons[0].html and "dojo-item" not in course.lessons[0].html

@@ -9,8 +9,22 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "app" / "curriculum"
 FORBIDDEN_MODULES = (
-    "flask", "sqlalchemy", "app.models", "app.extensions", "app.grading", "app.dockersim",
-    "subprocess", "os", "pathlib", "shutil", "socket", "io", "time", "datetime", "random", "tempfile",
+    "flask",
+    "sqlalchemy",
+    "app.models",
+    "app.extensions",
+    "app.grading",
+    "app.dockersim",
+    "subprocess",
+    "os",
+    "pathlib",
+    "shutil",
+    "socket",
+    "io",
+    "time",
+    "datetime",
+    "random",
+    "tempfile",
 )
 FORBIDDEN_CALLS = {"open", "eval", "exec", "compile", "__import__", "input"}
 SOURCES = sorted(PACKAGE.glob("*.py"))
@@ -40,11 +54,7 @@ def test_no_forbidden_imports(path: Path) -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=[p.name for p in SOURCES])
 def test_no_forbidden_calls(path: Path) -> None:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    calls = {
-        node.func.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-    }
+    calls = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
     assert calls & FORBIDDEN_CALLS == set()
 
 

@@ -22,8 +22,10 @@ def test_build_uppercase_tag_gets_the_lowercase_hint_not_the_flag_hint():
     host = DockerHost(seed=0, hints=True)
     r = host.run(f"cd {APP} && docker build -t MyApp .")
     assert r.exit_code == 125
-    assert r.stderr.startswith('invalid argument "MyApp" for "-t, --tag" flag: invalid reference format: '
-                               "repository name (library/MyApp) must be lowercase\n\nUsage:  docker build")
+    assert r.stderr.startswith(
+        'invalid argument "MyApp" for "-t, --tag" flag: invalid reference format: '
+        "repository name (library/MyApp) must be lowercase\n\nUsage:  docker build"
+    )
     assert _hint_line(r.stderr) == HINTS["lowercase"]
 
 
@@ -38,8 +40,10 @@ def test_invalid_container_name_gets_its_own_hint(name):
     host = DockerHost(seed=0, hints=True)
     r = host.run(f"docker run --name '{name}' nginx")
     assert r.exit_code == 125
-    assert r.stderr.startswith(f"docker: Error response from daemon: Invalid container name ({name}), "
-                               "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker run --help' for more information\n")
+    assert r.stderr.startswith(
+        f"docker: Error response from daemon: Invalid container name ({name}), "
+        "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker run --help' for more information\n"
+    )
     assert _hint_line(r.stderr) == HINTS["name_invalid"] != HINTS["name_conflict"]
     assert host.containers == []
 
@@ -78,13 +82,16 @@ def test_leading_slash_in_name_is_not_part_of_the_shown_name(s):
 # --- programs that exist but are not modelled say so (never "not found", never silent) -------
 
 
-@pytest.mark.parametrize("line,prog", [
-    ("docker run ubuntu apt-get update", "apt-get"),
-    ("docker run alpine apk add curl", "apk"),
-    ("docker run python python -c 'print(1)'", "python"),
-    ("docker run python python app.py", "python"),
-    ("docker run node npm install", "npm"),
-])
+@pytest.mark.parametrize(
+    "line,prog",
+    [
+        ("docker run ubuntu apt-get update", "apt-get"),
+        ("docker run alpine apk add curl", "apk"),
+        ("docker run python python -c 'print(1)'", "python"),
+        ("docker run python python app.py", "python"),
+        ("docker run node npm install", "npm"),
+    ],
+)
 def test_real_but_unmodelled_programs_in_containers_say_so_with_a_nonzero_exit(s, line, prog):
     r = s(line)
     text = r.stdout + r.stderr + s.host.drain_output()
@@ -111,8 +118,9 @@ def test_unmodelled_program_in_a_container_shell(s):
 def test_real_host_programs_are_not_reported_as_missing(s, prog):
     r = s(f"{prog} x")
     assert r.exit_code == 126
-    assert r.stderr == (f"docker-dojo: '{prog}' is a real program on a normal machine, but this simulator's shell "
-                        "does not model it\n")
+    assert r.stderr == (
+        f"docker-dojo: '{prog}' is a real program on a normal machine, but this simulator's shell does not model it\n"
+    )
 
 
 def test_made_up_host_command_is_not_found(s):
@@ -133,7 +141,10 @@ def test_sudo_runs_the_command(s):
 def test_rm_rf_root_is_refused_like_gnu_rm(s):
     r = s("rm -rf /")
     assert r.exit_code == 1
-    assert r.stderr == "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"
+    assert (
+        r.stderr
+        == "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"
+    )
     assert "feedback-app" in s.out("ls")
     r = s("sudo rm -rf /")
     assert r.exit_code == 1 and "feedback-app" in s.out("ls")
@@ -158,7 +169,10 @@ def test_history_keeps_each_commands_exit_code(s):
     e = s.host.history[-1]
     assert e.exit_code == 1 and e.commands == ({"argv": ["cd", "/nope"], "exit_code": 1},)
     s("docker rm nope || docker ps -q")
-    assert [(c["argv"][:2], c["exit_code"]) for c in s.host.history[-1].commands] == [(["docker", "rm"], 1), (["docker", "ps"], 0)]
+    assert [(c["argv"][:2], c["exit_code"]) for c in s.host.history[-1].commands] == [
+        (["docker", "rm"], 1),
+        (["docker", "ps"], 0),
+    ]
 
 
 def test_history_commands_are_expanded_and_held_commands_get_their_final_code(s):
@@ -190,7 +204,7 @@ def test_history_commands_survive_a_snapshot_and_old_snapshots_load(s):
 
 
 def test_grader_view_still_reads_history():
-    from app.grading.hostview import read_state  # noqa: PLC0415
+    from app.grading.hostview import read_state
 
     host = DockerHost(seed=0)
     host.run("false; echo hi")
@@ -222,7 +236,9 @@ def test_docker_cp_over_the_byte_limit_is_a_clear_error():
     assert host.run("docker run -d --name c1 alpine sleep 1d").exit_code == 0
     r = host.run("docker cp big.txt c1:/big")
     assert r.exit_code == 1
-    assert r.stderr.startswith("docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB")
+    assert r.stderr.startswith(
+        "docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB"
+    )
     assert _hint_line(r.stderr) == HINTS["limit"]
     assert host.bytes_used() <= 1024 * 1024
 
@@ -230,19 +246,26 @@ def test_docker_cp_over_the_byte_limit_is_a_clear_error():
 # --- client-side framing checked against the real 28.2.2 binary ------------------------------
 
 
-@pytest.mark.parametrize("line,path,usage", [
-    ("docker run -e =x nginx", "run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"),
-    ("docker create -e =x nginx", "create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]"),
-    ("docker exec -e =x web ls", "exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]"),
-])
+@pytest.mark.parametrize(
+    "line,path,usage",
+    [
+        ("docker run -e =x nginx", "run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+        ("docker create -e =x nginx", "create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+        ("docker exec -e =x web ls", "exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]"),
+    ],
+)
 def test_invalid_env_is_a_flag_error_before_anything_happens(s, line, path, usage):
     r = s(line)
     assert (r.exit_code, r.stdout) == (125, "")
-    assert r.stderr == (f'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x\n\n'
-                        f"Usage:  {usage}\n\nRun 'docker {path} --help' for more information\n")
+    assert r.stderr == (
+        f'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x\n\n'
+        f"Usage:  {usage}\n\nRun 'docker {path} --help' for more information\n"
+    )
     assert s.host.images == [] and s.host.containers == []
     r = s('docker run -e "" nginx')
-    assert r.exit_code == 125 and r.stderr.startswith('invalid argument "" for "-e, --env" flag: invalid environment variable: \n')
+    assert r.exit_code == 125 and r.stderr.startswith(
+        'invalid argument "" for "-e, --env" flag: invalid environment variable: \n'
+    )
 
 
 def test_printf_builtin_on_the_host_and_in_containers(s):
@@ -275,8 +298,15 @@ def test_dollar_question_mark_carries_over_between_lines_of_a_container_shell(s,
     assert not s.host.terminal_busy(0)
 
 
-@pytest.mark.parametrize("line", ["docker volume create 볼륨", "docker volume create v", "docker run -v 볼륨:/data alpine true",
-                                  "docker run -v x:/data alpine true"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker volume create 볼륨",
+        "docker volume create v",
+        "docker run -v 볼륨:/data alpine true",
+        "docker run -v x:/data alpine true",
+    ],
+)
 def test_invalid_volume_name_gets_the_volume_name_hint(line):
     host = DockerHost(seed=0, hints=True)
     r = host.run(line)
@@ -294,13 +324,16 @@ def test_unclosed_substitution_in_double_quotes_is_a_syntax_error_not_a_hang(s, 
     assert (r.stdout, r.stderr, r.exit_code) == ("", "bash: unexpected EOF while looking for matching `)'\n", 2)
 
 
-@pytest.mark.parametrize("line,message", [
-    ("ls 2> ~", "bash: /home/learner: Is a directory\n"),
-    ("echo hi > feedback-app", "bash: feedback-app: Is a directory\n"),
-    ("echo hi > nope/x", "bash: nope/x: No such file or directory\n"),
-    ("ls nope 2> x/y", "bash: x/y: No such file or directory\n"),
-    ("echo a > site/index.html/x", "bash: site/index.html/x: Not a directory\n"),
-])
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ("ls 2> ~", "bash: /home/learner: Is a directory\n"),
+        ("echo hi > feedback-app", "bash: feedback-app: Is a directory\n"),
+        ("echo hi > nope/x", "bash: nope/x: No such file or directory\n"),
+        ("ls nope 2> x/y", "bash: x/y: No such file or directory\n"),
+        ("echo a > site/index.html/x", "bash: site/index.html/x: Not a directory\n"),
+    ],
+)
 def test_bad_redirection_targets_fail_before_the_command_runs(s, line, message):
     r = s(line)
     assert (r.stdout, r.stderr, r.exit_code) == ("", message, 1)
@@ -364,7 +397,9 @@ def test_recorded_argv_is_bounded_even_when_expansion_is_large(s):
 def test_unmodelled_hub_image_in_run_is_not_framed_as_dockers_own_error(s):
     r = s("docker run mysql")
     assert r.exit_code == 125
-    assert r.stderr.startswith("Unable to find image 'mysql:latest' locally\ndocker-dojo: 'mysql' is a real Docker Hub image")
+    assert r.stderr.startswith(
+        "Unable to find image 'mysql:latest' locally\ndocker-dojo: 'mysql' is a real Docker Hub image"
+    )
     assert "docker: docker-dojo" not in r.stderr and "Run 'docker run --help'" not in r.stderr
 
 

@@ -24,10 +24,18 @@ from tests.dockersim.test_build_support import (
 def test_unchanged_rebuild_is_all_cached_and_gives_the_same_id() -> None:
     first = build()
     second = build(cache=first.cache)
-    assert step_lines(first) == ["[1/4] FROM docker.io/library/node:latest", "[2/4] WORKDIR /app",
-                                 "[3/4] COPY . /app", "[4/4] RUN npm install"]
-    assert step_lines(second) == ["[1/4] FROM docker.io/library/node:latest", "CACHED [2/4] WORKDIR /app",
-                                  "CACHED [3/4] COPY . /app", "CACHED [4/4] RUN npm install"]
+    assert step_lines(first) == [
+        "[1/4] FROM docker.io/library/node:latest",
+        "[2/4] WORKDIR /app",
+        "[3/4] COPY . /app",
+        "[4/4] RUN npm install",
+    ]
+    assert step_lines(second) == [
+        "[1/4] FROM docker.io/library/node:latest",
+        "CACHED [2/4] WORKDIR /app",
+        "CACHED [3/4] COPY . /app",
+        "CACHED [4/4] RUN npm install",
+    ]
     assert second.image is not None and first.image is not None
     assert second.image.id == first.image.id
     assert second.image.files == first.image.files
@@ -43,13 +51,20 @@ def test_changed_copied_file_reruns_that_copy_and_every_later_step() -> None:
 
 
 def test_docs_example_only_the_late_copy_reruns() -> None:
-    dockerfile = ("FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --production\n"
-                  "COPY . .\nCMD [\"node\", \"server.js\"]\n")
+    dockerfile = (
+        "FROM node:22-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --production\n"
+        'COPY . .\nCMD ["node", "server.js"]\n'
+    )
     first = build(dockerfile)
-    second = build(dockerfile, context={**app_context(Dockerfile=dockerfile), "server.js": "changed\n"},
-                   cache=first.cache)
-    assert step_lines(second)[1:] == ["CACHED [2/5] WORKDIR /app", "CACHED [3/5] COPY package.json ./",
-                                      "CACHED [4/5] RUN npm install --production", "[5/5] COPY . ."]
+    second = build(
+        dockerfile, context={**app_context(Dockerfile=dockerfile), "server.js": "changed\n"}, cache=first.cache
+    )
+    assert step_lines(second)[1:] == [
+        "CACHED [2/5] WORKDIR /app",
+        "CACHED [3/5] COPY package.json ./",
+        "CACHED [4/5] RUN npm install --production",
+        "[5/5] COPY . .",
+    ]
 
 
 def test_dockerignored_file_does_not_invalidate_the_cache() -> None:
@@ -72,8 +87,11 @@ def test_env_change_invalidates_run_but_not_the_steps_before() -> None:
     base = "FROM node\nWORKDIR /app\nCOPY package.json .\nENV NODE_ENV={}\nRUN npm install\n"
     first = build(base.format("development"))
     second = build(base.format("production"), cache=first.cache)
-    assert step_lines(second)[1:] == ["CACHED [2/4] WORKDIR /app", "CACHED [3/4] COPY package.json .",
-                                      "[4/4] RUN npm install"]
+    assert step_lines(second)[1:] == [
+        "CACHED [2/4] WORKDIR /app",
+        "CACHED [3/4] COPY package.json .",
+        "[4/4] RUN npm install",
+    ]
 
 
 def test_metadata_change_keeps_steps_cached_but_changes_the_id() -> None:
@@ -118,7 +136,10 @@ def test_image_records_layers_history_and_base() -> None:
     img = out.image
     assert img is not None
     assert [layer.created_by for layer in img.layers] == [
-        "WORKDIR /app", "COPY . /app # buildkit", "RUN /bin/sh -c npm install # buildkit"]
+        "WORKDIR /app",
+        "COPY . /app # buildkit",
+        "RUN /bin/sh -c npm install # buildkit",
+    ]
     assert img.layer_ids[:2] == ("sha256:" + "a" * 64, "sha256:" + "b" * 64)
     assert img.layers[1].size == sum(len(v.encode()) for v in app_context().values())
     assert [h["created_by"] for h in img.history][-2:] == ['CMD ["node" "server.js"]', "EXPOSE map[80/tcp:{}]"]
@@ -132,17 +153,27 @@ def test_npm_install_creates_node_modules_from_package_json() -> None:
     img = build().image
     assert img is not None
     modules = sorted(p for p in img.files if p.startswith("/app/node_modules/"))
-    assert modules == ["/app/node_modules/body-parser/package.json", "/app/node_modules/express/package.json",
-                       "/app/node_modules/nodemon/package.json"]
+    assert modules == [
+        "/app/node_modules/body-parser/package.json",
+        "/app/node_modules/express/package.json",
+        "/app/node_modules/nodemon/package.json",
+    ]
     lock = json.loads(img.files["/app/package-lock.json"])
-    assert sorted(lock["packages"]) == ["", "node_modules/body-parser", "node_modules/express",
-                                        "node_modules/nodemon"]
+    assert sorted(lock["packages"]) == ["", "node_modules/body-parser", "node_modules/express", "node_modules/nodemon"]
 
 
 def test_npm_install_production_and_lockfile_packages() -> None:
-    lock = json.dumps({"lockfileVersion": 3, "packages": {
-        "": {}, "node_modules/express": {"version": "4.18.2"}, "node_modules/accepts": {"version": "1.3.8"},
-        "node_modules/nodemon": {"version": "3.0.1", "dev": True}}})
+    lock = json.dumps(
+        {
+            "lockfileVersion": 3,
+            "packages": {
+                "": {},
+                "node_modules/express": {"version": "4.18.2"},
+                "node_modules/accepts": {"version": "1.3.8"},
+                "node_modules/nodemon": {"version": "3.0.1", "dev": True},
+            },
+        }
+    )
     dockerfile = "FROM node\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\n"
     img = build(dockerfile, context={"package.json": PACKAGE_JSON, "package-lock.json": lock}).image
     assert img is not None
@@ -151,10 +182,12 @@ def test_npm_install_production_and_lockfile_packages() -> None:
 
 
 def test_shell_commands_change_the_filesystem() -> None:
-    dockerfile = ("FROM node\nRUN mkdir -p /data/feedback /data/temp && touch /data/temp/.keep && "
-                  "echo hello > /data/greeting.txt && echo again >> /data/greeting.txt\n"
-                  "WORKDIR /srv\nRUN mkdir logs; cd logs && echo $NODE_VERSION > version\n"
-                  "RUN rm -rf /data/temp || echo never\n")
+    dockerfile = (
+        "FROM node\nRUN mkdir -p /data/feedback /data/temp && touch /data/temp/.keep && "
+        "echo hello > /data/greeting.txt && echo again >> /data/greeting.txt\n"
+        "WORKDIR /srv\nRUN mkdir logs; cd logs && echo $NODE_VERSION > version\n"
+        "RUN rm -rf /data/temp || echo never\n"
+    )
     img = build(dockerfile, context={}).image
     assert img is not None
     assert img.files["/data/greeting.txt"] == "hello\nagain\n"
@@ -170,17 +203,22 @@ def test_unknown_commands_are_recorded_without_effect() -> None:
     assert out.image.layers[0].created_by == "RUN /bin/sh -c apt-get update && apt-get install -y curl # buildkit"
 
 
-@pytest.mark.parametrize("dockerfile, files", [
-    ("FROM node\nCOPY server.js /srv/\n", {"/srv/server.js"}),
-    ("FROM node\nCOPY server.js /srv/main.js\n", {"/srv/main.js"}),
-    ("FROM node\nWORKDIR /app\nCOPY server.js package.json ./\n", {"/app/server.js", "/app/package.json"}),
-    ("FROM node\nCOPY public /site\n", {"/site/index.html"}),
-    ("FROM node\nCOPY *.js* /w/\n", {"/w/server.js", "/w/package.json"}),
-    ("FROM node\nWORKDIR /app\nCOPY . .\n", {"/app/server.js", "/app/package.json", "/app/public/index.html",
-                                             "/app/Dockerfile"}),
-    ("FROM node\nCOPY [\"public/index.html\", \"/usr/share/web/\"]\n", {"/usr/share/web/index.html"}),
-    ("FROM node\nCOPY <<EOF /etc/motd\nhi $NODE_VERSION\nEOF\n", {"/etc/motd"}),
-])
+@pytest.mark.parametrize(
+    "dockerfile, files",
+    [
+        ("FROM node\nCOPY server.js /srv/\n", {"/srv/server.js"}),
+        ("FROM node\nCOPY server.js /srv/main.js\n", {"/srv/main.js"}),
+        ("FROM node\nWORKDIR /app\nCOPY server.js package.json ./\n", {"/app/server.js", "/app/package.json"}),
+        ("FROM node\nCOPY public /site\n", {"/site/index.html"}),
+        ("FROM node\nCOPY *.js* /w/\n", {"/w/server.js", "/w/package.json"}),
+        (
+            "FROM node\nWORKDIR /app\nCOPY . .\n",
+            {"/app/server.js", "/app/package.json", "/app/public/index.html", "/app/Dockerfile"},
+        ),
+        ('FROM node\nCOPY ["public/index.html", "/usr/share/web/"]\n', {"/usr/share/web/index.html"}),
+        ("FROM node\nCOPY <<EOF /etc/motd\nhi $NODE_VERSION\nEOF\n", {"/etc/motd"}),
+    ],
+)
 def test_copy_destinations(dockerfile: str, files: set[str]) -> None:
     out = build(dockerfile, context=app_context())
     assert out.image is not None, out.stderr
@@ -197,10 +235,12 @@ def test_copy_heredoc_expands_variables() -> None:
 
 
 def test_config_instructions() -> None:
-    dockerfile = ("ARG PORT=3000\nFROM node\nARG PORT\nARG GREETING=hi\nENV APP_PORT=$PORT MODE=prod\n"
-                  "ENV LEGACY value with spaces\nLABEL org.opencontainers.image.title=\"Feedback app\"\n"
-                  "EXPOSE $APP_PORT 53/udp 9000-9001\nVOLUME [\"/app/feedback\"]\nVOLUME /app/temp\n"
-                  "USER node\nWORKDIR app\nENTRYPOINT npm start\n")
+    dockerfile = (
+        "ARG PORT=3000\nFROM node\nARG PORT\nARG GREETING=hi\nENV APP_PORT=$PORT MODE=prod\n"
+        'ENV LEGACY value with spaces\nLABEL org.opencontainers.image.title="Feedback app"\n'
+        'EXPOSE $APP_PORT 53/udp 9000-9001\nVOLUME ["/app/feedback"]\nVOLUME /app/temp\n'
+        "USER node\nWORKDIR app\nENTRYPOINT npm start\n"
+    )
     img = build(dockerfile, context={}, build_args={"PORT": "8080"}).image
     assert img is not None
     cfg = img.config
@@ -217,7 +257,7 @@ def test_config_instructions() -> None:
 def test_cmd_shell_form_and_shell_instruction() -> None:
     img = build('FROM node\nSHELL ["/bin/bash", "-c"]\nCMD node server.js\n', context={}).image
     assert img is not None and img.config["Cmd"] == ["/bin/bash", "-c", "node server.js"]
-    img2 = build("FROM node\nCMD [\"node\", \"server.js\"]\nENTRYPOINT [\"tini\", \"--\"]\n", context={}).image
+    img2 = build('FROM node\nCMD ["node", "server.js"]\nENTRYPOINT ["tini", "--"]\n', context={}).image
     assert img2 is not None and img2.config["Cmd"] == ["node", "server.js"]
 
 
@@ -228,8 +268,10 @@ def test_build_args_default_and_override_in_from() -> None:
 
 
 def test_multi_stage_copy_from() -> None:
-    dockerfile = ("FROM node AS build\nWORKDIR /src\nCOPY . .\nRUN npm install && mkdir dist && echo ok > dist/app.js\n"
-                  "FROM nginx\nCOPY --from=build /src/dist /usr/share/nginx/html\n")
+    dockerfile = (
+        "FROM node AS build\nWORKDIR /src\nCOPY . .\nRUN npm install && mkdir dist && echo ok > dist/app.js\n"
+        "FROM nginx\nCOPY --from=build /src/dist /usr/share/nginx/html\n"
+    )
     out = build(dockerfile, context=app_context())
     assert out.exit_code == 0, out.stderr
     img = out.image
@@ -237,10 +279,14 @@ def test_multi_stage_copy_from() -> None:
     assert img.files["/usr/share/nginx/html/app.js"] == "ok\n"
     assert not any(p.startswith("/src") for p in img.files)
     assert img.config["Cmd"] == ["nginx", "-g", "daemon off;"]
-    assert step_lines(out) == ["[build 1/4] FROM docker.io/library/node:latest", "[build 2/4] WORKDIR /src",
-                               "[build 3/4] COPY . .", "[build 4/4] RUN npm install && mkdir dist && echo ok > dist/app.js",
-                               "[stage-1 1/2] FROM docker.io/library/nginx:latest",
-                               "[stage-1 2/2] COPY --from=build /src/dist /usr/share/nginx/html"]
+    assert step_lines(out) == [
+        "[build 1/4] FROM docker.io/library/node:latest",
+        "[build 2/4] WORKDIR /src",
+        "[build 3/4] COPY . .",
+        "[build 4/4] RUN npm install && mkdir dist && echo ok > dist/app.js",
+        "[stage-1 1/2] FROM docker.io/library/nginx:latest",
+        "[stage-1 2/2] COPY --from=build /src/dist /usr/share/nginx/html",
+    ]
 
 
 def test_unreferenced_stage_is_skipped() -> None:
@@ -256,28 +302,45 @@ def test_npm_install_without_package_json_fails_like_npm() -> None:
     out = build(context={"Dockerfile": NOTES_DOCKERFILE, "server.js": "x"})
     assert (out.exit_code, out.error_kind, out.image, out.stdout) == (1, "run_failed", None, "")
     assert " => ERROR [4/4] RUN npm install" in out.stderr
-    assert "npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, " \
-           "open '/app/package.json'" in out.stderr
-    assert out.stderr.endswith('ERROR: failed to solve: process "/bin/sh -c npm install" did not complete '
-                               "successfully: exit code: 254\n")
+    assert (
+        "npm error enoent Could not read package.json: Error: ENOENT: no such file or directory, "
+        "open '/app/package.json'" in out.stderr
+    )
+    assert out.stderr.endswith(
+        'ERROR: failed to solve: process "/bin/sh -c npm install" did not complete successfully: exit code: 254\n'
+    )
 
 
-@pytest.mark.parametrize("dockerfile, message", [
-    ("FROM node\nRUN false\n", 'process "/bin/sh -c false" did not complete successfully: exit code: 1'),
-    ("FROM node\nRUN exit 3\n", 'process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'),
-    ('FROM node\nRUN ["false"]\n', 'process "false" did not complete successfully: exit code: 1'),
-    ("FROM node\nRUN mkdir /tmp\n", 'process "/bin/sh -c mkdir /tmp" did not complete successfully: exit code: 1'),
-    ("FROM nginx\nRUN npm install\n", 'process "/bin/sh -c npm install" did not complete successfully: exit code: 127'),
-    ("FROM node\nRUN true && false && echo never\n",
-     'process "/bin/sh -c true && false && echo never" did not complete successfully: exit code: 1'),
-    ("FROM node\nCOPY nope.txt /app/\n", "failed to compute cache key: failed to calculate checksum of ref "),
-    ("FROM node\nEXPOSE http\n", "invalid containerPort: http"),
-    ("FROM python:99\n", "python:99: failed to resolve source metadata for docker.io/library/python:99: "
-                         "docker.io/library/python:99: not found"),
-    ("FROM nope\n", "nope: failed to resolve source metadata for docker.io/library/nope:latest: pull access denied, "
-                    "repository does not exist or may require authorization: server message: insufficient_scope: "
-                    "authorization failed"),
-])
+@pytest.mark.parametrize(
+    "dockerfile, message",
+    [
+        ("FROM node\nRUN false\n", 'process "/bin/sh -c false" did not complete successfully: exit code: 1'),
+        ("FROM node\nRUN exit 3\n", 'process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'),
+        ('FROM node\nRUN ["false"]\n', 'process "false" did not complete successfully: exit code: 1'),
+        ("FROM node\nRUN mkdir /tmp\n", 'process "/bin/sh -c mkdir /tmp" did not complete successfully: exit code: 1'),
+        (
+            "FROM nginx\nRUN npm install\n",
+            'process "/bin/sh -c npm install" did not complete successfully: exit code: 127',
+        ),
+        (
+            "FROM node\nRUN true && false && echo never\n",
+            'process "/bin/sh -c true && false && echo never" did not complete successfully: exit code: 1',
+        ),
+        ("FROM node\nCOPY nope.txt /app/\n", "failed to compute cache key: failed to calculate checksum of ref "),
+        ("FROM node\nEXPOSE http\n", "invalid containerPort: http"),
+        (
+            "FROM python:99\n",
+            "python:99: failed to resolve source metadata for docker.io/library/python:99: "
+            "docker.io/library/python:99: not found",
+        ),
+        (
+            "FROM nope\n",
+            "nope: failed to resolve source metadata for docker.io/library/nope:latest: pull access denied, "
+            "repository does not exist or may require authorization: server message: insufficient_scope: "
+            "authorization failed",
+        ),
+    ],
+)
 def test_failures_print_buildkit_errors(dockerfile: str, message: str) -> None:
     out = build(dockerfile, context=app_context())
     assert out.exit_code == 1 and out.image is None
@@ -313,16 +376,19 @@ def test_cache_keeps_steps_that_succeeded_before_a_failure() -> None:
     assert step_lines(fixed)[1:] == ["CACHED [2/3] WORKDIR /app", "[3/3] RUN true"]
 
 
-@pytest.mark.parametrize("dockerfile, kind", [
-    (None, "dockerfile_not_found"),
-    ("", "dockerfile_empty"),
-    ("FROM node\nFOO bar\n", "parse_error"),
-    ("ENV A=1\nFROM node\n", "no_build_stage"),
-    ("FROM nope\n", "base_image_not_found"),
-    ("FROM node\nCOPY x y\n", "copy_source_not_found"),
-    ("FROM node\nRUN false\n", "run_failed"),
-    ("FROM node\nADD https://example.com/a.tgz /\n", "unsupported"),
-])
+@pytest.mark.parametrize(
+    "dockerfile, kind",
+    [
+        (None, "dockerfile_not_found"),
+        ("", "dockerfile_empty"),
+        ("FROM node\nFOO bar\n", "parse_error"),
+        ("ENV A=1\nFROM node\n", "no_build_stage"),
+        ("FROM nope\n", "base_image_not_found"),
+        ("FROM node\nCOPY x y\n", "copy_source_not_found"),
+        ("FROM node\nRUN false\n", "run_failed"),
+        ("FROM node\nADD https://example.com/a.tgz /\n", "unsupported"),
+    ],
+)
 def test_error_kinds(dockerfile: str | None, kind: str) -> None:
     out = build(dockerfile, context={"a": "b"})
     assert (out.exit_code, out.error_kind) == (1, kind)
@@ -352,7 +418,8 @@ def test_progress_goes_to_stderr_and_stdout_is_empty() -> None:
     assert out.stdout == ""
     assert out.stderr.splitlines()[-2:] == [  # time column ends at column 79 of an 80-column terminal
         " => => naming to docker.io/library/feedback:1.0".ljust(75) + "0.0s",
-        " => => naming to docker.io/library/feedback:latest".ljust(75) + "0.0s"]
+        " => => naming to docker.io/library/feedback:latest".ljust(75) + "0.0s",
+    ]
 
 
 def test_same_request_gives_identical_outcome() -> None:
@@ -366,16 +433,23 @@ def test_injected_timing_source() -> None:
     assert default_elapsed("[4/4] RUN npm install", "RUN") == 3.4
 
 
-@pytest.mark.parametrize("ref, familiar", [
-    ("node", "docker.io/library/node:latest"), ("node:22-alpine", "docker.io/library/node:22-alpine"),
-    ("user/app", "docker.io/user/app:latest"), ("localhost:5000/app:1", "localhost:5000/app:1"),
-    ("ghcr.io/o/app", "ghcr.io/o/app:latest"),
-])
+@pytest.mark.parametrize(
+    "ref, familiar",
+    [
+        ("node", "docker.io/library/node:latest"),
+        ("node:22-alpine", "docker.io/library/node:22-alpine"),
+        ("user/app", "docker.io/user/app:latest"),
+        ("localhost:5000/app:1", "localhost:5000/app:1"),
+        ("ghcr.io/o/app", "ghcr.io/o/app:latest"),
+    ],
+)
 def test_normalize_ref(ref: str, familiar: str) -> None:
     assert normalize_ref(ref) == familiar
 
 
-BUILD_MODULES = ["dockerfile.py"] + sorted(p.name for p in (Path(__file__).parents[2] / "app" / "dockersim").glob("build*.py"))
+BUILD_MODULES = ["dockerfile.py"] + sorted(
+    p.name for p in (Path(__file__).parents[2] / "app" / "dockersim").glob("build*.py")
+)
 
 
 @pytest.mark.parametrize("module", BUILD_MODULES)
@@ -386,14 +460,25 @@ def test_build_modules_stay_pure(module: str) -> None:
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
             for name in names:
                 top = name.split(".")[0]
-                assert top in {"__future__", "app", "dataclasses", "typing", "re", "json", "hashlib", "posixpath",
-                               "datetime"}, name
+                assert top in {
+                    "__future__",
+                    "app",
+                    "dataclasses",
+                    "typing",
+                    "re",
+                    "json",
+                    "hashlib",
+                    "posixpath",
+                    "datetime",
+                    "collections",
+                }, name
                 assert top != "app" or name.startswith("app.dockersim"), name
         if isinstance(node, ast.Name):
             assert node.id not in {"open", "eval", "exec", "__import__"}, node.id
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            assert node.func.attr not in {"system", "now", "utcnow", "today", "time", "random", "read_text",
-                                          "open"}, node.func.attr
+            assert node.func.attr not in {"system", "now", "utcnow", "today", "time", "random", "read_text", "open"}, (
+                node.func.attr
+            )
 
 
 # --- robustness: no exception escapes, whatever the learner types ---------------------------------
@@ -401,17 +486,51 @@ def test_build_modules_stay_pure(module: str) -> None:
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_FRAGMENTS = ["FROM node", "FROM nginx AS web", "FROM scratch", "from node as b", "WORKDIR /app", "WORKDIR $X",
-              "COPY . .", "COPY --from=b /a /b", "COPY *.json ./", "ADD x /y", "RUN npm install", "RUN mkdir -p a && cd a",
-              'RUN ["echo", "hi"]', "RUN echo $((1+2)) > f", "CMD node server.js", 'CMD ["node"]', "ENV A=1 B",
-              "ENV A", "ARG X=1", "ARG", "EXPOSE 80/tcp 1-3", "EXPOSE x", "VOLUME []", "USER", "LABEL a=b",
-              "HEALTHCHECK NONE", "SHELL []", "ONBUILD ONBUILD", "RUN <<EOF", "EOF", "\\", "# escape=`", "`", "${",
-              "COPY \"a b\" c", "RUN echo 'unterminated", "ENTRYPOINT", "STOPSIGNAL", "MAINTAINER me"]
+_FRAGMENTS = [
+    "FROM node",
+    "FROM nginx AS web",
+    "FROM scratch",
+    "from node as b",
+    "WORKDIR /app",
+    "WORKDIR $X",
+    "COPY . .",
+    "COPY --from=b /a /b",
+    "COPY *.json ./",
+    "ADD x /y",
+    "RUN npm install",
+    "RUN mkdir -p a && cd a",
+    'RUN ["echo", "hi"]',
+    "RUN echo $((1+2)) > f",
+    "CMD node server.js",
+    'CMD ["node"]',
+    "ENV A=1 B",
+    "ENV A",
+    "ARG X=1",
+    "ARG",
+    "EXPOSE 80/tcp 1-3",
+    "EXPOSE x",
+    "VOLUME []",
+    "USER",
+    "LABEL a=b",
+    "HEALTHCHECK NONE",
+    "SHELL []",
+    "ONBUILD ONBUILD",
+    "RUN <<EOF",
+    "EOF",
+    "\\",
+    "# escape=`",
+    "`",
+    "${",
+    'COPY "a b" c',
+    "RUN echo 'unterminated",
+    "ENTRYPOINT",
+    "STOPSIGNAL",
+    "MAINTAINER me",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=20)), max_size=8),
-       st.booleans(), st.booleans())
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=20)), max_size=8), st.booleans(), st.booleans())
 def test_run_build_never_raises(lines: list[str], no_cache: bool, quiet: bool) -> None:
     text = "\n".join(lines)
     out = build(text, context=app_context(), no_cache=no_cache, quiet=quiet)
@@ -427,30 +546,45 @@ from app.dockersim.build_context import is_ignored, parse_dockerignore  # noqa: 
 from app.dockersim.build_shell import ExpansionError, process_word, process_words  # noqa: E402
 
 
-@pytest.mark.parametrize("patterns, path, ignored", [
-    ("node_modules", "node_modules/express/index.js", True),
-    ("*.md", "README.md", True),
-    ("*.md", "docs/guide.md", False),
-    ("**/*.md", "docs/guide.md", True),
-    ("/secret.env", "secret.env", True),
-    ("temp\n!temp/keep.txt", "temp/keep.txt", False),
-    ("temp\n!temp/keep.txt", "temp/other.txt", True),
-    ("!a.txt\n*.txt", "a.txt", True),
-    ("# comment\n\n  logs/  ", "logs/app.log", True),
-    ("data?.csv", "data1.csv", True),
-    ("data?.csv", "data10.csv", False),
-    ("[ab].js", "b.js", True),
-])
+@pytest.mark.parametrize(
+    "patterns, path, ignored",
+    [
+        ("node_modules", "node_modules/express/index.js", True),
+        ("*.md", "README.md", True),
+        ("*.md", "docs/guide.md", False),
+        ("**/*.md", "docs/guide.md", True),
+        ("/secret.env", "secret.env", True),
+        ("temp\n!temp/keep.txt", "temp/keep.txt", False),
+        ("temp\n!temp/keep.txt", "temp/other.txt", True),
+        ("!a.txt\n*.txt", "a.txt", True),
+        ("# comment\n\n  logs/  ", "logs/app.log", True),
+        ("data?.csv", "data1.csv", True),
+        ("data?.csv", "data10.csv", False),
+        ("[ab].js", "b.js", True),
+    ],
+)
 def test_dockerignore_patterns(patterns: str, path: str, ignored: bool) -> None:
     assert is_ignored(path, parse_dockerignore(patterns)) is ignored
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("$HOME/app", "/root/app"), ("${HOME}", "/root"), ("${MISSING:-fallback}", "fallback"),
-    ("${EMPTY:-x}", "x"), ("${EMPTY-x}", ""), ("${HOME:+set}", "set"), ("${MISSING:+set}", ""),
-    ('"quoted $HOME"', "quoted /root"), ("'single $HOME'", "single $HOME"), ("\\$HOME", "$HOME"),
-    ("a\\ b", "a b"), ("$", "$"), ("cost $5", "cost "),
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("$HOME/app", "/root/app"),
+        ("${HOME}", "/root"),
+        ("${MISSING:-fallback}", "fallback"),
+        ("${EMPTY:-x}", "x"),
+        ("${EMPTY-x}", ""),
+        ("${HOME:+set}", "set"),
+        ("${MISSING:+set}", ""),
+        ('"quoted $HOME"', "quoted /root"),
+        ("'single $HOME'", "single $HOME"),
+        ("\\$HOME", "$HOME"),
+        ("a\\ b", "a b"),
+        ("$", "$"),
+        ("cost $5", "cost "),
+    ],
+)
 def test_process_word(word: str, expected: str) -> None:
     assert process_word(word, {"HOME": "/root", "EMPTY": ""}) == expected
 
@@ -462,7 +596,7 @@ def test_process_words_splits_only_unquoted_expansions() -> None:
 
 
 def test_lint_rules_for_common_mistakes() -> None:
-    out = build("FROM node\nmaintainer me\nRUN echo a \\\n\n  b\nCMD [\"node\"]\n", context={})
+    out = build('FROM node\nmaintainer me\nRUN echo a \\\n\n  b\nCMD ["node"]\n', context={})
     assert out.warnings == (
         "ConsistentInstructionCasing: Command 'maintainer' should match the case of the command majority "
         "(uppercase) (line 2)",
@@ -472,16 +606,21 @@ def test_lint_rules_for_common_mistakes() -> None:
 
 
 def test_run_heredoc_and_add_of_local_files() -> None:
-    img = build("FROM node\nRUN <<EOF\nmkdir -p /opt/app\necho ready > /opt/app/state\nEOF\n"
-                "ADD public/index.html /srv/\n", context=app_context()).image
+    img = build(
+        "FROM node\nRUN <<EOF\nmkdir -p /opt/app\necho ready > /opt/app/state\nEOF\nADD public/index.html /srv/\n",
+        context=app_context(),
+    ).image
     assert img is not None
     assert img.files["/opt/app/state"] == "ready\n"
     assert img.files["/srv/index.html"] == "<h1>Feedback</h1>\n"
 
 
 def test_copy_from_stage_index_and_from_image() -> None:
-    img = build("FROM node\nRUN mkdir /out && echo one > /out/a\nFROM node\nCOPY --from=0 /out/a /a\n"
-                "COPY --from=nginx /usr/share/nginx/html/index.html /welcome.html\n", context={}).image
+    img = build(
+        "FROM node\nRUN mkdir /out && echo one > /out/a\nFROM node\nCOPY --from=0 /out/a /a\n"
+        "COPY --from=nginx /usr/share/nginx/html/index.html /welcome.html\n",
+        context={},
+    ).image
     assert img is not None
     assert img.files["/a"] == "one\n"
     assert img.files["/welcome.html"] == "<h1>Welcome to nginx!</h1>\n"
@@ -489,21 +628,27 @@ def test_copy_from_stage_index_and_from_image() -> None:
     assert missing.error_kind == "base_image_not_found"
 
 
-@pytest.mark.parametrize("files, command, code, first_line", [
-    ({"package.json": PACKAGE_JSON}, "npm ci", 1, "npm error code EUSAGE"),
-    ({"package.json": "{not json"}, "npm install", 1, "npm error code EJSONPARSE"),
-])
+@pytest.mark.parametrize(
+    "files, command, code, first_line",
+    [
+        ({"package.json": PACKAGE_JSON}, "npm ci", 1, "npm error code EUSAGE"),
+        ({"package.json": "{not json"}, "npm install", 1, "npm error code EJSONPARSE"),
+    ],
+)
 def test_npm_failures(files: dict[str, str], command: str, code: int, first_line: str) -> None:
     out = build(f"FROM node\nWORKDIR /app\nCOPY . .\nRUN {command}\n", context=files)
     assert out.stderr.endswith(f"did not complete successfully: exit code: {code}\n")
     assert out.stderr.split(" > [4/4] RUN " + command + ":\n")[1].splitlines()[0].split(" ", 1)[1] == first_line
 
 
-@pytest.mark.parametrize("run, shown", [
-    ('RUN echo "hello $NODE_VERSION" > /greeting', 'RUN echo "hello 22.16.0" > /greeting'),
-    ("RUN echo '$NODE_VERSION' $UNSET ${UNSET}", "RUN echo '$NODE_VERSION' $UNSET ${UNSET}"),
-    ("run echo ${NODE_VERSION:-none}", "RUN echo 22.16.0"),
-])
+@pytest.mark.parametrize(
+    "run, shown",
+    [
+        ('RUN echo "hello $NODE_VERSION" > /greeting', 'RUN echo "hello 22.16.0" > /greeting'),
+        ("RUN echo '$NODE_VERSION' $UNSET ${UNSET}", "RUN echo '$NODE_VERSION' $UNSET ${UNSET}"),
+        ("run echo ${NODE_VERSION:-none}", "RUN echo 22.16.0"),
+    ],
+)
 def test_run_step_names_keep_quotes_and_unset_variables(run: str, shown: str) -> None:
     assert step_lines(build(f"FROM node\n{run}\n", context={}))[1] == "[2/2] " + shown
 
@@ -511,19 +656,20 @@ def test_run_step_names_keep_quotes_and_unset_variables(run: str, shown: str) ->
 def test_heredoc_run_name_and_failure_message() -> None:
     out = build("FROM node\nRUN <<EOF\necho start\nmkdir /tmp\nEOF\n", context={})
     assert " => ERROR [2/2] RUN <<EOF (echo start...)" in out.stderr.splitlines()[7]
-    assert out.stderr.endswith('ERROR: failed to solve: process "/bin/sh -c echo start\nmkdir /tmp\n" '
-                               "did not complete successfully: exit code: 1\n")
+    assert out.stderr.endswith(
+        'ERROR: failed to solve: process "/bin/sh -c echo start\nmkdir /tmp\n" '
+        "did not complete successfully: exit code: 1\n"
+    )
     # like sh without -e, a failing line in the middle does not stop the script
     assert build("FROM node\nRUN <<EOF\nmkdir /tmp\ntouch /ok\nEOF\n", context={}).exit_code == 0
 
 
 def test_lint_casing_majority_and_mixed_case() -> None:
-    out = build("from node\nrun true\nWorkdir /app\nCMD [\"node\"]\n", context={})
+    out = build('from node\nrun true\nWorkdir /app\nCMD ["node"]\n', context={})
     assert out.warnings == (
         "ConsistentInstructionCasing: Command 'Workdir' should match the case of the command majority (lowercase) "
         "(line 3)",
-        "ConsistentInstructionCasing: Command 'CMD' should match the case of the command majority (lowercase) "
-        "(line 4)",
+        "ConsistentInstructionCasing: Command 'CMD' should match the case of the command majority (lowercase) (line 4)",
     )
 
 

@@ -47,8 +47,12 @@ def _context_of_size(total: int) -> dict[str, str]:
 
 
 def test_notes_transcript_is_reproduced_at_the_notes_terminal_width() -> None:
-    request = BuildRequest(context_files=_context_of_size(8250), dockerfile_text=NOTES_DOCKERFILE, width=166,
-                           builder="docker:desktop-linux")
+    request = BuildRequest(
+        context_files=_context_of_size(8250),
+        dockerfile_text=NOTES_DOCKERFILE,
+        width=166,
+        builder="docker:desktop-linux",
+    )
     out = run_build(request, resolve, {})
     lines = out.stderr.splitlines()
     assert "\n".join(lines[:14]) + "\n" == NOTES_TRANSCRIPT
@@ -63,8 +67,9 @@ def test_notes_dockerfile_transfer_size_matches_the_notes() -> None:
 def _stories() -> dict[str, str]:
     first = build(tags=("feedback-app",))
     cached = build(cache=first.cache, tags=("feedback-app",))
-    edited = build(context=app_context(**{"server.js": "app.listen(3000);\n"}), cache=first.cache,
-                   tags=("feedback-app:2",))
+    edited = build(
+        context=app_context(**{"server.js": "app.listen(3000);\n"}), cache=first.cache, tags=("feedback-app:2",)
+    )
     no_package = build(context={"Dockerfile": NOTES_DOCKERFILE, "server.js": "x"})
     warnings = build("FROM node as build\nWORKDIR app\nENV PORT 80\nCOPY . .\nCMD node server.js\n")
     stories = {

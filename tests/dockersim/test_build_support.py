@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from app.dockersim.build import BaseImage, BaseImageNotFound, BuildOutcome, BuildRequest, run_build
 
-NOTES_DOCKERFILE = 'FROM node\n\nWORKDIR /app\n\nCOPY . /app\n\nRUN npm install\n\nCMD ["node", "server.js"]\n\nEXPOSE 80\n'
-PACKAGE_JSON = json.dumps({"name": "feedback-app", "version": "1.0.0",
-                           "dependencies": {"body-parser": "^1.20.2", "express": "^4.18.2"},
-                           "devDependencies": {"nodemon": "^3.0.1"}}, indent=2) + "\n"
+NOTES_DOCKERFILE = (
+    'FROM node\n\nWORKDIR /app\n\nCOPY . /app\n\nRUN npm install\n\nCMD ["node", "server.js"]\n\nEXPOSE 80\n'
+)
+PACKAGE_JSON = (
+    json.dumps(
+        {
+            "name": "feedback-app",
+            "version": "1.0.0",
+            "dependencies": {"body-parser": "^1.20.2", "express": "^4.18.2"},
+            "devDependencies": {"nodemon": "^3.0.1"},
+        },
+        indent=2,
+    )
+    + "\n"
+)
 SERVER_JS = "const express = require('express');\nconst app = express();\napp.listen(80);\n"
 
 NODE = BaseImage(
@@ -19,9 +31,16 @@ NODE = BaseImage(
     id="sha256:" + "1" * 64,
     files={"/usr/local/bin/node": "", "/usr/local/bin/npm": "", "/etc/hostname": "node\n"},
     dirs={"/usr", "/usr/local", "/usr/local/bin", "/etc", "/tmp"},
-    config={"Cmd": ["node"], "Entrypoint": ["docker-entrypoint.sh"], "WorkingDir": "",
-            "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "NODE_VERSION=22.16.0"],
-            "ExposedPorts": {}, "Volumes": {}, "User": "", "Labels": {}},
+    config={
+        "Cmd": ["node"],
+        "Entrypoint": ["docker-entrypoint.sh"],
+        "WorkingDir": "",
+        "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "NODE_VERSION=22.16.0"],
+        "ExposedPorts": {},
+        "Volumes": {},
+        "User": "",
+        "Labels": {},
+    },
     layer_ids=("sha256:" + "a" * 64, "sha256:" + "b" * 64),
 )
 NGINX = BaseImage(
@@ -29,9 +48,13 @@ NGINX = BaseImage(
     id="sha256:" + "2" * 64,
     files={"/usr/share/nginx/html/index.html": "<h1>Welcome to nginx!</h1>\n"},
     dirs={"/usr", "/usr/share", "/usr/share/nginx", "/usr/share/nginx/html"},
-    config={"Cmd": ["nginx", "-g", "daemon off;"], "Entrypoint": ["/docker-entrypoint.sh"],
-            "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
-            "ExposedPorts": {"80/tcp": {}}, "StopSignal": "SIGQUIT"},
+    config={
+        "Cmd": ["nginx", "-g", "daemon off;"],
+        "Entrypoint": ["/docker-entrypoint.sh"],
+        "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+        "ExposedPorts": {"80/tcp": {}},
+        "StopSignal": "SIGQUIT",
+    },
     layer_ids=("sha256:" + "c" * 64,),
 )
 
@@ -50,14 +73,22 @@ def resolve(ref: str) -> BaseImage:
 
 def app_context(**overrides: str) -> dict[str, str]:
     """The course's example app (package.json + server.js + the notes' Dockerfile)."""
-    files = {"Dockerfile": NOTES_DOCKERFILE, "package.json": PACKAGE_JSON, "server.js": SERVER_JS,
-             "public/index.html": "<h1>Feedback</h1>\n"}
+    files = {
+        "Dockerfile": NOTES_DOCKERFILE,
+        "package.json": PACKAGE_JSON,
+        "server.js": SERVER_JS,
+        "public/index.html": "<h1>Feedback</h1>\n",
+    }
     files.update(overrides)
     return files
 
 
-def build(dockerfile: str | None = NOTES_DOCKERFILE, context: Mapping[str, str] | None = None,
-          cache: Mapping[str, Any] | None = None, **options: Any) -> BuildOutcome:
+def build(
+    dockerfile: str | None = NOTES_DOCKERFILE,
+    context: Mapping[str, str] | None = None,
+    cache: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> BuildOutcome:
     """Run one build with the defaults the tests share."""
     files = dict(app_context() if context is None else context)
     if dockerfile is not None and context is None:
@@ -68,5 +99,8 @@ def build(dockerfile: str | None = NOTES_DOCKERFILE, context: Mapping[str, str] 
 
 def step_lines(outcome: BuildOutcome) -> list[str]:
     """The `=> [n/m] ...` step lines without the time column."""
-    return [line[4:].rsplit("  ", 1)[0].rstrip() for line in outcome.stderr.splitlines()
-            if line.startswith(" => ") and "/" in line.split("]")[0] and "[" in line]
+    return [
+        line[4:].rsplit("  ", 1)[0].rstrip()
+        for line in outcome.stderr.splitlines()
+        if line.startswith(" => ") and "/" in line.split("]")[0] and "[" in line
+    ]

@@ -11,8 +11,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(stdin: str, *args: str) -> list[dict]:
-    proc = subprocess.run([sys.executable, "-m", "app.dockersim", "--json", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.dockersim", "--json", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     return [json.loads(line) for line in proc.stdout.splitlines()]
 
@@ -22,12 +28,17 @@ def test_json_protocol_with_ctrl_c(tmp_path):
     assert [r["command"] for r in rows] == ["docker run --name web nginx", "^C", "docker ps -a -q", "docker rm nope"]
     assert set(rows[0]) == {"command", "stdout", "stderr", "exit_code"}
     assert "signal 2 (SIGINT) received" in rows[1]["stdout"]
-    assert rows[3] == {"command": "docker rm nope", "stdout": "", "stderr": "Error response from daemon: No such container: nope\n",
-                       "exit_code": 1}
+    assert rows[3] == {
+        "command": "docker rm nope",
+        "stdout": "",
+        "stderr": "Error response from daemon: No such container: nope\n",
+        "exit_code": 1,
+    }
 
 
 def test_snapshot_option(tmp_path):
     from app.dockersim import DockerHost
+
     host = DockerHost(seed=5)
     host.run("docker volume create kept")
     snap = tmp_path / "snap.json"
@@ -37,8 +48,9 @@ def test_snapshot_option(tmp_path):
 
 
 def _run_bytes(stdin: bytes, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app.dockersim", "--json", *args], input=stdin, capture_output=True,
-                          cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "app.dockersim", "--json", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=60
+    )
 
 
 def test_crlf_and_undecodable_input_are_handled():
@@ -63,5 +75,6 @@ def test_bad_snapshot_file_is_a_clear_error(tmp_path):
 
 def test_lone_surrogates_never_reach_the_simulator():
     from app.dockersim import DockerHost
+
     r = DockerHost(hints=False).run("echo \ud800 ok")
     assert r.exit_code == 0 and r.stdout.endswith(" ok\n") and "\ud800" not in r.stdout

@@ -7,13 +7,21 @@ import re
 import pytest
 
 
-@pytest.mark.parametrize("short,long", [
-    ("docker ps -a", "docker container ls -a"), ("docker ps -a", "docker container list -a"),
-    ("docker ps -a", "docker container ps -a"), ("docker images", "docker image ls"), ("docker images", "docker image list"),
-    ("docker volume ls", "docker volume list"), ("docker inspect web", "docker container inspect web"),
-])
+@pytest.mark.parametrize(
+    "short,long",
+    [
+        ("docker ps -a", "docker container ls -a"),
+        ("docker ps -a", "docker container list -a"),
+        ("docker ps -a", "docker container ps -a"),
+        ("docker images", "docker image ls"),
+        ("docker images", "docker image list"),
+        ("docker volume ls", "docker volume list"),
+        ("docker inspect web", "docker container inspect web"),
+    ],
+)
 def test_aliases_print_the_same(s, short, long):
     from app.dockersim import DockerHost
+
     s.ok("docker run -d --name web nginx")
     snap = s.host.snapshot()
     assert DockerHost.from_snapshot(snap).run(short) == DockerHost.from_snapshot(snap).run(long)
@@ -28,15 +36,21 @@ def test_rmi_aliases(s, line):
 
 def test_pull_output_and_shared_layers(s):
     out = s.out("docker pull node")
-    assert out.startswith("Using default tag: latest\n") is False and out.startswith("latest: Pulling from library/node\n")
+    assert out.startswith("Using default tag: latest\n") is False and out.startswith(
+        "latest: Pulling from library/node\n"
+    )
     assert out.endswith("Status: Downloaded newer image for node:latest\ndocker.io/library/node:latest\n")
     out = s.out("docker pull python")
     assert ": Already exists\n" in out  # python and node share the debian base layer
-    assert s.out("docker pull node").endswith("Status: Image is up to date for node:latest\ndocker.io/library/node:latest\n")
+    assert s.out("docker pull node").endswith(
+        "Status: Image is up to date for node:latest\ndocker.io/library/node:latest\n"
+    )
     assert s.out("docker pull -q alpine") == "docker.io/library/alpine:latest\n"
     r = s("docker pull nginx:nope")
-    assert (r.stderr, r.exit_code) == ("Error response from daemon: manifest for nginx:nope not found: manifest unknown: "
-                                       "manifest unknown\n", 1)
+    assert (r.stderr, r.exit_code) == (
+        "Error response from daemon: manifest for nginx:nope not found: manifest unknown: manifest unknown\n",
+        1,
+    )
 
 
 def test_exec_workdir_env_and_errors(s):
@@ -57,8 +71,10 @@ def test_cp_both_ways_and_diff(s):
     s.ok("echo '<h1>mine</h1>' > page.html && docker cp page.html web:/usr/share/nginx/html/index.html")
     s.ok("docker exec web rm /usr/share/nginx/html/50x.html")
     s.ok("docker exec web mkdir /data")
-    assert s.out("docker diff web") == ("A /data\nC /usr\nC /usr/share\nC /usr/share/nginx\nC /usr/share/nginx/html\n"
-                                        "D /usr/share/nginx/html/50x.html\nC /usr/share/nginx/html/index.html\n")
+    assert s.out("docker diff web") == (
+        "A /data\nC /usr\nC /usr/share\nC /usr/share/nginx\nC /usr/share/nginx/html\n"
+        "D /usr/share/nginx/html/50x.html\nC /usr/share/nginx/html/index.html\n"
+    )
     assert s.host.container_files("web")["/usr/share/nginx/html/index.html"] == "<h1>mine</h1>\n"
     r = s("docker cp web:/nope .")
     assert r.exit_code == 1 and "Could not find the file /nope in container web" in r.stderr
@@ -93,7 +109,9 @@ def test_tag_history_and_image_errors(s):
     s.ok("docker tag alpine my/alpine:1")
     assert sorted(s.host.image("alpine").repo_tags) == ["alpine:latest", "my/alpine:1"]
     r = s("docker tag alpine Bad")
-    assert r.exit_code == 1 and r.stderr.startswith('Error parsing reference: "Bad" is not a valid repository/tag: invalid reference format')
+    assert r.exit_code == 1 and r.stderr.startswith(
+        'Error parsing reference: "Bad" is not a valid repository/tag: invalid reference format'
+    )
     r = s("docker tag nope x")
     assert r.stderr == "Error response from daemon: No such image: nope:latest\n"
     r = s(f"docker rmi {s.host.image('alpine').id[7:19]}")
@@ -127,8 +145,10 @@ def test_run_options(s):
     s.ok("docker run --name env -e A=1 -e B busybox env")
     assert "A=1\n" in s.out("docker logs env") and "B=" not in s.out("docker logs env")
     r = s("docker run -v /tmp:tmp busybox")
-    assert r.stderr.startswith("docker: Error response from daemon: invalid volume specification: '/tmp:tmp': invalid mount "
-                               "config for type \"bind\": invalid mount path: 'tmp' mount path must be absolute")
+    assert r.stderr.startswith(
+        "docker: Error response from daemon: invalid volume specification: '/tmp:tmp': invalid mount "
+        "config for type \"bind\": invalid mount path: 'tmp' mount path must be absolute"
+    )
     r = s("docker run -v a:/b:foo busybox")
     assert r.stderr.startswith("docker: Error response from daemon: invalid mode: foo")
     r = s("docker run -d -v site:/data:ro --name ro busybox sleep 100")
@@ -155,8 +175,13 @@ def test_stop_time_is_deprecated_alias(s):
 def test_failed_start_keeps_pull_output(s):
     r = s("docker run busybox nosuchcmd")
     assert r.stderr.startswith("Unable to find image 'busybox:latest' locally\nlatest: Pulling from library/busybox\n")
-    assert r.stderr.endswith('exec: "nosuchcmd": executable file not found in $PATH: unknown\n\n'
-                             "Run 'docker run --help' for more information\n") and r.exit_code == 127
+    assert (
+        r.stderr.endswith(
+            'exec: "nosuchcmd": executable file not found in $PATH: unknown\n\n'
+            "Run 'docker run --help' for more information\n"
+        )
+        and r.exit_code == 127
+    )
     assert s.host.containers[0].state == "created" and "Created" in s.out("docker ps -a")
 
 
@@ -191,7 +216,9 @@ def test_volume_create_hidden_name_flag(s):
 
 def test_real_hub_images_missing_from_the_registry_say_so(s):
     r = s("docker run -d mysql")
-    assert r.exit_code == 125 and "\ndocker-dojo: 'mysql' is a real Docker Hub image" in r.stderr  # a simulator note, not framed as Docker's
+    assert (
+        r.exit_code == 125 and "\ndocker-dojo: 'mysql' is a real Docker Hub image" in r.stderr
+    )  # a simulator note, not framed as Docker's
     r = s("docker pull postgres")
     assert r.exit_code == 1 and r.stderr.startswith("docker-dojo: 'postgres' is a real Docker Hub image")
     assert "pull access denied for nosuchthing" in s("docker pull nosuchthing").stderr

@@ -16,15 +16,18 @@ def test_client_side_errors_match_the_real_client(args, stdout, stderr, code):
     assert (r.stdout, r.stderr, r.exit_code) == (stdout, stderr, code)
 
 
-@pytest.mark.parametrize("argv,values,args", [
-    (["-it", "ubuntu", "bash"], {"interactive": True, "tty": True}, ["ubuntu", "bash"]),
-    (["-dp", "8000:80", "nginx"], {"detach": True, "publish": ["8000:80"]}, ["nginx"]),
-    (["-p8000:80", "-p", "9000:90", "nginx"], {"publish": ["8000:80", "9000:90"]}, ["nginx"]),
-    (["--name=web", "--rm", "nginx", "-d"], {"name": "web", "rm": True}, ["nginx", "-d"]),
-    (["-e", "A=1", "--env=B=2", "alpine"], {"env": ["A=1", "B=2"]}, ["alpine"]),
-    (["--rm=false", "alpine"], {"rm": False}, ["alpine"]),
-    (["--", "alpine", "-x"], {}, ["alpine", "-x"]),
-])
+@pytest.mark.parametrize(
+    "argv,values,args",
+    [
+        (["-it", "ubuntu", "bash"], {"interactive": True, "tty": True}, ["ubuntu", "bash"]),
+        (["-dp", "8000:80", "nginx"], {"detach": True, "publish": ["8000:80"]}, ["nginx"]),
+        (["-p8000:80", "-p", "9000:90", "nginx"], {"publish": ["8000:80", "9000:90"]}, ["nginx"]),
+        (["--name=web", "--rm", "nginx", "-d"], {"name": "web", "rm": True}, ["nginx", "-d"]),
+        (["-e", "A=1", "--env=B=2", "alpine"], {"env": ["A=1", "B=2"]}, ["alpine"]),
+        (["--rm=false", "alpine"], {"rm": False}, ["alpine"]),
+        (["--", "alpine", "-x"], {}, ["alpine", "-x"]),
+    ],
+)
 def test_run_parsing_stops_at_the_image(argv, values, args):
     p = parse("run", argv, interspersed=False)
     assert p.values == values and p.args == args
@@ -35,24 +38,49 @@ def test_interspersed_flags_after_positionals():
     assert p.values == {"force": True} and p.args == ["web"]
 
 
-@pytest.mark.parametrize("line", ["docker run --cpus 2 nginx", "docker ps --format json", "docker run -u root alpine",
-                                  "docker logs --since 1m web", "docker run --network host nginx"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker run --cpus 2 nginx",
+        "docker ps --format json",
+        "docker run -u root alpine",
+        "docker logs --since 1m web",
+        "docker run --network host nginx",
+    ],
+)
 def test_real_but_unmodelled_flags_say_so(line):
     r = DockerHost(hints=False).run(line)
     assert r.exit_code == 125 and "not supported by this simulator" in r.stderr
 
 
-@pytest.mark.parametrize("line", ["docker push x", "docker network ls", "docker commit a b", "docker system df",
-                                  "docker container top x", "docker image save x"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "docker push x",
+        "docker network ls",
+        "docker commit a b",
+        "docker system df",
+        "docker container top x",
+        "docker image save x",
+    ],
+)
 def test_real_but_unmodelled_commands_say_so(line):
     r = DockerHost(hints=False).run(line)
     assert r.exit_code == 1 and "is a real Docker command, but this simulator does not model it" in r.stderr
 
 
-@pytest.mark.parametrize("line,path", [("docker ps --help", "ps"), ("docker container ls --help", "container ls"),
-                                       ("docker ps -h", "ps"), ("docker volume prune --help", "volume prune")])
+@pytest.mark.parametrize(
+    "line,path",
+    [
+        ("docker ps --help", "ps"),
+        ("docker container ls --help", "container ls"),
+        ("docker ps -h", "ps"),
+        ("docker volume prune --help", "volume prune"),
+    ],
+)
 def test_help_is_the_real_text(line, path):
     from app.dockersim._flags import COMMANDS
+
     r = DockerHost().run(line)
     assert (r.stdout, r.exit_code) == (COMMANDS[path]["help"], 0)
 
@@ -82,16 +110,44 @@ def test_hints_are_set_apart_and_switchable():
 
 
 RUN_ERRORS = [
-    ("docker run -v :/x busybox", "docker: invalid spec: :/x: empty section between colons\n\nRun 'docker run --help' for more information\n", 125),
-    ("docker run -e =x busybox", 'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information\n', 125),  # checked against the real 28.2.2 client
-    ("docker run -p 8000:80/xyz busybox", "docker: invalid proto: xyz\n\nRun 'docker run --help' for more information\n", 125),
-    ("docker run -p 99999:80 busybox", "docker: invalid hostPort: 99999\n\nRun 'docker run --help' for more information\n", 125),
-    ("docker run -w rel busybox", "docker: Error response from daemon: the working directory 'rel' is invalid, it needs to be an "
-                                  "absolute path\n\nRun 'docker run --help' for more information\n", 125),
-    ("docker run " + "a" * 64, "docker: invalid repository name (" + "a" * 64 + "), cannot specify 64-byte hexadecimal strings\n\n"
-                               "Run 'docker run --help' for more information\n", 125),
-    ("docker create --name x busybox", "docker: Error response from daemon: Invalid container name (x), only "
-                                       "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker create --help' for more information\n", 125),
+    (
+        "docker run -v :/x busybox",
+        "docker: invalid spec: :/x: empty section between colons\n\nRun 'docker run --help' for more information\n",
+        125,
+    ),
+    (
+        "docker run -e =x busybox",
+        'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information\n',
+        125,
+    ),  # checked against the real 28.2.2 client
+    (
+        "docker run -p 8000:80/xyz busybox",
+        "docker: invalid proto: xyz\n\nRun 'docker run --help' for more information\n",
+        125,
+    ),
+    (
+        "docker run -p 99999:80 busybox",
+        "docker: invalid hostPort: 99999\n\nRun 'docker run --help' for more information\n",
+        125,
+    ),
+    (
+        "docker run -w rel busybox",
+        "docker: Error response from daemon: the working directory 'rel' is invalid, it needs to be an "
+        "absolute path\n\nRun 'docker run --help' for more information\n",
+        125,
+    ),
+    (
+        "docker run " + "a" * 64,
+        "docker: invalid repository name (" + "a" * 64 + "), cannot specify 64-byte hexadecimal strings\n\n"
+        "Run 'docker run --help' for more information\n",
+        125,
+    ),
+    (
+        "docker create --name x busybox",
+        "docker: Error response from daemon: Invalid container name (x), only "
+        "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker create --help' for more information\n",
+        125,
+    ),
     ("docker cp a:/x b:/y", "copying between containers is not supported\n", 1),
     ("docker logs nope", "Error response from daemon: No such container: nope\n", 1),
     ("docker volume inspect nope", "Error response from daemon: get nope: no such volume\n", 1),
@@ -131,5 +187,7 @@ def test_embedded_flags_match_the_reference_capture(command, spec):
     for flag in spec["flags"]:
         long = flag["long"].removeprefix("--")
         assert long in embedded, f"docker {command}: --{long} missing"
-        assert (embedded[long] or None) == ((flag["short"] or "").removeprefix("-") or None), f"docker {command} --{long}"
+        assert (embedded[long] or None) == ((flag["short"] or "").removeprefix("-") or None), (
+            f"docker {command} --{long}"
+        )
     assert spec["usage"].strip() in COMMANDS[command]["usage"]

@@ -23,7 +23,7 @@ def transcript(script: str) -> str:
             continue
         terminal, line = 0, raw
         if raw.startswith("["):
-            terminal, line = int(raw[1:raw.index("]")]), raw[raw.index("]") + 1:].strip()
+            terminal, line = int(raw[1 : raw.index("]")]), raw[raw.index("]") + 1 :].strip()
         if line.startswith("^C"):
             t = int(line[2:] or terminal)
             r = host.interrupt(t)

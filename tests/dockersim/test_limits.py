@@ -65,7 +65,7 @@ def test_log_lines_capped_at_1000():
 def test_history_and_terminals_are_bounded():
     host = DockerHost()
     host.run("docker run -p 8000:80 --name web nginx", 0)
-    for i in range(1100):
+    for _i in range(1100):
         host.run("true", 1)
     assert len(host.history) == 1000
     host.run("docker stop web", 1)

@@ -12,12 +12,43 @@ PACKAGE = Path(__file__).resolve().parents[2] / "app" / "dockersim"
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p.name != "__main__.py")
 ALLOWED_THIRD_PARTY = {"dockerfile_parse"}
 FORBIDDEN_CALLS = {"open", "eval", "exec", "compile", "__import__", "input", "print"}
-FORBIDDEN_ATTRS = {("os", "system"), ("os", "popen"), ("time", "time"), ("time", "monotonic"), ("time", "sleep"),
-                   ("datetime", "now"), ("datetime", "utcnow"), ("date", "today"), ("random", "random"),
-                   ("random", "randint"), ("random", "choice"), ("random", "seed"), ("random", "shuffle"),
-                   ("random", "randrange"), ("os", "urandom"), ("os", "listdir"), ("os", "walk"), ("uuid", "uuid4")}
-FORBIDDEN_MODULES = {"subprocess", "socket", "shutil", "pathlib", "tempfile", "flask", "sqlalchemy", "requests",
-                     "urllib.request", "http.client", "threading", "multiprocessing", "asyncio", "sys", "io"}
+FORBIDDEN_ATTRS = {
+    ("os", "system"),
+    ("os", "popen"),
+    ("time", "time"),
+    ("time", "monotonic"),
+    ("time", "sleep"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("random", "random"),
+    ("random", "randint"),
+    ("random", "choice"),
+    ("random", "seed"),
+    ("random", "shuffle"),
+    ("random", "randrange"),
+    ("os", "urandom"),
+    ("os", "listdir"),
+    ("os", "walk"),
+    ("uuid", "uuid4"),
+}
+FORBIDDEN_MODULES = {
+    "subprocess",
+    "socket",
+    "shutil",
+    "pathlib",
+    "tempfile",
+    "flask",
+    "sqlalchemy",
+    "requests",
+    "urllib.request",
+    "http.client",
+    "threading",
+    "multiprocessing",
+    "asyncio",
+    "sys",
+    "io",
+}
 
 
 def _imports(tree: ast.AST) -> list[str]:
@@ -47,7 +78,9 @@ def test_module_is_pure(path: Path) -> None:
             if isinstance(fn, ast.Name):
                 assert fn.id not in FORBIDDEN_CALLS, f"{path.name}:{node.lineno} calls {fn.id}()"
             if isinstance(fn, ast.Attribute) and isinstance(fn.value, ast.Name):
-                assert (fn.value.id, fn.attr) not in FORBIDDEN_ATTRS, f"{path.name}:{node.lineno} calls {fn.value.id}.{fn.attr}()"
+                assert (fn.value.id, fn.attr) not in FORBIDDEN_ATTRS, (
+                    f"{path.name}:{node.lineno} calls {fn.value.id}.{fn.attr}()"
+                )
 
 
 def test_modules_stay_small() -> None:

@@ -45,8 +45,10 @@ def test_03_start_is_detached_unless_a_and_start_p_is_rejected(s):
     assert r.exit_code == 1 and r.stderr == "you cannot start and attach multiple containers at once\n"
     r = s("docker start -p 8000:80 web")
     assert r.exit_code == 125
-    assert r.stderr == ("unknown shorthand flag: 'p' in -p\n\nUsage:  docker start [OPTIONS] CONTAINER [CONTAINER...]\n\n"
-                        "Run 'docker start --help' for more information\n")
+    assert r.stderr == (
+        "unknown shorthand flag: 'p' in -p\n\nUsage:  docker start [OPTIONS] CONTAINER [CONTAINER...]\n\n"
+        "Run 'docker start --help' for more information\n"
+    )
 
 
 def test_04_ctrl_c_in_attached_run_stops_nginx(s):
@@ -92,7 +94,10 @@ def test_07_rm_removes_container_and_anonymous_volumes(s):
     assert s.host.container("sleeper") is None and [v.name for v in s.host.volumes] == ["awesome"]
     r = s("docker run --rm --restart always busybox true")
     assert r.exit_code == 125
-    assert r.stderr == "docker: conflicting options: cannot specify both --restart and --rm\n\nRun 'docker run --help' for more information\n"
+    assert (
+        r.stderr
+        == "docker: conflicting options: cannot specify both --restart and --rm\n\nRun 'docker run --help' for more information\n"
+    )
 
 
 def test_08_rm_keeps_volumes_unless_v_and_v_removes_only_anonymous(s):
@@ -120,13 +125,21 @@ def test_10_volume_prune_only_anonymous_unless_all(s):
     s.ok("docker create -v used:/u --name user busybox")
     anon = [v.name for v in s.host.volumes if v.anonymous]
     r = s.ok("docker volume prune")
-    assert r.stdout == ("WARNING! This will remove anonymous local volumes not used by at least one container.\n"
-                        "Are you sure you want to continue? [y/N] ") and r.busy
+    assert (
+        r.stdout
+        == (
+            "WARNING! This will remove anonymous local volumes not used by at least one container.\n"
+            "Are you sure you want to continue? [y/N] "
+        )
+        and r.busy
+    )
     assert s.ok("N").stdout == "" and len(s.host.volumes) == 3  # any answer but y keeps everything
     r = s.ok("docker volume prune -f")
     assert r.stdout.startswith("Deleted Volumes:\n" + anon[0] + "\n")
     assert sorted(v.name for v in s.host.volumes) == ["keep", "used"]
-    assert s.ok("docker volume prune -a").stdout.startswith("WARNING! This will remove all local volumes not used by at least one container.\n")
+    assert s.ok("docker volume prune -a").stdout.startswith(
+        "WARNING! This will remove all local volumes not used by at least one container.\n"
+    )
     r = s.ok("y")
     assert "keep" in r.stdout and [v.name for v in s.host.volumes] == ["used"]
 
@@ -143,8 +156,10 @@ def test_12_removing_running_container_needs_force(s):
     s.ok("docker run -d --name web nginx")
     r = s("docker rm web")
     assert r.exit_code == 1
-    assert r.stderr == ('Error response from daemon: cannot remove container "web": container is running: '
-                        "stop the container before removing or force remove\n")
+    assert r.stderr == (
+        'Error response from daemon: cannot remove container "web": container is running: '
+        "stop the container before removing or force remove\n"
+    )
     assert s.out("docker rm -f web") == "web\n" and s.host.containers == []
     r = s("docker rm -f nosuch")
     assert r.exit_code == 0 and r.stderr == "Error response from daemon: No such container: nosuch\n"
@@ -181,15 +196,18 @@ def test_15_name_conflicts(s):
     cid = s.host.container("web").id
     r = s("docker run --name web nginx")
     assert r.exit_code == 125 and len(s.host.containers) == 1
-    assert r.stderr == (f'docker: Error response from daemon: Conflict. The container name "/web" is already in use by container '
-                        f'"{cid}". You have to remove (or rename) that container to be able to reuse that name.\n\n'
-                        "Run 'docker run --help' for more information\n")
+    assert r.stderr == (
+        f'docker: Error response from daemon: Conflict. The container name "/web" is already in use by container '
+        f'"{cid}". You have to remove (or rename) that container to be able to reuse that name.\n\n'
+        "Run 'docker run --help' for more information\n"
+    )
     s.ok("docker rm web")
     s.ok("docker run -d --name web nginx")
 
 
 def test_16_random_names(s):
     from app.dockersim._names import LEFT, RIGHT
+
     s.ok("docker run -d nginx")
     name = s.host.containers[0].name
     left, right = name.split("_", 1)
@@ -201,16 +219,23 @@ def test_16_random_names(s):
 
 def test_17_run_pulls_missing_image_and_policies(s):
     r = s.ok("docker run hello-world")
-    assert r.stderr.startswith("Unable to find image 'hello-world:latest' locally\nlatest: Pulling from library/hello-world\n")
+    assert r.stderr.startswith(
+        "Unable to find image 'hello-world:latest' locally\nlatest: Pulling from library/hello-world\n"
+    )
     assert "Status: Downloaded newer image for hello-world:latest\n" in r.stderr
     assert "Hello from Docker!" in r.stdout
     r = s("docker run --pull=never busybox")
     assert r.exit_code == 125
-    assert r.stderr == "docker: Error response from daemon: No such image: busybox:latest.\n\nRun 'docker run --help' for more information\n"
+    assert (
+        r.stderr
+        == "docker: Error response from daemon: No such image: busybox:latest.\n\nRun 'docker run --help' for more information\n"
+    )
     r = s("docker run nope")
-    assert r.stderr == ("Unable to find image 'nope:latest' locally\ndocker: Error response from daemon: pull access denied for nope, "
-                        "repository does not exist or may require 'docker login': denied: requested access to the resource is "
-                        "denied\n\nRun 'docker run --help' for more information\n")
+    assert r.stderr == (
+        "Unable to find image 'nope:latest' locally\ndocker: Error response from daemon: pull access denied for nope, "
+        "repository does not exist or may require 'docker login': denied: requested access to the resource is "
+        "denied\n\nRun 'docker run --help' for more information\n"
+    )
     assert r.exit_code == 125
 
 
@@ -236,17 +261,24 @@ def test_19_build_cache(s):
     s.host.write_file(f"{APP}/server.js", s.host.read_file(f"{APP}/server.js") + "// edit\n")
     r = s.ok("docker build -t feedback .")
     assert "CACHED [2/4] WORKDIR /app" in r.stderr
-    assert "CACHED [3/4]" not in r.stderr and "=> [3/4] COPY . /app" in r.stderr and "=> [4/4] RUN npm install" in r.stderr
+    assert (
+        "CACHED [3/4]" not in r.stderr and "=> [3/4] COPY . /app" in r.stderr and "=> [4/4] RUN npm install" in r.stderr
+    )
 
 
 def test_20_uppercase_repository_rejected(s):
     r = s("cd ~/feedback-app && docker build -t MyApp .")
     assert r.exit_code == 125
-    assert r.stderr.startswith('invalid argument "MyApp" for "-t, --tag" flag: invalid reference format: repository name '
-                               "(library/MyApp) must be lowercase\n\nUsage:  docker build")
+    assert r.stderr.startswith(
+        'invalid argument "MyApp" for "-t, --tag" flag: invalid reference format: repository name '
+        "(library/MyApp) must be lowercase\n\nUsage:  docker build"
+    )
     r = s("docker run MyApp")
-    assert (r.exit_code, r.stderr) == (125, "docker: invalid reference format: repository name (library/MyApp) must be lowercase\n\n"
-                                            "Run 'docker run --help' for more information\n")
+    assert (r.exit_code, r.stderr) == (
+        125,
+        "docker: invalid reference format: repository name (library/MyApp) must be lowercase\n\n"
+        "Run 'docker run --help' for more information\n",
+    )
     s.ok("docker build -t myapp:Latest .")
 
 
@@ -256,8 +288,10 @@ def test_21_rmi_of_used_image_fails_without_force(s):
     c = s.host.container("web")
     r = s("docker rmi nginx")
     assert r.exit_code == 1
-    assert r.stderr == (f'Error response from daemon: conflict: unable to remove repository reference "nginx" (must force) - '
-                        f"container {c.id[:12]} is using its referenced image {c.image_id[7:19]}\n")
+    assert r.stderr == (
+        f'Error response from daemon: conflict: unable to remove repository reference "nginx" (must force) - '
+        f"container {c.id[:12]} is using its referenced image {c.image_id[7:19]}\n"
+    )
     s.ok("docker rm web")
     r = s.ok("docker rmi nginx")
     assert r.stdout.startswith("Untagged: nginx:latest\nDeleted: sha256:")
@@ -291,15 +325,21 @@ def test_24_same_host_port_twice(s):
     s.ok("docker run -d -p 8000:80 nginx")
     r = s("docker run -d -p 8000:80 --name second nginx")
     assert r.exit_code == 125 and re.fullmatch(r"[0-9a-f]{64}\n", r.stdout)
-    assert re.fullmatch(r"docker: Error response from daemon: failed to set up container networking: driver failed programming "
-                        r"external connectivity on endpoint second \([0-9a-f]{64}\): Bind for 0.0.0.0:8000 failed: port is "
-                        r"already allocated\n\nRun 'docker run --help' for more information\n", r.stderr)
+    assert re.fullmatch(
+        r"docker: Error response from daemon: failed to set up container networking: driver failed programming "
+        r"external connectivity on endpoint second \([0-9a-f]{64}\): Bind for 0.0.0.0:8000 failed: port is "
+        r"already allocated\n\nRun 'docker run --help' for more information\n",
+        r.stderr,
+    )
     assert s.host.container("second").state == "created"
 
 
 def test_25_publish_is_parsed_client_side(s):
     r = s("docker run -p 8000:abc nginx")
-    assert (r.exit_code, r.stderr) == (125, "docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n")
+    assert (r.exit_code, r.stderr) == (
+        125,
+        "docker: invalid containerPort: abc\n\nRun 'docker run --help' for more information\n",
+    )
     assert s.host.containers == [] and s.host.images == []
 
 
@@ -307,7 +347,7 @@ def test_25_publish_is_parsed_client_side(s):
 
 
 def test_26_bind_mount_shadows_image_content(s):
-    s.ok("docker run -d -p 8000:80 -v \"$(pwd)\"/site:/usr/share/nginx/html nginx")
+    s.ok('docker run -d -p 8000:80 -v "$(pwd)"/site:/usr/share/nginx/html nginx')
     body = s.out("curl localhost:8000")
     assert "안녕하세요" in body and "Welcome to nginx" not in body
     s.host.write_file("site/index.html", "live edit\n")
@@ -329,8 +369,10 @@ def test_28_v_creates_missing_host_dir_mount_bind_errors(s):
     assert s.host.fs.kind("/doesnt/exist") == "dir"
     r = s("docker run --mount type=bind,src=/dev/noexist,dst=/mnt/foo alpine")
     assert r.exit_code == 125
-    assert r.stderr == ('docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: '
-                        "/dev/noexist\n\nRun 'docker run --help' for more information\n")
+    assert r.stderr == (
+        'docker: Error response from daemon: invalid mount config for type "bind": bind source path does not exist: '
+        "/dev/noexist\n\nRun 'docker run --help' for more information\n"
+    )
 
 
 def test_29_relative_bind_and_named_volume(s):

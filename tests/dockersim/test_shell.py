@@ -11,7 +11,7 @@ def test_navigation_and_expansion(s):
     assert s.out("pwd") == HOME + "\n"
     assert s.out("cd feedback-app; pwd") == HOME + "/feedback-app\n"
     assert s.out("echo $(pwd) ~ $HOME") == f"{HOME}/feedback-app {HOME} {HOME}\n"
-    assert s.out("cd .. && echo \"$(pwd)/x\"") == f"{HOME}/x\n"
+    assert s.out('cd .. && echo "$(pwd)/x"') == f"{HOME}/x\n"
     assert s.out("echo 'single $(pwd)' \"a  b\"") == "single $(pwd) a  b\n"
     r = s("cd nope")
     assert (r.stderr, r.exit_code) == ("bash: cd: nope: No such file or directory\n", 1)
@@ -34,9 +34,18 @@ def test_files(s):
     assert s.out("ls -l feedback-app").startswith("total ")
 
 
-@pytest.mark.parametrize("line,out,code", [("true && echo y", "y\n", 0), ("false && echo y", "", 1),
-                                           ("false; echo y", "y\n", 0), ("false || echo y", "y\n", 0),
-                                           ("true || echo y", "", 0), ("nosuch", "", 127), ("false; echo $?", "1\n", 0)])
+@pytest.mark.parametrize(
+    "line,out,code",
+    [
+        ("true && echo y", "y\n", 0),
+        ("false && echo y", "", 1),
+        ("false; echo y", "y\n", 0),
+        ("false || echo y", "y\n", 0),
+        ("true || echo y", "", 0),
+        ("nosuch", "", 127),
+        ("false; echo $?", "1\n", 0),
+    ],
+)
 def test_connectors_and_status(s, line, out, code):
     r = s(line)
     assert (r.stdout, r.exit_code) == (out, code)
@@ -62,7 +71,10 @@ def test_curl_flags(s):
     assert s.ok("curl -X POST http://127.0.0.1:8080/").stdout.startswith("<html>\r\n<head><title>405 Not Allowed")
     assert s("curl http://example.com/").exit_code == 6
     r = s("curl localhost:9")
-    assert r.stderr == "curl: (7) Failed to connect to localhost port 9 after 0 ms: Couldn't connect to server\n" and r.exit_code == 7
+    assert (
+        r.stderr == "curl: (7) Failed to connect to localhost port 9 after 0 ms: Couldn't connect to server\n"
+        and r.exit_code == 7
+    )
 
 
 def test_curl_to_published_port_with_nothing_listening_inside(s):

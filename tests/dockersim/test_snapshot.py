@@ -10,12 +10,27 @@ from app.dockersim import DockerHost
 from tests.dockersim.invariants import check_invariants
 
 SCRIPT = [
-    "cd feedback-app", "docker build -t feedback .", "docker run -d -p 8000:80 --name web -v fb:/app/feedback feedback",
-    "curl -d title=A -d text=b localhost:8000/create", "docker run -d nginx", "docker volume create v1",
-    "docker run -d alpine sleep 30", "echo hi > note.txt", "docker stop web",
+    "cd feedback-app",
+    "docker build -t feedback .",
+    "docker run -d -p 8000:80 --name web -v fb:/app/feedback feedback",
+    "curl -d title=A -d text=b localhost:8000/create",
+    "docker run -d nginx",
+    "docker volume create v1",
+    "docker run -d alpine sleep 30",
+    "echo hi > note.txt",
+    "docker stop web",
 ]
-AFTER = ["docker ps -a", "docker run -d nginx", "docker volume create", "sleep 40", "docker ps -a", "docker images",
-         "docker start web", "curl localhost:8000/feedback/a.txt", "docker logs web"]
+AFTER = [
+    "docker ps -a",
+    "docker run -d nginx",
+    "docker volume create",
+    "sleep 40",
+    "docker ps -a",
+    "docker images",
+    "docker start web",
+    "curl localhost:8000/feedback/a.txt",
+    "docker logs web",
+]
 
 
 def _host_after(lines: list[str], seed: int = 7) -> DockerHost:

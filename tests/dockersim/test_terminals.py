@@ -32,7 +32,9 @@ def test_stop_from_another_terminal_frees_the_attached_one(s):
 
 
 def test_node_without_sigint_handler_ignores_ctrl_c(s):
-    s.host.write_file(f"{APP}/server.js", s.host.read_file(f"{APP}/server.js").replace("process.on('SIGINT'", "process.on('SIGHUP'"))
+    s.host.write_file(
+        f"{APP}/server.js", s.host.read_file(f"{APP}/server.js").replace("process.on('SIGINT'", "process.on('SIGHUP'")
+    )
     _app(s)
     r = s.host.interrupt(0)
     assert r.busy and s.host.container("fb").running
@@ -105,6 +107,7 @@ def test_start_a_streams_and_returns_exit_code(s):
 
 def test_ctrl_c_on_idle_prompt():
     from app.dockersim import DockerHost
+
     r = DockerHost().interrupt(3)
     assert (r.stdout, r.exit_code) == ("^C\n", 130)
 
@@ -118,7 +121,10 @@ def test_attached_sleep_blocks_then_returns(s):
 def test_prune_prompts_wait_for_an_answer(s):
     s.ok("docker create --name gone busybox")
     r = s.ok("docker container prune")
-    assert r.stdout == "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] " and r.busy
+    assert (
+        r.stdout == "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] "
+        and r.busy
+    )
     assert s.host.prompt(0) == "" and s.host.terminal_busy(0)
     r = s.ok("y")
     assert r.stdout.startswith("Deleted Containers:\n") and s.host.containers == [] and not r.busy

@@ -1,4 +1,5 @@
 """Helpers for grading tests: play a script of terminal lines on a real simulated host."""
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ def play(lines, seed: int = 0) -> DockerHost:
     host = DockerHost(seed=seed, hints=False)
     for raw in lines:
         m = _TERMINAL.match(raw)
-        terminal, line = (int(m.group(1)), raw[m.end():]) if m else (0, raw)
+        terminal, line = (int(m.group(1)), raw[m.end() :]) if m else (0, raw)
         if line == "^C":
             host.interrupt(terminal)
         else:

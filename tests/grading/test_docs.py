@@ -1,4 +1,5 @@
 """docs/grading.md lists every check with every parameter, every question kind, every policy."""
+
 import json
 import re
 from pathlib import Path
@@ -47,6 +48,7 @@ def test_the_final_state_rule_is_written_down():
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_every_documented_goal_line_is_what_describe_check_says(name):
     from app.grading import describe_check
+
     text = section(name)
     example = re.search(r"```yaml\n- \{check: \w+(.*?)\}\n```", text, re.S)
     params = {}

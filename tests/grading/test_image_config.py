@@ -1,4 +1,5 @@
 """image_config: the built image's WORKDIR, CMD, ENTRYPOINT and EXPOSE, on a real simulated host."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,7 +27,11 @@ def host() -> DockerHost:
         ({"ref": "hello", "workdir": "/app", "cmd": ["node", "server.js"], "exposes": 80}, True, "요구한 대로"),
         ({"ref": "hello", "cmd": "node server.js"}, True, "요구한 대로"),
         ({"ref": "hello", "workdir": "/srv"}, False, "WORKDIR — 기대한 값 /srv, 지금 값 /app"),
-        ({"ref": "hello", "cmd": "node app.js"}, False, 'CMD — 기대한 값 ["node", "app.js"], 지금 값 ["node", "server.js"]'),
+        (
+            {"ref": "hello", "cmd": "node app.js"},
+            False,
+            'CMD — 기대한 값 ["node", "app.js"], 지금 값 ["node", "server.js"]',
+        ),
         ({"ref": "hello", "exposes": 8080}, False, "EXPOSE — 기대한 값 8080/tcp, 지금 값 80/tcp"),
         # near miss: a Dockerfile with only FROM node builds, but sets none of it
         ({"ref": "bare", "workdir": "/app", "cmd": "node server.js"}, False, "WORKDIR — 기대한 값 /app, 지금 값 /"),
@@ -47,5 +52,11 @@ def test_image_config_needs_something_to_compare():
 
 def test_image_config_goal_line():
     params = {"ref": "hello", "cmd": "node server.js", "workdir": "/app"}
-    assert describe_check("image_config", params, "en") == 'Image hello is built with WORKDIR /app, CMD ["node", "server.js"]'
-    assert describe_check("image_config", params, "ko") == 'hello 이미지가 WORKDIR /app, CMD ["node", "server.js"] 설정으로 빌드되어 있다'
+    assert (
+        describe_check("image_config", params, "en")
+        == 'Image hello is built with WORKDIR /app, CMD ["node", "server.js"]'
+    )
+    assert (
+        describe_check("image_config", params, "ko")
+        == 'hello 이미지가 WORKDIR /app, CMD ["node", "server.js"] 설정으로 빌드되어 있다'
+    )

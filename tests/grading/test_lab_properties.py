@@ -1,5 +1,6 @@
 """Random learner sessions on the real host: grading never raises, never changes the host, and
 agrees with what `docker ps` / `docker volume ls` print (an independent view of the same state)."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -7,15 +8,36 @@ from app.dockersim.host import DockerHost
 from app.grading import grade_lab
 
 POOL = [
-    "docker run -d -p 8000:80 --name web nginx", "docker run -p 8000:80 --name web nginx",
-    "docker run -d -p 8080:80 --name web nginx", "docker run -d -p 8000:80 nginx", "docker stop web",
-    "docker start web", "docker start -a web", "docker rm web", "docker rm -f web", "docker rm -v web",
-    "docker volume create data", "docker volume rm data", "docker volume prune -f",
-    "docker run -d --name box -v data:/data alpine sleep 100", "docker run -d --name box -v /data alpine sleep 100",
-    "docker exec box sh -c 'echo hi > /data/f.txt'", "docker rm -f box", "docker logs web", "docker logs -f web",
-    "docker ps -a", "curl localhost:8000", "mkdir site", "echo hello > site/index.html",
-    "docker run -d --name site -p 8000:80 -v ./site:/usr/share/nginx/html:ro nginx", "^C", "[1] docker stop web",
-    "docker container ls", "docker pull alpine", "docker rmi alpine", "docker kill web",
+    "docker run -d -p 8000:80 --name web nginx",
+    "docker run -p 8000:80 --name web nginx",
+    "docker run -d -p 8080:80 --name web nginx",
+    "docker run -d -p 8000:80 nginx",
+    "docker stop web",
+    "docker start web",
+    "docker start -a web",
+    "docker rm web",
+    "docker rm -f web",
+    "docker rm -v web",
+    "docker volume create data",
+    "docker volume rm data",
+    "docker volume prune -f",
+    "docker run -d --name box -v data:/data alpine sleep 100",
+    "docker run -d --name box -v /data alpine sleep 100",
+    "docker exec box sh -c 'echo hi > /data/f.txt'",
+    "docker rm -f box",
+    "docker logs web",
+    "docker logs -f web",
+    "docker ps -a",
+    "curl localhost:8000",
+    "mkdir site",
+    "echo hello > site/index.html",
+    "docker run -d --name site -p 8000:80 -v ./site:/usr/share/nginx/html:ro nginx",
+    "^C",
+    "[1] docker stop web",
+    "docker container ls",
+    "docker pull alpine",
+    "docker rmi alpine",
+    "docker kill web",
 ]
 GOAL = [
     ("port_published", {"host_port": 8000, "container_port": 80}, 1),

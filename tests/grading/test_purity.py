@@ -1,4 +1,5 @@
 """app.grading stays pure: the project-wide scanner, plus no clock, randomness, files or OS."""
+
 import ast
 from pathlib import Path
 
@@ -32,5 +33,6 @@ def test_grading_imports_only_allowed_app_packages():
     for path in FILES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app."):
-                assert node.module.split(".")[1] in ("grading", "dockersim", "curriculum"), \
+                assert node.module.split(".")[1] in ("grading", "dockersim", "curriculum"), (
                     f"{path.name}:{node.lineno} imports {node.module}"
+                )

@@ -1,10 +1,17 @@
 """Question graders: every kind, near misses, malformed answers, Hangul NFC."""
+
 import unicodedata
 
 import pytest
 
 from app.grading import (
-    QUESTION_KINDS, ContentError, UnknownKindError, Verdict, grade_question, validate_answer, validate_key,
+    QUESTION_KINDS,
+    ContentError,
+    UnknownKindError,
+    Verdict,
+    grade_question,
+    validate_answer,
+    validate_key,
 )
 
 SINGLE = {"choices": ("docker ps", "docker ps -a", "docker images"), "correct": 1}
@@ -21,48 +28,51 @@ def decomposed(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-@pytest.mark.parametrize("kind,key,answer,score", [
-    ("single", SINGLE, 1, 1.0),
-    ("single", SINGLE, 0, 0.0),
-    ("single", SINGLE, 2, 0.0),
-    ("true_false", TF, False, 1.0),
-    ("true_false", TF, True, 0.0),
-    # multiple: max(0, (right - wrong) / correct count)
-    ("multiple", MULTI, [0, 1, 2], 1.0),
-    ("multiple", MULTI, [2, 0, 1], 1.0),
-    ("multiple", MULTI, [0, 1], 0.6667),
-    ("multiple", MULTI, [0, 1, 2, 3], 0.6667),
-    ("multiple", MULTI, [0, 3], 0.0),
-    ("multiple", MULTI, [3, 4], 0.0),
-    ("multiple", MULTI, [], 0.0),
-    # short answer normalisation
-    ("short", SHORT, "바인드 마운트", 1.0),
-    ("short", SHORT, "  바인드   마운트 ", 1.0),
-    ("short", SHORT, decomposed("바인드 마운트"), 1.0),
-    ("short", SHORT, "Bind  Mount", 1.0),
-    ("short", SHORT, "ＢＩＮＤ　ｍｏｕｎｔ", 1.0),  # full-width IME input
-    ("short", SHORT, "바인드마운트", 0.0),
-    ("short", SHORT, "볼륨", 0.0),
-    ("short", SHORT_RE, "docker ps -a", 1.0),
-    ("short", SHORT_RE, "Docker  Container PS -a", 1.0),
-    ("short", SHORT_RE, "docker ps -a; rm -rf /", 0.0),  # fullmatch, not search
-    ("short", SHORT_RE, "docker ps", 0.0),
-    # ordering: (L - 1) / (n - 1), L = longest run in correct relative order
-    ("ordering", ORDER, [0, 1, 2, 3], 1.0),
-    ("ordering", ORDER, [1, 0, 2, 3], 0.6667),
-    ("ordering", ORDER, [3, 0, 1, 2], 0.6667),
-    ("ordering", ORDER, [3, 2, 1, 0], 0.0),
-    # matching: right pairs / pairs
-    ("matching", MATCH, [0, 1, 2], 1.0),
-    ("matching", MATCH, [1, 0, 2], 0.3333),
-    ("matching", MATCH, [0, 0, 0], 0.3333),
-    ("matching", MATCH, [2, 0, 1], 0.0),
-    # cloze: right blanks / blanks
-    ("cloze", CLOZE, ["build", "."], 1.0),
-    ("cloze", CLOZE, [" BUILD ", "./"], 1.0),
-    ("cloze", CLOZE, ["run", "."], 0.5),
-    ("cloze", CLOZE, ["", ""], 0.0),
-])
+@pytest.mark.parametrize(
+    "kind,key,answer,score",
+    [
+        ("single", SINGLE, 1, 1.0),
+        ("single", SINGLE, 0, 0.0),
+        ("single", SINGLE, 2, 0.0),
+        ("true_false", TF, False, 1.0),
+        ("true_false", TF, True, 0.0),
+        # multiple: max(0, (right - wrong) / correct count)
+        ("multiple", MULTI, [0, 1, 2], 1.0),
+        ("multiple", MULTI, [2, 0, 1], 1.0),
+        ("multiple", MULTI, [0, 1], 0.6667),
+        ("multiple", MULTI, [0, 1, 2, 3], 0.6667),
+        ("multiple", MULTI, [0, 3], 0.0),
+        ("multiple", MULTI, [3, 4], 0.0),
+        ("multiple", MULTI, [], 0.0),
+        # short answer normalisation
+        ("short", SHORT, "바인드 마운트", 1.0),
+        ("short", SHORT, "  바인드   마운트 ", 1.0),
+        ("short", SHORT, decomposed("바인드 마운트"), 1.0),
+        ("short", SHORT, "Bind  Mount", 1.0),
+        ("short", SHORT, "ＢＩＮＤ　ｍｏｕｎｔ", 1.0),  # full-width IME input
+        ("short", SHORT, "바인드마운트", 0.0),
+        ("short", SHORT, "볼륨", 0.0),
+        ("short", SHORT_RE, "docker ps -a", 1.0),
+        ("short", SHORT_RE, "Docker  Container PS -a", 1.0),
+        ("short", SHORT_RE, "docker ps -a; rm -rf /", 0.0),  # fullmatch, not search
+        ("short", SHORT_RE, "docker ps", 0.0),
+        # ordering: (L - 1) / (n - 1), L = longest run in correct relative order
+        ("ordering", ORDER, [0, 1, 2, 3], 1.0),
+        ("ordering", ORDER, [1, 0, 2, 3], 0.6667),
+        ("ordering", ORDER, [3, 0, 1, 2], 0.6667),
+        ("ordering", ORDER, [3, 2, 1, 0], 0.0),
+        # matching: right pairs / pairs
+        ("matching", MATCH, [0, 1, 2], 1.0),
+        ("matching", MATCH, [1, 0, 2], 0.3333),
+        ("matching", MATCH, [0, 0, 0], 0.3333),
+        ("matching", MATCH, [2, 0, 1], 0.0),
+        # cloze: right blanks / blanks
+        ("cloze", CLOZE, ["build", "."], 1.0),
+        ("cloze", CLOZE, [" BUILD ", "./"], 1.0),
+        ("cloze", CLOZE, ["run", "."], 0.5),
+        ("cloze", CLOZE, ["", ""], 0.0),
+    ],
+)
 def test_scores(kind, key, answer, score):
     verdict = grade_question(kind, key, answer)
     assert isinstance(verdict, Verdict)
@@ -108,37 +118,40 @@ def test_single_wrong_names_the_right_choice():
     assert "docker ps -a" in verdict.checks[0].message_ko
 
 
-@pytest.mark.parametrize("kind,key,answer", [
-    ("single", SINGLE, "1"),
-    ("single", SINGLE, True),
-    ("single", SINGLE, 3),
-    ("single", SINGLE, -1),
-    ("single", SINGLE, None),
-    ("single", SINGLE, 1.0),
-    ("multiple", MULTI, 1),
-    ("multiple", MULTI, [0, 9]),
-    ("multiple", MULTI, [0, 0]),
-    ("multiple", MULTI, ["0"]),
-    ("multiple", MULTI, [True]),
-    ("true_false", TF, "false"),
-    ("true_false", TF, 0),
-    ("short", SHORT, 42),
-    ("short", SHORT, "   "),
-    ("short", SHORT, "x" * 5000),
-    ("ordering", ORDER, [0, 1, 2]),
-    ("ordering", ORDER, [0, 1, 2, 2]),
-    ("ordering", ORDER, [0, 1, 2, 4]),
-    ("ordering", ORDER, {"0": 1}),
-    ("matching", MATCH, [0, 1]),
-    ("matching", MATCH, [0, 1, 3]),
-    ("matching", MATCH, "012"),
-    ("cloze", CLOZE, ["build"]),
-    ("cloze", CLOZE, "build ."),
-    ("cloze", CLOZE, ["build", 1]),
-    ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}, ""),
-    ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}, ["docker ps"]),
-    ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}, "\n".join(["docker ps"] * 21)),
-])
+@pytest.mark.parametrize(
+    "kind,key,answer",
+    [
+        ("single", SINGLE, "1"),
+        ("single", SINGLE, True),
+        ("single", SINGLE, 3),
+        ("single", SINGLE, -1),
+        ("single", SINGLE, None),
+        ("single", SINGLE, 1.0),
+        ("multiple", MULTI, 1),
+        ("multiple", MULTI, [0, 9]),
+        ("multiple", MULTI, [0, 0]),
+        ("multiple", MULTI, ["0"]),
+        ("multiple", MULTI, [True]),
+        ("true_false", TF, "false"),
+        ("true_false", TF, 0),
+        ("short", SHORT, 42),
+        ("short", SHORT, "   "),
+        ("short", SHORT, "x" * 5000),
+        ("ordering", ORDER, [0, 1, 2]),
+        ("ordering", ORDER, [0, 1, 2, 2]),
+        ("ordering", ORDER, [0, 1, 2, 4]),
+        ("ordering", ORDER, {"0": 1}),
+        ("matching", MATCH, [0, 1]),
+        ("matching", MATCH, [0, 1, 3]),
+        ("matching", MATCH, "012"),
+        ("cloze", CLOZE, ["build"]),
+        ("cloze", CLOZE, "build ."),
+        ("cloze", CLOZE, ["build", 1]),
+        ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}, ""),
+        ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}, ["docker ps"]),
+        ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}, "\n".join(["docker ps"] * 21)),
+    ],
+)
 def test_malformed_answers_are_values_not_exceptions(kind, key, answer):
     message = validate_answer(kind, key, answer)
     assert isinstance(message, str) and message
@@ -148,10 +161,18 @@ def test_malformed_answers_are_values_not_exceptions(kind, key, answer):
     assert message in verdict.feedback
 
 
-@pytest.mark.parametrize("kind,key,answer", [
-    ("single", SINGLE, 1), ("multiple", MULTI, []), ("true_false", TF, True), ("short", SHORT, "x"),
-    ("ordering", ORDER, [3, 2, 1, 0]), ("matching", MATCH, [0, 0, 0]), ("cloze", CLOZE, ["", ""]),
-])
+@pytest.mark.parametrize(
+    "kind,key,answer",
+    [
+        ("single", SINGLE, 1),
+        ("multiple", MULTI, []),
+        ("true_false", TF, True),
+        ("short", SHORT, "x"),
+        ("ordering", ORDER, [3, 2, 1, 0]),
+        ("matching", MATCH, [0, 0, 0]),
+        ("cloze", CLOZE, ["", ""]),
+    ],
+)
 def test_well_formed_answers_validate(kind, key, answer):
     assert validate_answer(kind, key, answer) is None
 
@@ -162,26 +183,29 @@ def test_unknown_kind_is_a_clear_error():
     assert "unknown question kind" in validate_key("essay", {})[0]
 
 
-@pytest.mark.parametrize("kind,key,fragment", [
-    ("single", {"choices": ("a", "b"), "correct": 2}, "out of range"),
-    ("single", {"choices": ("a",), "correct": 0}, "at least 2"),
-    ("single", {"choices": ("a", "b"), "correct": True}, "0-based"),
-    ("multiple", {"choices": ("a", "b"), "correct": ()}, "non-empty"),
-    ("multiple", {"choices": ("a", "b"), "correct": (0, 0)}, "twice"),
-    ("true_false", {"correct": "yes"}, "true or false"),
-    ("short", {"accept": (), "pattern": None}, "at least one"),
-    ("short", {"accept": ("a",), "pattern": "("}, "regular expression"),
-    ("short", {"accept": (" ",)}, "empty"),
-    ("ordering", {"items": ("a",)}, "at least 2"),
-    ("matching", {"pairs": (("a", "b"), ("a", "c"))}, "same left"),
-    ("matching", {"pairs": (("a", "b", "c"), ("d", "e"))}, "pairs"),
-    ("cloze", {"text": "a [[1]] b", "blanks": (("x",), ("y",))}, "[[1]]..[[2]]"),
-    ("cloze", {"text": "a [[2]] b [[1]]", "blanks": (("x",), ("y",))}, "in order"),
-    ("cloze", {"text": "a [[1]]", "blanks": ((),)}, "non-empty"),
-    ("command", {"setup": (), "reference": (), "seed": 0}, "reference"),
-    ("command", {"setup": "docker pull nginx", "reference": ("docker ps",), "seed": 0}, "setup"),
-    ("command", {"reference": ("docker ps",), "seed": "0"}, "seed"),
-])
+@pytest.mark.parametrize(
+    "kind,key,fragment",
+    [
+        ("single", {"choices": ("a", "b"), "correct": 2}, "out of range"),
+        ("single", {"choices": ("a",), "correct": 0}, "at least 2"),
+        ("single", {"choices": ("a", "b"), "correct": True}, "0-based"),
+        ("multiple", {"choices": ("a", "b"), "correct": ()}, "non-empty"),
+        ("multiple", {"choices": ("a", "b"), "correct": (0, 0)}, "twice"),
+        ("true_false", {"correct": "yes"}, "true or false"),
+        ("short", {"accept": (), "pattern": None}, "at least one"),
+        ("short", {"accept": ("a",), "pattern": "("}, "regular expression"),
+        ("short", {"accept": (" ",)}, "empty"),
+        ("ordering", {"items": ("a",)}, "at least 2"),
+        ("matching", {"pairs": (("a", "b"), ("a", "c"))}, "same left"),
+        ("matching", {"pairs": (("a", "b", "c"), ("d", "e"))}, "pairs"),
+        ("cloze", {"text": "a [[1]] b", "blanks": (("x",), ("y",))}, "[[1]]..[[2]]"),
+        ("cloze", {"text": "a [[2]] b [[1]]", "blanks": (("x",), ("y",))}, "in order"),
+        ("cloze", {"text": "a [[1]]", "blanks": ((),)}, "non-empty"),
+        ("command", {"setup": (), "reference": (), "seed": 0}, "reference"),
+        ("command", {"setup": "docker pull nginx", "reference": ("docker ps",), "seed": 0}, "setup"),
+        ("command", {"reference": ("docker ps",), "seed": "0"}, "seed"),
+    ],
+)
 def test_bad_keys_are_content_errors(kind, key, fragment):
     problems = validate_key(kind, key)
     assert problems and any(fragment in p for p in problems), problems
@@ -189,18 +213,35 @@ def test_bad_keys_are_content_errors(kind, key, fragment):
         grade_question(kind, key, None)
 
 
-@pytest.mark.parametrize("kind,key", [
-    ("single", SINGLE), ("multiple", MULTI), ("true_false", TF), ("short", SHORT), ("short", SHORT_RE),
-    ("ordering", ORDER), ("matching", MATCH), ("cloze", CLOZE),
-    ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}),
-])
+@pytest.mark.parametrize(
+    "kind,key",
+    [
+        ("single", SINGLE),
+        ("multiple", MULTI),
+        ("true_false", TF),
+        ("short", SHORT),
+        ("short", SHORT_RE),
+        ("ordering", ORDER),
+        ("matching", MATCH),
+        ("cloze", CLOZE),
+        ("command", {"setup": (), "reference": ("docker ps",), "seed": 0}),
+    ],
+)
 def test_good_keys_validate(kind, key):
     assert validate_key(kind, key) == []
 
 
 def test_every_kind_is_registered_with_an_answer_shape():
-    assert set(QUESTION_KINDS) == {"single", "multiple", "true_false", "short", "command", "ordering",
-                                   "matching", "cloze"}
+    assert set(QUESTION_KINDS) == {
+        "single",
+        "multiple",
+        "true_false",
+        "short",
+        "command",
+        "ordering",
+        "matching",
+        "cloze",
+    }
     assert all(k.answer_shape for k in QUESTION_KINDS.values())
 
 

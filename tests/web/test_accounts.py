@@ -1,4 +1,5 @@
 """Accounts: register, log in, log out, guests, merging, roles, rate limits, CSRF."""
+
 from __future__ import annotations
 
 import re
@@ -94,7 +95,9 @@ def test_login_and_logout(client):
 def test_login_next_must_be_local(client):
     register(client)
     client.post("/account/logout")
-    response = client.post("/account/login?next=https://evil.example/", data={"username": "minji", "password": "correct-horse"})
+    response = client.post(
+        "/account/login?next=https://evil.example/", data={"username": "minji", "password": "correct-horse"}
+    )
     assert response.headers["Location"] == "/"
 
 
@@ -215,7 +218,9 @@ def test_forms_carry_csrf_tokens_and_reject_missing_ones(app, client):
     app.config["WTF_CSRF_ENABLED"] = True
     html = client.get("/account/register").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
-    bad = client.post("/account/register", data={"username": "minji", "password": "correct-horse", "confirm": "correct-horse"})
+    bad = client.post(
+        "/account/register", data={"username": "minji", "password": "correct-horse", "confirm": "correct-horse"}
+    )
     assert bad.status_code == 400
     good = client.post(
         "/account/register",
@@ -249,12 +254,18 @@ def test_merge_keeps_the_fresher_card_state_when_both_have_one(client, dbs, acco
     earlier, later = now - timedelta(days=2), now - timedelta(days=1)
     with dbs() as s:
         s.add(CardState(user_id=account_id, card_id="c1", fsrs="{}", due=now, state="review", reps=5, updated_at=later))
-        s.add(CardState(user_id=account_id, card_id="c3", fsrs="{}", due=now, state="review", reps=7, updated_at=earlier))
+        s.add(
+            CardState(user_id=account_id, card_id="c3", fsrs="{}", due=now, state="review", reps=7, updated_at=earlier)
+        )
         s.commit()
     guest_id = _guest_with_records(client, dbs, count=1)
     with dbs() as s:
-        s.add(CardState(user_id=guest_id, card_id="c1", fsrs="{}", due=now, state="learning", reps=1, updated_at=earlier))
-        s.add(CardState(user_id=guest_id, card_id="c2", fsrs="{}", due=now, state="learning", reps=2, updated_at=earlier))
+        s.add(
+            CardState(user_id=guest_id, card_id="c1", fsrs="{}", due=now, state="learning", reps=1, updated_at=earlier)
+        )
+        s.add(
+            CardState(user_id=guest_id, card_id="c2", fsrs="{}", due=now, state="learning", reps=2, updated_at=earlier)
+        )
         s.add(CardState(user_id=guest_id, card_id="c3", fsrs="{}", due=now, state="learning", reps=3, updated_at=later))
         s.commit()
     login(client, username="sora")

@@ -1,4 +1,5 @@
 """The app factory, configuration, security headers and error pages."""
+
 from __future__ import annotations
 
 import os
@@ -42,9 +43,7 @@ def test_no_inline_script_in_pages(client):
         assert "<script>" not in html and "onclick=" not in html
 
 
-@pytest.mark.parametrize(
-    ("lang", "title"), [("ko", "페이지를 찾을 수 없습니다"), ("en", "Page not found")]
-)
+@pytest.mark.parametrize(("lang", "title"), [("ko", "페이지를 찾을 수 없습니다"), ("en", "Page not found")])
 def test_404_page_in_both_languages(client, lang, title):
     client.post(f"/lang/{lang}")
     response = client.get("/no/such/page")

@@ -1,4 +1,5 @@
 """Colour contrast of the palette meets WCAG AA (4.5:1 for text) in light and dark mode."""
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,17 @@ CSS = (Path(__file__).resolve().parents[2] / "app" / "static" / "css" / "app.css
 
 # (foreground, background) pairs that appear as text on a background somewhere in the UI.
 PAIRS = [
-    ("text", "bg"), ("text", "surface"), ("muted", "bg"), ("muted", "surface"),
-    ("accent", "bg"), ("accent", "surface"), ("accent-text", "accent"),
-    ("ok", "surface"), ("bad", "surface"), ("bad", "bg"), ("term-text", "term-bg"),
+    ("text", "bg"),
+    ("text", "surface"),
+    ("muted", "bg"),
+    ("muted", "surface"),
+    ("accent", "bg"),
+    ("accent", "surface"),
+    ("accent-text", "accent"),
+    ("ok", "surface"),
+    ("bad", "surface"),
+    ("bad", "bg"),
+    ("term-text", "term-bg"),
 ]
 
 
@@ -21,9 +30,9 @@ def palette(block: str) -> dict[str, str]:
 
 
 def themes() -> dict[str, dict[str, str]]:
-    light = palette(CSS[CSS.index(":root {"):CSS.index("}", CSS.index(":root {"))])
+    light = palette(CSS[CSS.index(":root {") : CSS.index("}", CSS.index(":root {"))])
     dark_start = CSS.index("@media (prefers-color-scheme: dark)")
-    dark = {**light, **palette(CSS[dark_start:CSS.index("}\n}", dark_start)])}
+    dark = {**light, **palette(CSS[dark_start : CSS.index("}\n}", dark_start)])}
     return {"light": light, "dark": dark}
 
 
@@ -32,7 +41,7 @@ def luminance(colour: str) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 

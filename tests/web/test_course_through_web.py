@@ -1,5 +1,6 @@
 """The real course through the web layer: every question answered through its form as the lesson
 page renders it, and every lab opened in both languages and solved through the lab API."""
+
 from __future__ import annotations
 
 import re
@@ -66,8 +67,10 @@ def test_every_course_lab_opens_in_both_languages_and_is_solved_through_the_web_
             if step.is_interrupt:
                 reply = client.post(f"/labs/{lab.id}/interrupt", json={"terminal": step.terminal})
             else:
-                reply = client.post(f"/labs/{lab.id}/run", json={"line": step.command, "terminal": step.terminal,
-                                                                 "command_id": f"{lab.id}-{number}"})
+                reply = client.post(
+                    f"/labs/{lab.id}/run",
+                    json={"line": step.command, "terminal": step.terminal, "command_id": f"{lab.id}-{number}"},
+                )
             assert reply.status_code == 200, (lab.id, step, reply.get_json())
         verdict = client.post(f"/labs/{lab.id}/grade", json={}).get_json()
         assert verdict["verdict"]["passed"] is True, (lab.id, verdict)

@@ -1,4 +1,5 @@
 """Flashcards: FSRS scheduling, the daily new-card limit, double submits, guests, the pages in ko and en."""
+
 from __future__ import annotations
 
 import re
@@ -305,7 +306,19 @@ def current_user_id(client) -> int | None:
 @pytest.mark.parametrize(
     ("lang", "texts"),
     [
-        ("ko", ["플래시카드", "정답 보기", "‘어려움’도 기억해 낸 경우입니다", "다시", "어려움", "알맞음", "쉬움", "복습할 카드"]),
+        (
+            "ko",
+            [
+                "플래시카드",
+                "정답 보기",
+                "‘어려움’도 기억해 낸 경우입니다",
+                "다시",
+                "어려움",
+                "알맞음",
+                "쉬움",
+                "복습할 카드",
+            ],
+        ),
         ("en", ["Flashcards", "Show answer", "“Hard” still means you remembered it", "Again", "Hard", "Easy", "Due"]),
     ],
 )

@@ -1,4 +1,5 @@
 """Production start-up: gunicorn with several workers serves the app the way the README says."""
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,10 @@ def test_gunicorn_serves_the_app_with_two_workers(sqlite_template, tmp_path):
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "--workers", "2", "--bind", f"127.0.0.1:{port}", "app:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         body = ""

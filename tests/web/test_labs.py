@@ -4,6 +4,7 @@ disabled commands, double submits, version conflicts, guests, goal ticks, the pa
 The labs come from a small course written into a temporary content folder, so these tests do
 not depend on the course text; the browser tests use the real course.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ from app.extensions import db
 from app.models import Activity, LabAttempt, LabUndoStep, User
 from app.services import lab_store
 
-LESSON = '''---
+LESSON = """---
 id: t-lesson
 title: 시험용 강의
 order: 1
@@ -89,7 +90,7 @@ goal:
       path: ~/tiny/app.txt
       contains: tiny app
 ```
-'''
+"""
 
 
 @pytest.fixture
@@ -132,9 +133,14 @@ def attempt(dbs, lab_id: str) -> dict:
         row = s.scalar(select(LabAttempt).where(LabAttempt.lab_id == lab_id))
         assert row is not None
         return {
-            "id": row.id, "user_id": row.user_id, "version": row.version, "status": row.status,
-            "snapshot": json.loads(row.snapshot), "history": json.loads(row.history),
-            "hints_used": row.hints_used, "best_score": row.best_score,
+            "id": row.id,
+            "user_id": row.user_id,
+            "version": row.version,
+            "status": row.status,
+            "snapshot": json.loads(row.snapshot),
+            "history": json.loads(row.history),
+            "hints_used": row.hints_used,
+            "best_score": row.best_score,
             "undo": s.scalar(select(func.count()).select_from(LabUndoStep).where(LabUndoStep.attempt_id == row.id)),
         }
 
@@ -220,7 +226,9 @@ def test_a_command_updates_the_stored_snapshot_and_history(client, dbs, content)
 def test_a_reload_continues_with_scrollback_history_and_busy_terminal(client, content):
     run(client, "t-stop", "docker run --name web -p 8080:80 nginx", 0, "c1")
     html = client.get("/labs/t-stop").get_data(as_text=True)
-    initial = json.loads(re.search(r'<script type="application/json" id="lab-data">(.*?)</script>', html, re.DOTALL).group(1))
+    initial = json.loads(
+        re.search(r'<script type="application/json" id="lab-data">(.*?)</script>', html, re.DOTALL).group(1)
+    )
     assert initial["busy"]["0"] is True and initial["busy"]["1"] is False
     assert "docker run --name web -p 8080:80 nginx" in "".join(e[2] for e in initial["output"]["0"])
     assert initial["history"] == ["docker run --name web -p 8080:80 nginx"]
@@ -291,8 +299,9 @@ def test_an_overlong_command_is_refused_and_a_huge_body_is_rejected(client, dbs,
     assert status == 200 and reply["result"]["exit_code"] == 1
     assert "너무 깁니다" in texts(reply)
     assert host_lines(attempt(dbs, "t-stop")["snapshot"]) == []
-    big = client.post("/labs/t-stop/run", data=json.dumps({"line": "x" * (600 * 1024)}),
-                      content_type="application/json")
+    big = client.post(
+        "/labs/t-stop/run", data=json.dumps({"line": "x" * (600 * 1024)}), content_type="application/json"
+    )
     assert big.status_code == 413
 
 
@@ -364,8 +373,10 @@ def test_the_solution_needs_a_confirmation_and_marks_solution_seen(client, dbs, 
     assert status == 400 and attempt(dbs, "t-stop")["status"] == "in_progress"
     status, reply = post(client, "t-stop", "solution", confirm=True)
     assert status == 200 and reply["status"] == "solution_seen"
-    assert reply["solution"] == [{"terminal": 1, "command": "docker run --name web -p 8080:80 nginx"},
-                                 {"terminal": 2, "command": "docker stop web"}]
+    assert reply["solution"] == [
+        {"terminal": 1, "command": "docker run --name web -p 8080:80 nginx"},
+        {"terminal": 2, "command": "docker stop web"},
+    ]
     run(client, "t-stop", "docker run --name web -p 8080:80 nginx", 0, "c1")
     status, reply = run(client, "t-stop", "docker stop web", 1, "c2")
     assert reply["goal"] == [True, True] and reply["status"] == "solution_seen"
@@ -410,8 +421,9 @@ def _race_once(monkeypatch, times: int) -> list[int]:
         if len(raced) < times:
             raced.append(ws.attempt.id)
             with db.engine.begin() as conn:
-                conn.execute(update(LabAttempt).where(LabAttempt.id == ws.attempt.id)
-                             .values(version=LabAttempt.version + 1))
+                conn.execute(
+                    update(LabAttempt).where(LabAttempt.id == ws.attempt.id).values(version=LabAttempt.version + 1)
+                )
         original(ws)
 
     monkeypatch.setattr(lab_store, "save", racing_save)
@@ -489,8 +501,11 @@ def test_a_guest_who_logs_in_and_merges_keeps_the_lab_host(client, dbs, content)
     run(client, "t-stop", "docker volume create from-account", 0, "a1")  # the account's own attempt
     client.post("/account/logout")
     run(client, "t-stop", "docker volume create from-guest", 0, "g1")  # a new guest, same lab
-    assert client.post("/account/login", data={"username": "sora", "password": "correct-horse"}) \
-        .headers["Location"].endswith("/account/merge")
+    assert (
+        client.post("/account/login", data={"username": "sora", "password": "correct-horse"})
+        .headers["Location"]
+        .endswith("/account/merge")
+    )
     client.post("/account/merge", data={"choice": "merge"})
     with dbs() as s:
         assert s.scalar(select(func.count()).select_from(LabAttempt)) == 2  # both kept, no clash
@@ -520,10 +535,15 @@ def test_disabled_commands_follow_dockers_aliases(disabled, line, blocked):
 def test_lab_commands_are_rate_limited_per_learner_with_a_json_answer(app, client, content):
     app.config["LAB_RATE_LIMIT"] = "3 per minute"
     visit(client, "t-stop")
-    codes = [client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": f"c{i}"}).status_code for i in range(4)]
+    codes = [
+        client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": f"c{i}"}).status_code for i in range(4)
+    ]
     assert codes == [200, 200, 200, 429]
     reply = client.post("/labs/t-stop/run", json={"line": "docker ps", "command_id": "c9"})
-    assert reply.get_json() == {"ok": False, "error": "짧은 시간에 명령을 너무 많이 보냈습니다. 잠시 기다렸다가 다시 시도하세요."}
+    assert reply.get_json() == {
+        "ok": False,
+        "error": "짧은 시간에 명령을 너무 많이 보냈습니다. 잠시 기다렸다가 다시 시도하세요.",
+    }
 
 
 def test_looking_at_a_lab_writes_nothing_until_the_first_command(client, dbs, content):

@@ -1,4 +1,5 @@
 """The course map, lesson pages and answering every kind of question."""
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,7 @@ def test_lesson_page_renders_prose_items_and_toc(client):
     response = client.get("/lessons/sample")
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "<h2 id=\"첫-번째-절\">첫 번째 절</h2>" in html
+    assert '<h2 id="첫-번째-절">첫 번째 절</h2>' in html
     assert 'href="#첫-번째-절"' in html
     assert 'id="item-q-single"' in html and 'id="item-card-one"' in html
     assert 'name="blank-0"' in html
@@ -155,7 +156,9 @@ def test_lesson_page_shows_each_lab_status_in_place(client):
     html = client.get("/lessons/next").get_data(as_text=True)
     assert 'data-testid="lab-status-lab-sample-detached">진행 중<' in html
     assert 'href="/labs/lab-sample-detached"' in html
-    client.post("/labs/lab-sample-detached/run", json={"line": "docker run -d --name web -p 8080:80 nginx", "terminal": 0})
+    client.post(
+        "/labs/lab-sample-detached/run", json={"line": "docker run -d --name web -p 8080:80 nginx", "terminal": 0}
+    )
     html = client.get("/lessons/next").get_data(as_text=True)
     assert 'data-testid="lab-status-lab-sample-detached">해결<' in html
 

@@ -1,4 +1,5 @@
 """The migrations make exactly the schema the models describe, on every backend."""
+
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata

@@ -1,4 +1,5 @@
 """The progress page and the learner's own export."""
+
 from __future__ import annotations
 
 import csv
@@ -18,7 +19,9 @@ def app_config():
 
 
 def answer(client, question_id, data, token):
-    return client.post(f"/questions/{question_id}/answer", data={"token": token, **data}, headers={"Accept": "application/json"})
+    return client.post(
+        f"/questions/{question_id}/answer", data={"token": token, **data}, headers={"Accept": "application/json"}
+    )
 
 
 def test_progress_page_for_a_visitor_without_records(client):
@@ -45,7 +48,10 @@ def test_export_csv_and_json(client):
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert [(r["item_id"], r["result"], r["lesson_id"]) for r in rows] == [("q-single", "right", "sample"), ("q-tf", "wrong", "sample")]
+    assert [(r["item_id"], r["result"], r["lesson_id"]) for r in rows] == [
+        ("q-single", "right", "sample"),
+        ("q-tf", "wrong", "sample"),
+    ]
     data = json.loads(client.get("/progress/export.json").get_data(as_text=True))
     assert data["user"]["guest"] is True
     assert data["lessons"][0]["questions_right"] == 1 and data["lessons"][0]["questions_total"] == 7
@@ -69,7 +75,7 @@ def test_recent_activity_words_every_kind_in_both_languages(client):
     client.post("/cards/card-one/review", json={"rating": 2, "version": 0})
     answer(client, "q-single", {"answer": "1"}, "a")
     html = client.get("/progress/").get_data(as_text=True)
-    recent = html[html.index('data-testid="recent"'):]
+    recent = html[html.index('data-testid="recent"') :]
     for raw in ("lab_started", "@playground", ">card<", "Hard"):
         assert raw not in recent
     assert "실습 시작" in recent and "분리 모드로 nginx 실행하기" in recent

@@ -1,4 +1,5 @@
 """Rate limits counted in Redis, so several workers share them (RATELIMIT_STORAGE_URI)."""
+
 from __future__ import annotations
 
 import os
@@ -33,7 +34,10 @@ def test_limit_is_counted_in_redis(database_uri, tmp_path):
     config = base_config(database_uri, tmp_path)
     config.update(RATELIMIT_STORAGE_URI=REDIS_URL, AUTH_RATE_LIMIT="3 per minute", RATELIMIT_KEY_PREFIX=prefix)
     client = create_app(config).test_client()
-    codes = [client.post("/account/login", data={"username": "x", "password": "wrong-password"}).status_code for _ in range(4)]
+    codes = [
+        client.post("/account/login", data={"username": "x", "password": "wrong-password"}).status_code
+        for _ in range(4)
+    ]
     assert codes == [401, 401, 401, 429]
     store = redis.Redis.from_url(REDIS_URL)
     keys = store.keys(f"*{prefix}*")

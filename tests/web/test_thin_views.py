@@ -1,4 +1,5 @@
 """The HTTP layer stays thin: no SQL or models in blueprints, and every view is short."""
+
 from __future__ import annotations
 
 import ast

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
     """The learner's bash on the host, with docker, curl, history and sleep wired in."""
-    sh = ShellEnv(fs=host.fs, cwd=t.cwd, home=HOME, env={"USER": "learner", "__now__": str(host.clock.now)}, status=t.status)
+    sh = ShellEnv(
+        fs=host.fs, cwd=t.cwd, home=HOME, env={"USER": "learner", "__now__": str(host.clock.now)}, status=t.status
+    )
     sh.hooks["docker"] = lambda argv, s: docker_main(host, argv[1:], t.id, s.cwd)
     sh.hooks["curl"] = lambda argv, s: curl(host, argv[1:])
     sh.hooks["history"] = lambda argv, s: history(host, t.id)
@@ -39,8 +41,16 @@ def _sudo(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
 
 def _substitution(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
     """$(...) on the host: run the inner line in a copy of the shell (its cwd changes stay inside)."""
-    inner = ShellEnv(fs=sh.fs, cwd=sh.cwd, home=sh.home, env={**sh.env, "__depth__": str(int(sh.env.get("__depth__", "0")) + 1)},
-                     flavour=sh.flavour, user=sh.user, hooks=sh.hooks, status=sh.status)
+    inner = ShellEnv(
+        fs=sh.fs,
+        cwd=sh.cwd,
+        home=sh.home,
+        env={**sh.env, "__depth__": str(int(sh.env.get("__depth__", "0")) + 1)},
+        flavour=sh.flavour,
+        user=sh.user,
+        hooks=sh.hooks,
+        status=sh.status,
+    )
     return run_line(argv[0], inner)
 
 

@@ -34,19 +34,27 @@ def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
             raise BaseImageNotFound() from None
         reg = lookup(repo, tag)
         if reg is None and repo in UNMODELLED_HUB:
-            raise BaseImageNotFound(f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry does "
-                                    "not carry it")
+            raise BaseImageNotFound(
+                f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry does not carry it"
+            )
         if reg is None:
             raise BaseImageNotFound()
         img = registry_image(host, reg)  # BuildKit keeps pulled bases in its own store, not in `docker images`
-    base = BaseImage(ref, img.id, img.files, frozenset(img.dirs), img.config, tuple(layer.id for layer in img.layers if not layer.empty))
+    base = BaseImage(
+        ref,
+        img.id,
+        img.files,
+        frozenset(img.dirs),
+        img.config,
+        tuple(layer.id for layer in img.layers if not layer.empty),
+    )
     return base, img
 
 
 def _context(host: DockerHost, root: str) -> tuple[dict[str, str], set[str]]:
     prefix = root.rstrip("/") + "/"
-    files = {p[len(prefix):]: t for p, t in host.fs.files.items() if p.startswith(prefix)}
-    dirs = {d[len(prefix):] for d in host.fs.dirs if d.startswith(prefix)}
+    files = {p[len(prefix) :]: t for p, t in host.fs.files.items() if p.startswith(prefix)}
+    dirs = {d[len(prefix) :] for d in host.fs.dirs if d.startswith(prefix)}
     return files, dirs
 
 
@@ -70,8 +78,11 @@ def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             raise err from None
     path = p.args[0]
     if path == "-" or "://" in path or path.startswith("git@"):
-        raise DockerError(f"docker-dojo: building from {path!r} is real but not supported by this simulator; use a folder\n",
-                          1, "unsupported")
+        raise DockerError(
+            f"docker-dojo: building from {path!r} is real but not supported by this simulator; use a folder\n",
+            1,
+            "unsupported",
+        )
     root = norm(path, inv.cwd)
     if host.fs.kind(root) != "dir":
         raise DockerError(f'ERROR: unable to prepare context: path "{path}" not found\n', 1, "build")
@@ -86,9 +97,18 @@ def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         return base
 
     build_args = dict(a.partition("=")[::2] for a in p.get("build-arg", []))
-    request = BuildRequest(context_files=files, context_dirs=frozenset(dirs), dockerfile_text=text,
-                           dockerfile_name=p.get("file") or "Dockerfile", tags=tuple(tags), no_cache=p.flag("no-cache"),
-                           quiet=p.flag("quiet"), build_args=build_args, now=host.clock.now, target=p.get("target", ""))
+    request = BuildRequest(
+        context_files=files,
+        context_dirs=frozenset(dirs),
+        dockerfile_text=text,
+        dockerfile_name=p.get("file") or "Dockerfile",
+        tags=tuple(tags),
+        no_cache=p.flag("no-cache"),
+        quiet=p.flag("quiet"),
+        build_args=build_args,
+        now=host.clock.now,
+        target=p.get("target", ""),
+    )
     outcome = run_build(request, resolve, host.build_cache)
     cache = dict(outcome.cache)
     if len(cache) > MAX_CACHE_ENTRIES:
@@ -111,8 +131,18 @@ def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
                 if layer is not None:
                     layers.append(Layer(layer.id, layer.created_by, layer.size, built.created))
         size = (base.size if base else 0) + sum(x.size for x in built.layers)
-        img = Image(built.id, [], dict(built.config), layers, dict(built.files), set(built.dirs), built.created, size,
-                    built.context_hash, built.base_id)
+        img = Image(
+            built.id,
+            [],
+            dict(built.config),
+            layers,
+            dict(built.files),
+            set(built.dirs),
+            built.created,
+            size,
+            built.context_hash,
+            built.base_id,
+        )
         host.add_image(img)
     for tag in tags:
         host.tag_image(img, tag)

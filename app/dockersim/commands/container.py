@@ -87,8 +87,10 @@ def cmd_start(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         try:
             start_container(host, c)
         except DockerError as e:
-            raise DockerError(f"Error response from daemon: {e.text}\nError: failed to start containers: {p.args[0]}\n", 1, e.hint) from None
-        emitted = c.logs[max(0, mark - c.logs_dropped):]
+            raise DockerError(
+                f"Error response from daemon: {e.text}\nError: failed to start containers: {p.args[0]}\n", 1, e.hint
+            ) from None
+        emitted = c.logs[max(0, mark - c.logs_dropped) :]
         out = "".join(e.text + "\n" for e in emitted if e.stream == "stdout" or c.config.get("Tty"))
         err = "".join(e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty"))
         if c.running:
@@ -108,8 +110,12 @@ def cmd_start(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             errs.append(text if text.endswith("\n") else text + "\n")
             failed.append(ref)
     if errs:
-        raise DockerError("".join(errs) + f"Error: failed to start containers: {', '.join(failed)}\n", 1, "no_container",
-                          stdout="".join(out))
+        raise DockerError(
+            "".join(errs) + f"Error: failed to start containers: {', '.join(failed)}\n",
+            1,
+            "no_container",
+            stdout="".join(out),
+        )
     return "".join(out), "", 0
 
 
@@ -153,6 +159,7 @@ def cmd_restart(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         # a manual restart resets the restart manager: RestartCount counts restart-policy restarts only
         c.restart_count = 0
         start_container(host, c)
+
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "no_container")
 
@@ -166,6 +173,7 @@ def cmd_kill(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         if not c.running:
             raise daemon_error(f"cannot kill container: {ref}: container {c.id} is not running", "not_running")
         runtime.deliver_signal(host, c, sig)
+
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "not_running")
 
@@ -181,8 +189,10 @@ def cmd_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             code = code if p.flag("force") else 1
             continue
         if c.running and not p.flag("force"):
-            errs.append(f'Error response from daemon: cannot remove container "{ref}": container is running: '
-                        "stop the container before removing or force remove\n")
+            errs.append(
+                f'Error response from daemon: cannot remove container "{ref}": container is running: '
+                "stop the container before removing or force remove\n"
+            )
             code = 1
             continue
         if c.running:
@@ -211,7 +221,7 @@ def cmd_logs(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         except ValueError:
             n = -1
         if n >= 0:
-            entries = entries[len(entries) - n:] if n else []
+            entries = entries[len(entries) - n :] if n else []
     stamp = (lambda e: host.clock.iso(e.time) + " ") if p.flag("timestamps") else (lambda e: "")
     out = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stdout" or c.config.get("Tty"))
     err = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stderr" and not c.config.get("Tty"))
@@ -231,8 +241,10 @@ def cmd_exec(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     fs = runtime.container_fs(host, c)
     exe = resolve_exe(fs, argv[0])
     if exe is None:
-        msg = (f"OCI runtime exec failed: exec failed: unable to start container process: exec: \"{argv[0]}\": "
-               f"{'stat ' + argv[0] + ': no such file or directory' if '/' in argv[0] else 'executable file not found in $PATH'}: unknown")
+        msg = (
+            f'OCI runtime exec failed: exec failed: unable to start container process: exec: "{argv[0]}": '
+            f"{'stat ' + argv[0] + ': no such file or directory' if '/' in argv[0] else 'executable file not found in $PATH'}: unknown"
+        )
         return "", msg + "\n", 127
     prog = posixpath.basename(exe)
     if prog in ("sh", "bash", "ash") and len(argv) == 1:
@@ -251,14 +263,18 @@ def cmd_rename(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     c = get(host, p.args[0])
     new = p.args[1].lstrip("/")
     if not NAME_RE.match(new):
-        raise daemon_error(f"Invalid container name ({new}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "name_invalid")
+        raise daemon_error(
+            f"Invalid container name ({new}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "name_invalid"
+        )
     if new == c.name:
-        raise daemon_error(f"Renaming a container with the same name as its current name", "rename")
+        raise daemon_error("Renaming a container with the same name as its current name", "rename")
     other = host.name_taken(new)
     if other:
-        raise daemon_error(f'Error when allocating new name: Conflict. The container name "/{new}" is already in use by '
-                           f'container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
-                           "rename")
+        raise daemon_error(
+            f'Error when allocating new name: Conflict. The container name "/{new}" is already in use by '
+            f'container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
+            "rename",
+        )
     host.rename_container(c, new)
     return "", "", 0
 
@@ -306,8 +322,9 @@ def cmd_diff(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     image = host.image_by_id(c.image_id)
     layered = LayeredFS(image.files if image else {}, image.dirs if image else {"/"}, c.rw, c.deleted)
     mounts = [m.destination for m in c.mounts]
-    lines = [f"{k} {path}" for k, path in layered.diff()
-             if not any(path == m or path.startswith(m + "/") for m in mounts)]
+    lines = [
+        f"{k} {path}" for k, path in layered.diff() if not any(path == m or path.startswith(m + "/") for m in mounts)
+    ]
     return "".join(line + "\n" for line in lines), "", 0
 
 
@@ -340,7 +357,9 @@ def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             target = norm(posixpath.basename(source), local)
         elif host.fs.kind(norm("..", local)) != "dir":
             raise DockerError(f"invalid output path: directory {norm('..', local)} does not exist\n", 1, "cp")
-        shown = local + ("/." if dst == "." or dst.endswith("/.") else "/" if dst.endswith("/") and local != "/" else "")
+        shown = local + (
+            "/." if dst == "." or dst.endswith("/.") else "/" if dst.endswith("/") and local != "/" else ""
+        )
     else:
         from_fs, source, to_fs = host.fs, norm(src, inv.cwd), cfs
         if host.fs.kind(source) is None:
@@ -353,8 +372,11 @@ def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         copy_tree(from_fs, source, to_fs, target)
     except FsError as e:
         if e.code == "ENOSPC":
-            raise DockerError("docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB "
-                              "of files)\n", 1, "limit") from None
+            raise DockerError(
+                "docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB of files)\n",
+                1,
+                "limit",
+            ) from None
         raise DockerError(f"docker-dojo: cp failed: {e if e.path else e.message}\n", 1, "cp") from None
     if p.flag("quiet"):
         return "", "", 0

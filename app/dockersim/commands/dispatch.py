@@ -46,6 +46,7 @@ ALIASES: dict[str, str] = {}
 
 def register(paths: str, interspersed: bool = True, flags: str = "") -> Callable[[CommandFn], CommandFn]:
     """Decorator: register a command under its canonical path and aliases ('ps|container ls|...')."""
+
     def deco(fn: CommandFn) -> CommandFn:
         names = paths.split("|")
         spec = Spec(fn, interspersed, frozenset(flags.split()) | {"help"})
@@ -53,6 +54,7 @@ def register(paths: str, interspersed: bool = True, flags: str = "") -> Callable
             REGISTRY[name] = spec
             ALIASES[name] = names[0]
         return fn
+
     return deco
 
 
@@ -62,8 +64,24 @@ def _sections(text: str) -> set[str]:
 
 TOP_COMMANDS = _sections(TOP_HELP)
 GROUP_COMMANDS = {g: _sections(h) for g, h in GROUP_HELP.items()}
-UNMODELLED_GROUPS = {"builder", "buildx", "checkpoint", "context", "manifest", "network", "plugin", "system", "trust",
-                     "config", "node", "secret", "service", "stack", "swarm", "compose"}
+UNMODELLED_GROUPS = {
+    "builder",
+    "buildx",
+    "checkpoint",
+    "context",
+    "manifest",
+    "network",
+    "plugin",
+    "system",
+    "trust",
+    "config",
+    "node",
+    "secret",
+    "service",
+    "stack",
+    "swarm",
+    "compose",
+}
 
 
 def frame_error(host: DockerHost, e: DockerError) -> Out:
@@ -89,11 +107,31 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
             return VERSION_LINE, "", 0
         if opt in ("-h", "--help"):
             return TOP_HELP, "", 0
-        if opt in ("-D", "--debug", "-l", "--log-level", "-H", "--host", "-c", "--context", "--config", "--tls",
-                   "--tlsverify", "--tlscacert", "--tlscert", "--tlskey") or opt.split("=")[0] in ("--log-level", "--host", "--context", "--config"):
-            raise DockerError(f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported")
-        raise DockerError(f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
-                          "Run 'docker --help' for more information\n", 125, "flag")
+        if opt in (
+            "-D",
+            "--debug",
+            "-l",
+            "--log-level",
+            "-H",
+            "--host",
+            "-c",
+            "--context",
+            "--config",
+            "--tls",
+            "--tlsverify",
+            "--tlscacert",
+            "--tlscert",
+            "--tlskey",
+        ) or opt.split("=")[0] in ("--log-level", "--host", "--context", "--config"):
+            raise DockerError(
+                f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported"
+            )
+        raise DockerError(
+            f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
+            "Run 'docker --help' for more information\n",
+            125,
+            "flag",
+        )
     if not argv:  # bare `docker` prints the help on stderr (asked-for --help goes to stdout), exit 0
         return "", TOP_HELP, 0
     word, rest = argv[0], argv[1:]
@@ -101,7 +139,9 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
         if not rest:
             return TOP_HELP, "", 0
         topic = " ".join(rest)
-        known = rest[0] in GROUP_HELP and (len(rest) == 1 or topic in REGISTRY) or (len(rest) == 1 and topic in REGISTRY)
+        known = (rest[0] in GROUP_HELP and (len(rest) == 1 or topic in REGISTRY)) or (
+            len(rest) == 1 and topic in REGISTRY
+        )
         if not known:
             raise DockerError(f"unknown help topic: {topic}\n", 1, "unknown_command")
         argv, word, rest = rest + ["--help"], rest[0], rest[1:] + ["--help"]
@@ -111,27 +151,49 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
         if rest[0] in ("--help", "-h"):
             return GROUP_HELP[word], "", 0
         if rest[0].startswith("-"):
-            raise DockerError(f"unknown flag: {rest[0]}\n\nUsage:  docker {word} COMMAND\n\n"
-                              f"Run 'docker {word} --help' for more information\n", 125, "flag")
+            raise DockerError(
+                f"unknown flag: {rest[0]}\n\nUsage:  docker {word} COMMAND\n\n"
+                f"Run 'docker {word} --help' for more information\n",
+                125,
+                "flag",
+            )
         path, rest = f"{word} {rest[0]}", rest[1:]
         if path not in REGISTRY:
             sub = path.split()[1]
             if sub in GROUP_COMMANDS[word]:
-                raise DockerError(f"docker: '{path_str(path)}' is a real Docker command, but this simulator does not model it\n", 1, "not_modelled")
+                raise DockerError(
+                    f"docker: '{path_str(path)}' is a real Docker command, but this simulator does not model it\n",
+                    1,
+                    "not_modelled",
+                )
             usage = "docker volume COMMAND" if word == "volume" else f"docker {word}"
-            raise DockerError(f"docker: unknown command: docker {path}\n\nUsage:  {usage}\n\n"
-                              f"Run 'docker {word} --help' for more information\n", 1, "unknown_command")
+            raise DockerError(
+                f"docker: unknown command: docker {path}\n\nUsage:  {usage}\n\n"
+                f"Run 'docker {word} --help' for more information\n",
+                1,
+                "unknown_command",
+            )
     elif word in REGISTRY:
         path = word
     elif word in TOP_COMMANDS or word in UNMODELLED_GROUPS:
-        raise DockerError(f"docker: 'docker {word}' is a real Docker command, but this simulator does not model it\n", 1, "not_modelled")
+        raise DockerError(
+            f"docker: 'docker {word}' is a real Docker command, but this simulator does not model it\n",
+            1,
+            "not_modelled",
+        )
     else:
-        raise DockerError(f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n", 1, "unknown_command")
+        raise DockerError(
+            f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n",
+            1,
+            "unknown_command",
+        )
     spec = REGISTRY[path]
     try:
         parsed = parse(path, rest, spec.interspersed, spec.flags)
     except DockerError as e:
-        if ALIASES[path] == "start" and any(f in e.text for f in ("in -p", "--publish", "in -v", "--volume", "in -e", "--name")):
+        if ALIASES[path] == "start" and any(
+            f in e.text for f in ("in -p", "--publish", "in -v", "--volume", "in -e", "--name")
+        ):
             e.hint = "start_options"  # the course notes show `docker start -p ...`, which Docker rejects
         raise
     if parsed.help:

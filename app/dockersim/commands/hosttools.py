@@ -12,7 +12,14 @@ if TYPE_CHECKING:
     from app.dockersim.host import DockerHost
 
 Out = tuple[str, str, int]
-REASONS = {200: "OK", 302: "Found", 304: "Not Modified", 404: "Not Found", 405: "Not Allowed", 500: "Internal Server Error"}
+REASONS = {
+    200: "OK",
+    302: "Found",
+    304: "Not Modified",
+    404: "Not Found",
+    405: "Not Allowed",
+    500: "Internal Server Error",
+}
 
 
 def curl(host: DockerHost, args: list[str]) -> Out:
@@ -27,7 +34,11 @@ def curl(host: DockerHost, args: list[str]) -> Out:
             pass
         elif a in ("-X", "--request", "-d", "--data", "--data-raw", "--data-urlencode", "-H", "--header"):
             if i + 1 >= len(args):
-                return "", f"curl: option {a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2
+                return (
+                    "",
+                    f"curl: option {a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+                    2,
+                )
             val = args[i + 1]
             if a in ("-X", "--request"):
                 method = val.upper()
@@ -35,7 +46,11 @@ def curl(host: DockerHost, args: list[str]) -> Out:
                 data = val if data is None else data + "&" + val
             i += 1
         elif a.startswith("-"):
-            return "", f"curl: option {a}: is unknown (the simulator models -i -s -X -d -H)\ncurl: try 'curl --help' or 'curl --manual' for more information\n", 2
+            return (
+                "",
+                f"curl: option {a}: is unknown (the simulator models -i -s -X -d -H)\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+                2,
+            )
         else:
             url = a
         i += 1
@@ -43,7 +58,7 @@ def curl(host: DockerHost, args: list[str]) -> Out:
         return "", "curl: try 'curl --help' or 'curl --manual' for more information\n", 2
     m = re.fullmatch(r"(?:(https?)://)?([^/:]+)(?::(\d+))?(/.*)?", url)
     if not m:
-        return "", f"curl: (3) URL rejected: Malformed input to a URL function\n", 3
+        return "", "curl: (3) URL rejected: Malformed input to a URL function\n", 3
     scheme, hostname, port_s, path = m.group(1) or "http", m.group(2), m.group(3), m.group(4) or "/"
     port = int(port_s) if port_s else (443 if scheme == "https" else 80)
     if port > 65535:
@@ -55,7 +70,11 @@ def curl(host: DockerHost, args: list[str]) -> Out:
         status, headers, body = host.http_request(method, port, path, data)
     except ConnectionRefused:
         tip = f"\n💡 {hint('curl_refused')}\n" if host.hints else ""
-        return "", f"curl: (7) Failed to connect to {hostname} port {port} after 0 ms: Couldn't connect to server\n{tip}", 7
+        return (
+            "",
+            f"curl: (7) Failed to connect to {hostname} port {port} after 0 ms: Couldn't connect to server\n{tip}",
+            7,
+        )
     except ConnectionReset:
         return "", "curl: (56) Recv failure: Connection reset by peer\n", 56
     head = ""

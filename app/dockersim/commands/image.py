@@ -60,7 +60,10 @@ def cmd_images(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
                 seen.append(ident(img))
         return "".join(s + "\n" for s in seen), "", 0
     now = host.clock.now
-    body = [[repo, tag, ident(img), human_duration(now - img.created) + " ago", human_size(img.size)] for repo, tag, img in rows]
+    body = [
+        [repo, tag, ident(img), human_duration(now - img.created) + " ago", human_size(img.size)]
+        for repo, tag, img in rows
+    ]
     return table(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], body), "", 0
 
 
@@ -90,20 +93,32 @@ def remove_image(host: DockerHost, ref: str, force: bool) -> list[str]:
             host.untag(tag)
             return [f"Untagged: {tag}"]
         if users:
-            raise daemon_error(f'conflict: unable to remove repository reference "{ref}" (must force) - container '
-                               f"{users[0].id[:12]} is using its referenced image {short_id(img.id)}", "image_in_use")
+            raise daemon_error(
+                f'conflict: unable to remove repository reference "{ref}" (must force) - container '
+                f"{users[0].id[:12]} is using its referenced image {short_id(img.id)}",
+                "image_in_use",
+            )
         lines = [f"Untagged: {tag}"]
         host.untag(tag)
         return lines + _delete_lines(host, img)
     if running:
-        raise daemon_error(f"conflict: unable to delete {short_id(img.id)} (cannot be forced) - image is being used by "
-                           f"running container {running[0].id[:12]}", "image_in_use")
+        raise daemon_error(
+            f"conflict: unable to delete {short_id(img.id)} (cannot be forced) - image is being used by "
+            f"running container {running[0].id[:12]}",
+            "image_in_use",
+        )
     if users and not force:
-        raise daemon_error(f"conflict: unable to delete {short_id(img.id)} (must be forced) - image is being used by "
-                           f"stopped container {users[0].id[:12]}", "image_in_use")
+        raise daemon_error(
+            f"conflict: unable to delete {short_id(img.id)} (must be forced) - image is being used by "
+            f"stopped container {users[0].id[:12]}",
+            "image_in_use",
+        )
     if len(img.repo_tags) > 1 and not force:
-        raise daemon_error(f"conflict: unable to delete {short_id(img.id)} (must be forced) - image is referenced in "
-                           "multiple repositories", "image_in_use")
+        raise daemon_error(
+            f"conflict: unable to delete {short_id(img.id)} (must be forced) - image is referenced in "
+            "multiple repositories",
+            "image_in_use",
+        )
     lines = []
     for tag in list(img.repo_tags):
         host.untag(tag)
@@ -136,8 +151,11 @@ def cmd_tag(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     try:
         new = familiar(target)
     except ReferenceError_ as e:
-        raise DockerError(f'Error parsing reference: "{target}" is not a valid repository/tag: {e}\n', 1, "lowercase"
-                          if "lowercase" in str(e) else "reference") from None
+        raise DockerError(
+            f'Error parsing reference: "{target}" is not a valid repository/tag: {e}\n',
+            1,
+            "lowercase" if "lowercase" in str(e) else "reference",
+        ) from None
     img = host.image(src)
     if img is None:
         try:
@@ -180,9 +198,15 @@ def cmd_history(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     rows = []
     for i, layer in enumerate(layers):
         by = layer.created_by
-        rows.append([(short_id(img.id) if trunc else img.id) if i == 0 else "<missing>",
-                     human_duration(now - (layer.created or img.created)) + " ago",
-                     ellipsis(by, 45) if trunc else by, human_size(0 if layer.empty else layer.size), ""])
+        rows.append(
+            [
+                (short_id(img.id) if trunc else img.id) if i == 0 else "<missing>",
+                human_duration(now - (layer.created or img.created)) + " ago",
+                ellipsis(by, 45) if trunc else by,
+                human_size(0 if layer.empty else layer.size),
+                "",
+            ]
+        )
     return table(["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"], rows), "", 0
 
 
@@ -190,7 +214,9 @@ def cmd_history(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 def cmd_image_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker image prune [-a] [-f]."""
     if not p.flag("force"):
-        what = ("all images without at least one container associated to them" if p.flag("all") else "all dangling images")
+        what = (
+            "all images without at least one container associated to them" if p.flag("all") else "all dangling images"
+        )
         host.ask(inv.terminal, ["image", "prune", "--force"] + (["--all"] if p.flag("all") else []))
         return f"WARNING! This will remove {what}.\nAre you sure you want to continue? [y/N] ", "", 0
     lines: list[str] = []

@@ -31,7 +31,7 @@ def api_ports(c: Container) -> list[tuple[str, int, int, str]]:
         if (int(port), proto or "tcp") not in bound:
             out.append(("", int(port), 0, proto or "tcp"))
     for b in c.ports:
-        for ip in ([b.host_ip] if b.host_ip else ["0.0.0.0", "::"]):
+        for ip in [b.host_ip] if b.host_ip else ["0.0.0.0", "::"]:
             out.append((ip, b.container_port, b.host_port, b.proto))
     return out
 
@@ -150,8 +150,17 @@ def cmd_ps(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         if re.fullmatch(r"(sha256:)?[0-9a-f]{64}", image) and trunc:
             image = short_id(image)
         cmd = command_text(c)
-        rows.append([c.id[:12] if trunc else c.id, image, go_quote(ellipsis(cmd, 20) if trunc else cmd),
-                     human_duration(now - c.created) + " ago", c.status(now), displayable_ports(api_ports(c)), c.name])
+        rows.append(
+            [
+                c.id[:12] if trunc else c.id,
+                image,
+                go_quote(ellipsis(cmd, 20) if trunc else cmd),
+                human_duration(now - c.created) + " ago",
+                c.status(now),
+                displayable_ports(api_ports(c)),
+                c.name,
+            ]
+        )
     headers = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
     return table(headers, rows), "", 0
 
@@ -176,37 +185,96 @@ def inspect_container(host: DockerHost, c: Container) -> dict[str, Any]:
         for ip, private, public, proto in api_ports(c):
             if ip:
                 net_ports.setdefault(f"{private}/{proto}", None)
-                net_ports[f"{private}/{proto}"] = (net_ports[f"{private}/{proto}"] or []) + [{"HostIp": ip, "HostPort": str(public)}]
+                net_ports[f"{private}/{proto}"] = (net_ports[f"{private}/{proto}"] or []) + [
+                    {"HostIp": ip, "HostPort": str(public)}
+                ]
     cmd = c.cmd
     return {
-        "Id": c.id, "Created": host.clock.iso(c.created), "Path": cmd[0] if cmd else "", "Args": cmd[1:],
-        "State": {"Status": c.state, "Running": c.running, "Paused": False, "Restarting": False, "OOMKilled": False,
-                  "Dead": False, "Pid": 4000 + len(c.name) if c.running else 0, "ExitCode": c.exit_code, "Error": c.error,
-                  "StartedAt": _iso(host, c.started_at), "FinishedAt": _iso(host, c.finished_at)},
-        "Image": c.image_id, "Name": "/" + c.name, "RestartCount": c.restart_count, "Driver": "overlay2",
+        "Id": c.id,
+        "Created": host.clock.iso(c.created),
+        "Path": cmd[0] if cmd else "",
+        "Args": cmd[1:],
+        "State": {
+            "Status": c.state,
+            "Running": c.running,
+            "Paused": False,
+            "Restarting": False,
+            "OOMKilled": False,
+            "Dead": False,
+            "Pid": 4000 + len(c.name) if c.running else 0,
+            "ExitCode": c.exit_code,
+            "Error": c.error,
+            "StartedAt": _iso(host, c.started_at),
+            "FinishedAt": _iso(host, c.finished_at),
+        },
+        "Image": c.image_id,
+        "Name": "/" + c.name,
+        "RestartCount": c.restart_count,
+        "Driver": "overlay2",
         "Platform": "linux",
-        "HostConfig": {"Binds": [f"{m.source}:{m.destination}{':ro' if m.read_only else ''}" for m in c.mounts if m.type == "bind"] or None,
-                       "NetworkMode": "bridge", "PortBindings": _bindings(c.ports),
-                       "RestartPolicy": {"Name": "no", "MaximumRetryCount": 0}, "AutoRemove": c.auto_remove,
-                       "PublishAllPorts": c.publish_all},
-        "Mounts": [{"Type": m.type, **({"Name": m.source} if m.type == "volume" else {}),
-                    "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
-                    "Destination": m.destination, **({"Driver": "local"} if m.type == "volume" else {}),
-                    "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""), "RW": not m.read_only,
-                    "Propagation": "" if m.type == "volume" else "rprivate"} for m in c.mounts],
-        "Config": {k: c.config.get(k) for k in ("Hostname", "User", "Tty", "OpenStdin", "AttachStdin", "ExposedPorts", "Env",
-                                                  "Cmd", "Image", "Volumes", "WorkingDir", "Entrypoint", "Labels")},
-        "NetworkSettings": {"Ports": net_ports, "IPAddress": "172.17.0.2" if c.running else "",
-                            "Gateway": "172.17.0.1" if c.running else ""},
+        "HostConfig": {
+            "Binds": [f"{m.source}:{m.destination}{':ro' if m.read_only else ''}" for m in c.mounts if m.type == "bind"]
+            or None,
+            "NetworkMode": "bridge",
+            "PortBindings": _bindings(c.ports),
+            "RestartPolicy": {"Name": "no", "MaximumRetryCount": 0},
+            "AutoRemove": c.auto_remove,
+            "PublishAllPorts": c.publish_all,
+        },
+        "Mounts": [
+            {
+                "Type": m.type,
+                **({"Name": m.source} if m.type == "volume" else {}),
+                "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
+                "Destination": m.destination,
+                **({"Driver": "local"} if m.type == "volume" else {}),
+                "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
+                "RW": not m.read_only,
+                "Propagation": "" if m.type == "volume" else "rprivate",
+            }
+            for m in c.mounts
+        ],
+        "Config": {
+            k: c.config.get(k)
+            for k in (
+                "Hostname",
+                "User",
+                "Tty",
+                "OpenStdin",
+                "AttachStdin",
+                "ExposedPorts",
+                "Env",
+                "Cmd",
+                "Image",
+                "Volumes",
+                "WorkingDir",
+                "Entrypoint",
+                "Labels",
+            )
+        },
+        "NetworkSettings": {
+            "Ports": net_ports,
+            "IPAddress": "172.17.0.2" if c.running else "",
+            "Gateway": "172.17.0.1" if c.running else "",
+        },
     }
 
 
 def inspect_image(host: DockerHost, img: Image) -> dict[str, Any]:
     """`docker image inspect` JSON."""
     return {
-        "Id": img.id, "RepoTags": list(img.repo_tags), "RepoDigests": [], "Parent": img.parent, "Comment": "",
-        "Created": host.clock.iso(img.created), "DockerVersion": "", "Author": "", "Config": img.config,
-        "Architecture": "amd64", "Os": "linux", "Size": img.size,
+        "Id": img.id,
+        "RepoTags": list(img.repo_tags),
+        "RepoDigests": [],
+        "Parent": img.parent,
+        "Comment": "",
+        "Created": host.clock.iso(img.created),
+        "DockerVersion": "",
+        "Author": "",
+        "Config": img.config,
+        "Architecture": "amd64",
+        "Os": "linux",
+        "Size": img.size,
         "RootFS": {"Type": "layers", "Layers": [layer.id for layer in img.layers if not layer.empty]},
         "Metadata": {"LastTagTime": ZERO_TIME},
     }
@@ -215,8 +283,15 @@ def inspect_image(host: DockerHost, img: Image) -> dict[str, Any]:
 def inspect_volume(host: DockerHost, v: Volume) -> dict[str, Any]:
     """`docker volume inspect` JSON."""
     labels = {"com.docker.volume.anonymous": ""} if v.anonymous else (dict(v.labels) or None)
-    return {"CreatedAt": host.clock.iso(v.created).split(".")[0] + "Z", "Driver": "local", "Labels": labels,
-            "Mountpoint": f"/var/lib/docker/volumes/{v.name}/_data", "Name": v.name, "Options": None, "Scope": "local"}
+    return {
+        "CreatedAt": host.clock.iso(v.created).split(".")[0] + "Z",
+        "Driver": "local",
+        "Labels": labels,
+        "Mountpoint": f"/var/lib/docker/volumes/{v.name}/_data",
+        "Name": v.name,
+        "Options": None,
+        "Scope": "local",
+    }
 
 
 def dump(objs: list[dict[str, Any]]) -> str:
@@ -244,7 +319,9 @@ def cmd_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         else:
             missing.append(ref)
     if missing:
-        raise DockerError("".join(f"Error: No such object: {m}\n" for m in missing), 1, "no_container", stdout=dump(found))
+        raise DockerError(
+            "".join(f"Error: No such object: {m}\n" for m in missing), 1, "no_container", stdout=dump(found)
+        )
     return dump(found), "", 0
 
 
@@ -256,5 +333,7 @@ def cmd_container_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         c = host.container(ref)
         (found.append(inspect_container(host, c)) if c else missing.append(ref))
     if missing:
-        raise DockerError("".join(f"Error: No such container: {m}\n" for m in missing), 1, "no_container", stdout=dump(found))
+        raise DockerError(
+            "".join(f"Error: No such container: {m}\n" for m in missing), 1, "no_container", stdout=dump(found)
+        )
     return dump(found), "", 0

@@ -26,8 +26,11 @@ def registry_history(reg: RegistryImage) -> list[tuple[str, bool]]:
     """(created_by, empty_layer) entries like an official image's history, oldest first."""
     cfg = reg.config
     alpine = "/bin/busybox" in reg.files
-    root = ("ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit" if alpine
-            else "# debian.sh --arch 'amd64' out/ 'bookworm' '@1747699200'")
+    root = (
+        "ADD alpine-minirootfs-3.22.0-x86_64.tar.gz / # buildkit"
+        if alpine
+        else "# debian.sh --arch 'amd64' out/ 'bookworm' '@1747699200'"
+    )
     entries: list[tuple[str, bool]] = [(root, False)]
     for env in (cfg.get("Env") or [])[1:]:
         entries.append((f"ENV {env}", True))
@@ -65,17 +68,30 @@ def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
     reg = lookup(repo, tag)
     if reg is None:
         if repo in UNMODELLED_HUB:
-            raise DockerError(f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry only has "
-                              f"{', '.join(available_repos())}", 1, "not_in_registry")
+            raise DockerError(
+                f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry only has "
+                f"{', '.join(available_repos())}",
+                1,
+                "not_in_registry",
+            )
         if known_repo(repo):
-            raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "tag_unknown")
-        raise DockerError(f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
-                          "denied: requested access to the resource is denied", 1, "pull_denied")
+            raise DockerError(
+                f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "tag_unknown"
+            )
+        raise DockerError(
+            f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
+            "denied: requested access to the resource is denied",
+            1,
+            "pull_denied",
+        )
     have_layers = {layer.id for img in host.images for layer in img.layers if not layer.empty}
     existing = host.image_by_id(reg.id)
     lines = [f"{tag}: Pulling from library/{repo}"]
     if existing is not None and f"{repo}:{tag}" in existing.repo_tags:
-        return existing, f"{tag}: Pulling from library/{repo}\nDigest: {reg.digest}\nStatus: Image is up to date for {repo}:{tag}\n"
+        return (
+            existing,
+            f"{tag}: Pulling from library/{repo}\nDigest: {reg.digest}\nStatus: Image is up to date for {repo}:{tag}\n",
+        )
     for lid in reg.layer_ids:
         lines.append(f"{short_id(lid)}: {'Already exists' if 'sha256:' + lid in have_layers else 'Pull complete'}")
     lines += [f"Digest: {reg.digest}", f"Status: Downloaded newer image for {repo}:{tag}"]

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from app.dockersim.host import DockerHost
 
 Out = tuple[str, str, int]
-RUN_FLAGS = ("detach publish publish-all name rm volume mount env interactive tty workdir entrypoint pull "
-             "attach sig-proxy quiet restart label")
+RUN_FLAGS = (
+    "detach publish publish-all name rm volume mount env interactive tty workdir entrypoint pull "
+    "attach sig-proxy quiet restart label"
+)
 NAME_RE = re.compile(r"^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 VOLNAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 EPHEMERAL = 32768
@@ -29,14 +31,20 @@ def _port_specs(host: DockerHost, specs: list[str]) -> list[PortBinding]:
     for spec in specs:
         body, _, proto = spec.partition("/")
         if "-" in body:
-            raise DockerError(f"docker: port ranges ({spec}) are real but not supported by this simulator\n", 125, "unsupported")
+            raise DockerError(
+                f"docker: port ranges ({spec}) are real but not supported by this simulator\n", 125, "unsupported"
+            )
         proto = proto or "tcp"
         if proto not in ("tcp", "udp", "sctp"):
             raise run_error(f"invalid proto: {proto}", "port_spec")
         parts = body.rsplit(":", 2) if not body.startswith("[") else re.split(r"(?<=\]):|:(?=[^:]*$)", body)
-        ip, hport, cport = ("", "", parts[0]) if len(parts) == 1 else ("", parts[0], parts[1]) if len(parts) == 2 else tuple(parts)
+        ip, hport, cport = (
+            ("", "", parts[0]) if len(parts) == 1 else ("", parts[0], parts[1]) if len(parts) == 2 else tuple(parts)
+        )
         if not cport or not cport.isdigit() or not 0 < int(cport) < 65536:
-            raise run_error(f"invalid containerPort: {cport}" if cport else "no port specified: " + spec + "<empty>", "port_spec")
+            raise run_error(
+                f"invalid containerPort: {cport}" if cport else "no port specified: " + spec + "<empty>", "port_spec"
+            )
         if hport and (not hport.isdigit() or not 0 <= int(hport) < 65536):
             raise run_error(f"invalid hostPort: {hport}", "port_spec")
         if ip and not re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:]+\]", ip):
@@ -76,12 +84,18 @@ def _volume_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
         kind = "bind" if src.startswith(("/", ".")) else "volume"
         if not dst.startswith("/"):
             what = "bind" if kind == "bind" else "volume"
-            raise run_error(f"Error response from daemon: invalid volume specification: '{spec}': invalid mount config "
-                            f"for type \"{what}\": invalid mount path: '{dst}' mount path must be absolute", "mount")
+            raise run_error(
+                f"Error response from daemon: invalid volume specification: '{spec}': invalid mount config "
+                f"for type \"{what}\": invalid mount path: '{dst}' mount path must be absolute",
+                "mount",
+            )
         if kind == "volume" and src and not VOLNAME_RE.match(src):
-            raise run_error(f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
-                            'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
-                            "directory, use absolute path", "volume_name")
+            raise run_error(
+                f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
+                'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
+                "directory, use absolute path",
+                "volume_name",
+            )
         read_only = "ro" in mode.split(",")
         if kind == "bind":
             mounts.append(Mount("bind", norm(src, cwd), norm(dst), read_only))
@@ -102,15 +116,26 @@ def _mount_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
         dst = fields.get("destination", fields.get("dst", fields.get("target", "")))
         ro = fields.get("readonly", fields.get("ro", "false")) in ("true", "1")
         if typ not in ("bind", "volume"):
-            raise DockerError(f"docker: --mount type={typ} is real but not supported by this simulator\n", 125, "unsupported")
+            raise DockerError(
+                f"docker: --mount type={typ} is real but not supported by this simulator\n", 125, "unsupported"
+            )
         if not dst:
-            raise run_error(f'Error response from daemon: invalid mount config for type "{typ}": field Target must not be empty', "mount")
+            raise run_error(
+                f'Error response from daemon: invalid mount config for type "{typ}": field Target must not be empty',
+                "mount",
+            )
         if typ == "bind":
             if not src:
-                raise run_error('Error response from daemon: invalid mount config for type "bind": field Source must not be empty', "mount")
+                raise run_error(
+                    'Error response from daemon: invalid mount config for type "bind": field Source must not be empty',
+                    "mount",
+                )
             path = norm(src, cwd)
             if host.fs.kind(path) is None:
-                raise run_error(f'Error response from daemon: invalid mount config for type "bind": bind source path does not exist: {path}', "mount")
+                raise run_error(
+                    f'Error response from daemon: invalid mount config for type "bind": bind source path does not exist: {path}',
+                    "mount",
+                )
             mounts.append(Mount("bind", path, norm(dst), ro))
         else:
             mounts.append(Mount("volume", src, norm(dst), ro, anonymous=not src))
@@ -123,11 +148,11 @@ def _populate(host: DockerHost, vol: Volume, image: Image, dest: str) -> None:
     prefix = dest.rstrip("/") + "/"
     for d in image.dirs:
         if d.startswith(prefix):
-            vol.tree.makedirs("/" + d[len(prefix):])
+            vol.tree.makedirs("/" + d[len(prefix) :])
     for f, text in image.files.items():
         if f.startswith(prefix):
-            vol.tree.makedirs(norm("..", "/" + f[len(prefix):]))
-            vol.tree.write("/" + f[len(prefix):], text)
+            vol.tree.makedirs(norm("..", "/" + f[len(prefix) :]))
+            vol.tree.write("/" + f[len(prefix) :], text)
 
 
 def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Container, str]:
@@ -138,7 +163,9 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     if p.flag("rm") and restart not in ("no", ""):
         raise run_error("conflicting options: cannot specify both --restart and --rm", "conflict")
     if restart not in ("no", ""):
-        raise DockerError(f"docker: --restart {restart} is real but not supported by this simulator\n", 125, "unsupported")
+        raise DockerError(
+            f"docker: --restart {restart} is real but not supported by this simulator\n", 125, "unsupported"
+        )
     policy = p.get("pull", "missing")
     if policy not in ("always", "missing", "never"):
         raise run_error(f'invalid pull option: \'{policy}\': must be one of "always", "missing" or "never"', "flag")
@@ -146,14 +173,19 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     mounts = _volume_specs(host, p.get("volume", []), inv.cwd) + _mount_specs(host, p.get("mount", []), inv.cwd)
     name = p.get("name")
     if name and not NAME_RE.match(name):  # an empty --name means a generated one, as in the daemon
-        raise run_error(f"Error response from daemon: Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", "name_invalid")
+        raise run_error(
+            f"Error response from daemon: Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
+            "name_invalid",
+        )
     if name:
         name = name.removeprefix("/")  # stored as "/web", shown as "web"
         other = host.name_taken(name)
         if other:
-            raise run_error(f'Error response from daemon: Conflict. The container name "/{name.lstrip("/")}" is already in use '
-                            f'by container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
-                            "name_conflict")
+            raise run_error(
+                f'Error response from daemon: Conflict. The container name "/{name.lstrip("/")}" is already in use '
+                f'by container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
+                "name_conflict",
+            )
     ref = p.args[0]
     try:
         image, progress = ensure_image(host, ref, policy)
@@ -199,7 +231,10 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
                 ports.append(PortBinding("", _allocate(host, taken), int(port), proto))
     workdir = p.get("workdir") or cfg.get("WorkingDir") or ""
     if workdir and not workdir.startswith("/"):
-        raise run_error(f"Error response from daemon: the working directory '{workdir}' is invalid, it needs to be an absolute path", "flag")
+        raise run_error(
+            f"Error response from daemon: the working directory '{workdir}' is invalid, it needs to be an absolute path",
+            "flag",
+        )
     for vpath in cfg.get("Volumes") or {}:
         if not any(m.destination == vpath for m in mounts):
             mounts.append(Mount("volume", "", vpath, False, anonymous=True))
@@ -208,10 +243,19 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
         k, _, v = item.partition("=")
         labels[k] = v
     config: dict[str, Any] = {
-        "Hostname": cid[:12], "User": cfg.get("User", ""), "Tty": p.flag("tty"), "OpenStdin": p.flag("interactive"),
-        "AttachStdin": p.flag("interactive") and not p.flag("detach"), "Env": env, "Cmd": cmd, "Image": ref,
-        "Volumes": dict(cfg.get("Volumes") or {}) or None, "WorkingDir": workdir, "Entrypoint": entrypoint,
-        "ExposedPorts": exposed, "Labels": labels,
+        "Hostname": cid[:12],
+        "User": cfg.get("User", ""),
+        "Tty": p.flag("tty"),
+        "OpenStdin": p.flag("interactive"),
+        "AttachStdin": p.flag("interactive") and not p.flag("detach"),
+        "Env": env,
+        "Cmd": cmd,
+        "Image": ref,
+        "Volumes": dict(cfg.get("Volumes") or {}) or None,
+        "WorkingDir": workdir,
+        "Entrypoint": entrypoint,
+        "ExposedPorts": exposed,
+        "Labels": labels,
     }
     if cfg.get("StopSignal"):
         config["StopSignal"] = cfg["StopSignal"]
@@ -224,11 +268,24 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
             _populate(host, host.volume_by_name(m.source), image, m.destination)  # type: ignore[arg-type]
         elif host.fs.kind(m.source) is None:
             host.fs.makedirs(m.source)  # -v creates a missing host directory
-    c = Container(cid, name, ref, image.id, host.clock.now, config, ports, mounts, auto_remove=p.flag("rm"),
-                  rw=host.new_rw_layer(), publish_all=p.flag("publish-all"))
+    c = Container(
+        cid,
+        name,
+        ref,
+        image.id,
+        host.clock.now,
+        config,
+        ports,
+        mounts,
+        auto_remove=p.flag("rm"),
+        rw=host.new_rw_layer(),
+        publish_all=p.flag("publish-all"),
+    )
     host.add_container(c)
     if p.flag("quiet"):  # -q drops the pull progress, not the "Unable to find image" line
-        progress = "".join(line for line in progress.splitlines(keepends=True) if line.startswith("Unable to find image"))
+        progress = "".join(
+            line for line in progress.splitlines(keepends=True) if line.startswith("Unable to find image")
+        )
     return c, progress
 
 
@@ -239,9 +296,12 @@ def start_container(host: DockerHost, c: Container) -> None:
         if owner is not None and owner.id != c.id:
             endpoint = host.ids.hex64()
             bind_ip = b.host_ip or "0.0.0.0"
-            raise DockerError(f"failed to set up container networking: driver failed programming external connectivity on "
-                              f"endpoint {c.name} ({endpoint}): Bind for {bind_ip}:{b.host_port} failed: port is already allocated",
-                              1, "port_taken")
+            raise DockerError(
+                f"failed to set up container networking: driver failed programming external connectivity on "
+                f"endpoint {c.name} ({endpoint}): Bind for {bind_ip}:{b.host_port} failed: port is already allocated",
+                1,
+                "port_taken",
+            )
     runtime.start_process(host, c)
 
 
@@ -271,14 +331,20 @@ def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         raise framed from None
     if detach:
         return out, progress, 0
-    emitted = c.logs[max(0, mark - c.logs_dropped):]
+    emitted = c.logs[max(0, mark - c.logs_dropped) :]
     text_out = "".join(e.text + "\n" for e in emitted if e.stream == "stdout" or c.config.get("Tty"))
     text_err = progress + "".join(e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty"))
     if c.running:
         shellish = c.process in ("shell", "repl")
         kind = ("shell" if c.process == "shell" else "repl") if shellish and c.config.get("OpenStdin") else "attach"
-        host.attach_terminal(inv.terminal, c, kind, tty=bool(c.config.get("Tty")), stdin=bool(c.config.get("OpenStdin")),
-                             sig_proxy=p.get("sig-proxy", True) is not False)
+        host.attach_terminal(
+            inv.terminal,
+            c,
+            kind,
+            tty=bool(c.config.get("Tty")),
+            stdin=bool(c.config.get("OpenStdin")),
+            sig_proxy=p.get("sig-proxy", True) is not False,
+        )
         if c.process == "sleep" and float(c.proc.get("seconds", 0)) <= 600:
             host.clock.advance(float(c.proc["seconds"]))
             host.reap()

@@ -28,12 +28,17 @@ def cmd_volume_create(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     """docker volume create [NAME]."""
     driver = p.get("driver", "local")
     if driver != "local":
-        raise daemon_error(f"create {p.args[0] if p.args else ''}: error looking up volume plugin {driver}: plugin \"{driver}\" not found", "flag")
+        raise daemon_error(
+            f'create {p.args[0] if p.args else ""}: error looking up volume plugin {driver}: plugin "{driver}" not found',
+            "flag",
+        )
     name = p.args[0] if p.args else host.ids.hex64()
     if not VOLNAME_RE.match(name):
-        raise daemon_error(f'create {name}: "{name}" includes invalid characters for a local volume name, only '
-                           '"[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path',
-                           "volume_name")
+        raise daemon_error(
+            f'create {name}: "{name}" includes invalid characters for a local volume name, only '
+            '"[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path',
+            "volume_name",
+        )
     if host.volume_by_name(name) is None:
         labels = dict(item.partition("=")[::2] for item in p.get("label", []))
         host.add_volume(Volume(name, False, host.clock.now, labels=labels))
@@ -79,7 +84,9 @@ def cmd_volume_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             continue
         users = host.volume_users(name)
         if users:
-            errs.append(f"Error response from daemon: remove {name}: volume is in use - [{', '.join(c.id for c in users)}]\n")
+            errs.append(
+                f"Error response from daemon: remove {name}: volume is in use - [{', '.join(c.id for c in users)}]\n"
+            )
             key = "volume_in_use"
             continue
         host.delete_volume(name)
@@ -97,8 +104,12 @@ def cmd_volume_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         v = host.volume_by_name(name)
         (found.append(inspect_volume(host, v)) if v else missing.append(name))
     if missing:
-        raise DockerError("".join(f"Error response from daemon: get {m}: no such volume\n" for m in missing), 1,
-                          "no_volume", stdout=dump(found) if found else "[]\n")
+        raise DockerError(
+            "".join(f"Error response from daemon: get {m}: no such volume\n" for m in missing),
+            1,
+            "no_volume",
+            stdout=dump(found) if found else "[]\n",
+        )
     return dump(found), "", 0
 
 
@@ -108,8 +119,12 @@ def cmd_volume_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     if not p.flag("force"):
         what = "all local volumes" if p.flag("all") else "anonymous local volumes"
         host.ask(inv.terminal, ["volume", "prune", "--force"] + (["--all"] if p.flag("all") else []))
-        return (f"WARNING! This will remove {what} not used by at least one container.\n"
-                "Are you sure you want to continue? [y/N] ", "", 0)
+        return (
+            f"WARNING! This will remove {what} not used by at least one container.\n"
+            "Are you sure you want to continue? [y/N] ",
+            "",
+            0,
+        )
     gone = [v for v in host.volumes if (v.anonymous or p.flag("all")) and _dangling(host, v)]
     size = sum(v.tree.size for v in gone)
     for v in gone:

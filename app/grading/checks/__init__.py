@@ -1,8 +1,10 @@
 """The registry of lab checks: `CHECKS`, `validate_check`, `describe_check`, `run_check`."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from difflib import get_close_matches
-from typing import Any, Mapping
+from typing import Any
 
 from app.grading.checks.activity import ACTIVITY_CHECKS
 from app.grading.checks.base import CheckKind, Context, Outcome
@@ -16,8 +18,7 @@ CHECKS: dict[str, CheckKind] = {
     kind.name: kind for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS
 }
 
-__all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check",
-           "run_check", "validate_check"]
+__all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check", "run_check", "validate_check"]
 
 
 def _unknown(name: Any) -> str:

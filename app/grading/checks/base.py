@@ -1,8 +1,10 @@
 """The pieces every lab check is made of: CheckKind, Outcome, Context, container selectors."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from app.grading.params import Param
 from app.grading.state import ContainerView, HostState, normalise_ref, short_ref
@@ -70,18 +72,22 @@ class CheckKind:
 
 SELECT_NAME = Param("name", "str", "the container's name (as given with --name)")
 SELECT_IMAGE = Param("image", "ref", "the image the container was created from (nginx = nginx:latest)")
-SELECT_CURRENT = Param("current_image", "bool",
-                       "true: the container must run the image the tag points at now (rebuilt)",
-                       default=False)
+SELECT_CURRENT = Param(
+    "current_image", "bool", "true: the container must run the image the tag points at now (rebuilt)", default=False
+)
 
 
 def need_selector(check: str, *keys: str) -> Callable[[Mapping], list[str]]:
     """A rule: at least one of `keys` must be given."""
+
     def rule(params: Mapping) -> list[str]:
         if isinstance(params, Mapping) and not any(k in params for k in keys):
-            return [f"{check}: give {' or '.join(repr(k) for k in keys)} to select the container "
-                    "(containers are never selected by id)"]
+            return [
+                f"{check}: give {' or '.join(repr(k) for k in keys)} to select the container "
+                "(containers are never selected by id)"
+            ]
         return []
+
     return rule
 
 
@@ -143,8 +149,11 @@ def not_found(state: HostState, params: Mapping, name_key: str = "name") -> Outc
     """The standard failure when no container matches the selector."""
     en = who(params, "en", name_key).removeprefix("a ")
     ko_more, en_more = _stale_words(state, params, name_key)
-    return Outcome(False, f"{who(params, 'ko', name_key)}가 없습니다.{ko_more} {listing(state, 'ko')}",
-                   f"There is no {en}.{en_more} {listing(state, 'en')}")
+    return Outcome(
+        False,
+        f"{who(params, 'ko', name_key)}가 없습니다.{ko_more} {listing(state, 'ko')}",
+        f"There is no {en}.{en_more} {listing(state, 'en')}",
+    )
 
 
 def _stale_words(state: HostState, params: Mapping, name_key: str) -> tuple[str, str]:
@@ -156,16 +165,20 @@ def _stale_words(state: HostState, params: Mapping, name_key: str) -> tuple[str,
     if not stale:
         return "", ""
     names = ", ".join(stale[:5])
-    return (f" {names} 컨테이너는 다시 빌드하기 전의 옛 {short_ref(image)} 이미지로 만든 것이라, 새 이미지로 컨테이너를 "
-            "새로 만들어야 합니다.",
-            f" Container(s) {names} run the {short_ref(image)} image as it was before the rebuild: "
-            "make a new container from the new image.")
+    return (
+        f" {names} 컨테이너는 다시 빌드하기 전의 옛 {short_ref(image)} 이미지로 만든 것이라, 새 이미지로 컨테이너를 "
+        "새로 만들어야 합니다.",
+        f" Container(s) {names} run the {short_ref(image)} image as it was before the rebuild: "
+        "make a new container from the new image.",
+    )
 
 
 def claim_selected(name_key: str = "name") -> Claims:
     """Claims: the containers this check selects (so `strict` does not count them as leftovers)."""
+
     def claims(ctx: Context, params: dict) -> tuple[set[str], set[str]]:
         return {c.id for c in select(ctx.state, params, name_key)}, set()
+
     return claims
 
 

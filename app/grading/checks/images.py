@@ -1,4 +1,5 @@
 """Checks on images: a tag exists, a tag is gone, an image was built from the current files."""
+
 from __future__ import annotations
 
 from app.grading.checks.base import CheckKind, Context, Outcome
@@ -20,8 +21,11 @@ def _image_exists(ctx: Context, p: dict) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     if ctx.state.image_for(p["ref"]):
         return Outcome(True, f"{ref} 이미지가 있습니다.", f"Image {ref} exists.")
-    return Outcome(False, f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
-                   f"There is no image {ref}. {_tags(ctx.state, 'en')}")
+    return Outcome(
+        False,
+        f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
+        f"There is no image {ref}. {_tags(ctx.state, 'en')}",
+    )
 
 
 def _image_removed(ctx: Context, p: dict) -> Outcome:
@@ -33,31 +37,49 @@ def _image_removed(ctx: Context, p: dict) -> Outcome:
     if users:
         # `docker rmi` refuses (without -f) an image that a container, even a stopped one, was made from
         names = ", ".join(users[:5])
-        return Outcome(False, f"{ref} 이미지가 아직 남아 있습니다. {names} 컨테이너가 이 이미지로 만들어져 있어서"
-                       " (멈춘 컨테이너도 마찬가지) 그 컨테이너를 먼저 지워야 docker rmi로 지울 수 있습니다.",
-                       f"Image {ref} still exists. Container(s) {names} were made from it (stopped ones too): "
-                       "remove them first, then docker rmi.")
-    return Outcome(False, f"{ref} 이미지가 아직 남아 있습니다. docker rmi로 삭제해야 합니다.",
-                   f"Image {ref} still exists; remove it with docker rmi.")
+        return Outcome(
+            False,
+            f"{ref} 이미지가 아직 남아 있습니다. {names} 컨테이너가 이 이미지로 만들어져 있어서"
+            " (멈춘 컨테이너도 마찬가지) 그 컨테이너를 먼저 지워야 docker rmi로 지울 수 있습니다.",
+            f"Image {ref} still exists. Container(s) {names} were made from it (stopped ones too): "
+            "remove them first, then docker rmi.",
+        )
+    return Outcome(
+        False,
+        f"{ref} 이미지가 아직 남아 있습니다. docker rmi로 삭제해야 합니다.",
+        f"Image {ref} still exists; remove it with docker rmi.",
+    )
 
 
 def _built_from_current(ctx: Context, p: dict) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
-        return Outcome(False, f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
-                       f"There is no image {ref}. {_tags(ctx.state, 'en')}")
+        return Outcome(
+            False,
+            f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
+            f"There is no image {ref}. {_tags(ctx.state, 'en')}",
+        )
     fresh, error = ctx.probe.rebuilt_image_id(p["context"], p.get("dockerfile"))
     if fresh is None:
-        return Outcome(False, f"{p['context']} 폴더를 지금 빌드할 수 없어 비교하지 못했습니다: {error}",
-                       f"Could not build {p['context']} now to compare: {error}")
+        return Outcome(
+            False,
+            f"{p['context']} 폴더를 지금 빌드할 수 없어 비교하지 못했습니다: {error}",
+            f"Could not build {p['context']} now to compare: {error}",
+        )
     if fresh == image.id:
-        return Outcome(True, f"{ref} 이미지가 {p['context']} 폴더의 현재 파일로 빌드되어 있습니다.",
-                       f"Image {ref} is built from the current files in {p['context']}.")
-    return Outcome(False, f"{ref} 이미지가 {p['context']} 폴더의 현재 파일과 다릅니다. 파일을 고친 뒤 "
-                   "다시 빌드해야(docker build) 이미지에 반영됩니다 — 이미지는 읽기 전용입니다.",
-                   f"Image {ref} differs from the current files in {p['context']}. Rebuild it (docker build) "
-                   "after editing: images are read-only.")
+        return Outcome(
+            True,
+            f"{ref} 이미지가 {p['context']} 폴더의 현재 파일로 빌드되어 있습니다.",
+            f"Image {ref} is built from the current files in {p['context']}.",
+        )
+    return Outcome(
+        False,
+        f"{ref} 이미지가 {p['context']} 폴더의 현재 파일과 다릅니다. 파일을 고친 뒤 "
+        "다시 빌드해야(docker build) 이미지에 반영됩니다 — 이미지는 읽기 전용입니다.",
+        f"Image {ref} differs from the current files in {p['context']}. Rebuild it (docker build) "
+        "after editing: images are read-only.",
+    )
 
 
 _CONFIG_KEYS = ("workdir", "cmd", "entrypoint", "exposes")
@@ -93,15 +115,21 @@ def _image_config(ctx: Context, p: dict) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
-        return Outcome(False, f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
-                       f"There is no image {ref}. {_tags(ctx.state, 'en')}")
+        return Outcome(
+            False,
+            f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
+            f"There is no image {ref}. {_tags(ctx.state, 'en')}",
+        )
     wrong = [f for f in _config_facts(image, p) if not f[3]]
     if not wrong:
         return Outcome(True, f"{ref} 이미지의 설정이 요구한 대로입니다.", f"Image {ref} is configured as asked.")
     ko = "; ".join(f"{k} — 기대한 값 {want}, 지금 값 {found}" for k, want, found, _ in wrong)
     en = "; ".join(f"{k} should be {want} but is {found}" for k, want, found, _ in wrong)
-    return Outcome(False, f"{ref} 이미지의 설정이 다릅니다: {ko}. Dockerfile을 고친 뒤 다시 빌드하세요.",
-                   f"Image {ref} is configured differently: {en}. Fix the Dockerfile and rebuild.")
+    return Outcome(
+        False,
+        f"{ref} 이미지의 설정이 다릅니다: {ko}. Dockerfile을 고친 뒤 다시 빌드하세요.",
+        f"Image {ref} is configured differently: {en}. Fix the Dockerfile and rebuild.",
+    )
 
 
 def _config_rule(params: dict) -> list[str]:
@@ -145,20 +173,47 @@ def _describe_current(p: dict, lang: str) -> str:
 
 
 IMAGE_CHECKS = (
-    CheckKind("image_config", "the image's config (what WORKDIR, CMD, ENTRYPOINT, EXPOSE in its Dockerfile set)",
-              (REF, Param("workdir", "path", "the working folder (WORKDIR)"),
-               Param("cmd", "words", "the default command, exec form (CMD [\"node\", \"server.js\"])"),
-               Param("entrypoint", "words", "the entrypoint, exec form"),
-               Param("exposes", "port", "a port the image documents with EXPOSE (tcp)")),
-              _image_config, _describe_config, {"ref": "hello-node", "workdir": "/app", "cmd": ["node", "server.js"]},
-              rules=_config_rule),
-    CheckKind("image_exists", "an image with this repository:tag exists", (REF,),
-              _image_exists, _describe_exists, {"ref": "feedback-app"}),
-    CheckKind("image_removed", "no image has this repository:tag any more", (REF,),
-              _image_removed, _describe_removed, {"ref": "feedback-app:old"}),
-    CheckKind("image_built_from_current",
-              "the tag points at the image that building the folder now would give (same content-addressed id)",
-              (REF, Param("context", "path", "the build context folder on the host", required=True),
-               Param("dockerfile", "path", "a Dockerfile other than <context>/Dockerfile (optional)")),
-              _built_from_current, _describe_current, {"ref": "feedback-app", "context": "~/feedback-app"}),
+    CheckKind(
+        "image_config",
+        "the image's config (what WORKDIR, CMD, ENTRYPOINT, EXPOSE in its Dockerfile set)",
+        (
+            REF,
+            Param("workdir", "path", "the working folder (WORKDIR)"),
+            Param("cmd", "words", 'the default command, exec form (CMD ["node", "server.js"])'),
+            Param("entrypoint", "words", "the entrypoint, exec form"),
+            Param("exposes", "port", "a port the image documents with EXPOSE (tcp)"),
+        ),
+        _image_config,
+        _describe_config,
+        {"ref": "hello-node", "workdir": "/app", "cmd": ["node", "server.js"]},
+        rules=_config_rule,
+    ),
+    CheckKind(
+        "image_exists",
+        "an image with this repository:tag exists",
+        (REF,),
+        _image_exists,
+        _describe_exists,
+        {"ref": "feedback-app"},
+    ),
+    CheckKind(
+        "image_removed",
+        "no image has this repository:tag any more",
+        (REF,),
+        _image_removed,
+        _describe_removed,
+        {"ref": "feedback-app:old"},
+    ),
+    CheckKind(
+        "image_built_from_current",
+        "the tag points at the image that building the folder now would give (same content-addressed id)",
+        (
+            REF,
+            Param("context", "path", "the build context folder on the host", required=True),
+            Param("dockerfile", "path", "a Dockerfile other than <context>/Dockerfile (optional)"),
+        ),
+        _built_from_current,
+        _describe_current,
+        {"ref": "feedback-app", "context": "~/feedback-app"},
+    ),
 )

@@ -1,14 +1,16 @@
 """Arranging questions: ordering and matching, with partial credit."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from app.grading.errors import AnswerError
 from app.grading.kinds.common import RIGHT, index_list_error, is_str_seq, result, verdict
 from app.grading.verdict import Verdict
 
-
 # ---------------------------------------------------------------- ordering
+
 
 def ordering_key(key: Mapping) -> list[str]:
     items = key.get("items")
@@ -21,8 +23,10 @@ def ordering_answer(key: Mapping, answer: Any) -> AnswerError | None:
     n = len(key["items"])
     error = index_list_error(answer, n, unique=True)
     if error is None and len(answer) != n:
-        return AnswerError(f"항목 {n}개를 모두 한 번씩 배열해야 합니다 (받은 개수: {len(answer)}).",
-                           f"Arrange all {n} items exactly once (got {len(answer)}).")
+        return AnswerError(
+            f"항목 {n}개를 모두 한 번씩 배열해야 합니다 (받은 개수: {len(answer)}).",
+            f"Arrange all {n} items exactly once (got {len(answer)}).",
+        )
     return error
 
 
@@ -47,23 +51,35 @@ def ordering_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
     checks = []
     for pos, i in enumerate(answer):
         ok = pos in keep
-        checks.append(result(
-            f"item {i}", ok,
-            f"{pos + 1}번째 ‘{items[i]}’ — " + ("그대로 두면 됩니다." if ok else f"옮겨야 합니다 (정답 위치: {rank[items[i]] + 1}번째)."),
-            f"#{pos + 1} ‘{items[i]}’ — " + ("in place." if ok else f"must move (belongs at #{rank[items[i]] + 1})."),
-        ))
+        checks.append(
+            result(
+                f"item {i}",
+                ok,
+                f"{pos + 1}번째 ‘{items[i]}’ — "
+                + ("그대로 두면 됩니다." if ok else f"옮겨야 합니다 (정답 위치: {rank[items[i]] + 1}번째)."),
+                f"#{pos + 1} ‘{items[i]}’ — "
+                + ("in place." if ok else f"must move (belongs at #{rank[items[i]] + 1})."),
+            )
+        )
     moves = n - len(keep)
-    return verdict((len(keep) - 1) / (n - 1), checks, RIGHT,
-                    (f"항목 {moves}개를 옮기면 올바른 순서가 됩니다.",
-                     f"Moving {moves} item(s) would fix the order."))
+    return verdict(
+        (len(keep) - 1) / (n - 1),
+        checks,
+        RIGHT,
+        (f"항목 {moves}개를 옮기면 올바른 순서가 됩니다.", f"Moving {moves} item(s) would fix the order."),
+    )
 
 
 # ---------------------------------------------------------------- matching
 
+
 def matching_key(key: Mapping) -> list[str]:
     pairs = key.get("pairs")
-    if (not isinstance(pairs, (list, tuple)) or len(pairs) < 2
-            or not all(isinstance(p, (list, tuple)) and len(p) == 2 and is_str_seq(p) for p in pairs)):
+    if (
+        not isinstance(pairs, (list, tuple))
+        or len(pairs) < 2
+        or not all(isinstance(p, (list, tuple)) and len(p) == 2 and is_str_seq(p) for p in pairs)
+    ):
         return ["matching: 'pairs' must be a list of at least 2 [left, right] string pairs"]
     lefts = [p[0] for p in pairs]
     if len(set(lefts)) != len(lefts):
@@ -75,8 +91,10 @@ def matching_answer(key: Mapping, answer: Any) -> AnswerError | None:
     n = len(key["pairs"])
     error = index_list_error(answer, n, unique=False)
     if error is None and len(answer) != n:
-        return AnswerError(f"왼쪽 항목 {n}개마다 짝을 하나씩 골라야 합니다 (받은 개수: {len(answer)}).",
-                           f"Choose one match for each of the {n} left items (got {len(answer)}).")
+        return AnswerError(
+            f"왼쪽 항목 {n}개마다 짝을 하나씩 골라야 합니다 (받은 개수: {len(answer)}).",
+            f"Choose one match for each of the {n} left items (got {len(answer)}).",
+        )
     return error
 
 
@@ -84,14 +102,21 @@ def matching_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
     """score = correctly matched left items / left items (same right text counts as the same)."""
     pairs = key["pairs"]
     checks = []
-    for i, ((left, right), chosen) in enumerate(zip(pairs, answer)):
+    for i, ((left, right), chosen) in enumerate(zip(pairs, answer, strict=False)):
         got = pairs[chosen][1]
         ok = got == right
-        checks.append(result(
-            f"pair {i}", ok,
-            f"‘{left}’ → ‘{got}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 짝은 ‘{right}’입니다."),
-            f"‘{left}’ → ‘{got}’" + (" — right." if ok else f" — wrong; it matches ‘{right}’."),
-        ))
+        checks.append(
+            result(
+                f"pair {i}",
+                ok,
+                f"‘{left}’ → ‘{got}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 짝은 ‘{right}’입니다."),
+                f"‘{left}’ → ‘{got}’" + (" — right." if ok else f" — wrong; it matches ‘{right}’."),
+            )
+        )
     right = sum(c.passed for c in checks)
-    return verdict(right / len(pairs), checks, RIGHT,
-                    (f"{len(pairs)}쌍 중 {right}쌍이 맞습니다.", f"{right} of {len(pairs)} pairs are right."))
+    return verdict(
+        right / len(pairs),
+        checks,
+        RIGHT,
+        (f"{len(pairs)}쌍 중 {right}쌍이 맞습니다.", f"{right} of {len(pairs)} pairs are right."),
+    )

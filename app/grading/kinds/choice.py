@@ -1,14 +1,16 @@
 """Choice questions: single choice, multiple choice (partial credit with a penalty), true/false."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from app.grading.errors import AnswerError
 from app.grading.kinds.common import RIGHT, index_list_error, is_int, is_str_seq, result, verdict
 from app.grading.verdict import Verdict
 
-
 # ---------------------------------------------------------------- single
+
 
 def single_key(key: Mapping) -> list[str]:
     choices, correct = key.get("choices"), key.get("correct")
@@ -27,8 +29,9 @@ def single_answer(key: Mapping, answer: Any) -> AnswerError | None:
     if not is_int(answer):
         return AnswerError("보기 번호(정수) 하나를 골라야 합니다.", "Pick one choice (an integer index).")
     if not 0 <= answer < n:
-        return AnswerError(f"{answer}번 보기는 없습니다 (0부터 {n - 1}까지).",
-                           f"Choice {answer} does not exist (0 to {n - 1}).")
+        return AnswerError(
+            f"{answer}번 보기는 없습니다 (0부터 {n - 1}까지).", f"Choice {answer} does not exist (0 to {n - 1})."
+        )
     return None
 
 
@@ -36,7 +39,8 @@ def single_grade(key: Mapping, answer: int) -> Verdict:
     choices, correct = key["choices"], key["correct"]
     ok = answer == correct
     check = result(
-        "choice", ok,
+        "choice",
+        ok,
         f"고른 답 ‘{choices[answer]}’" + (" — 정답입니다." if ok else f" — 정답은 ‘{choices[correct]}’입니다."),
         f"You chose ‘{choices[answer]}’" + (" — correct." if ok else f"; the answer is ‘{choices[correct]}’."),
     )
@@ -45,13 +49,13 @@ def single_grade(key: Mapping, answer: int) -> Verdict:
 
 # ---------------------------------------------------------------- multiple
 
+
 def multiple_key(key: Mapping) -> list[str]:
     choices, correct = key.get("choices"), key.get("correct")
     errors = []
     if not is_str_seq(choices) or len(choices) < 2:
         errors.append("multiple: 'choices' must be a list of at least 2 strings")
-    if (not isinstance(correct, (list, tuple)) or not correct
-            or not all(is_int(i) for i in correct)):
+    if not isinstance(correct, (list, tuple)) or not correct or not all(is_int(i) for i in correct):
         errors.append("multiple: 'correct' must be a non-empty list of 0-based choice indexes")
     elif is_str_seq(choices):
         bad = [i for i in correct if not 0 <= i < len(choices)]
@@ -83,15 +87,22 @@ def multiple_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
             ko, en = f"‘{text}’ — 고르지 않은 것이 맞습니다.", f"‘{text}’ — rightly left out."
         checks.append(result(f"choice {i}", should == did, ko, en))
     right, wrong = len(picked & correct), len(picked - correct)
-    return verdict((right - wrong) / len(correct), checks, RIGHT,
-                    (f"정답 {len(correct)}개 중 {right}개를 골랐고, 틀린 보기 {wrong}개를 골랐습니다. "
-                     f"점수 = (맞게 고른 {right}개 − 잘못 고른 {wrong}개) ÷ 정답 {len(correct)}개이고, 0점 아래로는 "
-                     "내려가지 않습니다.",
-                     f"You picked {right} of {len(correct)} correct choices and {wrong} wrong ones. "
-                     f"Score = ({right} right − {wrong} wrong) ÷ {len(correct)} correct, never below 0."))
+    return verdict(
+        (right - wrong) / len(correct),
+        checks,
+        RIGHT,
+        (
+            f"정답 {len(correct)}개 중 {right}개를 골랐고, 틀린 보기 {wrong}개를 골랐습니다. "
+            f"점수 = (맞게 고른 {right}개 − 잘못 고른 {wrong}개) ÷ 정답 {len(correct)}개이고, 0점 아래로는 "
+            "내려가지 않습니다.",
+            f"You picked {right} of {len(correct)} correct choices and {wrong} wrong ones. "
+            f"Score = ({right} right − {wrong} wrong) ÷ {len(correct)} correct, never below 0.",
+        ),
+    )
 
 
 # ---------------------------------------------------------------- true/false
+
 
 def tf_key(key: Mapping) -> list[str]:
     return [] if isinstance(key.get("correct"), bool) else ["true_false: 'correct' must be true or false"]
@@ -106,7 +117,10 @@ def tf_answer(key: Mapping, answer: Any) -> AnswerError | None:
 def tf_grade(key: Mapping, answer: bool) -> Verdict:
     ok = answer == key["correct"]
     word = {True: ("참", "true"), False: ("거짓", "false")}
-    check = result("answer", ok,
-                    f"‘{word[answer][0]}’을 골랐습니다. 정답은 ‘{word[key['correct']][0]}’입니다.",
-                    f"You answered {word[answer][1]}; the answer is {word[key['correct']][1]}.")
+    check = result(
+        "answer",
+        ok,
+        f"‘{word[answer][0]}’을 골랐습니다. 정답은 ‘{word[key['correct']][0]}’입니다.",
+        f"You answered {word[answer][1]}; the answer is {word[key['correct']][1]}.",
+    )
     return verdict(1.0 if ok else 0.0, [check], RIGHT, ("오답입니다.", "Not correct."))

@@ -1,7 +1,9 @@
 """Shared pieces of the question graders: type tests, result and verdict builders."""
+
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from app.grading.errors import AnswerError
 from app.grading.text import MAX_ANSWER_CHARS
@@ -21,8 +23,7 @@ def result(name: str, passed: bool, ko: str, en: str, weight: float = 1.0) -> Ch
     return CheckResult(name, passed, weight, ko, en)
 
 
-def verdict(score: float, checks: Sequence[CheckResult], right: tuple[str, str],
-             wrong: tuple[str, str]) -> Verdict:
+def verdict(score: float, checks: Sequence[CheckResult], right: tuple[str, str], wrong: tuple[str, str]) -> Verdict:
     score = round_score(max(0.0, min(1.0, score)))
     passed = score == 1.0
     ko, en = right if passed else wrong
@@ -37,12 +38,13 @@ RIGHT = ("정답입니다.", "Correct.")
 
 def index_list_error(answer: Any, size: int, *, unique: bool) -> AnswerError | None:
     if not isinstance(answer, (list, tuple)) or not all(is_int(i) for i in answer):
-        return AnswerError("답은 항목 번호(정수)의 목록이어야 합니다.",
-                           "The answer must be a list of integer indexes.")
+        return AnswerError("답은 항목 번호(정수)의 목록이어야 합니다.", "The answer must be a list of integer indexes.")
     bad = [i for i in answer if not 0 <= i < size]
     if bad:
-        return AnswerError(f"{bad[0]}번은 없는 항목입니다 (0부터 {size - 1}까지).",
-                           f"Index {bad[0]} is out of range (0 to {size - 1}).")
+        return AnswerError(
+            f"{bad[0]}번은 없는 항목입니다 (0부터 {size - 1}까지).",
+            f"Index {bad[0]} is out of range (0 to {size - 1}).",
+        )
     if unique and len(set(answer)) != len(answer):
         return AnswerError("같은 항목이 두 번 들어 있습니다.", "The same item appears twice.")
     return None
@@ -52,6 +54,8 @@ def text_error(answer: Any) -> AnswerError | None:
     if not isinstance(answer, str):
         return AnswerError("답은 글자(문자열)여야 합니다.", "The answer must be text (a string).")
     if len(answer) > MAX_ANSWER_CHARS:
-        return AnswerError(f"답이 너무 깁니다 ({MAX_ANSWER_CHARS}자까지).",
-                           f"The answer is too long (at most {MAX_ANSWER_CHARS} characters).")
+        return AnswerError(
+            f"답이 너무 깁니다 ({MAX_ANSWER_CHARS}자까지).",
+            f"The answer is too long (at most {MAX_ANSWER_CHARS} characters).",
+        )
     return None

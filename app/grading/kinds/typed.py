@@ -1,8 +1,10 @@
 """Typed answers: short answer and cloze, compared after normalisation (NFC, spaces, case)."""
+
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from app.grading.errors import AnswerError
 from app.grading.kinds.common import RIGHT, is_str_seq, result, text_error, verdict
@@ -13,6 +15,7 @@ BLANK = re.compile(r"\[\[(\d+)\]\]")
 
 
 # ---------------------------------------------------------------- short answer
+
 
 def pattern_errors(pattern: Any, where: str) -> list[str]:
     if pattern is None:
@@ -68,24 +71,22 @@ def short_grade(key: Mapping, answer: str) -> Verdict:
         en = f"‘{shown}’ — not what was expected. An accepted answer: ‘{accept[0]}’."
     else:
         ko, en = f"‘{shown}’ — 기대한 형식의 답이 아닙니다.", f"‘{shown}’ — not in the expected form."
-    return verdict(1.0 if ok else 0.0, [result("answer", ok, ko, en)], RIGHT,
-                    ("오답입니다.", "Not correct."))
+    return verdict(1.0 if ok else 0.0, [result("answer", ok, ko, en)], RIGHT, ("오답입니다.", "Not correct."))
 
 
 # ---------------------------------------------------------------- cloze
+
 
 def cloze_key(key: Mapping) -> list[str]:
     text, blanks = key.get("text"), key.get("blanks")
     errors = []
     if not isinstance(text, str):
         return ["cloze: 'text' must be a string with blanks [[1]], [[2]], ..."]
-    if (not isinstance(blanks, (list, tuple)) or not blanks
-            or not all(is_str_seq(b) and b for b in blanks)):
+    if not isinstance(blanks, (list, tuple)) or not blanks or not all(is_str_seq(b) and b for b in blanks):
         return ["cloze: 'blanks' must be a non-empty list of lists of accepted answers"]
     numbers = [int(m) for m in BLANK.findall(text)]
     if numbers != list(range(1, len(blanks) + 1)):
-        errors.append(f"cloze: the text must contain [[1]]..[[{len(blanks)}]] once each, in order "
-                      f"(found {numbers})")
+        errors.append(f"cloze: the text must contain [[1]]..[[{len(blanks)}]] once each, in order (found {numbers})")
     if any(not normalise_answer(a) for b in blanks for a in b):
         errors.append("cloze: a blank has an empty accepted answer")
     return errors
@@ -96,23 +97,28 @@ def cloze_answer(key: Mapping, answer: Any) -> AnswerError | None:
     if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
         return AnswerError("빈칸 답은 글자(문자열)의 목록이어야 합니다.", "Blanks must be a list of strings.")
     if len(answer) != n:
-        return AnswerError(f"빈칸 {n}개를 모두 채워야 합니다 (받은 개수: {len(answer)}).",
-                           f"Fill all {n} blanks (got {len(answer)}).")
+        return AnswerError(
+            f"빈칸 {n}개를 모두 채워야 합니다 (받은 개수: {len(answer)}).", f"Fill all {n} blanks (got {len(answer)})."
+        )
     return next(filter(None, (text_error(a) for a in answer)), None)
 
 
 def cloze_grade(key: Mapping, answer: Sequence[str]) -> Verdict:
     """score = correct blanks / blanks; each blank normalised like a short answer."""
     checks = []
-    for i, (accepted, given) in enumerate(zip(key["blanks"], answer), start=1):
+    for i, (accepted, given) in enumerate(zip(key["blanks"], answer, strict=False), start=1):
         ok = text_matches(given, accepted)
         shown = normalise_answer(given) or "(빈칸)"
-        checks.append(result(
-            f"blank {i}", ok,
-            f"빈칸 {i}: ‘{shown}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 정답 예: ‘{accepted[0]}’."),
-            f"Blank {i}: ‘{shown}’" + (" — right." if ok else f" — wrong; e.g. ‘{accepted[0]}’."),
-        ))
+        checks.append(
+            result(
+                f"blank {i}",
+                ok,
+                f"빈칸 {i}: ‘{shown}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 정답 예: ‘{accepted[0]}’."),
+                f"Blank {i}: ‘{shown}’" + (" — right." if ok else f" — wrong; e.g. ‘{accepted[0]}’."),
+            )
+        )
     right = sum(c.passed for c in checks)
     n = len(checks)
-    return verdict(right / n, checks, RIGHT,
-                    (f"빈칸 {n}개 중 {right}개가 맞습니다.", f"{right} of {n} blanks are right."))
+    return verdict(
+        right / n, checks, RIGHT, (f"빈칸 {n}개 중 {right}개가 맞습니다.", f"{right} of {n} blanks are right.")
+    )

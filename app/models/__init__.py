@@ -1,0 +1,35 @@
+"""Database models. Content (lessons, cards, questions, labs) is referenced by stable string ids only.
+
+One module per area; this package re-exports every model so `from app.models import User` works,
+and says which tables belong to a user (what a guest merge moves).
+"""
+
+from __future__ import annotations
+
+from app.extensions import db
+from app.models.accounts import Activity, Role, User
+from app.models.labs import LabAttempt, LabUndoStep
+from app.models.study import CardReview, CardState, QuestionAnswer
+from app.models.types import UTCDateTime, utcnow
+
+# Tables whose rows belong to a user through `user_id`; merging a guest moves these rows.
+USER_OWNED_MODELS: tuple[type[db.Model], ...] = (Activity, QuestionAnswer, CardState, CardReview, LabAttempt)
+
+# Tables with one row per (user, key column): when a guest is merged into an account that has a
+# row for the same key too, the row that changed last (freshness column) is kept.
+MERGE_KEYS: dict[type[db.Model], tuple[str, str]] = {CardState: ("card_id", "updated_at")}
+
+__all__ = [
+    "MERGE_KEYS",
+    "USER_OWNED_MODELS",
+    "Activity",
+    "CardReview",
+    "CardState",
+    "LabAttempt",
+    "LabUndoStep",
+    "QuestionAnswer",
+    "Role",
+    "UTCDateTime",
+    "User",
+    "utcnow",
+]
