@@ -18,16 +18,18 @@ class LabAttempt(db.Model):
 
     `version` is the optimistic-concurrency counter: SQLAlchemy adds `WHERE version = :old` to
     every UPDATE, so two workers or tabs saving the same attempt cannot silently overwrite.
-    (user_id, lab_id) is indexed but not unique: merging a guest into an account may bring a
-    second attempt for the same lab; the service uses the most recently updated one.
+    `scope` keeps hosts of one lab apart: "practice" for self-study, one scope per assigned-quiz
+    attempt. (user_id, lab_id, scope) is indexed but not unique: merging a guest into an account
+    may bring a second attempt for the same lab; the service uses the most recently updated one.
     """
 
     __tablename__ = "lab_attempts"
-    __table_args__ = (Index("ix_lab_attempts_user_lab", "user_id", "lab_id"),)
+    __table_args__ = (Index("ix_lab_attempts_user_lab_scope", "user_id", "lab_id", "scope"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     lab_id: Mapped[str] = mapped_column(String(120))
+    scope: Mapped[str] = mapped_column(String(80), default="practice", server_default="practice")
     status: Mapped[str] = mapped_column(String(20), default="in_progress")  # in_progress, solved, solution_seen
     snapshot: Mapped[str] = mapped_column(Text)  # DockerHost.snapshot() as JSON
     terminals: Mapped[str] = mapped_column(Text, default="{}")  # bounded scrollback per terminal, JSON

@@ -14,7 +14,7 @@ from app.dockersim.fixtures import HOME
 from app.dockersim.fs import FsError
 from app.extensions import db
 from app.services import accounts, lab_store
-from app.services.lab_store import Workspace, dump
+from app.services.lab_store import PRACTICE, Workspace, dump
 from app.services.labs import LabError, build_reply, client_view, expected_version, find_lab, record_progress
 
 MAX_FILE_CHARS = 64 * 1024
@@ -33,12 +33,12 @@ def _host_path(raw: Any) -> str:
     return "/" + "/".join(parts)
 
 
-def read_file(lab_id: str, raw_path: Any) -> dict[str, Any]:
+def read_file(lab_id: str, raw_path: Any, scope: str = PRACTICE) -> dict[str, Any]:
     """A host file's text for the editor."""
     lab = find_lab(lab_id)
     path = _host_path(raw_path)
     user = accounts.ensure_learner()
-    ws = lab_store.read_only(user, lab_id, lab)
+    ws = lab_store.read_only(user, lab_id, lab, scope)
     text = ws.host.fs.files.get(path)
     db.session.commit()
     if text is None:
@@ -46,7 +46,7 @@ def read_file(lab_id: str, raw_path: Any) -> dict[str, Any]:
     return {"ok": True, "path": "~" + path[len(HOME) :], "text": text, "version": ws.attempt.version}
 
 
-def save_file(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def save_file(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Save a host file from the editor (only onto the version the learner was looking at)."""
     lab = find_lab(lab_id)
     path = _host_path(body.get("path"))
@@ -67,4 +67,4 @@ def save_file(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, message=_("Saved %(path)s.", path=label))
 
-    return lab_store.mutate(user, lab_id, lab, change, expected_version=expected_version(body))
+    return lab_store.mutate(user, lab_id, lab, change, expected_version=expected_version(body), scope=scope)

@@ -26,6 +26,7 @@ from app.models import Activity, LabAttempt, LabUndoStep, User, utcnow
 from app.services import course as course_service
 
 PLAYGROUND_ID = "@playground"
+PRACTICE = "practice"  # the scope of self-study attempts (see find_attempt)
 MAX_UNDO = 20
 MAX_HISTORY = 200
 MAX_RECENT_IDS = 30
@@ -151,24 +152,29 @@ def empty_screens(epoch: int = 0) -> dict[str, Any]:
 # --- loading and saving -------------------------------------------------------------------
 
 
-def find_attempt(user: User, lab_id: str) -> LabAttempt | None:
-    """The learner's attempt at a lab (the most recent one if a merge brought two)."""
+def find_attempt(user: User, lab_id: str, scope: str = PRACTICE) -> LabAttempt | None:
+    """The learner's attempt at a lab in a scope (the most recent one if a merge brought two).
+
+    `scope` separates hosts of the same lab: "practice" is self-study; an assigned quiz gives
+    each of its attempts its own scope, so a graded host never mixes with practice.
+    """
     return db.session.scalar(
         select(LabAttempt)
-        .where(LabAttempt.user_id == user.id, LabAttempt.lab_id == lab_id)
+        .where(LabAttempt.user_id == user.id, LabAttempt.lab_id == lab_id, LabAttempt.scope == scope)
         .order_by(LabAttempt.updated_at.desc(), LabAttempt.id.desc())
         .limit(1)
     )
 
 
-def open_workspace(user: User, lab_id: str, lab: Lab | None) -> Workspace:
+def open_workspace(user: User, lab_id: str, lab: Lab | None, scope: str = PRACTICE) -> Workspace:
     """Load the attempt, creating it (fresh host, saved at once) on first visit."""
-    attempt = find_attempt(user, lab_id)
+    attempt = find_attempt(user, lab_id, scope)
     if attempt is None:
         host = fresh_host(lab)
         attempt = LabAttempt(
             user_id=user.id,
             lab_id=lab_id,
+            scope=scope,
             snapshot=snapshot_json(host),
             terminals=dump(empty_screens()),
             history="[]",
@@ -212,7 +218,12 @@ def save(ws: Workspace) -> None:
 
 
 def mutate(
-    user: User, lab_id: str, lab: Lab | None, change: Callable[[Workspace], T], expected_version: int | None = None
+    user: User,
+    lab_id: str,
+    lab: Lab | None,
+    change: Callable[[Workspace], T],
+    expected_version: int | None = None,
+    scope: str = PRACTICE,
 ) -> T:
     """Load, change, save; on a concurrent save reload and run `change` again (a few times).
 
@@ -220,7 +231,7 @@ def mutate(
     reset, file edits): a mismatch raises LabConflict instead of acting on a newer state.
     """
     for _ in range(SAVE_ATTEMPTS):
-        ws = open_workspace(user, lab_id, lab)
+        ws = open_workspace(user, lab_id, lab, scope)
         if expected_version is not None and ws.attempt.version != expected_version:
             db.session.rollback()
             raise LabConflict()
@@ -243,7 +254,7 @@ def mutate(
     raise LabConflict()
 
 
-def read_only(user: User | None, lab_id: str, lab: Lab | None) -> Workspace:
+def read_only(user: User | None, lab_id: str, lab: Lab | None, scope: str = PRACTICE) -> Workspace:
     """The attempt for showing (created on first visit, not changed).
 
     A visitor without a user gets an unsaved preview of the fresh host: merely looking at a
@@ -252,6 +263,7 @@ def read_only(user: User | None, lab_id: str, lab: Lab | None) -> Workspace:
     if user is None:
         attempt = LabAttempt(
             lab_id=lab_id,
+            scope=scope,
             status="in_progress",
             best_score=0.0,
             hints_used=0,
@@ -260,7 +272,7 @@ def read_only(user: User | None, lab_id: str, lab: Lab | None) -> Workspace:
             recent_commands="[]",
         )
         return Workspace(attempt, fresh_host(lab), empty_screens(), [], [])
-    return open_workspace(user, lab_id, lab)
+    return open_workspace(user, lab_id, lab, scope)
 
 
 def undo_count(attempt: LabAttempt) -> int:

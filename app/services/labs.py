@@ -20,7 +20,7 @@ from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view
 from app.services import course as course_service
-from app.services.lab_store import PLAYGROUND_ID, LabConflict, Workspace, dump, state_key
+from app.services.lab_store import PLAYGROUND_ID, PRACTICE, LabConflict, Workspace, dump, state_key
 
 CLEAR_SCREEN = "\x1b[2J"
 
@@ -68,10 +68,10 @@ def lab_page(lab_id: str, lang: str) -> dict[str, Any]:
     return page(lab_id, lang)
 
 
-def page(lab_id: str, lang: str) -> dict[str, Any]:
+def page(lab_id: str, lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Everything the lab (or playground) page renders, including the initial client state."""
     lab = find_lab(lab_id)
-    ws = lab_store.read_only(accounts.current_or_none(), lab_id, lab)
+    ws = lab_store.read_only(accounts.current_or_none(), lab_id, lab, scope)
     data = build_reply(ws, lab, lang, known={}, epoch=None, full=True)
     data["history"] = ws.history
     data["words"] = lab_view.completion_words()
@@ -168,7 +168,7 @@ def disabled_reason(lab: Lab | None, line: str) -> str | None:
     return command_is_disabled(line, lab.disabled_commands)
 
 
-def run_command(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def run_command(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Run one typed line on a terminal; a repeated command id answers without running again."""
     lab = find_lab(lab_id)
     terminal = _terminal(body.get("terminal", 0))
@@ -191,7 +191,7 @@ def run_command(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, result=result)
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
 def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[str, Any]:
@@ -248,7 +248,7 @@ def _begin(lab_id: str, body: dict[str, Any]) -> tuple[Lab | None, dict[str, int
     return lab, known, epoch, accounts.ensure_learner()
 
 
-def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def interrupt(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Ctrl+C on a terminal: stops an attached run or `logs -f`."""
     terminal = _terminal(body.get("terminal", 0))
     lab, known, epoch, user = _begin(lab_id, body)
@@ -266,10 +266,10 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
             ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)}
         )
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
-def poll(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def poll(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Output that arrived since the client's last entries (another tab, a container's logs)."""
     client_version = body.get("version")
     lab, known, epoch, user = _begin(lab_id, body)
@@ -281,10 +281,10 @@ def poll(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         ws.collect_streams()
         return build_reply(ws, lab, lang, known, epoch)
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
-def clear_screen(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def clear_screen(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Ctrl+L: the terminal starts a clean screen (kept across reloads)."""
     terminal = _terminal(body.get("terminal", 0))
     lab, known, epoch, user = _begin(lab_id, body)
@@ -293,13 +293,13 @@ def clear_screen(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]
         ws.write(terminal, "clear", " ")
         return build_reply(ws, lab, lang, known, epoch, full=False)
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
 # --- undo, reset, hints, solution, grading ------------------------------------------------
 
 
-def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def undo(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Put the host back as it was before the last state-changing command."""
     terminal = _terminal(body.get("terminal", 0))
     lab, known, epoch, user = _begin(lab_id, body)
@@ -317,10 +317,10 @@ def undo(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step.command))
 
-    return lab_store.mutate(user, lab_id, lab, change, expected_version=expected_version(body))
+    return lab_store.mutate(user, lab_id, lab, change, expected_version=expected_version(body), scope=scope)
 
 
-def reset(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def reset(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Start again from the lab's fresh setup (progress, hints and history are kept)."""
     lab, known, epoch, user = _begin(lab_id, body)
 
@@ -330,10 +330,10 @@ def reset(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
         lab_store.clear_undo(ws)
         return build_reply(ws, lab, lang, known, epoch, message=_("The lab was reset."))
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
-def next_hint(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def next_hint(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Reveal the next hint (one at a time; each one is counted)."""
     lab = find_lab(lab_id)
     if lab is None:
@@ -352,11 +352,11 @@ def next_hint(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
             "version": ws.attempt.version,
         }
 
-    reply = lab_store.mutate(user, lab_id, lab, change)
+    reply = lab_store.mutate(user, lab_id, lab, change, scope=scope)
     return reply
 
 
-def reveal_solution(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def reveal_solution(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Show the solution after an explicit confirmation; the attempt counts as "solution seen"."""
     lab = find_lab(lab_id)
     if lab is None:
@@ -371,10 +371,10 @@ def reveal_solution(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, A
             db.session.add(Activity(user_id=ws.attempt.user_id, kind="lab_solution_seen", item_id=lab_id))
         return {"ok": True, "solution": _solution(lab), "status": ws.attempt.status, "version": ws.attempt.version}
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
-def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
+def grade(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """The final verdict with feedback per check."""
     lab = find_lab(lab_id)
     if lab is None:
@@ -391,7 +391,7 @@ def grade(lab_id: str, body: dict[str, Any], lang: str) -> dict[str, Any]:
             "best_score": ws.attempt.best_score,
         }
 
-    return lab_store.mutate(user, lab_id, lab, change)
+    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
 
 
 def expected_version(body: dict[str, Any]) -> int | None:
