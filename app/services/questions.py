@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import secrets
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from app import grading
 from app.curriculum import Question, render_markdown
 from app.extensions import db
-from app.models import Activity, QuestionAnswer, User
+from app.models import Activity, ActivityKind, QuestionAnswer, User
 from app.services import accounts
 from app.services.course import get_course
 
@@ -156,15 +155,20 @@ def submit_answer(
         user_id=user.id,
         question_id=question.id,
         token=token,
-        answer_json=json.dumps(answer, ensure_ascii=False),
-        verdict_json=json.dumps(verdict.to_dict(), ensure_ascii=False),
+        answer=answer,
+        verdict=verdict.to_dict(),
         score=verdict.score,
         max_score=verdict.max_score,
         passed=verdict.passed,
     )
     db.session.add(row)
     db.session.add(
-        Activity(user_id=user.id, kind="question", item_id=question.id, detail="passed" if verdict.passed else "failed")
+        Activity(
+            user_id=user.id,
+            kind=ActivityKind.question,
+            item_id=question.id,
+            detail="passed" if verdict.passed else "failed",
+        )
     )
     try:
         db.session.commit()
@@ -188,7 +192,7 @@ def _error(question: Question, message: str) -> AnswerOutcome:
 
 
 def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanation_html: str) -> AnswerOutcome:
-    data = json.loads(row.verdict_json)
+    data = row.verdict
     checks = [
         {"passed": c["passed"], "message": c["message_en" if lang == "en" else "message_ko"]} for c in data["checks"]
     ]

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from app import create_app
 from app.extensions import db
-from app.models import CardReview, CardState, User
+from app.models import CardReview, CardStage, CardState, User
 from app.services import flashcards
 from tests.conftest import base_config
 
@@ -129,10 +129,6 @@ def review_count(dbs, user_id: int | None = None) -> int:
         return s.scalar(query)
 
 
-def aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 # --- scheduling -----------------------------------------------------------------------------
 
 
@@ -150,13 +146,13 @@ def test_scheduling_moves_due_dates_through_learning_to_review(svc, dbs, learner
     assert svc(flashcards.review, learner, "fc-a", 3, 4000, 0, now=NOW).recorded
     first = state_of(dbs, learner, "fc-a")
     assert first.state == "learning" and first.reps == 1
-    assert aware(first.due) - NOW == timedelta(minutes=10)
+    assert first.due - NOW == timedelta(minutes=10)
 
     later = NOW + timedelta(minutes=11)
     assert svc(flashcards.review, learner, "fc-a", 3, 3000, 1, now=later).recorded
     second = state_of(dbs, learner, "fc-a")
     assert second.state == "review" and second.reps == 2
-    assert aware(second.due) - later >= timedelta(days=1)
+    assert second.due - later >= timedelta(days=1)
     with dbs() as s:
         log = s.scalars(select(CardReview).order_by(CardReview.id)).all()
         assert [(r.card_id, r.rating, r.duration_ms, r.state_before) for r in log] == [
@@ -169,17 +165,17 @@ def test_again_brings_a_card_back_in_minutes_easy_in_days(svc, dbs, learner):
     svc(flashcards.review, learner, "fc-a", 1, 1000, 0, now=NOW)
     svc(flashcards.review, learner, "fc-b", 4, 1000, 0, now=NOW)
     again, easy = state_of(dbs, learner, "fc-a"), state_of(dbs, learner, "fc-b")
-    assert again.state == "learning" and aware(again.due) - NOW == timedelta(minutes=1)
-    assert easy.state == "review" and aware(easy.due) - NOW >= timedelta(days=1)
+    assert again.state == "learning" and again.due - NOW == timedelta(minutes=1)
+    assert easy.state == "review" and easy.due - NOW >= timedelta(days=1)
 
 
 def test_again_on_a_review_card_is_a_lapse_and_relearns(svc, dbs, learner):
     svc(flashcards.review, learner, "fc-a", 4, 1000, 0, now=NOW)
-    due = aware(state_of(dbs, learner, "fc-a").due)
+    due = state_of(dbs, learner, "fc-a").due
     svc(flashcards.review, learner, "fc-a", 1, 1000, 1, now=due)
     row = state_of(dbs, learner, "fc-a")
     assert row.state == "relearning" and row.lapses == 1
-    assert aware(row.due) - due == timedelta(minutes=10)
+    assert row.due - due == timedelta(minutes=10)
 
 
 def test_due_cards_come_before_new_ones_and_are_counted(svc, learner):
@@ -230,12 +226,44 @@ def test_duration_is_clamped_and_optional(svc, dbs, learner):
     assert durations == {"fc-a": flashcards.MAX_DURATION_MS, "fc-b": 0, "fc-c": None}
 
 
-@pytest.mark.parametrize("rating", [0, 5, -1, "x", None, True, 2.5, "3.0", "--3", "", [3]])
-def test_bad_rating_is_refused(svc, dbs, learner, rating):
+@pytest.mark.parametrize("rating", [0, 5, -1])
+def test_bad_rating_is_refused_by_the_service(svc, dbs, learner, rating):
     with pytest.raises(flashcards.ReviewError) as info:
         svc(flashcards.review, learner, "fc-a", rating, 1000, 0, now=NOW)
     assert info.value.code == "bad_rating"
     assert review_count(dbs) == 0
+
+
+@pytest.mark.parametrize("rating", [0, 5, -1, "x", None, True, 2.5, "3.0", "--3", "", [3]])
+def test_bad_rating_is_refused_at_the_edge(client, dbs, rating):
+    """The request body is validated by `ReviewForm` before the service is called."""
+    response = client.post("/cards/fc-a/review", json={"rating": rating, "version": 0})
+    assert response.status_code == 400 and response.get_json()["error"] == "bad_rating"
+    assert review_count(dbs) == 0
+
+
+@pytest.mark.parametrize("version", [-1, "x", None, True, 1.5, [0]])
+def test_bad_version_is_refused_at_the_edge(client, dbs, version):
+    response = client.post("/cards/fc-a/review", json={"rating": 3, "version": version})
+    assert response.status_code == 400 and response.get_json()["error"] == "bad_version"
+    assert review_count(dbs) == 0
+
+
+def test_form_numbers_are_read_from_text_fields(client, dbs):
+    response = client.post("/cards/fc-a/review", data={"rating": " 3 ", "version": "0", "duration_ms": "1500"})
+    assert response.status_code == 303
+    with dbs() as s:
+        assert s.scalar(select(CardReview.duration_ms)) == 1500
+
+
+def test_stored_states_are_enums_and_fsrs_is_json(svc, dbs, learner):
+    svc(flashcards.review, learner, "fc-a", 3, 1000, 0, now=NOW)
+    with dbs() as s:
+        row = s.scalar(select(CardState))
+        review = s.scalar(select(CardReview))
+    assert row.state is CardStage.learning and review.state_before is CardStage.new
+    assert isinstance(row.fsrs, dict) and row.fsrs["state"] == 1
+    assert row.due.tzinfo is not None and review.reviewed_at.tzinfo is not None
 
 
 def test_card_removed_from_the_course_is_ignored(svc, dbs, learner):
