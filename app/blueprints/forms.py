@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import request
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import Field, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
+
+from app import grading
+from app.curriculum import Question
+from app.services.questions import MAX_ANSWER_CHARS, Submission
 
 USERNAME_PATTERN = r"^[\w.-]+$"
 
@@ -133,3 +138,22 @@ def json_formdata() -> MultiDict[str, Any]:
     """The request's JSON object as form data, one value per key (a list stays one value, and is refused)."""
     data = request.get_json(silent=True)
     return MultiDict(list(data.items())) if isinstance(data, dict) else MultiDict()
+
+
+class AnswerForm(RequestForm):
+    """The fields every question form has besides its kind's own: the per-form submission token."""
+
+    token = StringField(filters=[lambda value: (value or "")[:64]])
+
+
+def read_submission(question: Question, formdata: MultiDict[str, Any]) -> Submission:
+    """A question form read at the edge: the token, and the answer as the question's kind reads it."""
+    form = AnswerForm(formdata=formdata)
+    form.validate()
+    token = form.token.data or ""
+    size = sum(len(str(v)) for key, values in formdata.lists() if key not in ("csrf_token", "token") for v in values)
+    if size > MAX_ANSWER_CHARS:
+        return Submission(
+            token, problem=gettext("The answer is too long (%(limit)s characters at most).", limit="4,096")
+        )
+    return Submission(token, grading.read_answer(question, formdata))

@@ -68,7 +68,7 @@ def test_answers_are_graded(client, question_id, data, passed):
 
 
 def _shown(question_id, count):
-    from app.services.questions import display_order
+    from app.grading import display_order
 
     class Q:
         id = question_id
