@@ -45,20 +45,26 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
-    """Defaults, then instance/config.py, then the environment, then explicit overrides."""
+    """Defaults, then instance/config.py (only without overrides), the environment, then the overrides.
+
+    As in flaskr, an explicit `config` (tests, benchmarks) replaces the instance file and wins over
+    the environment, so a developer's instance/config.py or exported CONTENT_DIR cannot change
+    what a test sees. Settings derived from others are computed after the overrides.
+    """
     app.config.from_object(config_module.Config)
     os.makedirs(app.instance_path, exist_ok=True)
-    app.config.from_pyfile("config.py", silent=True)
+    if overrides is None:
+        app.config.from_pyfile("config.py", silent=True)
     for key in config_module.ENV_SETTINGS:
         if os.environ.get(key):
             app.config[key] = os.environ[key]
     for key in config_module.ENV_FLAGS:
         if os.environ.get(key):
             app.config[key] = config_module.env_flag(os.environ[key])
-    # Behind TLS the remember-me cookie must be Secure too.
-    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     if overrides:
         app.config.update(overrides)
+    # Behind TLS the remember-me cookie must be Secure too.
+    app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
 
     url = app.config.get("SQLALCHEMY_DATABASE_URI") or app.config.get("DATABASE_URL")
     if not url:

@@ -11,10 +11,10 @@ def select_locale() -> str:
     """The learner's chosen language (session, then account), else Korean."""
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
-    if chosen in languages:
+    if isinstance(chosen, str) and chosen in languages:
         return chosen
     user_locale = getattr(current_user, "locale", None) if current_user else None
-    if user_locale in languages:
+    if isinstance(user_locale, str) and user_locale in languages:
         return user_locale
     if request and request.args.get("lang") in languages:
         return request.args["lang"]

@@ -34,6 +34,8 @@ def base_config(database_uri: str, instance: Path) -> dict[str, object]:
         "SQLALCHEMY_DATABASE_URI": database_uri,
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # The real course unless a test names another: an exported CONTENT_DIR must not leak in.
+        "CONTENT_DIR": str(Path(__file__).resolve().parents[1] / "content"),
     }
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.wrappers import Response
 
+from app.blueprints.forms import ReviewForm, json_formdata
 from app.services import accounts, flashcards
 
 bp = Blueprint("cards", __name__, url_prefix="/cards")
@@ -19,19 +20,19 @@ def _rating_names() -> dict[int, str]:
     return {1: _("Again"), 2: _("Hard"), 3: _("Good"), 4: _("Easy")}
 
 
-def _error(error: flashcards.ReviewError) -> tuple[object, int]:
+def _error(code: str) -> ResponseReturnValue:
     """The learner-facing words for a grading problem, as JSON or as an error page."""
     messages = {
         "bad_rating": _("Choose a rating from 1 to 4: 1 Again, 2 Hard, 3 Good, 4 Easy."),
         "unknown_card": _("There is no flashcard with this id. It may have been removed from the course."),
         "bad_version": _("The card's version is missing. Reload the page and try again."),
     }
-    code = 404 if error.code == "unknown_card" else 400
-    message = messages.get(error.code, _("The request could not be completed."))
+    status = 404 if code == "unknown_card" else 400
+    message = messages.get(code, _("The request could not be completed."))
     if request.is_json:
-        return {"error": error.code, "message": message}, code
+        return {"error": code, "message": message}, status
     title = _("This review was not recorded")
-    return render_template("errors/error.html", code=code, title=title, message=message), code
+    return render_template("errors/error.html", code=status, title=title, message=message), status
 
 
 def _outcome_message(outcome: flashcards.ReviewOutcome) -> str:
@@ -51,14 +52,16 @@ def review() -> str:
 
 
 @bp.route("/<card_id>/review", methods=["POST"])
-def grade(card_id: str) -> Response | dict[str, object] | tuple[object, int]:
-    data = request.get_json(silent=True) if request.is_json else request.form
-    data = data if hasattr(data, "get") else {}
+def grade(card_id: str) -> ResponseReturnValue:
+    form = ReviewForm(formdata=json_formdata() if request.is_json else request.form)
+    given = form.read()
+    if isinstance(given, str):
+        return _error(given)
     user = accounts.ensure_learner()
     try:
-        outcome = flashcards.review(user.id, card_id, data.get("rating"), data.get("duration_ms"), data.get("version"))
+        outcome = flashcards.review(user.id, card_id, given.rating, given.duration_ms, given.version)
     except flashcards.ReviewError as error:
-        return _error(error)
+        return _error(error.code)
     if not request.is_json:
         flash(_outcome_message(outcome), "success" if outcome.recorded else "info")
         return redirect(url_for("cards.review"), code=303)

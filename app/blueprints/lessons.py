@@ -7,6 +7,8 @@ from flask_babel import get_locale
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
+from app import grading
+from app.blueprints.forms import read_submission
 from app.curriculum import Flashcard, Lab, Question
 from app.services import accounts, lessons, questions
 
@@ -45,7 +47,13 @@ def cloze_html(text: str, label: str) -> Markup:
 
 @bp.app_template_global("display_order")
 def display_order(question: Question, count: int) -> list[int]:
-    return questions.display_order(question, count)
+    return grading.display_order(question, count)
+
+
+@bp.app_template_global("question_partial")
+def question_partial(question: Question) -> str:
+    """The template of the question's widget (macros `label()` and `widget(q)`), from its kind."""
+    return grading.question_kind(question.kind).partial
 
 
 @bp.app_template_global("new_answer_token")
@@ -61,7 +69,8 @@ def lesson(lesson_id: str) -> str:
 
 @bp.route("/questions/<question_id>/answer", methods=["POST"])
 def answer(question_id: str) -> Response | tuple[Response, int]:
-    outcome = questions.answer(question_id, request.form, str(get_locale())) or abort(404)
+    question = questions.find_question(question_id) or abort(404)
+    outcome = questions.answer(question, read_submission(question, request.form), str(get_locale()))
     if request.accept_mimetypes.best == "application/json":
         return jsonify(outcome.to_dict()), (422 if outcome.error else 200)
     flash(outcome.error or outcome.feedback, "error" if outcome.error else ("success" if outcome.passed else "info"))

@@ -10,7 +10,6 @@ from app.curriculum.markdown_ext import pygments_css, render_markdown
 from app.curriculum.model import (
     BLOCK_KINDS,
     POLICIES,
-    QUESTION_KINDS,
     Check,
     ContentError,
     Course,
@@ -26,6 +25,7 @@ from app.curriculum.model import (
     TocEntry,
     parse_solution_line,
 )
+from app.curriculum.questions import QUESTION_KINDS
 from app.curriculum.stats import course_stats
 
 __all__ = [

@@ -8,16 +8,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-QUESTION_KINDS: tuple[str, ...] = (
-    "single",
-    "multiple",
-    "true_false",
-    "short",
-    "command",
-    "ordering",
-    "matching",
-    "cloze",
-)
 BLOCK_KINDS: tuple[str, ...] = ("flashcard", "question", "lab")
 POLICIES: tuple[str, ...] = ("checks", "strict")
 

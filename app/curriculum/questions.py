@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from app.curriculum.fields import Reader, as_text
-from app.curriculum.model import QUESTION_KINDS, Flashcard, Question
+from app.curriculum.model import Flashcard, Question
 
 _COMMON = {"id", "kind", "prompt", "explanation", "hint"}
-_KIND_KEYS: dict[str, set[str]] = {
-    "single": {"choices", "answer"},
-    "multiple": {"choices", "answer"},
-    "true_false": {"answer"},
-    "short": {"accept", "pattern"},
-    "command": {"setup", "reference", "seed"},
-    "ordering": {"items"},
-    "matching": {"pairs"},
-    "cloze": {"text", "blanks"},
-}
 _MARK = re.compile(r"^\(\s*([xX]?)\s*\)\s+(.*)$", re.DOTALL)
 _BLANK = re.compile(r"\[\[(\d+)\]\]")
 
@@ -41,13 +32,13 @@ def build_question(r: Reader, item_id: str, lesson_id: str, line: int) -> Questi
     if kind is not None and kind not in QUESTION_KINDS:
         r.err(f"unknown question kind '{kind}' (expected one of: {', '.join(QUESTION_KINDS)})", "kind")
         kind = None
-    r.unknown_keys(_COMMON | (_KIND_KEYS[kind] if kind else set().union(*_KIND_KEYS.values())))
+    r.unknown_keys(_COMMON | (_CONTENT[kind].keys if kind else set().union(*(c.keys for c in _CONTENT.values()))))
     prompt = r.text("prompt")
     explanation = r.text("explanation")
     hint = r.text("hint", required=False)
     if kind is None:
         return None
-    key = _KEY_BUILDERS[kind](r)
+    key = _CONTENT[kind].build(r)
     if prompt is None or explanation is None or key is None:
         return None
     return Question(item_id, kind, prompt, explanation, hint, MappingProxyType(key), lesson_id, line)
@@ -220,13 +211,26 @@ def _cloze(r: Reader) -> dict[str, Any] | None:
     return {"text": text, "blanks": tuple(blanks)}
 
 
-_KEY_BUILDERS: dict[str, Callable[[Reader], dict[str, Any] | None]] = {
-    "single": _single,
-    "multiple": _multiple,
-    "true_false": _true_false,
-    "short": _short,
-    "command": _command,
-    "ordering": _ordering,
-    "matching": _matching,
-    "cloze": _cloze,
+@dataclass(frozen=True)
+class _ContentKind:
+    """How one kind's content block is read: its own keys and the builder of its canonical key.
+
+    The rest of a kind (grader, form reader, widget) is registered in `app.grading.kinds`.
+    """
+
+    keys: frozenset[str]
+    build: Callable[[Reader], dict[str, Any] | None]
+
+
+_CONTENT: dict[str, _ContentKind] = {
+    "single": _ContentKind(frozenset({"choices", "answer"}), _single),
+    "multiple": _ContentKind(frozenset({"choices", "answer"}), _multiple),
+    "true_false": _ContentKind(frozenset({"answer"}), _true_false),
+    "short": _ContentKind(frozenset({"accept", "pattern"}), _short),
+    "command": _ContentKind(frozenset({"setup", "reference", "seed"}), _command),
+    "ordering": _ContentKind(frozenset({"items"}), _ordering),
+    "matching": _ContentKind(frozenset({"pairs"}), _matching),
+    "cloze": _ContentKind(frozenset({"text", "blanks"}), _cloze),
 }
+# The one list of question kinds: what `kind:` may say in a block; `app.grading.kinds` registers the same names.
+QUESTION_KINDS: tuple[str, ...] = tuple(_CONTENT)

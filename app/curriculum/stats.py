@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.curriculum.model import QUESTION_KINDS, Course
+from app.curriculum.model import Course
+from app.curriculum.questions import QUESTION_KINDS
 
 
 def course_stats(course: Course) -> dict[str, Any]:

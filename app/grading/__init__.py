@@ -1,8 +1,9 @@
 """Pure package; see README.md in this folder.
 
 Public API:
-- questions: `QUESTION_KINDS`, `grade_question(kind, key, answer) -> Verdict`,
-  `validate_answer(kind, key, answer, lang)`, `validate_key(kind, key)`;
+- questions: `QUESTION_KINDS` (name -> `QuestionKind`), `question_kind(name)`,
+  `read_answer(question, form)`, `grade_question(kind, key, answer) -> Verdict`,
+  `validate_answer(kind, key, answer, lang)`, `validate_key(kind, key)`, `display_order`;
 - lab checks: `CHECKS`, `validate_check(name, params)`, `describe_check(name, params, lang)`;
 - labs: `grade_lab(goal_checks, policy, host) -> Verdict`, `describe_goal`, `validate_goal`, `POLICIES`;
 - results: `Verdict`, `CheckResult`; errors: `ContentError`, `UnknownKindError`.
@@ -10,8 +11,15 @@ Public API:
 
 from app.grading.checks import CHECKS, describe_check, validate_check
 from app.grading.errors import AnswerError, ContentError, UnknownKindError
+from app.grading.kinds import QUESTION_KINDS, QuestionKind, display_order
 from app.grading.lab import POLICIES, GoalCheck, describe_goal, grade_lab, validate_goal
-from app.grading.questions import QUESTION_KINDS, QuestionKind, grade_question, validate_answer, validate_key
+from app.grading.questions import (
+    grade_question,
+    question_kind,
+    read_answer,
+    validate_answer,
+    validate_key,
+)
 from app.grading.verdict import CheckResult, Verdict
 
 __all__ = [
@@ -27,8 +35,11 @@ __all__ = [
     "Verdict",
     "describe_check",
     "describe_goal",
+    "display_order",
     "grade_lab",
     "grade_question",
+    "question_kind",
+    "read_answer",
     "validate_answer",
     "validate_check",
     "validate_goal",

@@ -1,4 +1,4 @@
-"""Question graders, a registry keyed by kind: `grade_question(kind, key, answer) -> Verdict`.
+"""Question kinds (the registry is `app.grading.kinds`): `grade_question(kind, key, answer) -> Verdict`.
 
 Keys come from `app.curriculum` (`Question.key`); answers are what the web layer sends as
 JSON. A malformed answer never raises: `validate_answer` names the problem and
@@ -8,79 +8,14 @@ JSON. A malformed answer never raises: `validate_answer` names the problem and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any
 
-from app.grading import command_answer
-from app.grading.errors import AnswerError, ContentError, UnknownKindError
-from app.grading.kinds import arrange, choice, typed
+from app.curriculum import Question
+from app.grading.errors import ContentError, UnknownKindError
+from app.grading.kinds import QUESTION_KINDS, FormData, QuestionKind
 from app.grading.verdict import Verdict
-
-
-@dataclass(frozen=True)
-class QuestionKind:
-    """One kind of question: how its key is checked, its answer checked, and graded."""
-
-    name: str
-    answer_shape: str
-    key_errors: Callable[[Mapping], list[str]]
-    answer_error: Callable[[Mapping, Any], AnswerError | None]
-    grade: Callable[[Mapping, Any], Verdict]
-
-
-# ---------------------------------------------------------------- registry
-
-QUESTION_KINDS: dict[str, QuestionKind] = {
-    kind.name: kind
-    for kind in (
-        QuestionKind(
-            "single",
-            "int (0-based index of the chosen choice)",
-            choice.single_key,
-            choice.single_answer,
-            choice.single_grade,
-        ),
-        QuestionKind(
-            "multiple",
-            "list[int] (0-based indexes of every picked choice)",
-            choice.multiple_key,
-            choice.multiple_answer,
-            choice.multiple_grade,
-        ),
-        QuestionKind("true_false", "bool", choice.tf_key, choice.tf_answer, choice.tf_grade),
-        QuestionKind("short", "str", typed.short_key, typed.short_answer, typed.short_grade),
-        QuestionKind(
-            "command",
-            "str (one or more command lines, separated by newlines)",
-            command_answer.key_errors,
-            command_answer.answer_error,
-            command_answer.grade,
-        ),
-        QuestionKind(
-            "ordering",
-            "list[int] (item indexes in the learner's order)",
-            arrange.ordering_key,
-            arrange.ordering_answer,
-            arrange.ordering_grade,
-        ),
-        QuestionKind(
-            "matching",
-            "list[int] (for each left item i, the index of the chosen right item)",
-            arrange.matching_key,
-            arrange.matching_answer,
-            arrange.matching_grade,
-        ),
-        QuestionKind(
-            "cloze",
-            "list[str] (one answer per blank, in order)",
-            typed.cloze_key,
-            typed.cloze_answer,
-            typed.cloze_grade,
-        ),
-    )
-}
 
 
 def question_kind(kind: str) -> QuestionKind:
@@ -93,7 +28,7 @@ def question_kind(kind: str) -> QuestionKind:
         raise UnknownKindError(f"unknown question kind {kind!r}{hint}") from None
 
 
-def validate_key(kind: str, key: Mapping) -> list[str]:
+def validate_key(kind: str, key: Mapping[str, Any]) -> list[str]:
     """Content errors in a question's answer key ([] when it is usable)."""
     if kind not in QUESTION_KINDS:
         try:
@@ -105,7 +40,7 @@ def validate_key(kind: str, key: Mapping) -> list[str]:
     return QUESTION_KINDS[kind].key_errors(key)
 
 
-def validate_answer(kind: str, key: Mapping, answer: Any, lang: str = "ko") -> str | None:
+def validate_answer(kind: str, key: Mapping[str, Any], answer: Any, lang: str = "ko") -> str | None:
     """Why `answer` is malformed for this question (in `lang`), or None when it can be graded."""
     spec = question_kind(kind)
     problems = spec.key_errors(key)
@@ -115,7 +50,7 @@ def validate_answer(kind: str, key: Mapping, answer: Any, lang: str = "ko") -> s
     return None if error is None else error.message(lang)
 
 
-def grade_question(kind: str, key: Mapping, answer: Any) -> Verdict:
+def grade_question(kind: str, key: Mapping[str, Any], answer: Any) -> Verdict:
     """Grade one answer. Malformed answers give a zero verdict saying why; never raises for them."""
     spec = question_kind(kind)
     problems = validate_key(kind, key)
@@ -127,3 +62,8 @@ def grade_question(kind: str, key: Mapping, answer: Any) -> Verdict:
             0.0, 1.0, False, (), "답을 채점할 수 없습니다: " + error.ko, "The answer cannot be graded: " + error.en
         )
     return spec.grade(key, answer)
+
+
+def read_answer(question: Question, form: FormData) -> Any:
+    """The answer a submitted form gives to this question, in the shape its grader takes (None: nothing usable)."""
+    return question_kind(question.kind).read_answer(question, form)

@@ -6,24 +6,26 @@ and says which tables belong to a user (what a guest merge moves).
 
 from __future__ import annotations
 
-from app.extensions import db
-from app.models.accounts import Activity, Role, User
+from app.models.accounts import Activity, ActivityKind, Role, User
+from app.models.base import Model
 from app.models.labs import LabAttempt, LabUndoStep
-from app.models.study import CardReview, CardState, QuestionAnswer
+from app.models.study import CardReview, CardStage, CardState, QuestionAnswer
 from app.models.types import UTCDateTime, utcnow
 
 # Tables whose rows belong to a user through `user_id`; merging a guest moves these rows.
-USER_OWNED_MODELS: tuple[type[db.Model], ...] = (Activity, QuestionAnswer, CardState, CardReview, LabAttempt)
+USER_OWNED_MODELS: tuple[type[Model], ...] = (Activity, QuestionAnswer, CardState, CardReview, LabAttempt)
 
 # Tables with one row per (user, key column): when a guest is merged into an account that has a
 # row for the same key too, the row that changed last (freshness column) is kept.
-MERGE_KEYS: dict[type[db.Model], tuple[str, str]] = {CardState: ("card_id", "updated_at")}
+MERGE_KEYS: dict[type[Model], tuple[str, str]] = {CardState: ("card_id", "updated_at")}
 
 __all__ = [
     "MERGE_KEYS",
     "USER_OWNED_MODELS",
     "Activity",
+    "ActivityKind",
     "CardReview",
+    "CardStage",
     "CardState",
     "LabAttempt",
     "LabUndoStep",

@@ -9,7 +9,7 @@ from flask_login import UserMixin
 from sqlalchemy import Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.models.base import Model
 from app.models.types import UTCDateTime, utcnow
 
 
@@ -20,7 +20,17 @@ class Role(enum.Enum):
     instructor = "instructor"
 
 
-class User(UserMixin, db.Model):
+class ActivityKind(enum.StrEnum):
+    """What an activity row records (the 'recent activity' feed and the course map read them)."""
+
+    lesson = "lesson"  # a lesson page was read
+    question = "question"  # a question was answered (detail: passed / failed)
+    lab_started = "lab_started"
+    lab_solved = "lab_solved"
+    lab_solution_seen = "lab_solution_seen"
+
+
+class User(UserMixin, Model):
     """A person: a guest (no credentials yet) or a registered account."""
 
     __tablename__ = "users"
@@ -48,7 +58,7 @@ class User(UserMixin, db.Model):
         return self.display_name or self.username or ""
 
 
-class Activity(db.Model):
+class Activity(Model):
     """One thing a user did (read a lesson, answered, ran a lab): the 'recent activity' feed."""
 
     __tablename__ = "activities"
@@ -56,7 +66,7 @@ class Activity(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[ActivityKind] = mapped_column(Enum(ActivityKind, name="activity_kind", native_enum=False, length=40))
     item_id: Mapped[str | None] = mapped_column(String(120))
     detail: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.extensions import db
+from app.models.base import Model
 from app.models.types import UTCDateTime, utcnow
 
 
-class QuestionAnswer(db.Model):
+class CardStage(enum.StrEnum):
+    """Where a flashcard is in FSRS's schedule; `new` only before its first review."""
+
+    new = "new"
+    learning = "learning"
+    review = "review"
+    relearning = "relearning"
+
+
+def _stage_column() -> Enum:
+    # Stored as the member's name in a VARCHAR(20), as before the enum (no native type to migrate).
+    return Enum(CardStage, name="card_stage", native_enum=False, length=20)
+
+
+class QuestionAnswer(Model):
     """One graded answer to a question; `token` makes a double submit record once."""
 
     __tablename__ = "question_answers"
@@ -24,15 +40,16 @@ class QuestionAnswer(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     question_id: Mapped[str] = mapped_column(String(120))
     token: Mapped[str] = mapped_column(String(64))
-    answer_json: Mapped[str] = mapped_column(Text)
-    verdict_json: Mapped[str] = mapped_column(Text)
+    # What the grader was given (its shape depends on the kind) and `Verdict.to_dict()`.
+    answer: Mapped[Any] = mapped_column("answer_json", JSON)
+    verdict: Mapped[dict[str, Any]] = mapped_column("verdict_json", JSON)
     score: Mapped[float] = mapped_column(Float)
     max_score: Mapped[float] = mapped_column(Float)
     passed: Mapped[bool] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class CardState(db.Model):
+class CardState(Model):
     """A learner's FSRS memory state of one flashcard (by the card's content id)."""
 
     __tablename__ = "card_states"
@@ -44,9 +61,9 @@ class CardState(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     card_id: Mapped[str] = mapped_column(String(120))
-    fsrs: Mapped[str] = mapped_column(Text)  # fsrs.Card.to_dict() as JSON
+    fsrs: Mapped[dict[str, Any]] = mapped_column(JSON)  # fsrs.Card.to_dict()
     due: Mapped[datetime] = mapped_column(UTCDateTime)
-    state: Mapped[str] = mapped_column(String(20))  # learning, review, relearning
+    state: Mapped[CardStage] = mapped_column(_stage_column())  # never `new`: a row exists after a review
     # Number of reviews; also the version a grading form quotes, so a double submit records once.
     reps: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
@@ -54,7 +71,7 @@ class CardState(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class CardReview(db.Model):
+class CardReview(Model):
     """One grading of a flashcard: the review log (FSRS rating 1-4, time taken)."""
 
     __tablename__ = "card_reviews"
@@ -66,5 +83,5 @@ class CardReview(db.Model):
     rating: Mapped[int]
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     duration_ms: Mapped[int | None]
-    state_before: Mapped[str] = mapped_column(String(20))  # new, learning, review, relearning
+    state_before: Mapped[CardStage] = mapped_column(_stage_column())
     due_after: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -13,7 +13,6 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
 from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User
-from app.services.days import as_utc
 
 MERGE_SESSION_KEY = "merge_guest_id"
 
@@ -135,7 +134,7 @@ def _drop_staler_duplicates(model: type, key: str, freshness: str, user_id: int,
 
     def rows(owner: int) -> dict[str, tuple[int, datetime]]:
         query = select(model.id, getattr(model, key), getattr(model, freshness)).where(model.user_id == owner)
-        return {k: (row_id, as_utc(moment)) for row_id, k, moment in db.session.execute(query)}
+        return {k: (row_id, moment) for row_id, k, moment in db.session.execute(query)}
 
     mine, theirs = rows(user_id), rows(guest_id)
     stale = [(theirs[k][0] if mine[k][1] >= theirs[k][1] else mine[k][0]) for k in mine.keys() & theirs.keys()]

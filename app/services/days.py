@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -11,8 +10,3 @@ from flask import current_app
 def school_zone() -> ZoneInfo:
     """The time zone whose midnight starts a study day."""
     return ZoneInfo(current_app.config["TIMEZONE"])
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -7,21 +7,20 @@ day, the forecast) are calendar days in the `TIMEZONE` setting (Korea by default
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from app.curriculum import Course, Flashcard, render_markdown
 from app.extensions import db
-from app.models import CardReview, CardState
+from app.models import CardReview, CardStage, CardState, utcnow
 from app.services.course import get_course
 from app.services.days import school_zone
 
@@ -64,7 +63,7 @@ class StudyCard:
     front_html: str
     back_html: str
     lesson_title: str
-    state: str  # new, learning, review, relearning
+    state: CardStage
     version: int
     intervals: tuple[tuple[int, timedelta], ...]
 
@@ -151,13 +150,9 @@ def scheduler() -> Scheduler:
     return Scheduler(desired_retention=float(current_app.config["FSRS_DESIRED_RETENTION"]))
 
 
-def _utc(moment: datetime | None) -> datetime:
-    """A UTC-aware time; SQLite hands back naive datetimes, which are stored in UTC."""
-    if moment is None:
-        return datetime.now(UTC)
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+def _now(moment: datetime | None) -> datetime:
+    """The given moment (tests pass one), else the current time; aware, in UTC."""
+    return utcnow() if moment is None else moment.astimezone(UTC)
 
 
 def _start_of_day(now: datetime) -> datetime:
@@ -167,7 +162,7 @@ def _start_of_day(now: datetime) -> datetime:
 
 
 def _local_day(moment: datetime) -> date:
-    return _utc(moment).astimezone(day_zone()).date()
+    return moment.astimezone(day_zone()).date()
 
 
 @lru_cache(maxsize=2048)
@@ -175,14 +170,14 @@ def _html(text: str) -> str:
     return render_markdown(text)
 
 
-def _state_name(card: Card) -> str:
-    return State(card.state).name.lower()
+def _stage(card: Card) -> CardStage:
+    return CardStage[State(card.state).name.lower()]
 
 
 def _fsrs_card(row: CardState | None, now: datetime) -> Card:
     if row is None:
         return Card(card_id=0, due=now)
-    return Card.from_dict(json.loads(row.fsrs))
+    return Card.from_dict(row.fsrs)  # type: ignore[arg-type] # fsrs types the dict narrower than JSON
 
 
 def _states(user_id: int | None, course: Course) -> dict[str, CardState]:
@@ -204,15 +199,15 @@ def _flashcard(course: Course, card_id: str) -> Flashcard | None:
 
 def study_session(user_id: int | None, now: datetime | None = None) -> StudySession:
     """The next card for the learner: due cards first, then new ones (within today's limit), then learn-ahead."""
-    now = _utc(now)
+    now = _now(now)
     course = get_course()
     states = _states(user_id, course)
-    started_today = sum(1 for row in states.values() if _utc(row.first_seen_at) >= _start_of_day(now))
+    started_today = sum(1 for row in states.values() if row.first_seen_at >= _start_of_day(now))
     unseen = [card for card in course.flashcards if card.id not in states]
     new_left = min(max(0, new_cards_per_day() - started_today), len(unseen))
-    by_due = sorted(states.values(), key=lambda row: _utc(row.due))
-    due_now = [row for row in by_due if _utc(row.due) <= now]
-    ahead = [row for row in by_due if now < _utc(row.due) <= now + LEARN_AHEAD and row.state != "review"]
+    by_due = sorted(states.values(), key=lambda row: row.due)
+    due_now = [row for row in by_due if row.due <= now]
+    ahead = [row for row in by_due if now < row.due <= now + LEARN_AHEAD and row.state is not CardStage.review]
     reviewed_today = _reviews_since(user_id, _start_of_day(now))
     counts = Counts(new_left, len(due_now) + len(ahead), reviewed_today, new_cards_per_day(), len(unseen))
 
@@ -223,7 +218,7 @@ def study_session(user_id: int | None, now: datetime | None = None) -> StudySess
         return StudySession(_study_card(course, card, row, now), counts, None, total)  # type: ignore[arg-type]
     if new_left:
         return StudySession(_study_card(course, unseen[0], None, now), counts, None, total)
-    upcoming = [_utc(row.due) - now for row in by_due if _utc(row.due) > now]
+    upcoming = [row.due - now for row in by_due if row.due > now]
     return StudySession(None, counts, upcoming[0] if upcoming else None, total)
 
 
@@ -234,14 +229,14 @@ def _study_card(course: Course, card: Flashcard, row: CardState | None, now: dat
     intervals = []
     for rating in RATINGS:
         after, _ = sched.review_card(fsrs_card, Rating(rating), review_datetime=now)
-        intervals.append((rating, _utc(after.due) - now))
+        intervals.append((rating, after.due - now))
     lesson = course.lessons_by_id.get(card.lesson_id)
     return StudyCard(
         card=card,
         front_html=_html(card.front),
         back_html=_html(card.back),
         lesson_title=lesson.title if lesson else "",
-        state=row.state if row else "new",
+        state=row.state if row else CardStage.new,
         version=row.reps if row else 0,
         intervals=tuple(intervals),
     )
@@ -254,72 +249,39 @@ def _reviews_since(user_id: int | None, since: datetime) -> int:
     return db.session.scalar(query.where(CardReview.user_id == user_id, CardReview.reviewed_at >= since)) or 0
 
 
-def parse_int(value: object) -> int | None:
-    """An int from JSON or form input, or None (booleans and fractions are not ratings)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,9}", value.strip()):
-        return int(value.strip())
-    return None
-
-
 def review(
     user_id: int,
     card_id: str,
-    rating: object,
-    duration_ms: object,
-    version: object,
+    rating: int,
+    duration_ms: int | None,
+    version: int,
     now: datetime | None = None,
 ) -> ReviewOutcome:
-    """Grade a card 1-4 as of `version` (its review count when shown); a repeated submit records once."""
-    grade = parse_int(rating)
-    if grade not in RATINGS:
-        raise ReviewError("bad_rating")
-    card = _flashcard(get_course(), card_id)
-    if card is None:
-        raise ReviewError("unknown_card")
-    seen_version = parse_int(version)
-    if seen_version is None or seen_version < 0:
-        raise ReviewError("bad_version")
-    duration = parse_int(duration_ms)
-    duration = None if duration is None else min(max(duration, 0), MAX_DURATION_MS)
-    now = _utc(now)
+    """Grade a card 1-4 as of `version` (its review count when shown); a repeated submit records once.
 
+    The request was validated at the edge (`ReviewForm`); the checks here keep the rules of the
+    domain (a rating is 1-4, a card must be in the course) whoever calls.
+    """
+    if rating not in RATINGS:
+        raise ReviewError("bad_rating")
+    if version < 0:
+        raise ReviewError("bad_version")
+    if _flashcard(get_course(), card_id) is None:
+        raise ReviewError("unknown_card")
+    duration = None if duration_ms is None else min(max(duration_ms, 0), MAX_DURATION_MS)
+    now = _now(now)
     row = db.session.scalar(select(CardState).where(CardState.user_id == user_id, CardState.card_id == card_id))
-    current = row.reps if row else 0
-    if seen_version != current:
-        return ReviewOutcome(False, grade, _utc(row.due) - now if row else None)
-    before = row.state if row else "new"
-    after, _ = scheduler().review_card(
-        _fsrs_card(row, now), Rating(grade), review_datetime=now, review_duration=duration
-    )
-    values = {
-        "fsrs": json.dumps(after.to_dict()),
-        "due": _utc(after.due),
-        "state": _state_name(after),
-        "reps": current + 1,
-        "lapses": (row.lapses if row else 0) + (1 if grade == Rating.Again and before == "review" else 0),
-        "updated_at": now,
-    }
+    if version != (row.reps if row else 0):
+        return ReviewOutcome(False, rating, row.due - now if row else None)
+    before, values = _scheduled(row, rating, duration, now)
     try:
-        if row is None:
-            db.session.add(CardState(user_id=user_id, card_id=card_id, first_seen_at=now, **values))
-            db.session.flush()
-        else:
-            # Only the request that still sees the version it was shown may move the card on.
-            result = db.session.execute(
-                update(CardState).where(CardState.id == row.id, CardState.reps == current).values(**values)
-            )
-            if result.rowcount != 1:
-                db.session.rollback()
-                return ReviewOutcome(False, grade, None)
+        if not _save_state(user_id, card_id, row, values, now):
+            return ReviewOutcome(False, rating, None)
         db.session.add(
             CardReview(
                 user_id=user_id,
                 card_id=card_id,
-                rating=grade,
+                rating=rating,
                 reviewed_at=now,
                 duration_ms=duration,
                 state_before=before,
@@ -330,8 +292,43 @@ def review(
     except IntegrityError:
         # A concurrent first review of the same new card inserted the state first.
         db.session.rollback()
-        return ReviewOutcome(False, grade, None)
-    return ReviewOutcome(True, grade, values["due"] - now)
+        return ReviewOutcome(False, rating, None)
+    return ReviewOutcome(True, rating, values["due"] - now)
+
+
+def _scheduled(
+    row: CardState | None, rating: int, duration: int | None, now: datetime
+) -> tuple[CardStage, dict[str, Any]]:
+    """The card's stage before this review, and the columns of its state after it."""
+    before = row.state if row else CardStage.new
+    after, _ = scheduler().review_card(
+        _fsrs_card(row, now), Rating(rating), review_datetime=now, review_duration=duration
+    )
+    lapsed = rating == Rating.Again and before is CardStage.review
+    return before, {
+        "fsrs": after.to_dict(),
+        "due": after.due,
+        "state": _stage(after),
+        "reps": (row.reps if row else 0) + 1,
+        "lapses": (row.lapses if row else 0) + (1 if lapsed else 0),
+        "updated_at": now,
+    }
+
+
+def _save_state(user_id: int, card_id: str, row: CardState | None, values: dict[str, Any], now: datetime) -> bool:
+    """Insert the first state or move the shown version on; False when another request moved it first."""
+    if row is None:
+        db.session.add(CardState(user_id=user_id, card_id=card_id, first_seen_at=now, **values))
+        db.session.flush()
+        return True
+    # Only the request that still sees the version it was shown may move the card on.
+    result = db.session.execute(
+        update(CardState).where(CardState.id == row.id, CardState.reps == row.reps).values(**values)
+    )
+    if cast(CursorResult[Any], result).rowcount != 1:
+        db.session.rollback()
+        return False
+    return True
 
 
 # --- statistics -----------------------------------------------------------------------------
@@ -339,7 +336,7 @@ def review(
 
 def statistics(user_id: int | None, now: datetime | None = None) -> Stats:
     """Reviews per day (last 30 days), retention, the due forecast (next 14 days) and totals."""
-    now = _utc(now)
+    now = _now(now)
     course = get_course()
     today = _local_day(now)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
@@ -352,7 +349,7 @@ def statistics(user_id: int | None, now: datetime | None = None) -> Stats:
         if day in per_day:
             per_day[day] += 1
     # Retention: among reviews of cards already seen before (not new), the share not rated Again.
-    seen_before = [item for item in reviews if item.state_before != "new"]
+    seen_before = [item for item in reviews if item.state_before is not CardStage.new]
     remembered = sum(1 for item in seen_before if item.rating != Rating.Again)
     durations = [item.duration_ms for item in reviews if item.duration_ms is not None]
 

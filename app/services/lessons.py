@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.curriculum import Course, Flashcard, Lab, Lesson, Question, render_markdown
 from app.extensions import db
-from app.models import Activity, LabAttempt, QuestionAnswer, User
+from app.models import Activity, ActivityKind, LabAttempt, QuestionAnswer, User
 from app.services import questions
 from app.services.course import get_course
 
@@ -117,7 +117,7 @@ def record_lesson_visit(lesson: Lesson) -> None:
     )
     if last is not None and last.kind == "lesson" and last.item_id == lesson.id:
         return
-    db.session.add(Activity(user_id=current_user.id, kind="lesson", item_id=lesson.id))
+    db.session.add(Activity(user_id=current_user.id, kind=ActivityKind.lesson, item_id=lesson.id))
     db.session.commit()
 
 
@@ -130,8 +130,10 @@ def continue_lesson(user: User | None, course: Course | None = None) -> Lesson |
         for activity in db.session.scalars(
             select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(50)
         ):
-            lesson_id = activity.item_id if activity.kind == "lesson" else _lesson_of(course, activity.item_id)
-            if lesson_id in course.lessons_by_id:
+            lesson_id = (
+                activity.item_id if activity.kind is ActivityKind.lesson else _lesson_of(course, activity.item_id)
+            )
+            if lesson_id is not None and lesson_id in course.lessons_by_id:
                 return course.lessons_by_id[lesson_id]
     return course.lessons[0]
 

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.models import Activity, CardReview, CardState, LabAttempt, QuestionAnswer, User
 from app.reports.progress import ProgressRow, progress_csv, progress_json, streak
 from app.services.course import get_course
-from app.services.days import as_utc, school_zone
+from app.services.days import school_zone
 from app.services.lessons import LessonProgress, continue_lesson, lab_statuses
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -91,7 +91,7 @@ def records(user: User, course: Course | None = None) -> list[ProgressRow]:
         return getattr(course.by_id.get(item_id), "lesson_id", "")
 
     def when(moment: datetime) -> str:
-        return as_utc(moment).astimezone(zone).isoformat(timespec="seconds")
+        return moment.astimezone(zone).isoformat(timespec="seconds")
 
     rows = [
         ProgressRow(
@@ -125,7 +125,7 @@ def current_streak(user: User, today: date | None = None) -> int:
     today = today or datetime.now(zone).date()
     moments = list(db.session.scalars(select(Activity.created_at).where(Activity.user_id == user.id)))
     moments += list(db.session.scalars(select(CardReview.reviewed_at).where(CardReview.user_id == user.id)))
-    return streak({as_utc(m).astimezone(zone).date() for m in moments}, today)
+    return streak({m.astimezone(zone).date() for m in moments}, today)
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def recent_activity(user: User, limit: int = 15, course: Course | None = None) -
         item = course.by_id.get(item_id) or course.lessons_by_id.get(item_id)
         return str(getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", None) or "")
 
-    entries = [
+    entries: list[tuple[datetime, int, str, str, str]] = [
         (a.created_at, a.id, a.kind, a.item_id or "", a.detail or "")
         for a in db.session.scalars(
             select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(limit)
@@ -165,9 +165,9 @@ def recent_activity(user: User, limit: int = 15, course: Course | None = None) -
             select(CardReview).where(CardReview.user_id == user.id).order_by(CardReview.id.desc()).limit(limit)
         )
     ]
-    entries.sort(key=lambda e: (as_utc(e[0]), e[1]), reverse=True)
+    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     return [
-        RecentItem(as_utc(when).astimezone(zone), kind, item_id, title(item_id), detail)
+        RecentItem(when.astimezone(zone), kind, item_id, title(item_id), detail)
         for when, _, kind, item_id, detail in entries[:limit]
     ]
 
@@ -207,7 +207,7 @@ def export(user: User, fmt: str) -> tuple[str, str]:
         }
         for p in lesson_progress(user)
     ]
-    who = {
+    who: dict[str, object] = {
         "username": user.username,
         "guest": user.is_guest,
         "exported_at": datetime.now(school_zone()).isoformat(timespec="seconds"),

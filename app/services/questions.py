@@ -1,11 +1,8 @@
-"""Answering questions: read the answer from a form, grade it, record it once."""
+"""Answering questions: grade an answer (read from its form by the kind, `grading.read_answer`), record it once."""
 
 from __future__ import annotations
 
-import json
-import random
 import secrets
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from app import grading
 from app.curriculum import Question, render_markdown
 from app.extensions import db
-from app.models import Activity, QuestionAnswer, User
+from app.models import Activity, ActivityKind, QuestionAnswer, User
 from app.services import accounts
 from app.services.course import get_course
 
@@ -58,55 +55,23 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
-def display_order(question: Question, count: int) -> list[int]:
-    """A stable shuffled order (ordering items, matching answers): the same for every page view."""
-    order = list(range(count))
-    random.Random(question.id).shuffle(order)
-    if order == list(range(count)) and count > 1:
-        order = order[1:] + order[:1]  # never show the answer order itself
-    return order
+@dataclass(frozen=True)
+class Submission:
+    """A submitted question form as the edge read it (`app.blueprints.forms.read_submission`).
+
+    `answer` is in the shape the kind's grader takes (None: nothing usable was sent); `problem`
+    is a learner-facing reason to refuse the form before it is graded (e.g. too long).
+    """
+
+    token: str
+    answer: Any = None
+    problem: str | None = None
 
 
-def _ints(values: list[str]) -> list[int] | None:
-    try:
-        return [int(v) for v in values]
-    except ValueError:
-        return None
-
-
-def answer_from_form(question: Question, form: Mapping[str, Any]) -> Any:
-    """Turn the submitted form into the answer shape the grader expects (documented in docs/grading.md)."""
-    kind = question.kind
-    get = form.get
-    getlist = getattr(form, "getlist", lambda name: [form[name]] if name in form else [])
-    if kind == "single":
-        values = _ints(getlist("answer"))
-        return values[0] if values and len(values) == 1 else None
-    if kind == "multiple":
-        return _ints(getlist("answer"))
-    if kind == "true_false":
-        value = get("answer")
-        return {"true": True, "false": False}.get(value) if isinstance(value, str) else None
-    if kind in ("short", "command"):
-        value = get("answer")
-        return value if isinstance(value, str) else None
-    if kind == "ordering":
-        # Field pos-d holds the position (1-based) the learner gave the item shown d-th; field names
-        # follow the shuffled display, so the page source does not reveal the answer order.
-        shown = display_order(question, len(question.key["items"]))
-        positions = _ints([get(f"pos-{d}", "") for d in range(len(shown))])
-        if positions is None:
-            return None
-        return [shown[d] for _, d in sorted(zip(positions, range(len(shown)), strict=False))]
-    if kind == "matching":
-        shown = display_order(question, len(question.key["pairs"]))
-        picks = _ints([get(f"match-{i}", "") for i in range(len(shown))])
-        if picks is None or any(not 0 <= p < len(shown) for p in picks):
-            return None
-        return [shown[p] for p in picks]
-    if kind == "cloze":
-        return [get(f"blank-{i}", "") for i in range(len(question.key["blanks"]))]
-    return None
+def find_question(question_id: str) -> Question | None:
+    """The course's question with this id, or None."""
+    item = get_course().by_id.get(question_id)
+    return item if isinstance(item, Question) else None
 
 
 def _outcome(
@@ -124,63 +89,68 @@ def _outcome(
     )
 
 
-def answer(question_id: str, form: Mapping[str, Any], lang: str) -> AnswerOutcome | None:
-    """Grade a submitted question form for the learner (a guest on first need); None for an unknown question."""
-    question = get_course().by_id.get(question_id)
-    if not isinstance(question, Question):
-        return None
-    token = str(form.get("token") or "")[:64] or new_token()
-    outcome = submit_answer(
-        accounts.ensure_learner(), question, form, token, lang, render_markdown(question.explanation)
-    )
+def answer(question: Question, submission: Submission, lang: str) -> AnswerOutcome:
+    """Grade a submitted answer for the learner (a guest on first need) and record it once."""
+    if submission.problem:
+        outcome = _error(question, submission.problem)
+    else:
+        outcome = submit_answer(
+            accounts.ensure_learner(),
+            question,
+            submission.answer,
+            submission.token or new_token(),
+            lang,
+            render_markdown(question.explanation),
+        )
     return replace(outcome, lesson_id=question.lesson_id)
 
 
 def submit_answer(
-    user: User, question: Question, form: Mapping[str, Any], token: str, lang: str, explanation_html: str
+    user: User, question: Question, answer: Any, token: str, lang: str, explanation_html: str
 ) -> AnswerOutcome:
-    """Grade and record an answer; the same token again returns the first result, recorded once."""
-    existing = db.session.scalar(
-        select(QuestionAnswer).where(QuestionAnswer.user_id == user.id, QuestionAnswer.token == token)
-    )
+    """Grade and record an answer (read with `grading.read_answer`); the same token again returns the first result."""
+    existing = _recorded(user, token)
     if existing is not None:
         return _stored_outcome(question, existing, lang, explanation_html)
-    if _answer_size(form) > MAX_ANSWER_CHARS:
-        return _error(question, gettext("The answer is too long (%(limit)s characters at most).", limit="4,096"))
-    answer = answer_from_form(question, form)
     problem = None if answer is None else grading.validate_answer(question.kind, question.key, answer, lang)
     if answer is None or problem:
         return _error(question, problem or gettext("Choose or enter an answer first."))
     verdict = grading.grade_question(question.kind, question.key, answer)
-    row = QuestionAnswer(
-        user_id=user.id,
-        question_id=question.id,
-        token=token,
-        answer_json=json.dumps(answer, ensure_ascii=False),
-        verdict_json=json.dumps(verdict.to_dict(), ensure_ascii=False),
-        score=verdict.score,
-        max_score=verdict.max_score,
-        passed=verdict.passed,
-    )
-    db.session.add(row)
     db.session.add(
-        Activity(user_id=user.id, kind="question", item_id=question.id, detail="passed" if verdict.passed else "failed")
+        QuestionAnswer(
+            user_id=user.id,
+            question_id=question.id,
+            token=token,
+            answer=answer,
+            verdict=verdict.to_dict(),
+            score=verdict.score,
+            max_score=verdict.max_score,
+            passed=verdict.passed,
+        )
+    )
+    db.session.add(
+        Activity(
+            user_id=user.id,
+            kind=ActivityKind.question,
+            item_id=question.id,
+            detail="passed" if verdict.passed else "failed",
+        )
     )
     try:
         db.session.commit()
     except IntegrityError:  # the same token raced in from a second request: keep the first
         db.session.rollback()
-        existing = db.session.scalar(
-            select(QuestionAnswer).where(QuestionAnswer.user_id == user.id, QuestionAnswer.token == token)
-        )
-        return _stored_outcome(question, existing, lang, explanation_html)
+        first = _recorded(user, token)
+        if first is not None:
+            return _stored_outcome(question, first, lang, explanation_html)
+        raise
     return _outcome(question, verdict, lang, explanation_html)
 
 
-def _answer_size(form: Mapping[str, Any]) -> int:
-    """Characters in the answer fields (every value of a repeated field counts)."""
-    lists = form.lists() if hasattr(form, "lists") else ((k, [v]) for k, v in form.items())
-    return sum(len(str(v)) for key, values in lists if key not in ("csrf_token", "token") for v in values)
+def _recorded(user: User, token: str) -> QuestionAnswer | None:
+    return db.session.scalar(
+        select(QuestionAnswer).where(QuestionAnswer.user_id == user.id, QuestionAnswer.token == token)
+    )
 
 
 def _error(question: Question, message: str) -> AnswerOutcome:
@@ -188,7 +158,7 @@ def _error(question: Question, message: str) -> AnswerOutcome:
 
 
 def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanation_html: str) -> AnswerOutcome:
-    data = json.loads(row.verdict_json)
+    data = row.verdict
     checks = [
         {"passed": c["passed"], "message": c["message_en" if lang == "en" else "message_ko"]} for c in data["checks"]
     ]

@@ -63,7 +63,7 @@ def test_answer_by_keyboard_only(page: Page, live_server: str):
 
 
 def test_matching_ordering_and_cloze_by_keyboard_only(page: Page, live_server: str):
-    from app.services.questions import display_order
+    from app.grading import display_order
 
     lesson, question = first_lesson_with("matching")
     page.goto(f"{live_server}/lessons/{lesson.id}")

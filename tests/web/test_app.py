@@ -10,6 +10,8 @@ import pytest
 from app import create_app
 from app.config import normalise_database_url, secret_key_from_instance
 from app.extensions import db
+from app.services.course import get_course
+from tests.conftest import base_config
 
 
 def test_home_is_korean_by_default(client):
@@ -139,3 +141,27 @@ def test_sqlite_pragmas(app):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+
+
+def test_explicit_config_wins_over_the_environment(monkeypatch, tmp_path):
+    """As flaskr's factory: the `config` argument is applied last, and derived settings follow it."""
+    monkeypatch.setenv("CONTENT_DIR", str(tmp_path / "from-env"))
+    monkeypatch.setenv("SESSION_COOKIE_SECURE", "0")
+    app = create_app(
+        {
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/c.sqlite3",
+            "CONTENT_DIR": str(tmp_path / "from-config"),
+            "SESSION_COOKIE_SECURE": True,
+        }
+    )
+    assert app.config["CONTENT_DIR"] == str(tmp_path / "from-config")
+    assert app.config["REMEMBER_COOKIE_SECURE"] is True
+
+
+@pytest.mark.parametrize("database_uri", ["sqlite"], indirect=True)
+def test_an_exported_content_dir_does_not_leak_into_test_apps(monkeypatch, tmp_path, database_uri):
+    monkeypatch.setenv("CONTENT_DIR", str(tmp_path))
+    app = create_app(base_config(database_uri, tmp_path))
+    with app.app_context():
+        assert get_course().lessons, "the test app reads the real course, not the exported folder"

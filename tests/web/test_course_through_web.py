@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from app.curriculum import Question
+from app.grading import display_order
 from app.services.course import get_course
-from app.services.questions import display_order
 
 
 def right_form(question: Question) -> dict[str, object]:

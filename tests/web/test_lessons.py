@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -69,7 +68,7 @@ def test_answers_are_graded(client, question_id, data, passed):
 
 
 def _shown(question_id, count):
-    from app.services.questions import display_order
+    from app.grading import display_order
 
     class Q:
         id = question_id
@@ -112,7 +111,7 @@ def test_answering_makes_a_guest_and_saves_progress(client, dbs):
     answer(client, "q-tf", {"answer": "false"})
     with dbs() as s:
         row = s.scalar(select(QuestionAnswer))
-        assert row.question_id == "q-tf" and row.passed and json.loads(row.answer_json) is False
+        assert row.question_id == "q-tf" and row.passed and row.answer is False
         assert s.scalar(select(Activity.kind).where(Activity.item_id == "q-tf")) == "question"
     html = client.get("/").get_data(as_text=True)
     assert "문제 1/" in html

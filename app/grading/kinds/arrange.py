@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from app.curriculum import Question
 from app.grading.errors import AnswerError
+from app.grading.kinds.base import FormData, QuestionKind, display_order, ints
 from app.grading.kinds.common import RIGHT, index_list_error, is_str_seq, result, verdict
 from app.grading.verdict import Verdict
 
@@ -120,3 +122,44 @@ def matching_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
         RIGHT,
         (f"{len(pairs)}쌍 중 {right}쌍이 맞습니다.", f"{right} of {len(pairs)} pairs are right."),
     )
+
+
+# ---------------------------------------------------------------- the kinds
+
+
+def _read_ordering(question: Question, form: FormData) -> list[int] | None:
+    # Field pos-d holds the position (1-based) the learner gave the item shown d-th.
+    shown = display_order(question, len(question.key["items"]))
+    positions = ints([form.get(f"pos-{d}", "") for d in range(len(shown))])
+    if positions is None:
+        return None
+    return [shown[d] for _, d in sorted(zip(positions, range(len(shown)), strict=True))]
+
+
+def _read_matching(question: Question, form: FormData) -> list[int] | None:
+    # Field match-i holds the shown position of the right item picked for left item i.
+    shown = display_order(question, len(question.key["pairs"]))
+    picks = ints([form.get(f"match-{i}", "") for i in range(len(shown))])
+    if picks is None or any(not 0 <= p < len(shown) for p in picks):
+        return None
+    return [shown[p] for p in picks]
+
+
+KINDS = (
+    QuestionKind(
+        "ordering",
+        "list[int] (item indexes in the learner's order)",
+        ordering_key,
+        ordering_answer,
+        ordering_grade,
+        _read_ordering,
+    ),
+    QuestionKind(
+        "matching",
+        "list[int] (for each left item i, the index of the chosen right item)",
+        matching_key,
+        matching_answer,
+        matching_grade,
+        _read_matching,
+    ),
+)

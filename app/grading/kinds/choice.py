@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from app.curriculum import Question
 from app.grading.errors import AnswerError
+from app.grading.kinds.base import FormData, QuestionKind, field_values, ints, text_field
 from app.grading.kinds.common import RIGHT, index_list_error, is_int, is_str_seq, result, verdict
 from app.grading.verdict import Verdict
 
@@ -124,3 +126,40 @@ def tf_grade(key: Mapping, answer: bool) -> Verdict:
         f"You answered {word[answer][1]}; the answer is {word[key['correct']][1]}.",
     )
     return verdict(1.0 if ok else 0.0, [check], RIGHT, ("오답입니다.", "Not correct."))
+
+
+# ---------------------------------------------------------------- the kinds
+
+
+def _read_single(question: Question, form: FormData) -> int | None:
+    values = ints(field_values(form, "answer"))
+    return values[0] if values and len(values) == 1 else None
+
+
+def _read_multiple(question: Question, form: FormData) -> list[int] | None:
+    return ints(field_values(form, "answer"))
+
+
+def _read_true_false(question: Question, form: FormData) -> bool | None:
+    return {"true": True, "false": False}.get(text_field(form, "answer") or "")
+
+
+KINDS = (
+    QuestionKind(
+        "single",
+        "int (0-based index of the chosen choice)",
+        single_key,
+        single_answer,
+        single_grade,
+        _read_single,
+    ),
+    QuestionKind(
+        "multiple",
+        "list[int] (0-based indexes of every picked choice)",
+        multiple_key,
+        multiple_answer,
+        multiple_grade,
+        _read_multiple,
+    ),
+    QuestionKind("true_false", "bool", tf_key, tf_answer, tf_grade, _read_true_false),
+)

@@ -6,7 +6,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from app.curriculum import Question
 from app.grading.errors import AnswerError
+from app.grading.kinds.base import FormData, QuestionKind, text_field
 from app.grading.kinds.common import RIGHT, is_str_seq, result, text_error, verdict
 from app.grading.text import normalise_answer
 from app.grading.verdict import Verdict
@@ -122,3 +124,22 @@ def cloze_grade(key: Mapping, answer: Sequence[str]) -> Verdict:
     return verdict(
         right / n, checks, RIGHT, (f"빈칸 {n}개 중 {right}개가 맞습니다.", f"{right} of {n} blanks are right.")
     )
+
+
+# ---------------------------------------------------------------- the kinds
+
+
+def _read_short(question: Question, form: FormData) -> str | None:
+    return text_field(form, "answer")
+
+
+def _read_cloze(question: Question, form: FormData) -> list[str]:
+    return [text_field(form, f"blank-{i}") or "" for i in range(len(question.key["blanks"]))]
+
+
+KINDS = (
+    QuestionKind("short", "str", short_key, short_answer, short_grade, _read_short),
+    QuestionKind(
+        "cloze", "list[str] (one answer per blank, in order)", cloze_key, cloze_answer, cloze_grade, _read_cloze
+    ),
+)
