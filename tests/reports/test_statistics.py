@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
+import random
+import time
 
+import openpyxl
 import pytest
 
+from app.reports.charts import histogram
+from app.reports.item_tables import histogram_table, item_analysis_tables
 from app.reports.statistics import (
     ItemSpec,
     check_failure_rates,
@@ -13,6 +20,7 @@ from app.reports.statistics import (
     item_analysis,
     popular_wrong_choice,
 )
+from app.reports.tables import table_csv, tables_xlsx
 
 ITEMS = [ItemSpec("q1", "첫째", 1), ItemSpec("q2", "둘째", 1), ItemSpec("q3", "셋째", 2)]
 MARKS = [[1, 1, 2], [1, 0, 1], [0, 1, 0], [1, 0, 0]]
@@ -124,3 +132,34 @@ def test_check_failure_rates_per_check_in_lab_order():
         ("port_published", 2, 2, 1.0),
         ("never_checked", 0, 0, None),
     ]
+
+
+def test_item_tables_read_back_from_csv_and_xlsx():
+    stats = item_analysis(ITEMS, MARKS)
+    summary, items = item_analysis_tables(stats, {"facility": "정답률"}, {"items": "문항"})
+    rows = list(csv.DictReader(io.StringIO(table_csv(items).removeprefix("\ufeff"))))
+    assert [(r["item_id"], r["정답률"], r["discrimination"], r["flags"]) for r in rows] == [
+        ("q1", "0.75", "0.1325", "low_discrimination"),
+        ("q2", "0.5", "0", "low_discrimination"),
+        ("q3", "0.375", "0.8704", ""),
+    ]
+    book = openpyxl.load_workbook(
+        io.BytesIO(tables_xlsx([summary, items, histogram_table(histogram([4, 2, 1, 1], 4), {}, "분포")]))
+    )
+    assert book.sheetnames == ["summary", "문항", "분포"]
+    assert [c.value for c in book["summary"][2]] == [4, 4, 2, 1.5, 1.4142]
+    assert [r for r in book["분포"].iter_rows(min_row=2, values_only=True)] == [
+        ("0–1", 0, 1, 0), ("1–2", 1, 2, 2), ("2–3", 2, 3, 1), ("3–4", 3, 4, 1),
+    ]  # fmt: skip
+    empty = item_analysis_tables(item_analysis(ITEMS, []), {}, {})
+    assert list(csv.reader(io.StringIO(table_csv(empty[0]).removeprefix("\ufeff"))))[1] == ["0", "4", "", "", ""]
+
+
+def test_500_attempts_of_20_items_take_well_under_a_second():
+    rng = random.Random(7)
+    items = [ItemSpec(f"q{i}", f"문항 {i}", 1 + i % 3) for i in range(20)]
+    attempts = [[rng.randint(0, int(spec.max_mark)) for spec in items] for _ in range(500)]
+    started = time.perf_counter()
+    stats = item_analysis(items, attempts)
+    assert time.perf_counter() - started < 0.5
+    assert stats.count == 500 and all(i.discrimination is not None for i in stats.items)
