@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from app.reports.tables import Column, Table, table_csv
+from app.reports.tables import Cell, Column, Table, table_csv
 
 # Column keys with an XLSX width; the headers come from the caller (translated there).
 PROGRESS_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -40,7 +40,7 @@ class ProgressRow:
     max_score: float | None = None
     context: str = ""  # for a lab: practice, or the assigned quiz attempt it belongs to
 
-    def as_dict(self) -> dict[str, str | float | datetime | None]:
+    def as_dict(self) -> dict[str, Cell]:
         """The row keyed by column."""
         return {key: getattr(self, key) for key, _ in PROGRESS_COLUMNS}
 
@@ -65,10 +65,10 @@ def progress_csv(rows: Iterable[ProgressRow], headers: Mapping[str, str] | None 
     return table_csv(progress_table(rows, headers or {}, "progress"))
 
 
-def progress_json(user: dict[str, object], summary: Sequence[dict[str, object]], rows: Iterable[ProgressRow]) -> str:
+def progress_json(user: Mapping[str, object], summary: Sequence[dict[str, object]], rows: Iterable[ProgressRow]) -> str:
     """JSON with the learner, per-lesson summary and every row, keys in a stable order."""
     records = [{**row.as_dict(), "when": row.when.isoformat(timespec="seconds")} for row in rows]
-    document = {"user": user, "lessons": list(summary), "records": records}
+    document = {"user": dict(user), "lessons": list(summary), "records": records}
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False)
 
 

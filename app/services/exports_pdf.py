@@ -16,4 +16,5 @@ def render_pdf(template: str, **context: Any) -> bytes:
     """
     html = render_template(template, **context)
     stylesheet = CSS(string=render_template("reports/print.css"))
-    return HTML(string=html, base_url=None).write_pdf(stylesheets=[stylesheet])
+    pdf: bytes = HTML(string=html, base_url=None).write_pdf(stylesheets=[stylesheet])
+    return pdf

@@ -97,7 +97,7 @@ def records(user: User, course: Course | None = None) -> list[ProgressRow]:
             return None
         lesson = course.lessons_by_id.get(item.lesson_id)
         text = getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", "")
-        return plain_title(text), item.lesson_id, lesson.title if lesson else ""
+        return plain_title(str(text or "")), item.lesson_id, lesson.title if lesson else ""
 
     def when(moment: datetime) -> datetime:
         return as_utc(moment).astimezone(zone).replace(microsecond=0)

@@ -167,3 +167,9 @@ def test_cli_cards_apkg_has_stable_guids(runner, tmp_path):
     assert len(notes) == 1  # the fixture course has one card
     assert "card-one" in notes[0][1]
     assert [g for g, _ in notes] == [g for g, _ in anki_notes(second, tmp_path / "two")]
+
+
+def test_downloads_are_rate_limited_per_learner(client):
+    client.post("/guest")
+    statuses = [client.get("/progress/export.csv").status_code for _ in range(31)]
+    assert statuses[:30] == [200] * 30 and statuses[30] == 429
