@@ -1,10 +1,12 @@
-"""The learner's progress page and their own export (CSV, JSON)."""
+"""The learner's progress page and their own export (CSV, XLSX, PDF, JSON)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template
 
-from app.services import accounts, progress
+from app import rate_limits
+from app.extensions import limiter
+from app.services import accounts, exports_learner, progress
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
@@ -15,12 +17,12 @@ def overview() -> str:
 
 
 @bp.route("/export.<fmt>")
+# A PDF costs a second of CPU: a learner gets a classroom's worth of downloads, not a flood.
+@limiter.limit("30 per minute", key_func=rate_limits.per_learner)
 def export(fmt: str) -> Response:
-    if fmt not in ("csv", "json"):
-        abort(404)
     user = accounts.current_or_none()
-    if user is None:
+    if fmt not in exports_learner.FORMATS or user is None:
         abort(404)
-    text, mimetype = progress.export(user, fmt)
+    data, mimetype = exports_learner.learner_export(user, fmt)
     filename = f"docker-dojo-progress.{fmt}"
-    return Response(text, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.curriculum import Course, Lab, Lesson
 from app.extensions import db
 from app.models import Activity, CardReview, CardState, LabAttempt, QuestionAnswer, User
-from app.reports.progress import ProgressRow, progress_csv, progress_json, streak
+from app.reports.progress import ProgressRow, plain_title, streak
 from app.services.course import get_course
 from app.services.days import school_zone
 from app.services.lessons import LessonProgress, continue_lesson, lab_statuses
@@ -83,38 +83,45 @@ def _resume_lab(user: User | None) -> Lab | None:
 
 
 def records(user: User, course: Course | None = None) -> list[ProgressRow]:
-    """Every answer, card review and lab attempt of the learner, oldest first."""
+    """Every answer, card review and graded lab attempt of the learner, titled, oldest first.
+
+    Internal rows are left out: the playground and items no longer in the course have no title
+    a learner could read. A lab attempt is graded after every command, so each one is a row.
+    """
     course = course or get_course()
     zone = school_zone()
 
-    def lesson_of(item_id: str) -> str:
-        return getattr(course.by_id.get(item_id), "lesson_id", "")
+    def titled(item_id: str) -> tuple[str, str, str] | None:
+        item = course.by_id.get(item_id)
+        if item is None:
+            return None
+        lesson = course.lessons_by_id.get(item.lesson_id)
+        text = getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", "")
+        return plain_title(str(text or "")), item.lesson_id, lesson.title if lesson else ""
 
-    def when(moment: datetime) -> str:
-        return moment.astimezone(zone).isoformat(timespec="seconds")
+    def when(moment: datetime) -> datetime:
+        return moment.astimezone(zone).replace(microsecond=0)
 
-    rows = [
-        ProgressRow(
-            when(a.created_at),
-            "question",
-            a.question_id,
-            lesson_of(a.question_id),
-            "right" if a.passed else "wrong",
-            a.score,
-            a.max_score,
-        )
-        for a in db.session.scalars(select(QuestionAnswer).where(QuestionAnswer.user_id == user.id))
-    ]
-    rows += [
-        ProgressRow(
-            when(r.reviewed_at), "card", r.card_id, lesson_of(r.card_id), RATING_NAMES.get(r.rating, str(r.rating))
-        )
-        for r in db.session.scalars(select(CardReview).where(CardReview.user_id == user.id))
-    ]
-    rows += [
-        ProgressRow(when(t.updated_at), "lab", t.lab_id, lesson_of(t.lab_id), t.status, t.best_score)
-        for t in db.session.scalars(select(LabAttempt).where(LabAttempt.user_id == user.id))
-    ]
+    rows: list[ProgressRow] = []
+    for a in db.session.scalars(select(QuestionAnswer).where(QuestionAnswer.user_id == user.id)):
+        if found := titled(a.question_id):
+            result = "right" if a.passed else "wrong"
+            rows.append(
+                ProgressRow(
+                    when(a.created_at), "question", a.question_id, found[0], *found[1:], result, a.score, a.max_score
+                )
+            )
+    for r in db.session.scalars(select(CardReview).where(CardReview.user_id == user.id)):
+        if found := titled(r.card_id):
+            rating = RATING_NAMES.get(r.rating, str(r.rating))
+            rows.append(ProgressRow(when(r.reviewed_at), "card", r.card_id, found[0], *found[1:], rating))
+    for t in db.session.scalars(select(LabAttempt).where(LabAttempt.user_id == user.id)):
+        if found := titled(t.lab_id):
+            rows.append(
+                ProgressRow(
+                    when(t.updated_at), "lab", t.lab_id, found[0], *found[1:], t.status, t.best_score, 1.0, t.scope
+                )
+            )
     rows.sort(key=lambda r: r.when)
     return rows
 
@@ -186,30 +193,3 @@ def overview(user: User | None) -> Overview:
     if user is None:
         return Overview(lesson_progress(None), 0, [])
     return Overview(lesson_progress(user), current_streak(user), recent_activity(user))
-
-
-def export(user: User, fmt: str) -> tuple[str, str]:
-    """The learner's own progress as (text, mimetype) in CSV or JSON."""
-    rows = records(user)
-    if fmt == "csv":
-        return "\ufeff" + progress_csv(rows), "text/csv; charset=utf-8"
-    summary = [
-        {
-            "id": p.lesson.id,
-            "title": p.lesson.title,
-            "questions_right": p.questions_right,
-            "questions_total": p.questions_total,
-            "cards_seen": p.cards_seen,
-            "cards_total": p.cards_total,
-            "labs_solved": p.labs_solved,
-            "labs_total": p.labs_total,
-            "percent": p.percent,
-        }
-        for p in lesson_progress(user)
-    ]
-    who: dict[str, object] = {
-        "username": user.username,
-        "guest": user.is_guest,
-        "exported_at": datetime.now(school_zone()).isoformat(timespec="seconds"),
-    }
-    return progress_json(who, summary, rows), "application/json; charset=utf-8"

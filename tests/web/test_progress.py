@@ -48,7 +48,7 @@ def test_export_csv_and_json(client):
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert [(r["item_id"], r["result"], r["lesson_id"]) for r in rows] == [
+    assert [(r["항목 ID"], r["결과"], r["레슨 ID"]) for r in rows] == [
         ("q-single", "right", "sample"),
         ("q-tf", "wrong", "sample"),
     ]
@@ -61,6 +61,7 @@ def test_export_csv_and_json(client):
 def test_unknown_export_format_is_404(client):
     answer(client, "q-single", {"answer": "1"}, "a")
     assert client.get("/progress/export.xml").status_code == 404
+    assert client.get("/progress/export.PDF").status_code == 404
 
 
 def test_progress_page_in_english(client):
