@@ -55,7 +55,7 @@ def test_everything_parses_without_errors(parsed: tuple[Course, list]) -> None:
 
 
 def test_every_lesson_file_became_a_lesson(course: Course) -> None:
-    assert len(course.lessons) == len(_sources()) == 11
+    assert len(course.lessons) == len(_sources())
 
 
 def test_lesson_files_are_named_by_order(course: Course) -> None:
@@ -63,7 +63,7 @@ def test_lesson_files_are_named_by_order(course: Course) -> None:
         name = Path(lesson.path).name
         assert re.fullmatch(r"\d{2}-[a-z0-9-]+\.md", name), name
         assert int(name[:2]) == lesson.order, name
-    assert [les.order for les in course.lessons] == list(range(1, 12))
+    assert [les.order for les in course.lessons] == list(range(1, len(course.lessons) + 1))
 
 
 def test_ids_are_unique_across_the_course(course: Course) -> None:
@@ -183,7 +183,20 @@ REAL_COURSE = _real_course()
 
 @pytest.mark.parametrize("lab", REAL_COURSE.labs, ids=lambda lab: lab.id)
 def test_every_lab_is_solved_by_its_solution_and_not_by_its_setup(lab) -> None:
+    """Also replays each declared shortcut: every one must fail the goal."""
     assert replay.lab_problems(lab, _fixtures()) == []
+
+
+def test_every_lab_declares_the_shortcuts_its_goal_rejects(course: Course) -> None:
+    assert [lab.id for lab in course.labs if not lab.shortcuts] == []
+
+
+@pytest.mark.parametrize("lab", REAL_COURSE.labs, ids=lambda lab: lab.id)
+def test_the_untouched_setup_scores_zero(lab) -> None:
+    host, _ = replay.lab_host(lab, _fixtures())
+    verdict = replay.grade(lab, host)
+    assert (verdict.score, verdict.passed) == (0, False)
+    assert verdict.max_score > 0
 
 
 @pytest.mark.parametrize("question", [q for q in REAL_COURSE.questions if q.kind == "command"], ids=lambda q: q.id)

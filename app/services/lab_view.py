@@ -95,7 +95,10 @@ def describe_goal(lab: Lab, lang: str) -> list[str]:
 
 def grade(lab: Lab, host: DockerHost) -> Verdict:
     """Grade a copy of the host: live probes (HTTP, rebuilds) must not change the learner's host."""
-    return grade_lab(lab.goal.checks, lab.goal.policy, DockerHost.from_snapshot(host.snapshot()))
+    copy = DockerHost.from_snapshot(host.snapshot())
+    return grade_lab(
+        lab.goal.checks, lab.goal.policy, copy, setup_lines=sum(1 for c in lab.setup.commands if c.strip())
+    )
 
 
 def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:

@@ -376,4 +376,5 @@ def test_partial_credit_by_weights():
     verdict = grade_state(goal, "checks", st, None)
     assert (verdict.score, verdict.max_score, verdict.passed) == (2, 5, False)
     assert [c.passed for c in verdict.checks] == [True, False, True]
-    assert "3개 조건 중 2개" in verdict.feedback
+    assert "검사 3개 중 2개 통과, 5점 중 2점" in verdict.feedback
+    assert "2 of 3 checks, 2 of 5 points" in verdict.feedback_en
