@@ -132,7 +132,8 @@ def score_text(verdict: Verdict, *, untouched: bool = False) -> Verdict:
         en = f"You have not run a command yet; the starting state scores nothing ({count_en})."
     else:
         ko, en = f"{count}.", f"{count_en}."
-    return replace(verdict, score=score, feedback=ko, feedback_en=en)
+    details = (*verdict.details, ("untouched", "yes")) if untouched else verdict.details
+    return replace(verdict, score=score, feedback=ko, feedback_en=en, details=details)
 
 
 def _full(goal: GoalCheck) -> dict:
