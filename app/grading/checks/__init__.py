@@ -62,7 +62,7 @@ def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
 
 
 def describe_check(name: str, params: Mapping, lang: str = "ko") -> str:
-    """The goal in plain words, e.g. "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다"."""
+    """The goal in plain words, e.g. "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다"."""
     kind, full = _checked(name, params)
     present = {k: v for k, v in full.items() if v is not None}
     return kind.describe(present, "en" if lang == "en" else "ko")
