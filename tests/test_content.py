@@ -224,3 +224,41 @@ def test_the_readme_broken_example_reports_what_the_readme_shows() -> None:
     _, errors = parse_course([(path, broken)], check_validator=validate_check)
     shown = re.search(r"세 군데 망가뜨려.*?```text\n(.*?)```", readme, re.S).group(1).splitlines()
     assert [str(e) for e in errors] == [line for line in shown if not line.startswith("Error:")]
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "right"),
+    [
+        ("q-logs-follow-command", "docker logs -f feedback", True),
+        ("q-logs-follow-command", "docker logs -f -t feedback", True),
+        ("q-logs-follow-command", "docker logs -n 20 -f feedback", True),
+        ("q-logs-follow-command", "docker logs --tail=20 -f feedback", True),
+        ("q-logs-follow-command", "docker container logs feedback --follow", True),
+        ("q-logs-follow-command", "docker logs -t feedback", False),
+        ("q-logs-follow-command", "docker logs -f feedback; docker rm -f feedback", False),
+        ("q-detach-keys", "Ctrl+P 다음 Ctrl+Q", True),
+        ("q-detach-keys", "ctrl-p, ctrl-q", True),
+        ("q-detach-keys", "Ctrl+Q Ctrl+P", False),
+        ("q-ps-all-short", "docker ps -aq", True),
+        ("q-ps-all-short", "docker ps -q", False),
+        ("q-rm-force-command", "docker container rm --force feedback", True),
+        ("q-rm-force-command", "docker stop feedback", False),
+        ("q-full-start-attached-command", "docker start feedback -a", True),
+        ("q-full-start-attached-command", "docker start feedback", False),
+    ],
+)
+def test_answers_are_graded_by_meaning_not_one_spelling(question_id: str, answer: str, right: bool) -> None:
+    question = REAL_COURSE.by_id[question_id]
+    assert grade_question(question.kind, question.key, answer).passed is right
+
+
+@pytest.mark.parametrize("question", [q for q in REAL_COURSE.questions if q.kind == "ordering"], ids=lambda q: q.id)
+def test_no_ordering_question_arrives_in_its_answer_order(question) -> None:
+    from app.services.questions import display_order
+
+    items = question.key["items"]
+    shown = display_order(question, len(items))
+    # the form pre-selects positions in display order: that must not be the right answer
+    assert grade_question("ordering", question.key, list(range(len(items)))).passed
+    assert not grade_question("ordering", question.key, list(shown)).passed
+    assert sum(1 for pos, original in enumerate(shown) if pos == original) <= len(items) // 2, shown
