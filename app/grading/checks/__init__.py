@@ -8,6 +8,7 @@ from typing import Any
 
 from app.grading.checks.activity import ACTIVITY_CHECKS
 from app.grading.checks.base import CheckKind, Context, Outcome
+from app.grading.checks.config import CONFIG_CHECKS
 from app.grading.checks.containers import CONTAINER_CHECKS
 from app.grading.checks.history import HISTORY_CHECKS
 from app.grading.checks.images import IMAGE_CHECKS
@@ -16,7 +17,8 @@ from app.grading.errors import ContentError, UnknownKindError
 from app.grading.params import validate_params, with_defaults
 
 CHECKS: dict[str, CheckKind] = {
-    kind.name: kind for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS + HISTORY_CHECKS
+    kind.name: kind
+    for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS + HISTORY_CHECKS + CONFIG_CHECKS
 }
 
 __all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check", "run_check", "validate_check"]
