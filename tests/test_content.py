@@ -73,16 +73,18 @@ def test_ids_are_unique_across_the_course(course: Course) -> None:
 
 
 def test_course_minimums(course: Course) -> None:
+    """The counts issue 13 asks for, as minimums (a lesson added later keeps them true)."""
     stats = course_stats(course)
-    assert stats["flashcards"] >= 70
-    assert sum(stats["questions"].values()) >= 60
-    assert stats["labs"] >= 12
+    assert stats["lessons"] >= 14
+    assert stats["flashcards"] >= 110
+    assert sum(stats["questions"].values()) >= 100
+    assert stats["labs"] >= 30
     assert all(stats["questions"][kind] > 0 for kind in QUESTION_KINDS), stats["questions"]
 
 
 def test_every_lesson_is_checked_for_minimums(course: Course) -> None:
-    """A lesson an instructor adds (12, 13, ...) is held to the same minimums as the first eleven."""
-    assert len(course.lessons) >= 11
+    """A lesson an instructor adds is held to the same minimums as the others."""
+    assert len(course.lessons) >= 14
     assert len(_sources()) == len(course.lessons)
 
 
@@ -158,7 +160,7 @@ def test_the_readme_worked_example_is_a_valid_lesson() -> None:
     readme = (CONTENT / "README.md").read_text(encoding="utf-8")
     start = readme.index("````markdown\n---\nid: docker-exec")
     body = readme[start + len("````markdown\n") : readme.index("\n````\n", start)]
-    course, errors = parse_course([("12-docker-exec.md", body)], check_validator=validate_check)
+    course, errors = parse_course([("16-docker-exec.md", body)], check_validator=validate_check)
     assert [str(e) for e in errors] == []
     lesson = course.lesson("docker-exec")
     assert [lab.id for lab in lesson.labs] == ["lab-exec-touch"]
@@ -220,7 +222,7 @@ def test_the_readme_broken_example_reports_what_the_readme_shows() -> None:
         .replace(explanation, "")
         .replace("id: q-exec-new-container\n", "id: fc-exec-vs-run\n")
     )
-    path = "content/lessons/12-docker-exec.md"
+    path = "content/lessons/16-docker-exec.md"
     _, errors = parse_course([(path, broken)], check_validator=validate_check)
     shown = re.search(r"세 군데 망가뜨려.*?```text\n(.*?)```", readme, re.S).group(1).splitlines()
     assert [str(e) for e in errors] == [line for line in shown if not line.startswith("Error:")]
