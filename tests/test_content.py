@@ -264,3 +264,21 @@ def test_no_ordering_question_arrives_in_its_answer_order(question) -> None:
     assert grade_question("ordering", question.key, list(range(len(items)))).passed
     assert not grade_question("ordering", question.key, list(shown)).passed
     assert sum(1 for pos, original in enumerate(shown) if pos == original) <= len(items) // 2, shown
+
+
+_BOLD_SPACE_PARTICLE = re.compile(
+    r"(?<=\S)\*\* (이라는|라는|이라고|라고|으로|로|을|를|이|가|은|는|인|에|의|와|과|에서|만|도|까지|부터|처럼)(?=[\s.,)])"
+)
+
+
+def test_no_space_between_closing_bold_and_its_particle() -> None:
+    found = [(path, m.group(0)) for path, text in _sources() for m in _BOLD_SPACE_PARTICLE.finditer(text)]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "wrong", ["포트 연결", "포트를 연결", "포트가 연결", "볼륨을 연결", "볼륨**을 연결", "연결(마운트)"]
+)
+def test_one_word_for_each_idea_publish_and_mount_are_not_connect(wrong: str) -> None:
+    """연결 is attached mode only: ports are 게시(publish)ed, volumes and folders 마운트(mount)ed."""
+    assert [path for path, text in _sources() if wrong in text] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from app.grading.checks.base import (
     SELECT_IMAGE,
@@ -24,7 +25,7 @@ _KEYS = ("env", "cmd", "entrypoint", "publishes")
 
 def _words(value: object) -> tuple[str, ...]:
     """`cmd: ls /app` or `cmd: [ls, /app]` as the exec-form list Docker stores."""
-    return tuple(value.split()) if isinstance(value, str) else tuple(str(v) for v in value)  # type: ignore[union-attr]
+    return tuple(value.split()) if isinstance(value, str) else tuple(str(v) for v in value)  # type: ignore[attr-defined]
 
 
 def _show(words: tuple[str, ...]) -> str:
@@ -38,7 +39,7 @@ def _env_ok(c: ContainerView, want: str) -> bool:
     return any(e.split("=", 1)[0] == want for e in c.env)
 
 
-def _facts(c: ContainerView, p: Mapping) -> list[tuple[str, str, str, bool]]:
+def _facts(c: ContainerView, p: Mapping[str, Any]) -> list[tuple[str, str, str, bool]]:
     """(setting, wanted, found, same) for every setting the check asks about."""
     facts = []
     for want in p.get("env") or ():
@@ -66,7 +67,7 @@ def _en(text: str) -> str:
     return text
 
 
-def _container_config(ctx: Context, p: dict) -> Outcome:
+def _container_config(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p)
     if not found:
         return not_found(ctx.state, p)
@@ -88,13 +89,13 @@ def _container_config(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _config_rule(p: Mapping) -> list[str]:
+def _config_rule(p: Mapping[str, Any]) -> list[str]:
     if isinstance(p, Mapping) and not any(k in p for k in _KEYS):
         return ["container_config: give at least one of " + ", ".join(repr(k) for k in _KEYS)]
     return []
 
 
-def _describe(p: dict, lang: str) -> str:
+def _describe(p: dict[str, Any], lang: str) -> str:
     parts = [f"ENV {e}" for e in p.get("env") or ()]
     if "cmd" in p:
         parts.append(f"CMD {_show(_words(p['cmd']))}")
@@ -115,7 +116,7 @@ def _describe(p: dict, lang: str) -> str:
 # ---------------------------------------------------------------- dangling images
 
 
-def _dangling(ctx: Context, p: dict) -> Outcome:
+def _dangling(ctx: Context, p: dict[str, Any]) -> Outcome:
     used = {c.image_id for c in ctx.state.containers}
     left = [i for i in ctx.state.images if not i.tags and i.id not in used]
     if not left:
@@ -132,7 +133,7 @@ def _dangling(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _dangling_describe(p: dict, lang: str) -> str:
+def _dangling_describe(p: dict[str, Any], lang: str) -> str:
     if lang == "en":
         return "No dangling image is left (untagged and used by no container)"
     return "어떤 컨테이너도 쓰지 않는 이름 없는(<none>) 이미지가 남아 있지 않다"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from app.grading import commandline
 from app.grading.checks.base import CheckKind, Context, Outcome, not_found, states
@@ -116,7 +117,7 @@ def read_step(text: str) -> Step:
     return Step(shown, commandline.read_kind(kind), tuple(w for w in rest if not w.startswith("-")), False)
 
 
-def _steps_rules(p: Mapping) -> list[str]:
+def _steps_rules(p: Mapping[str, Any]) -> list[str]:
     steps = p.get("steps") if isinstance(p, Mapping) else None
     if not isinstance(steps, (list, tuple)):
         return []
@@ -126,10 +127,10 @@ def _steps_rules(p: Mapping) -> list[str]:
     return errors
 
 
-def _in_order(ctx: Context, p: dict) -> Outcome:
+def _in_order(ctx: Context, p: dict[str, Any]) -> Outcome:
     steps = [read_step(s) for s in p["steps"]]
     ran = succeeded(ctx.state)
-    at, done = -1, []
+    at, done = -1, list[Ran]()
     for i, step in enumerate(steps):
         hit = next((r for r in ran if r.position > at and step.matches(r.inv)), None)
         if hit is None:
@@ -159,7 +160,7 @@ def _order_failure(steps: list[Step], i: int, ran: list[Ran], done: list[Ran]) -
     )
 
 
-def _in_order_describe(p: dict, lang: str) -> str:
+def _in_order_describe(p: dict[str, Any], lang: str) -> str:
     shown = [read_step(s).shown() for s in p["steps"]]
     if lang == "en":
         return "You ran " + ", then ".join(f"‘{s}’" for s in shown) + ", in this order"
@@ -185,7 +186,7 @@ def _stop_trail(state: HostState, c: ContainerView) -> tuple[Ran | None, list[Ra
     return start, [r for r in ran if r.position > after and r.inv.name in _STOPPERS and refers_to(r.inv, c)]
 
 
-def _stopped_by(ctx: Context, p: dict) -> Outcome:
+def _stopped_by(ctx: Context, p: dict[str, Any]) -> Outcome:
     c = ctx.state.container_named(p["name"])
     if c is None:
         return not_found(ctx.state, p)
@@ -245,7 +246,7 @@ def _by_command(c: ContainerView, stoppers: list[Ran], terminal: int | None) -> 
     )
 
 
-def _stopped_describe(p: dict, lang: str) -> str:
+def _stopped_describe(p: dict[str, Any], lang: str) -> str:
     name, where = p["name"], p.get("terminal")
     if p["how"] == "ctrl_c":
         if lang == "en":
@@ -256,7 +257,7 @@ def _stopped_describe(p: dict, lang: str) -> str:
     return f"{name} 컨테이너를 " + (f"터미널 {where}에서 " if where else "") + "docker stop으로 멈췄다"
 
 
-def _stopped_rules(p: Mapping) -> list[str]:
+def _stopped_rules(p: Mapping[str, Any]) -> list[str]:
     if isinstance(p, Mapping) and p.get("how") == "ctrl_c" and "terminal" in p:
         return ["stopped_by: 'terminal' is for how: command (Ctrl+C is pressed in the terminal the container holds)"]
     terminal = p.get("terminal") if isinstance(p, Mapping) else None
@@ -277,7 +278,7 @@ _HOLDER_WORDS = {
 }
 
 
-def _released(ctx: Context, p: dict) -> Outcome:
+def _released(ctx: Context, p: dict[str, Any]) -> Outcome:
     kinds = _HOLDERS[p.get("holding", "any")]
     held = [h for h in ctx.state.held if not kinds or h.kind in kinds]
     if held:
@@ -291,7 +292,7 @@ def _released(ctx: Context, p: dict) -> Outcome:
     return Outcome(True, "붙잡힌 터미널이 없습니다.", "No terminal is held.")
 
 
-def _released_describe(p: dict, lang: str) -> str:
+def _released_describe(p: dict[str, Any], lang: str) -> str:
     holding = p.get("holding", "any")
     if holding == "any":
         return "No terminal is still held by a command" if lang == "en" else "명령에 붙잡힌 터미널이 없다"
