@@ -8,11 +8,20 @@ from types import MappingProxyType
 from typing import Any
 
 from app.curriculum.fields import Reader, as_text
-from app.curriculum.model import POLICIES, Check, Goal, Lab, LabSetup, SolutionStep, parse_solution_line
+from app.curriculum.model import (
+    POLICIES,
+    Check,
+    Goal,
+    Lab,
+    LabSetup,
+    Shortcut,
+    SolutionStep,
+    parse_solution_line,
+)
 from app.curriculum.yamlsrc import LineDict
 
 CheckValidator = Callable[[str, Mapping[str, Any]], list[str]]
-_LAB_KEYS = {"id", "title", "task", "setup", "hints", "solution", "goal", "disabled_commands"}
+_LAB_KEYS = {"id", "title", "task", "setup", "hints", "solution", "goal", "disabled_commands", "shortcuts"}
 _SPACES = re.compile(r"\s+")
 
 
@@ -36,9 +45,48 @@ def build_lab(
     disabled = r.text_list("disabled_commands")
     _hints_do_not_give_away(r, hints, solution)
     solution_ok = _solution_avoids_disabled(r, solution, disabled) and solution_ok
-    if None in (title, task, setup, goal) or not solution_ok or not hints:
+    shortcuts = _shortcuts(r, disabled)
+    if None in (title, task, setup, goal, shortcuts) or not solution_ok or not hints:
         return None
-    return Lab(item_id, title, lesson_id, line, task, setup, hints, solution, goal, disabled)  # type: ignore[arg-type]
+    return Lab(item_id, title, lesson_id, line, task, setup, hints, solution, goal, disabled, shortcuts)  # type: ignore[arg-type]
+
+
+def _shortcuts(r: Reader, disabled: tuple[str, ...]) -> tuple[Shortcut, ...] | None:
+    """The optional `shortcuts:` list: each `{skips: what is skipped, solution: [lines]}`; None on a problem."""
+    raw = r.data.get("shortcuts")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        r.err("'shortcuts' must be a list of {skips: ..., solution: [...]}", "shortcuts")
+        return None
+    found, ok = [], True
+    for n, entry in enumerate(raw, 1):
+        line = entry.line if isinstance(entry, LineDict) else r.line("shortcuts")
+        if not isinstance(entry, LineDict):
+            r.problems.add(line, f"{r.label}: shortcut {n} must be a mapping with 'skips' and 'solution'")
+            ok = False
+            continue
+        sub = Reader(entry, f"{r.label}: shortcut {n}", r.problems)
+        sub.unknown_keys({"skips", "solution"})
+        skips = sub.text("skips")
+        lines = sub.text_list("solution")
+        if not lines:
+            sub.err("no 'solution' (the command lines of the shortcut)")
+        for s in lines:
+            step = parse_solution_line(s)
+            blocked = command_is_disabled(step.command, disabled) if isinstance(step, SolutionStep) else None
+            if not isinstance(step, SolutionStep):
+                sub.err(f"solution line '{s}': {step}", "solution")
+            elif blocked is not None:
+                sub.err(f"line '{s}' uses the disabled command '{blocked}' (the lab refuses it anyway)", "solution")
+            else:
+                continue
+            ok = False
+        if skips is None or not lines:
+            ok = False
+            continue
+        found.append(Shortcut(skips, lines, line))
+    return tuple(found) if ok else None
 
 
 def _setup(r: Reader, fixtures: Mapping[str, Mapping[str, str]] | None) -> LabSetup | None:

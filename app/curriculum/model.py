@@ -120,6 +120,20 @@ def parse_solution_line(line: str) -> SolutionStep | str:
 
 
 @dataclass(frozen=True)
+class Shortcut:
+    """A way to skip the lab's point (`skips`), as solution lines; its goal must reject it."""
+
+    skips: str
+    solution: tuple[str, ...]
+    line: int
+
+    def steps(self) -> tuple[SolutionStep, ...]:
+        """The lines with their terminal prefixes resolved."""
+        steps = (parse_solution_line(s) for s in self.solution)
+        return tuple(s for s in steps if isinstance(s, SolutionStep))
+
+
+@dataclass(frozen=True)
 class Lab:
     """A hands-on task in the simulated terminal, graded by the state it leaves."""
 
@@ -133,6 +147,7 @@ class Lab:
     solution: tuple[str, ...]
     goal: Goal
     disabled_commands: tuple[str, ...]
+    shortcuts: tuple[Shortcut, ...] = ()
 
     def solution_steps(self) -> tuple[SolutionStep, ...]:
         """The solution lines with their terminal prefixes (``[2] ...``) resolved."""

@@ -185,7 +185,7 @@ _FIELD_WORDS = {
     "state": ("컨테이너 상태가", "state"),
     "exit_code": ("컨테이너 종료 코드가", "exit code"),
     "attached": ("연결/분리 모드가", "attached/detached"),
-    "ports": ("컨테이너 포트 연결이", "published ports"),
+    "ports": ("포트 게시가", "published ports"),
     "mounts": ("컨테이너 마운트가", "mounts"),
     "env": ("컨테이너 환경 변수가", "environment"),
     "cmd": ("컨테이너 실행 명령이", "command"),
@@ -197,7 +197,7 @@ _FIELD_WORDS = {
 
 
 def _differs(subject: str, want: str, got: str) -> str:
-    """`포트 연결이 다릅니다: 정답 명령으로는 8000->80/tcp, 입력한 명령으로는 8080->80/tcp.`"""
+    """`포트 게시가 다릅니다: 정답 명령으로는 8000->80/tcp, 입력한 명령으로는 8080->80/tcp.`"""
     return f"{subject} 다릅니다: 정답 명령으로는 {want}, 입력한 명령으로는 {got}."
 
 

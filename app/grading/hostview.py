@@ -12,6 +12,7 @@ from app.dockersim.host import DockerHost
 from app.dockersim.models import Container
 from app.grading.state import (
     ContainerView,
+    HeldTerminal,
     HistoryEntry,
     HostState,
     ImageView,
@@ -67,11 +68,22 @@ def read_state(host: DockerHost) -> HostState:
         containers=tuple(_container(c) for c in containers),
         images=tuple(_image(i) for i in host.images),
         volumes=tuple(VolumeView(v.name, bool(v.anonymous)) for v in host.volumes),
-        history=tuple(HistoryEntry(h.line, h.terminal, h.exit_code) for h in host.history),
+        history=tuple(_history(h) for h in host.history),
+        held=tuple(
+            HeldTerminal(t.id, t.kind, t.container)
+            for t in sorted(host.terminals.values(), key=lambda t: t.id)
+            if t.kind
+        ),
         home=HOME,
         cwd=first.cwd if first is not None else HOME,
         logs={c.id: "\n".join(e.text.rstrip("\n") for e in c.logs) for c in containers},
     )
+
+
+def _history(h: Any) -> HistoryEntry:
+    """One history line with each command's expanded argv and exit code."""
+    commands = tuple((tuple(str(w) for w in c["argv"]), int(c["exit_code"])) for c in h.commands)
+    return HistoryEntry(h.line, h.terminal, h.exit_code, commands)
 
 
 def file_state(host: DockerHost) -> dict:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.grading.checks import CHECKS, Context, describe_check, run_check, validate_check
@@ -80,16 +80,20 @@ def describe_goal(goal_checks: Iterable[Any], policy: str, lang: str = "ko") -> 
     return [describe_check(g.name, g.params, lang) for g in goal_with_policy(goal_checks, policy)]
 
 
-def grade_lab(goal_checks: Sequence[Any], policy: str, host: Any) -> Verdict:
+def grade_lab(goal_checks: Sequence[Any], policy: str, host: Any, *, setup_lines: int | None = None) -> Verdict:
     """Judge the host's final state against the goal; partial credit by weights.
 
     The final state decides: a check that held earlier and was undone later fails.
+    `setup_lines` is how many history lines the lab's setup ran (None: unknown): until the
+    learner runs a command of their own, checks the setup already satisfies earn no points.
     Raises ContentError for an invalid goal (caught at content-load time by `validate_goal`).
     """
-    return grade_state(goal_checks, policy, read_state(host), HostProbe(host))
+    return grade_state(goal_checks, policy, read_state(host), HostProbe(host), setup_lines=setup_lines)
 
 
-def grade_state(goal_checks: Sequence[Any], policy: str, state: HostState, probe: Probe | None) -> Verdict:
+def grade_state(
+    goal_checks: Sequence[Any], policy: str, state: HostState, probe: Probe | None, *, setup_lines: int | None = None
+) -> Verdict:
     """`grade_lab` on a state already read (the probe answers file, HTTP and rebuild questions)."""
     errors = validate_goal(goal_checks, policy)
     if errors:
@@ -104,7 +108,32 @@ def grade_state(goal_checks: Sequence[Any], policy: str, state: HostState, probe
     for goal in goals:
         outcome = run_check(goal.name, goal.params, ctx)
         results.append(CheckResult(goal.name, outcome.passed, float(goal.weight), outcome.ko, outcome.en))
-    return weighted_verdict(results, feedback_ok=("실습 목표를 모두 이루었습니다.", "Every goal of the lab is met."))
+    verdict = weighted_verdict(results, feedback_ok=("실습 목표를 모두 이루었습니다.", "Every goal of the lab is met."))
+    untouched = setup_lines is not None and len(state.history) <= setup_lines
+    return score_text(verdict, untouched=untouched and not verdict.passed)
+
+
+def score_text(verdict: Verdict, *, untouched: bool = False) -> Verdict:
+    """The verdict with feedback that explains the points; an untouched host scores 0.
+
+    A check the setup already satisfies (the container the lab starts with is running) proves
+    nothing, so before the learner's first command the score is 0 whatever the checks say.
+    """
+    checks, score = verdict.checks, verdict.score
+    if untouched:
+        score = 0.0
+    held = sum(1 for c in checks if c.passed)
+    count = f"검사 {len(checks)}개 중 {held}개 통과, {verdict.max_score:g}점 중 {score:g}점"
+    count_en = f"{held} of {len(checks)} checks, {score:g} of {verdict.max_score:g} points"
+    if verdict.passed:
+        ko, en = f"실습 목표를 모두 이루었습니다 ({count}).", f"Every goal of the lab is met ({count_en})."
+    elif untouched:
+        ko = f"아직 명령을 하나도 실행하지 않았습니다. 시작 상태는 점수가 없습니다 ({count})."
+        en = f"You have not run a command yet; the starting state scores nothing ({count_en})."
+    else:
+        ko, en = f"{count}.", f"{count_en}."
+    details = (*verdict.details, ("untouched", "yes")) if untouched else verdict.details
+    return replace(verdict, score=score, feedback=ko, feedback_en=en, details=details)
 
 
 def _full(goal: GoalCheck) -> dict:

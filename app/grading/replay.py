@@ -7,10 +7,10 @@ One place for both the web app (a learner's fresh attempt) and `flask content ch
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.curriculum import Lab, fixture_files
+from app.curriculum import Lab, SolutionStep, fixture_files
 from app.dockersim import CommandResult, DockerHost
 from app.grading.lab import grade_lab
 from app.grading.verdict import Verdict
@@ -53,17 +53,17 @@ def lab_host(
 
 def play_solution(host: DockerHost, lab: Lab) -> list[StepResult]:
     """Run the lab's reference solution (Ctrl+C lines included) on `host`."""
-    steps = []
-    for step in lab.solution_steps():
-        held = not step.is_interrupt and host.terminal_busy(step.terminal)
-        result = host.interrupt(step.terminal) if step.is_interrupt else host.run(step.command, step.terminal)
-        steps.append(StepResult(step.terminal, step.command, result, held))
-    return steps
+    return play_lines(host, lab.solution_steps())
 
 
 def grade(lab: Lab, host: DockerHost) -> Verdict:
-    """The lab's goal judged on the host's current state."""
-    return grade_lab(lab.goal.checks, lab.goal.policy, host)
+    """The lab's goal judged on the host's current state (the setup's own lines earn nothing)."""
+    return grade_lab(lab.goal.checks, lab.goal.policy, host, setup_lines=setup_lines(lab))
+
+
+def setup_lines(lab: Lab) -> int:
+    """How many history lines a lab's setup leaves (the learner's own start after them)."""
+    return sum(1 for line in lab.setup.commands if line.strip())
 
 
 def lab_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[str]:
@@ -82,6 +82,28 @@ def lab_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[st
     if not verdict.passed:
         failed = "; ".join(c.message_en for c in verdict.failed_checks())
         problems.append(f"the solution does not pass the goal: {failed}")
+    return problems + shortcut_problems(lab, fixtures)
+
+
+def play_lines(host: DockerHost, steps: Sequence[SolutionStep]) -> list[StepResult]:
+    """Type solution-style lines (Ctrl+C included) into `host`'s terminals."""
+    results = []
+    for step in steps:
+        held = not step.is_interrupt and host.terminal_busy(step.terminal)
+        result = host.interrupt(step.terminal) if step.is_interrupt else host.run(step.command, step.terminal)
+        results.append(StepResult(step.terminal, step.command, result, held))
+    return results
+
+
+def shortcut_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """Each declared shortcut replayed on a fresh host: one that passes the goal is a problem."""
+    problems = []
+    for n, shortcut in enumerate(lab.shortcuts, 1):
+        host, _ = lab_host(lab, fixtures)
+        play_lines(host, shortcut.steps())
+        verdict = grade(lab, host)
+        if verdict.passed:
+            problems.append(f"shortcut {n} ({shortcut.skips}) passes the goal: a check must reject it")
     return problems
 
 

@@ -121,6 +121,16 @@ class HistoryEntry:
     line: str
     terminal: int
     exit_code: int
+    commands: tuple[tuple[tuple[str, ...], int], ...] = ()  # (argv after expansion, exit code) per command
+
+
+@dataclass(frozen=True)
+class HeldTerminal:
+    """A terminal still held by a command (`logs -f`, an attached run, `attach`, `exec -it`)."""
+
+    terminal: int
+    kind: str  # attach | logs | exec | shell | repl
+    container_id: str
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,7 @@ class HostState:
     images: tuple[ImageView, ...] = ()
     volumes: tuple[VolumeView, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
+    held: tuple[HeldTerminal, ...] = ()
     home: str = "/home/learner"
     cwd: str = "/home/learner"
     logs: dict[str, str] = field(default_factory=dict)  # container id -> log text

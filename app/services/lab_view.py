@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
+
 from app.curriculum import Lab
 from app.dockersim import DockerHost
 from app.dockersim.fixtures import HOME
@@ -95,7 +97,10 @@ def describe_goal(lab: Lab, lang: str) -> list[str]:
 
 def grade(lab: Lab, host: DockerHost) -> Verdict:
     """Grade a copy of the host: live probes (HTTP, rebuilds) must not change the learner's host."""
-    return grade_lab(lab.goal.checks, lab.goal.policy, DockerHost.from_snapshot(host.snapshot()))
+    copy = DockerHost.from_snapshot(host.snapshot())
+    return grade_lab(
+        lab.goal.checks, lab.goal.policy, copy, setup_lines=sum(1 for c in lab.setup.commands if c.strip())
+    )
 
 
 def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:
@@ -104,9 +109,26 @@ def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:
         "score": verdict.score,
         "max_score": verdict.max_score,
         "passed": verdict.passed,
-        "feedback": verdict.feedback_en if lang == "en" else verdict.feedback,
+        "feedback": score_words(verdict),
         "checks": [{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks],
     }
+
+
+def score_words(verdict: Verdict) -> str:
+    """The overall line, explaining the points: "5개 중 3개 확인, 6점 중 4점" / "3 of 5 checks, 4 of 6 points"."""
+    held = sum(1 for c in verdict.checks if c.passed)
+    count = _(
+        "%(held)d of %(total)d checks, %(score)s of %(max)s points",
+        held=held,
+        total=len(verdict.checks),
+        score=f"{verdict.score:g}",
+        max=f"{verdict.max_score:g}",
+    )
+    if verdict.passed:
+        return _("Every goal of the lab is met (%(count)s).", count=count)
+    if dict(verdict.details).get("untouched"):
+        return _("You have not run a command yet; the starting state scores nothing (%(count)s).", count=count)
+    return _("%(count)s.", count=count)
 
 
 # --- Tab completion -------------------------------------------------------------------------

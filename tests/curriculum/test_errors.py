@@ -253,7 +253,7 @@ def test_check_problems_with_the_real_grading_registry() -> None:
     _, errors = parse_course([_lesson(block)], check_validator=validate_check)
     assert [str(e) for e in errors] == [
         "t.md:16: lab 'l': check 'container_runing': unknown check 'container_runing'; "
-        "did you mean container_running, container_exited, container_exists?",
+        "did you mean container_running, container_config, container_exited?",
         "t.md:18: lab 'l': check 'port_published': unknown parameter 'hostport'; did you mean 'host_port'?",
         "t.md:18: lab 'l': check 'port_published': missing required parameter 'host_port' (a port number 1-65535)",
         "t.md:21: lab 'l': check 'mount_at': parameter 'path' must be an absolute path starting with / "

@@ -97,13 +97,13 @@ def test_bad_checks_are_named_content_errors(name, params, fragment):
         (
             "port_published",
             {"host_port": 8000, "container_port": 80},
-            "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다",
+            "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다",
             "A running container has host port 8000 published to container port 80/tcp",
         ),
         (
             "port_published",
             {"name": "web", "host_port": 53, "container_port": 53, "protocol": "udp", "host_ip": "127.0.0.1"},
-            "127.0.0.1:53 포트가 53번/udp에 연결된 실행 중인 web 컨테이너가 있다",
+            "53번/udp 포트를 호스트 127.0.0.1:53 포트로 게시한 실행 중인 web 컨테이너가 있다",
             "A running container web has 127.0.0.1:53 published to container port 53/udp",
         ),
         (
@@ -121,7 +121,7 @@ def test_bad_checks_are_named_content_errors(name, params, fragment):
         (
             "mount_at",
             {"container": "app", "path": "/app", "type": "bind", "source": "~/feedback-app", "read_only": True},
-            "app 컨테이너에 ~/feedback-app 폴더의 바인드 마운트(읽기 전용)가 /app 경로에 연결되어 있다",
+            "app 컨테이너에 ~/feedback-app 폴더의 바인드 마운트(읽기 전용)가 /app 경로에 마운트되어 있다",
             "Container app has a bind mount of ~/feedback-app mounted at /app (read-only)",
         ),
         (
@@ -157,7 +157,7 @@ def test_validate_goal_collects_every_problem():
 def test_describe_goal_lists_policy_rules_in_verdict_order():
     goal = [("port_published", {"host_port": 8000, "container_port": 80}, 2), ("volume_exists", {"name": "data"})]
     assert describe_goal(goal, "checks") == [
-        "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다",
+        "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다",
         "data 볼륨이 있다",
     ]
     lines = describe_goal(goal, "strict", lang="en")

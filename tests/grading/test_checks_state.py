@@ -126,7 +126,7 @@ CASES = [
         {"host_port": 8000, "container_port": 80},
         state(box(ports=[PortView("0.0.0.0", 8080, 80)])),
         False,
-        "web 컨테이너는 8080->80/tcp로 연결되어 있습니다",
+        "web 컨테이너는 8080->80/tcp 포트를 게시하고 있습니다",
     ),
     (
         "port_published",
@@ -141,7 +141,7 @@ CASES = [
         {"host_port": 8000, "container_port": 80},
         state(box("feedback", state="exited", ports=[P8000])),
         False,
-        "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 없습니다. feedback 컨테이너는 종료(Exited (0)) 상태입니다.",
+        "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 없습니다. feedback 컨테이너는 종료(Exited (0)) 상태입니다.",
     ),
     (
         "port_published",
@@ -376,4 +376,5 @@ def test_partial_credit_by_weights():
     verdict = grade_state(goal, "checks", st, None)
     assert (verdict.score, verdict.max_score, verdict.passed) == (2, 5, False)
     assert [c.passed for c in verdict.checks] == [True, False, True]
-    assert "3개 조건 중 2개" in verdict.feedback
+    assert "검사 3개 중 2개 통과, 5점 중 2점" in verdict.feedback
+    assert "2 of 3 checks, 2 of 5 points" in verdict.feedback_en

@@ -28,7 +28,7 @@ CASES = [
         ("port_published", {"host_port": 8000, "container_port": 80, "host_ip": "127.0.0.1"}),
         [RUN_WEB],
         False,
-        "web 컨테이너는 0.0.0.0:8000->80/tcp로 연결되어 있습니다",
+        "web 컨테이너는 0.0.0.0:8000->80/tcp 포트를 게시하고 있습니다",
     ),
     (
         ("port_published", {"host_port": 8000, "container_port": 80, "host_ip": "127.0.0.1"}),

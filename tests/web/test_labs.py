@@ -561,3 +561,21 @@ def test_looking_at_a_lab_writes_nothing_until_the_first_command(client, dbs, co
     with dbs() as s:
         assert s.scalar(select(func.count()).select_from(User)) == 1
         assert s.scalar(select(func.count()).select_from(LabAttempt)) == 1
+
+
+def test_the_score_line_explains_the_points_and_an_untouched_host_scores_0(client, content):
+    visit(client, "t-no-run")  # setup: web is stopped; strict adds two leftover checks, which hold
+    _, reply = post(client, "t-no-run", "grade")
+    verdict = reply["verdict"]
+    assert (verdict["score"], verdict["passed"]) == (0, False)
+    assert verdict["feedback"] == (
+        "아직 명령을 하나도 실행하지 않았습니다. 시작 상태는 점수가 없습니다 (검사 3개 중 2개 통과, 3점 중 0점)."
+    )
+    run(client, "t-no-run", "docker ps -a", 0, "c1")
+    _, reply = post(client, "t-no-run", "grade")
+    assert reply["verdict"]["feedback"] == "검사 3개 중 2개 통과, 3점 중 2점."
+    with client.session_transaction() as sess:
+        sess["lang"] = "en"
+    run(client, "t-no-run", "docker start web", 0, "c2")
+    _, reply = post(client, "t-no-run", "grade")
+    assert reply["verdict"]["feedback"] == "Every goal of the lab is met (3 of 3 checks, 3 of 3 points)."

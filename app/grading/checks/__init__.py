@@ -8,14 +8,17 @@ from typing import Any
 
 from app.grading.checks.activity import ACTIVITY_CHECKS
 from app.grading.checks.base import CheckKind, Context, Outcome
+from app.grading.checks.config import CONFIG_CHECKS
 from app.grading.checks.containers import CONTAINER_CHECKS
+from app.grading.checks.history import HISTORY_CHECKS
 from app.grading.checks.images import IMAGE_CHECKS
 from app.grading.checks.storage import STORAGE_CHECKS
 from app.grading.errors import ContentError, UnknownKindError
 from app.grading.params import validate_params, with_defaults
 
 CHECKS: dict[str, CheckKind] = {
-    kind.name: kind for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS
+    kind.name: kind
+    for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS + HISTORY_CHECKS + CONFIG_CHECKS
 }
 
 __all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check", "run_check", "validate_check"]
@@ -61,7 +64,7 @@ def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
 
 
 def describe_check(name: str, params: Mapping, lang: str = "ko") -> str:
-    """The goal in plain words, e.g. "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다"."""
+    """The goal in plain words, e.g. "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다"."""
     kind, full = _checked(name, params)
     present = {k: v for k, v in full.items() if v is not None}
     return kind.describe(present, "en" if lang == "en" else "ko")

@@ -151,9 +151,9 @@ def _port_words(p: dict, lang: str) -> str:
     if lang == "en":
         where = f"{ip}:{p['host_port']}" if ip else f"host port {p['host_port']}"
         return f"{where} published to container port {p['container_port']}/{proto}"
-    where = f"{ip}:{p['host_port']}" if ip else f"{p['host_port']}번"
+    where = f"{ip}:{p['host_port']}" if ip else f"{p['host_port']}번"  # "호스트 8000번 포트로 게시한"
     suffix = "" if proto == "tcp" else f"/{proto}"
-    return f"{where} 포트가 {p['container_port']}번{suffix}에 연결된"
+    return f"{p['container_port']}번{suffix} 포트를 호스트 {where} 포트로 게시한"
 
 
 def _running_who(p: dict, lang: str) -> str:
@@ -182,7 +182,7 @@ def _ports_of(c: ContainerView, lang: str, with_ip: bool = False) -> str:
         )
     labels = ", ".join(dict.fromkeys(b.label(with_ip) for b in c.ports))
     return (
-        f"{c.name} 컨테이너는 {labels}로 연결되어 있습니다."
+        f"{c.name} 컨테이너는 {labels} 포트를 게시하고 있습니다."
         if lang == "ko"
         else f"Container {c.name} publishes {labels}."
     )

@@ -125,12 +125,12 @@ def _mount_at(ctx: Context, p: dict) -> Outcome:
     if any(_mount_ok(ctx, _at(c, p["path"]), p) for c in found):
         return Outcome(
             True,
-            f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 연결되어 있습니다.",
+            f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있습니다.",
             f"{_who(p, 'en').capitalize()} has {_mount_words(p, 'en')}.",
         )
     return Outcome(
         False,
-        f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 연결되어 있지 않습니다. "
+        f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있지 않습니다. "
         + " ".join(_mounts_text(c, "ko") for c in found[:3]),
         f"{_who(p, 'en').capitalize()} does not have {_mount_words(p, 'en')}. "
         + " ".join(_mounts_text(c, "en") for c in found[:3]),
@@ -146,7 +146,7 @@ def _anon_at(ctx: Context, p: dict) -> Outcome:
         if m is not None and m.type == "volume" and m.anonymous:
             return Outcome(
                 True,
-                f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 연결되어 있습니다.",
+                f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있습니다.",
                 f"{_who(p, 'en').capitalize()} has an anonymous volume at {p['path']}.",
             )
     return Outcome(
@@ -386,7 +386,7 @@ STORAGE_CHECKS = (
         (CONTAINER, SELECT_IMAGE, PATH),
         _anon_at,
         lambda p, lang: (
-            f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 연결되어 있다"
+            f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있다"
             if lang == "ko"
             else f"{_who(p, 'en').capitalize()} has an anonymous volume at {p['path']}"
         ),
@@ -407,7 +407,7 @@ STORAGE_CHECKS = (
         ),
         _mount_at,
         lambda p, lang: (
-            f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 연결되어 있다"
+            f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있다"
             if lang == "ko"
             else f"{_who(p, 'en').capitalize()} has {_mount_words(p, 'en')}"
         ),
