@@ -256,7 +256,7 @@ def test_answers_are_graded_by_meaning_not_one_spelling(question_id: str, answer
 
 @pytest.mark.parametrize("question", [q for q in REAL_COURSE.questions if q.kind == "ordering"], ids=lambda q: q.id)
 def test_no_ordering_question_arrives_in_its_answer_order(question) -> None:
-    from app.services.questions import display_order
+    from app.grading import display_order
 
     items = question.key["items"]
     shown = display_order(question, len(items))
