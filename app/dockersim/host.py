@@ -7,17 +7,18 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim import runtime, terminals
-from app.dockersim.clock import STEP_SECONDS, Clock, IdGenerator
+from app.dockersim import terminals
 from app.dockersim.commands import context_hash, host_shell
-from app.dockersim.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
-from app.dockersim.fixtures import HOME, HOME_DIRS, HOME_FILES
-from app.dockersim.fs import FileTree, FsError, norm, walk_files
-from app.dockersim.hints import hint
-from app.dockersim.models import Container, Image, Volume, copy_json
-from app.dockersim.processes import HttpResponse
-from app.dockersim.refs import familiar
-from app.dockersim.shell import ShellEnv, run_line
+from app.dockersim.core.clock import STEP_SECONDS, Clock, IdGenerator
+from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
+from app.dockersim.core.fs import FileTree, FsError, norm, walk_files
+from app.dockersim.core.hints import hint
+from app.dockersim.core.refs import familiar
+from app.dockersim.engine import runtime
+from app.dockersim.engine.fixtures import HOME, HOME_DIRS, HOME_FILES
+from app.dockersim.engine.models import Container, Image, Volume, copy_json
+from app.dockersim.engine.processes import HttpResponse
+from app.dockersim.shell.interp import ShellEnv, run_line
 
 SNAPSHOT_VERSION = 1
 MAX_LINE = 4096

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim import runtime
 from app.dockersim.commands import docker_main
-from app.dockersim.errors import CommandResult
-from app.dockersim.fixtures import HOME
-from app.dockersim.hints import hint
-from app.dockersim.shell import run_line
+from app.dockersim.core.errors import CommandResult
+from app.dockersim.core.hints import hint
+from app.dockersim.engine import runtime
+from app.dockersim.engine.fixtures import HOME
+from app.dockersim.shell.interp import run_line
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost, Terminal

@@ -2,7 +2,7 @@
 
 Used by the `command_run` check ("the learner looked at the logs with -f") so that
 `docker logs -f web`, `docker container logs --follow web` and `docker logs web -f` are the
-same kind of command. Flag tables come from the simulator (`app.dockersim.flags`), which has
+same kind of command. Flag tables come from the simulator (`app.dockersim.cli.flags`), which has
 the real client's flags.
 """
 
@@ -13,9 +13,9 @@ import shlex
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from app.dockersim._flags import COMMANDS
-from app.dockersim.errors import DockerError
-from app.dockersim.flags import parse
+from app.dockersim.cli._table import COMMANDS
+from app.dockersim.cli.flags import parse
+from app.dockersim.core.errors import DockerError
 
 #: Shell commands a `command_run` check may name (matched by their first word only).
 SHELL_COMMANDS = frozenset({"curl", "cat", "ls", "cd", "echo", "mkdir", "touch", "rm", "cp", "mv", "pwd"})

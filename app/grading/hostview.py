@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.dockersim._names import LEFT, RIGHT
-from app.dockersim.errors import ConnectionRefused, ConnectionReset
-from app.dockersim.fixtures import HOME
+from app.dockersim.core._names import LEFT, RIGHT
+from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
+from app.dockersim.engine.fixtures import HOME
+from app.dockersim.engine.models import Container
 from app.dockersim.host import DockerHost
-from app.dockersim.models import Container
 from app.grading.state import (
     ContainerView,
     HistoryEntry,

@@ -6,8 +6,8 @@ from typing import Any
 
 from app.curriculum import Lab
 from app.dockersim import DockerHost
-from app.dockersim.fixtures import HOME
-from app.dockersim.flags import COMMANDS
+from app.dockersim.cli.flags import COMMANDS
+from app.dockersim.engine.fixtures import HOME
 from app.grading import POLICIES, Verdict, describe_check, grade_lab
 
 MAX_FILES_SHOWN = 200

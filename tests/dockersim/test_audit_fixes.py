@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.dockersim import DockerHost
-from app.dockersim.fixtures import APP
-from app.dockersim.hints import HINTS
+from app.dockersim.core.hints import HINTS
+from app.dockersim.engine.fixtures import APP
 from tests.dockersim.invariants import check_invariants
 
 

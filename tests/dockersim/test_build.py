@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.dockersim.build import BuildRequest, default_elapsed, normalize_ref, run_build
+from app.dockersim.build.builder import BuildRequest, default_elapsed, normalize_ref, run_build
 from tests.dockersim.test_build_support import (
     NOTES_DOCKERFILE,
     PACKAGE_JSON,
@@ -447,14 +447,12 @@ def test_normalize_ref(ref: str, familiar: str) -> None:
     assert normalize_ref(ref) == familiar
 
 
-BUILD_MODULES = ["dockerfile.py"] + sorted(
-    p.name for p in (Path(__file__).parents[2] / "app" / "dockersim").glob("build*.py")
-)
+BUILD_MODULES = sorted(p.name for p in (Path(__file__).parents[2] / "app" / "dockersim" / "build").glob("*.py"))
 
 
 @pytest.mark.parametrize("module", BUILD_MODULES)
 def test_build_modules_stay_pure(module: str) -> None:
-    tree = ast.parse((Path(__file__).parents[2] / "app" / "dockersim" / module).read_text(encoding="utf-8"))
+    tree = ast.parse((Path(__file__).parents[2] / "app" / "dockersim" / "build" / module).read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
@@ -542,8 +540,8 @@ def test_run_build_never_raises(lines: list[str], no_cache: bool, quiet: bool) -
 
 # --- helpers: .dockerignore, word expansion, lint ---------------------------------------------------
 
-from app.dockersim.build_context import is_ignored, parse_dockerignore  # noqa: E402
-from app.dockersim.build_shell import ExpansionError, process_word, process_words  # noqa: E402
+from app.dockersim.build.context import is_ignored, parse_dockerignore  # noqa: E402
+from app.dockersim.build.shell import ExpansionError, process_word, process_words  # noqa: E402
 
 
 @pytest.mark.parametrize(

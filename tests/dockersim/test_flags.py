@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.dockersim import DockerHost
-from app.dockersim.flags import parse
+from app.dockersim.cli.flags import parse
 from tests.dockersim.real_client_cases import REAL
 
 
@@ -79,7 +79,7 @@ def test_real_but_unmodelled_commands_say_so(line):
     ],
 )
 def test_help_is_the_real_text(line, path):
-    from app.dockersim._flags import COMMANDS
+    from app.dockersim.cli._table import COMMANDS
 
     r = DockerHost().run(line)
     assert (r.stdout, r.exit_code) == (COMMANDS[path]["help"], 0)
@@ -180,8 +180,8 @@ def _reference_commands():
 
 @pytest.mark.parametrize(("command", "spec"), _reference_commands(), ids=lambda v: v if isinstance(v, str) else "")
 def test_embedded_flags_match_the_reference_capture(command, spec):
-    """app/dockersim/_flags.py (generated) knows every flag the real client lists, with its shorthand."""
-    from app.dockersim._flags import COMMANDS
+    """app/dockersim/cli/_table.py (generated) knows every flag the real client lists, with its shorthand."""
+    from app.dockersim.cli._table import COMMANDS
 
     embedded = {f["long"]: f["short"] for f in COMMANDS[command]["flags"]}
     for flag in spec["flags"]:

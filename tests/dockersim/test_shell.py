@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.dockersim.fixtures import HOME
+from app.dockersim.engine.fixtures import HOME
 
 
 def test_navigation_and_expansion(s):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.dockersim.fixtures import APP
+from app.dockersim.engine.fixtures import APP
 
 
 def _app(s, extra: str = "") -> None:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from app.dockersim.commands.build_cmd import context_hash
 from app.dockersim.commands.dispatch import docker_main
 from app.dockersim.commands.hosttools import curl, history
-from app.dockersim.fixtures import HOME
-from app.dockersim.shell import ShellEnv, dispatch, run_line
+from app.dockersim.engine.fixtures import HOME
+from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost, Terminal

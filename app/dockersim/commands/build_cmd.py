@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim.build import BaseImage, BaseImageNotFound, BuildRequest, run_build
-from app.dockersim.build_context import Context, canonical_json, sha256_hex
+from app.dockersim.build.builder import BaseImage, BaseImageNotFound, BuildRequest, run_build
+from app.dockersim.build.context import Context, canonical_json, sha256_hex
+from app.dockersim.cli.flags import Parsed, usage_error
 from app.dockersim.commands.dispatch import Invocation, register
 from app.dockersim.commands.pull import registry_image
-from app.dockersim.errors import DockerError
-from app.dockersim.flags import Parsed, usage_error
-from app.dockersim.fs import norm
-from app.dockersim.models import Image, Layer
-from app.dockersim.refs import ReferenceError_, familiar, parse
-from app.dockersim.registry import UNMODELLED_HUB, lookup
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.fs import norm
+from app.dockersim.core.refs import ReferenceError_, familiar, parse
+from app.dockersim.engine.models import Image, Layer
+from app.dockersim.engine.registry import UNMODELLED_HUB, lookup
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -6,16 +6,16 @@ import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.dockersim import runtime
+from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.dispatch import Invocation, frame_error, register
 from app.dockersim.commands.run import NAME_RE, start_container
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import human_size
-from app.dockersim.fs import FS, FsError, LayeredFS, norm, walk_dirs, walk_files
-from app.dockersim.models import Container
-from app.dockersim.processes import SIGNALS
-from app.dockersim.shell import copy_tree, resolve_exe
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import human_size
+from app.dockersim.core.fs import FS, FsError, LayeredFS, norm, walk_dirs, walk_files
+from app.dockersim.engine import runtime
+from app.dockersim.engine.models import Container
+from app.dockersim.engine.processes import SIGNALS
+from app.dockersim.shell.interp import copy_tree, resolve_exe
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.dockersim._flags import COMMANDS, GROUP_HELP, TOP_HELP
-from app.dockersim.errors import DockerError
-from app.dockersim.flags import Parsed, help_text, parse
-from app.dockersim.hints import hint
+from app.dockersim.cli._table import COMMANDS, GROUP_HELP, TOP_HELP
+from app.dockersim.cli.flags import Parsed, help_text, parse
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.hints import hint
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

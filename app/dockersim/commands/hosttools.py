@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.dockersim.errors import ConnectionRefused, ConnectionReset
-from app.dockersim.hints import hint
+from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
+from app.dockersim.core.hints import hint
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.dispatch import Invocation, register
 from app.dockersim.commands.listing import dump, inspect_image
 from app.dockersim.commands.pull import pull
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import ellipsis, human_duration, human_size, short_id, table
-from app.dockersim.models import Image
-from app.dockersim.refs import ReferenceError_, familiar, full_name, parse
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import ellipsis, human_duration, human_size, short_id, table
+from app.dockersim.core.refs import ReferenceError_, familiar, full_name, parse
+from app.dockersim.engine.models import Image
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

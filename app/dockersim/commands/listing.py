@@ -6,11 +6,11 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.dispatch import Invocation, register
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import ellipsis, go_quote, human_duration, short_id, table
-from app.dockersim.models import Container, Image, PortBinding, Volume
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import ellipsis, go_quote, human_duration, short_id, table
+from app.dockersim.engine.models import Container, Image, PortBinding, Volume
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim.clock import EPOCH
-from app.dockersim.errors import DockerError
-from app.dockersim.format import short_id
-from app.dockersim.fs import FileTree
-from app.dockersim.models import Image, Layer
-from app.dockersim.refs import ReferenceError_, parse
-from app.dockersim.registry import UNMODELLED_HUB, RegistryImage, available_repos, known_repo, lookup
+from app.dockersim.core.clock import EPOCH
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.format import short_id
+from app.dockersim.core.fs import FileTree
+from app.dockersim.core.refs import ReferenceError_, parse
+from app.dockersim.engine.models import Image, Layer
+from app.dockersim.engine.registry import UNMODELLED_HUB, RegistryImage, available_repos, known_repo, lookup
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

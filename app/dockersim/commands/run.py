@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from app.dockersim import runtime
+from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.dispatch import Invocation, register
 from app.dockersim.commands.pull import ensure_image
-from app.dockersim.errors import DockerError, run_error
-from app.dockersim.flags import Parsed
-from app.dockersim.fs import norm
-from app.dockersim.models import Container, Image, Mount, PortBinding, Volume
+from app.dockersim.core.errors import DockerError, run_error
+from app.dockersim.core.fs import norm
+from app.dockersim.engine import runtime
+from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.dispatch import Invocation, register
-from app.dockersim.flags import Parsed
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.dispatch import Invocation, register
 from app.dockersim.commands.listing import dump, inspect_volume
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import human_size, table
-from app.dockersim.models import Volume
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import human_size, table
+from app.dockersim.engine.models import Volume
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

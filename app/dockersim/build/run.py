@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from app.dockersim.build_context import Tree
-from app.dockersim.build_shell import ExpansionError, SimpleCommand, split_commands
+from app.dockersim.build.context import Tree
+from app.dockersim.build.shell import ExpansionError, SimpleCommand, split_commands
 
 _NODE_HINTS = ("/usr/local/bin/npm", "/usr/bin/npm")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from app.dockersim.build_ast import is_space
+from app.dockersim.build.syntax import is_space
 
 
 class ExpansionError(ValueError):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim.format import human_duration
-from app.dockersim.fs import FileTree
+from app.dockersim.core.format import human_duration
+from app.dockersim.core.fs import FileTree
 
 MAX_LOG_LINES = 1000
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.dockersim.build_ast import (
+from app.dockersim.build.flags import Flags, levenshtein, suggest
+from app.dockersim.build.syntax import (
     DockerfileSyntaxError,
     Heredoc,
     Node,
     ParseResult,
     parse_ast,
 )
-from app.dockersim.build_flags import Flags, levenshtein, suggest
 
 __all__ = [
     "Add",

@@ -8,10 +8,10 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from app.dockersim.format import access_time, log_time
-from app.dockersim.fs import FS, FsError, norm
-from app.dockersim.registry import HELLO
-from app.dockersim.shell import resolve_exe
+from app.dockersim.core.format import access_time, log_time
+from app.dockersim.core.fs import FS, FsError, norm
+from app.dockersim.engine.registry import HELLO
+from app.dockersim.shell.interp import resolve_exe
 
 SIGNALS = {"SIGHUP": 1, "SIGINT": 2, "SIGQUIT": 3, "SIGKILL": 9, "SIGUSR1": 10, "SIGTERM": 15, "SIGWINCH": 28}
 ONE_SHOT = {

@@ -16,8 +16,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim import dockerfile as df
-from app.dockersim.build_context import (
+from app.dockersim.build import dockerfile as df
+from app.dockersim.build.context import (
     Context,
     SourceNotFound,
     Tree,
@@ -28,10 +28,10 @@ from app.dockersim.build_context import (
     sha256_hex,
     transfer_size,
 )
-from app.dockersim.build_lint import lint
-from app.dockersim.build_progress import Status, Vertex, render, render_error_logs, render_source, total_seconds
-from app.dockersim.build_shell import ExpansionError, process_word
-from app.dockersim.build_steps import Layer, StageRunner, StageState, StepFailure, image_config
+from app.dockersim.build.lint import lint
+from app.dockersim.build.progress import Status, Vertex, render, render_error_logs, render_source, total_seconds
+from app.dockersim.build.shell import ExpansionError, process_word
+from app.dockersim.build.steps import Layer, StageRunner, StageState, StepFailure, image_config
 
 __all__ = [
     "PULL_ACCESS_DENIED",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.dockersim.errors import DockerError
-from app.dockersim.fs import FS, LayeredFS, MountedFS, SubFS
-from app.dockersim.models import Container
-from app.dockersim.processes import ExecError, HttpResponse, model, select
-from app.dockersim.shell import ShellEnv, dispatch, run_line
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.fs import FS, LayeredFS, MountedFS, SubFS
+from app.dockersim.engine.models import Container
+from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
+from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
 
 if TYPE_CHECKING:
     from app.dockersim.host import DockerHost

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.dockersim import dockerfile as df
+from app.dockersim.build import dockerfile as df
 
 
 def _case(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from app.dockersim.build_text import go_quote, is_space, lstrip_space, trim_space
+from app.dockersim.build.text import go_quote, is_space, lstrip_space, trim_space
 
 _WS = re.compile(r"[\t\v\f\r ]+")
 NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only"

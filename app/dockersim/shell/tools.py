@@ -6,9 +6,9 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from app.dockersim.format import ls_time
-from app.dockersim.fs import FS, FsError, norm, parent, walk_dirs, walk_files
-from app.dockersim.shell_env import Out, ShellEnv
+from app.dockersim.core.format import ls_time
+from app.dockersim.core.fs import FS, FsError, norm, parent, walk_dirs, walk_files
+from app.dockersim.shell.env import Out, ShellEnv
 
 
 def _opts(args: list[str], allowed: str) -> tuple[set[str], list[str], str]:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim._flags import COMMANDS
-from app.dockersim.errors import DockerError
+from app.dockersim.cli._table import COMMANDS
+from app.dockersim.core.errors import DockerError
 
 LIST_TYPES = {"list", "filter", "strings", "stringArray", "map", "mount", "ulimit"}
 INT_TYPES = {"int", "uint", "uint16", "int64"}

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim import dockerfile as df
-from app.dockersim.build_context import (
+from app.dockersim.build import dockerfile as df
+from app.dockersim.build.context import (
     Context,
     SourceNotFound,
     Tree,
@@ -25,9 +25,9 @@ from app.dockersim.build_context import (
     select,
     sha256_hex,
 )
-from app.dockersim.build_progress import Vertex
-from app.dockersim.build_run import run_step
-from app.dockersim.build_shell import ExpansionError, display_run, expand_vars, process_word, process_words
+from app.dockersim.build.progress import Vertex
+from app.dockersim.build.run import run_step
+from app.dockersim.build.shell import ExpansionError, display_run, expand_vars, process_word, process_words
 
 DEFAULT_SHELL = ("/bin/sh", "-c")
 

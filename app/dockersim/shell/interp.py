@@ -5,9 +5,9 @@ from __future__ import annotations
 import fnmatch
 import posixpath
 
-from app.dockersim.fs import FsError, norm, parent
-from app.dockersim.shell_env import PATH_DIRS, Hook, Out, ShellEnv, ShellSyntaxError, resolve_exe
-from app.dockersim.shell_tools import COMMANDS, copy_tree
+from app.dockersim.core.fs import FsError, norm, parent
+from app.dockersim.shell.env import PATH_DIRS, Hook, Out, ShellEnv, ShellSyntaxError, resolve_exe
+from app.dockersim.shell.tools import COMMANDS, copy_tree
 
 __all__ = [
     "COMMANDS",

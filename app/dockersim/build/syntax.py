@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.dockersim.build_lineparse import (
+from app.dockersim.build.lineparse import (
     NOT_STRING_ARRAY,
     health,
     maybe_json,
@@ -20,7 +20,7 @@ from app.dockersim.build_lineparse import (
     split_command,
     whitespace_delimited,
 )
-from app.dockersim.build_text import go_quote, is_space, lstrip_space, trim_space
+from app.dockersim.build.text import go_quote, is_space, lstrip_space, trim_space
 
 __all__ = [
     "NOT_STRING_ARRAY",
