@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.dockersim.build.builder import BaseImage, BaseImageNotFound, BuildRequest, run_build
 from app.dockersim.build.context import Context, canonical_json, sha256_hex
 from app.dockersim.cli.flags import Parsed, usage_error
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.commands.base import Invocation, register
 from app.dockersim.commands.pull import registry_image
 from app.dockersim.core.errors import DockerError
 from app.dockersim.core.fs import norm
@@ -19,13 +19,13 @@ from app.dockersim.engine.models import Image, Layer
 from app.dockersim.engine.registry import UNMODELLED_HUB, lookup
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 MAX_CACHE_ENTRIES = 500
 
 
-def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
+def _base(host: Host, ref: str) -> tuple[BaseImage, Image]:
     img = host.image(ref)
     if img is None:
         try:
@@ -51,14 +51,14 @@ def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
     return base, img
 
 
-def _context(host: DockerHost, root: str) -> tuple[dict[str, str], set[str]]:
+def _context(host: Host, root: str) -> tuple[dict[str, str], set[str]]:
     prefix = root.rstrip("/") + "/"
     files = {p[len(prefix) :]: t for p, t in host.fs.files.items() if p.startswith(prefix)}
     dirs = {d[len(prefix) :] for d in host.fs.dirs if d.startswith(prefix)}
     return files, dirs
 
 
-def context_hash(host: DockerHost, path: str) -> str:
+def context_hash(host: Host, path: str) -> str:
     """The build-input hash a build of this folder would record (Image.build_hash), .dockerignore applied."""
     files, dirs = _context(host, norm(path, "/home/learner"))
     context = Context.from_request(files, dirs)
@@ -66,7 +66,7 @@ def context_hash(host: DockerHost, path: str) -> str:
 
 
 @register("build|image build", flags="tag file no-cache quiet build-arg target")
-def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_build(host: Host, p: Parsed, inv: Invocation) -> Out:
     """docker build [-t name:tag]... [-f file] [--no-cache] [-q] PATH."""
     tags: list[str] = []
     for t in p.get("tag", []):

@@ -3,59 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli._table import COMMANDS, GROUP_HELP, TOP_HELP
-from app.dockersim.cli.flags import Parsed, help_text, parse
+from app.dockersim.cli.flags import help_text, parse
+
+# every command module registers its commands (@register) when imported
+from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: F401
+from app.dockersim.commands.base import ALIASES, REGISTRY, Invocation, Out, frame_error
 from app.dockersim.core.errors import DockerError
-from app.dockersim.core.hints import hint
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
-Out = tuple[str, str, int]
 VERSION_LINE = "Docker version 28.2.2, build e6534b4\n"
-
-
-@dataclass(frozen=True)
-class Invocation:
-    """Who runs a docker command: the terminal, its cwd and the command path as typed."""
-
-    terminal: int
-    cwd: str
-    path: str
-
-
-CommandFn = Callable[["DockerHost", Parsed, Invocation], Out]
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A modelled command: its function, whether flags may follow positionals, modelled flags."""
-
-    fn: CommandFn
-    interspersed: bool
-    flags: frozenset[str]
-
-
-REGISTRY: dict[str, Spec] = {}
-ALIASES: dict[str, str] = {}
-
-
-def register(paths: str, interspersed: bool = True, flags: str = "") -> Callable[[CommandFn], CommandFn]:
-    """Decorator: register a command under its canonical path and aliases ('ps|container ls|...')."""
-
-    def deco(fn: CommandFn) -> CommandFn:
-        names = paths.split("|")
-        spec = Spec(fn, interspersed, frozenset(flags.split()) | {"help"})
-        for name in names:
-            REGISTRY[name] = spec
-            ALIASES[name] = names[0]
-        return fn
-
-    return deco
 
 
 def _sections(text: str) -> set[str]:
@@ -84,15 +45,7 @@ UNMODELLED_GROUPS = {
 }
 
 
-def frame_error(host: DockerHost, e: DockerError) -> Out:
-    """Docker's stderr text plus, when hints are on, one Korean line set apart by a blank line."""
-    text = e.text if e.text.endswith("\n") else e.text + "\n"
-    if host.hints:
-        text += f"\n💡 {hint(e.hint or 'generic')}\n"
-    return e.stdout, text, e.exit_code
-
-
-def docker_main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
+def docker_main(host: Host, argv: list[str], terminal: int, cwd: str) -> Out:
     """Entry point for a `docker` command typed in the host shell."""
     try:
         return _main(host, argv, terminal, cwd)
@@ -100,7 +53,7 @@ def docker_main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> O
         return frame_error(host, e)
 
 
-def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
+def _main(host: Host, argv: list[str], terminal: int, cwd: str) -> Out:
     while argv and argv[0].startswith("-"):
         opt = argv[0]
         if opt in ("-v", "--version"):
@@ -209,7 +162,3 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
 def path_str(path: str) -> str:
     """'docker ' + path."""
     return "docker " + path
-
-
-# register every command module (import side effect: @register)
-from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: E402,F401

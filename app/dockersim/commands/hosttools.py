@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
 from app.dockersim.core.hints import hint
+from app.dockersim.engine import runtime
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 REASONS = {
@@ -22,7 +23,7 @@ REASONS = {
 }
 
 
-def curl(host: DockerHost, args: list[str]) -> Out:
+def curl(host: Host, args: list[str]) -> Out:
     """curl [-i] [-s] [-X METHOD] [-d DATA] URL, answered by the process behind a published port."""
     method, data, include, url = "", None, False, ""
     i = 0
@@ -67,7 +68,7 @@ def curl(host: DockerHost, args: list[str]) -> Out:
         return "", f"curl: (6) Could not resolve host: {hostname}\n", 6
     method = method or ("POST" if data is not None else "GET")
     try:
-        status, headers, body = host.http_request(method, port, path, data)
+        status, headers, body = runtime.http_request(host, method, port, path, data)
     except ConnectionRefused:
         tip = f"\n💡 {hint('curl_refused')}\n" if host.hints else ""
         return (
@@ -85,7 +86,7 @@ def curl(host: DockerHost, args: list[str]) -> Out:
     return head + body, "", 0
 
 
-def history(host: DockerHost, terminal: int) -> Out:
+def history(host: Host, terminal: int) -> Out:
     """bash `history`: numbered lines typed on this terminal."""
     lines = [h.line for h in host.history if h.terminal == terminal]
     return "".join(f"{i:>5}  {line}\n" for i, line in enumerate(lines, 1)), "", 0

@@ -7,13 +7,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.commands.base import Invocation, register
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import ellipsis, go_quote, human_duration, short_id, table
 from app.dockersim.engine.models import Container, Image, PortBinding, Volume
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 ZERO_TIME = "0001-01-01T00:00:00Z"
@@ -96,7 +96,7 @@ def _filters(raw: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _match(host: DockerHost, c: Container, key: str, value: str) -> bool:
+def _match(host: Host, c: Container, key: str, value: str) -> bool:
     if key == "status":
         return c.state == value
     if key == "name":
@@ -124,7 +124,7 @@ def _match(host: DockerHost, c: Container, key: str, value: str) -> bool:
 
 
 @register("ps|container ls|container list|container ps", flags="all quiet latest last no-trunc filter")
-def cmd_ps(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_ps(host: Host, p: Parsed, inv: Invocation) -> Out:
     """docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [-f key=value]."""
     filters = _filters(p.get("filter", []))
     containers = list(reversed(host.containers))
@@ -165,7 +165,7 @@ def cmd_ps(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return table(headers, rows), "", 0
 
 
-def _iso(host: DockerHost, t: float | None) -> str:
+def _iso(host: Host, t: float | None) -> str:
     return host.clock.iso(t) if t is not None else ZERO_TIME
 
 
@@ -176,7 +176,7 @@ def _bindings(ports: list[PortBinding]) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def inspect_container(host: DockerHost, c: Container) -> dict[str, Any]:
+def inspect_container(host: Host, c: Container) -> dict[str, Any]:
     """`docker inspect` JSON for a container (the modelled fields)."""
     net_ports: dict[str, Any] = {}
     if c.running:
@@ -260,7 +260,7 @@ def inspect_container(host: DockerHost, c: Container) -> dict[str, Any]:
     }
 
 
-def inspect_image(host: DockerHost, img: Image) -> dict[str, Any]:
+def inspect_image(host: Host, img: Image) -> dict[str, Any]:
     """`docker image inspect` JSON."""
     return {
         "Id": img.id,
@@ -280,7 +280,7 @@ def inspect_image(host: DockerHost, img: Image) -> dict[str, Any]:
     }
 
 
-def inspect_volume(host: DockerHost, v: Volume) -> dict[str, Any]:
+def inspect_volume(host: Host, v: Volume) -> dict[str, Any]:
     """`docker volume inspect` JSON."""
     labels = {"com.docker.volume.anonymous": ""} if v.anonymous else (dict(v.labels) or None)
     return {
@@ -300,7 +300,7 @@ def dump(objs: list[dict[str, Any]]) -> str:
 
 
 @register("inspect", flags="type")
-def cmd_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
     """docker inspect NAME|ID...: containers first, then images, then volumes."""
     kind = p.get("type", "")
     if kind and kind not in ("container", "image", "volume"):
@@ -326,7 +326,7 @@ def cmd_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("container inspect")
-def cmd_container_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_container_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
     """docker container inspect."""
     found, missing = [], []
     for ref in p.args:

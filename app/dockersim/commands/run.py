@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.commands.base import Invocation, register
 from app.dockersim.commands.pull import ensure_image
 from app.dockersim.core.errors import DockerError, run_error
 from app.dockersim.core.fs import norm
@@ -14,7 +14,7 @@ from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 RUN_FLAGS = (
@@ -26,7 +26,7 @@ VOLNAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 EPHEMERAL = 32768
 
 
-def _port_specs(host: DockerHost, specs: list[str]) -> list[PortBinding]:
+def _port_specs(host: Host, specs: list[str]) -> list[PortBinding]:
     out: list[PortBinding] = []
     for spec in specs:
         body, _, proto = spec.partition("/")
@@ -53,7 +53,7 @@ def _port_specs(host: DockerHost, specs: list[str]) -> list[PortBinding]:
     return out
 
 
-def _allocate(host: DockerHost, taken: set[int]) -> int:
+def _allocate(host: Host, taken: set[int]) -> int:
     port = EPHEMERAL
     while port in taken or host.port_owner(port) is not None:
         port += 1
@@ -61,7 +61,7 @@ def _allocate(host: DockerHost, taken: set[int]) -> int:
     return port
 
 
-def _volume_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
+def _volume_specs(host: Host, specs: list[str], cwd: str) -> list[Mount]:
     mounts: list[Mount] = []
     for spec in specs:
         parts = spec.split(":")
@@ -104,7 +104,7 @@ def _volume_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
     return mounts
 
 
-def _mount_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
+def _mount_specs(host: Host, specs: list[str], cwd: str) -> list[Mount]:
     mounts: list[Mount] = []
     for spec in specs:
         fields: dict[str, str] = {}
@@ -142,7 +142,7 @@ def _mount_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
     return mounts
 
 
-def _populate(host: DockerHost, vol: Volume, image: Image, dest: str) -> None:
+def _populate(host: Host, vol: Volume, image: Image, dest: str) -> None:
     if vol.tree.files or len(vol.tree.dirs) > 1:
         return
     prefix = dest.rstrip("/") + "/"
@@ -155,7 +155,7 @@ def _populate(host: DockerHost, vol: Volume, image: Image, dest: str) -> None:
             vol.tree.write("/" + f[len(prefix) :], text)
 
 
-def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Container, str]:
+def create_container(host: Host, p: Parsed, inv: Invocation) -> tuple[Container, str]:
     """Validate options, resolve/pull the image and store a new Created container; returns it and pull text."""
     if p.flag("detach") and p.get("attach"):
         raise DockerError("conflicting options: cannot specify both --attach and --detach\n", 1, "conflict")
@@ -289,7 +289,7 @@ def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Cont
     return c, progress
 
 
-def start_container(host: DockerHost, c: Container) -> None:
+def start_container(host: Host, c: Container) -> None:
     """Start: claim host ports (or fail like libnetwork), then exec the process model."""
     for b in c.ports:
         owner = host.port_owner(b.host_port, b.proto)
@@ -314,7 +314,7 @@ def _exit_for(message: str) -> int:
 
 
 @register("run|container run", interspersed=False, flags=RUN_FLAGS)
-def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_run(host: Host, p: Parsed, inv: Invocation) -> Out:
     """docker run."""
     c, progress = create_container(host, p, inv)
     detach = p.flag("detach")
@@ -353,7 +353,7 @@ def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("create|container create", interspersed=False, flags=RUN_FLAGS)
-def cmd_create(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_create(host: Host, p: Parsed, inv: Invocation) -> Out:
     """docker create: prints the new id."""
     try:
         c, progress = create_container(host, p, inv)

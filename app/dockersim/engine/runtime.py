@@ -1,21 +1,21 @@
-"""Container runtime plumbing: filesystems, starting, signals, logs, HTTP — used by DockerHost."""
+"""Container runtime plumbing: filesystems, starting, signals, logs, HTTP — used by the host and the porcelain."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FS, LayeredFS, MountedFS, SubFS
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
 from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 
-def container_fs(host: DockerHost, c: Container) -> FS:
+def container_fs(host: Host, c: Container) -> FS:
     """Merged view: image files + read-write layer + mounts."""
     image = host.image_by_id(c.image_id)
     files, dirs = (image.files, image.dirs) if image else ({}, {"/"})
@@ -31,13 +31,13 @@ def container_fs(host: DockerHost, c: Container) -> FS:
     return MountedFS(root, mounts) if mounts else root
 
 
-def is_busybox(host: DockerHost, c: Container) -> bool:
+def is_busybox(host: Host, c: Container) -> bool:
     """Alpine/busybox images use busybox tools and messages."""
     fs = container_fs(host, c)
     return fs.kind("/bin/busybox") == "file"
 
 
-def container_shell(host: DockerHost, c: Container, cwd: str = "", env: list[str] | None = None) -> ShellEnv:
+def container_shell(host: Host, c: Container, cwd: str = "", env: list[str] | None = None) -> ShellEnv:
     """A shell over the container's merged fs (for -it, exec and one-shot commands)."""
     fs = container_fs(host, c)
     variables = dict(e.split("=", 1) for e in (c.config.get("Env") or []) + (env or []) if "=" in e)
@@ -64,7 +64,7 @@ def _exit_hook(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
 
 
 def run_in_container(
-    host: DockerHost, c: Container, argv: list[str], cwd: str = "", env: list[str] | None = None
+    host: Host, c: Container, argv: list[str], cwd: str = "", env: list[str] | None = None
 ) -> tuple[str, str, int]:
     """Run a one-shot argv (or `sh -c script`) in the container's shell."""
     sh = container_shell(host, c, cwd, env)
@@ -77,7 +77,7 @@ def run_in_container(
 class ProcContext:
     """The Ctx a process model sees for one container."""
 
-    host: DockerHost
+    host: Host
     container: Container
 
     @property
@@ -109,7 +109,7 @@ class ProcContext:
         return run_in_container(self.host, self.container, argv)
 
 
-def start_process(host: DockerHost, c: Container) -> None:
+def start_process(host: Host, c: Container) -> None:
     """Exec the container's command through its process model; may exit at once."""
     fs = container_fs(host, c)
     try:
@@ -133,7 +133,7 @@ def start_process(host: DockerHost, c: Container) -> None:
         host.deadlines[c.id] = float(c.proc["deadline"])
 
 
-def deliver_signal(host: DockerHost, c: Container, sig: str) -> int | None:
+def deliver_signal(host: Host, c: Container, sig: str) -> int | None:
     """Send a signal to the main process; returns the exit code if it exited."""
     if not c.running:
         return None
@@ -143,11 +143,27 @@ def deliver_signal(host: DockerHost, c: Container, sig: str) -> int | None:
     return code
 
 
-def listening_ports(host: DockerHost, c: Container) -> set[int]:
+def listening_ports(host: Host, c: Container) -> set[int]:
     """Container ports the main process listens on."""
     return model(c.process).ports(ProcContext(host, c)) if c.running else set()
 
 
-def http(host: DockerHost, c: Container, method: str, path: str, body: str) -> HttpResponse:
+def http(host: Host, c: Container, method: str, path: str, body: str) -> HttpResponse:
     """Pass a request to the process model."""
     return model(c.process).http(ProcContext(host, c), method, path, body)
+
+
+def http_request(
+    host: Host, method: str, host_port: int, path: str = "/", body: str | None = None
+) -> tuple[int, dict[str, str], str]:
+    """What curl gets from localhost:host_port; raises ConnectionRefused / ConnectionReset."""
+    c = host.port_owner(host_port)
+    if c is None or not c.running:
+        raise ConnectionRefused(host_port)
+    binding = next(p for p in c.ports if p.host_port == host_port and p.proto == "tcp")
+    if binding.container_port not in listening_ports(host, c):
+        raise ConnectionReset(host_port)
+    resp = http(host, c, method.upper(), path or "/", body or "")
+    if resp.status == 0:
+        raise ConnectionReset(host_port)
+    return resp.status, dict(resp.headers), resp.body
