@@ -2,7 +2,7 @@
 
 Used by the `command_run` check ("the learner looked at the logs with -f") so that
 `docker logs -f web`, `docker container logs --follow web` and `docker logs web -f` are the
-same kind of command. Flag tables come from the simulator (`app.dockersim.cli.flags`), which has
+same kind of command. Flag tables come from the simulator (`app.dockersim.parse_flags`), which has
 the real client's flags.
 """
 
@@ -13,9 +13,8 @@ import shlex
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from app.dockersim.cli._table import COMMANDS
-from app.dockersim.cli.flags import parse
-from app.dockersim.core.errors import DockerError
+from app.dockersim import COMMANDS, DockerError
+from app.dockersim import parse_flags as parse
 
 #: Shell commands a `command_run` check may name (matched by their first word only).
 SHELL_COMMANDS = frozenset({"curl", "cat", "ls", "cd", "echo", "mkdir", "touch", "rm", "cp", "mv", "pwd"})

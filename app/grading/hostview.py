@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.dockersim.core._names import LEFT, RIGHT
-from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
-from app.dockersim.engine.fixtures import HOME
-from app.dockersim.engine.models import Container
-from app.dockersim.host import DockerHost
+from app.dockersim import HOME, ConnectionRefused, ConnectionReset, Container, DockerHost, is_generated_name
 from app.grading.state import (
     ContainerView,
     HistoryEntry,
@@ -21,8 +17,6 @@ from app.grading.state import (
     normalise_ref,
 )
 
-_LEFT, _RIGHT = frozenset(LEFT), frozenset(RIGHT)
-
 
 def fresh_host(seed: int, hints: bool = False) -> DockerHost:
     """A new deterministic host (hints off by default: graders compare Docker's own words)."""
@@ -31,8 +25,7 @@ def fresh_host(seed: int, hints: bool = False) -> DockerHost:
 
 def looks_random(name: str) -> bool:
     """True for Docker's adjective_surname names (optionally with a retry digit)."""
-    left, _, right = name.rstrip("0123456789").partition("_")
-    return left in _LEFT and right in _RIGHT
+    return is_generated_name(name)
 
 
 def _container(c: Container) -> ContainerView:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.curriculum import Lab
-from app.dockersim import DockerHost
-from app.dockersim.cli.flags import COMMANDS
-from app.dockersim.engine.fixtures import HOME
+from app.dockersim import COMMANDS, HOME, DockerHost
 from app.grading import POLICIES, Verdict, describe_check, grade_lab
 
 MAX_FILES_SHOWN = 200

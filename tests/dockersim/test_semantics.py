@@ -206,7 +206,7 @@ def test_15_name_conflicts(s):
 
 
 def test_16_random_names(s):
-    from app.dockersim.core._names import LEFT, RIGHT
+    from app.dockersim.core.names import LEFT, RIGHT
 
     s.ok("docker run -d nginx")
     name = s.host.containers[0].name

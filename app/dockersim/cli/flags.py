@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.dockersim.cli._table import COMMANDS
+from app.dockersim.cli.table import COMMANDS
 from app.dockersim.core.errors import DockerError
 
 LIST_TYPES = {"list", "filter", "strings", "stringArray", "map", "mount", "ulimit"}

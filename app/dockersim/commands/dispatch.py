@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.dockersim.cli._table import COMMANDS, GROUP_HELP, TOP_HELP
 from app.dockersim.cli.flags import help_text, parse
+from app.dockersim.cli.table import COMMANDS, GROUP_HELP, TOP_HELP
 
 # every command module registers its commands (@register) when imported
 from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: F401

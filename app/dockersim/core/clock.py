@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from app.dockersim.core._names import LEFT, RIGHT
+from app.dockersim.core.names import LEFT, RIGHT
 
 EPOCH = 1780401600.0  # 2026-06-02T12:00:00Z; simulated time starts here
 STEP_SECONDS = 2.0  # simulated time one command takes
