@@ -6,6 +6,7 @@ named here (an import-linter contract in pyproject.toml keeps it so).
 
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.cli.flags import parse as parse_flags
+from app.dockersim.cli.read import ALIASES, Invocation, canonical, command_path, read_docker
 from app.dockersim.cli.table import COMMANDS
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FsError
@@ -15,10 +16,15 @@ from app.dockersim.engine.host import MAX_LINE
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.terminal import HistoryEntry
 from app.dockersim.host import DockerHost
+from app.dockersim.shell.env import ShellSyntaxError
+from app.dockersim.shell.programs import HOST_COMMANDS
+from app.dockersim.shell.words import split_line
 
 __all__ = [
+    "ALIASES",
     "COMMANDS",
     "HOME",
+    "HOST_COMMANDS",
     "MAX_LINE",
     "CommandResult",
     "ConnectionRefused",
@@ -28,7 +34,13 @@ __all__ = [
     "DockerHost",
     "FsError",
     "HistoryEntry",
+    "Invocation",
     "Parsed",
+    "ShellSyntaxError",
+    "canonical",
+    "command_path",
     "is_generated_name",
     "parse_flags",
+    "read_docker",
+    "split_line",
 ]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from app.curriculum import Lab
-from app.dockersim import COMMANDS, HOME, DockerHost
+from app.dockersim import COMMANDS, HOME, HOST_COMMANDS, DockerHost
 from app.grading import POLICIES, Verdict, describe_check, grade_lab
 
 MAX_FILES_SHOWN = 200
-SHELL_COMMANDS = ("cat", "cd", "clear", "cp", "curl", "echo", "history", "ls", "mkdir", "mv", "pwd", "rm", "touch")
+SHELL_COMMANDS = tuple(sorted(HOST_COMMANDS))  # the simulator's one list of host-shell programs
 CHIPS = (
     "docker ps",
     "docker ps -a",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 import json
-from pathlib import Path
 
 import pytest
 
@@ -445,38 +443,6 @@ def test_injected_timing_source() -> None:
 )
 def test_normalize_ref(ref: str, familiar: str) -> None:
     assert normalize_ref(ref) == familiar
-
-
-BUILD_MODULES = sorted(p.name for p in (Path(__file__).parents[2] / "app" / "dockersim" / "build").glob("*.py"))
-
-
-@pytest.mark.parametrize("module", BUILD_MODULES)
-def test_build_modules_stay_pure(module: str) -> None:
-    tree = ast.parse((Path(__file__).parents[2] / "app" / "dockersim" / "build" / module).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
-            for name in names:
-                top = name.split(".")[0]
-                assert top in {
-                    "__future__",
-                    "app",
-                    "dataclasses",
-                    "typing",
-                    "re",
-                    "json",
-                    "hashlib",
-                    "posixpath",
-                    "datetime",
-                    "collections",
-                }, name
-                assert top != "app" or name.startswith("app.dockersim"), name
-        if isinstance(node, ast.Name):
-            assert node.id not in {"open", "eval", "exec", "__import__"}, node.id
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            assert node.func.attr not in {"system", "now", "utcnow", "today", "time", "random", "read_text", "open"}, (
-                node.func.attr
-            )
 
 
 # --- robustness: no exception escapes, whatever the learner types ---------------------------------

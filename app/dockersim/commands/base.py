@@ -1,4 +1,4 @@
-"""What every command module shares: the Invocation, the command registry (@register) and error framing."""
+"""What every command module shares: the Caller, the command registry (@register) and error framing."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
+from app.dockersim.cli.read import canonical
 from app.dockersim.core.errors import DockerError
 from app.dockersim.core.hints import hint
 
@@ -17,7 +18,7 @@ Out = tuple[str, str, int]
 
 
 @dataclass(frozen=True)
-class Invocation:
+class Caller:
     """Who runs a docker command: the terminal, its cwd and the command path as typed."""
 
     terminal: int
@@ -25,31 +26,31 @@ class Invocation:
     path: str
 
 
-CommandFn = Callable[["Host", Parsed, Invocation], Out]
+CommandFn = Callable[["Host", Parsed, Caller], Out]
 
 
 @dataclass(frozen=True)
 class Spec:
-    """A modelled command: its function, whether flags may follow positionals, modelled flags."""
+    """A modelled command: its function and the flags it models (the rest is refused as not modelled)."""
 
     fn: CommandFn
-    interspersed: bool
     flags: frozenset[str]
 
 
 REGISTRY: dict[str, Spec] = {}
-ALIASES: dict[str, str] = {}
 
 
-def register(paths: str, interspersed: bool = True, flags: str = "") -> Callable[[CommandFn], CommandFn]:
-    """Decorator: register a command under its canonical path and aliases ('ps|container ls|...')."""
+def register(paths: str, flags: str = "") -> Callable[[CommandFn], CommandFn]:
+    """Decorator: register a command under its canonical path and aliases ('ps|container ls|...'); the
+    client's alias table (app.dockersim.cli.read) must agree that they are one command."""
 
     def deco(fn: CommandFn) -> CommandFn:
         names = paths.split("|")
-        spec = Spec(fn, interspersed, frozenset(flags.split()) | {"help"})
+        if {canonical(name) for name in names} != {names[0]}:
+            raise ValueError(f"{paths}: not one command in the client's alias table")
+        spec = Spec(fn, frozenset(flags.split()) | {"help"})
         for name in names:
             REGISTRY[name] = spec
-            ALIASES[name] = names[0]
         return fn
 
     return deco

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from app.dockersim.build.builder import BaseImage, BaseImageNotFound, BuildRequest, run_build
 from app.dockersim.build.context import Context, canonical_json, sha256_hex
 from app.dockersim.cli.flags import Parsed, usage_error
-from app.dockersim.commands.base import Invocation, register
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import registry_image
 from app.dockersim.core.errors import DockerError
 from app.dockersim.core.fs import norm
@@ -66,7 +66,7 @@ def context_hash(host: Host, path: str) -> str:
 
 
 @register("build|image build", flags="tag file no-cache quiet build-arg target")
-def cmd_build(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_build(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker build [-t name:tag]... [-f file] [--no-cache] [-q] PATH."""
     tags: list[str] = []
     for t in p.get("tag", []):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.base import Invocation, frame_error, register
+from app.dockersim.commands.base import Caller, frame_error, register
 from app.dockersim.commands.run import NAME_RE, start_container
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import human_size
@@ -73,7 +73,7 @@ def _signal_name(raw: str) -> str:
 
 
 @register("start|container start", flags="attach interactive")
-def cmd_start(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_start(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker start [-a] [-i]: detached unless -a/-i."""
     attach = p.flag("attach") or p.flag("interactive")
     if attach and len(p.args) > 1:
@@ -119,13 +119,13 @@ def cmd_start(host: Host, p: Parsed, inv: Invocation) -> Out:
     return "".join(out), "", 0
 
 
-def _hold(host: Host, c: Container, inv: Invocation, interactive: bool) -> None:
+def _hold(host: Host, c: Container, inv: Caller, interactive: bool) -> None:
     tty, stdin = bool(c.config.get("Tty")), interactive and bool(c.config.get("OpenStdin"))
     kind = {"shell": "shell", "repl": "repl"}.get(c.process, "attach") if stdin else "attach"
     host.attach_terminal(inv.terminal, c, kind, tty=tty, stdin=stdin)
 
 
-def _attach(host: Host, c: Container, inv: Invocation, interactive: bool = True, sig_proxy: bool = True) -> Out:
+def _attach(host: Host, c: Container, inv: Caller, interactive: bool = True, sig_proxy: bool = True) -> Out:
     if not c.running:
         raise DockerError("You cannot attach to a stopped container, start it first\n", 1, "attach_stopped")
     _hold(host, c, inv, interactive)
@@ -134,14 +134,14 @@ def _attach(host: Host, c: Container, inv: Invocation, interactive: bool = True,
 
 
 @register("attach|container attach", flags="sig-proxy no-stdin")
-def cmd_attach(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_attach(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker attach: stream output, forward Ctrl+C (unless --sig-proxy=false)."""
     c = get(host, p.args[0])
     return _attach(host, c, inv, not p.flag("no-stdin"), p.get("sig-proxy", True) is not False)
 
 
 @register("stop|container stop", flags="timeout signal")
-def cmd_stop(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_stop(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker stop: SIGTERM then SIGKILL; an already stopped container is fine."""
     sig = _signal_name(p.get("signal")) if p.get("signal") else ""
     out, errs = _each(host, p.args, lambda c, ref: stop(host, c, p.get("timeout"), sig))
@@ -149,7 +149,7 @@ def cmd_stop(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("restart|container restart", flags="timeout signal")
-def cmd_restart(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_restart(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker restart: stop then start (detached)."""
     sig = _signal_name(p.get("signal")) if p.get("signal") else ""
 
@@ -165,7 +165,7 @@ def cmd_restart(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("kill|container kill", flags="signal")
-def cmd_kill(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_kill(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker kill [-s SIGNAL]."""
     sig = _signal_name(p.get("signal") or "KILL")
 
@@ -179,7 +179,7 @@ def cmd_kill(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("rm|container rm|container remove", flags="force volumes")
-def cmd_rm(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_rm(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rm [-f] [-v]."""
     out, errs, code = [], [], 0
     for ref in p.args:
@@ -210,7 +210,7 @@ def cmd_rm(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("logs|container logs", flags="follow tail timestamps")
-def cmd_logs(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_logs(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker logs [-f] [--tail N] [-t]: works on stopped containers; -f follows."""
     c = get(host, p.args[0])
     entries = c.logs
@@ -230,8 +230,8 @@ def cmd_logs(host: Host, p: Parsed, inv: Invocation) -> Out:
     return out, err, 0
 
 
-@register("exec|container exec", interspersed=False, flags="detach interactive tty workdir env")
-def cmd_exec(host: Host, p: Parsed, inv: Invocation) -> Out:
+@register("exec|container exec", flags="detach interactive tty workdir env")
+def cmd_exec(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker exec [-it] [-d] [-w] [-e]: run a command in a running container."""
     c = get(host, p.args[0])
     if not c.running:
@@ -258,7 +258,7 @@ def cmd_exec(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("rename|container rename")
-def cmd_rename(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_rename(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rename OLD NEW."""
     c = get(host, p.args[0])
     new = p.args[1].lstrip("/")
@@ -280,7 +280,7 @@ def cmd_rename(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("container prune", flags="force")
-def cmd_container_prune(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_container_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker container prune [-f]: removes all stopped containers."""
     warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] "
     if not p.flag("force"):
@@ -295,7 +295,7 @@ def cmd_container_prune(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("port|container port")
-def cmd_port(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_port(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker port CONTAINER [PRIVATE_PORT[/PROTO]]."""
     c = get(host, p.args[0])
     lines = []
@@ -316,7 +316,7 @@ def cmd_port(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("diff|container diff")
-def cmd_diff(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_diff(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker diff: A/C/D changes in the read-write layer."""
     c = get(host, p.args[0])
     image = host.image_by_id(c.image_id)
@@ -336,7 +336,7 @@ def _tar_size(fs: FS, root: str) -> int:
 
 
 @register("cp|container cp", flags="archive quiet")
-def cmd_cp(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_cp(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker cp CONTAINER:SRC DEST | SRC CONTAINER:DEST (container paths are relative to /)."""
     src, dst = p.args
     remote = [":" in x and not x.startswith(("/", ".")) for x in (src, dst)]

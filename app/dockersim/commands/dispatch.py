@@ -6,11 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import help_text, parse
+from app.dockersim.cli.read import canonical, interspersed
 from app.dockersim.cli.table import COMMANDS, GROUP_HELP, TOP_HELP
 
 # every command module registers its commands (@register) when imported
 from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: F401
-from app.dockersim.commands.base import ALIASES, REGISTRY, Invocation, Out, frame_error
+from app.dockersim.commands.base import REGISTRY, Caller, Out, frame_error
 from app.dockersim.core.errors import DockerError
 
 if TYPE_CHECKING:
@@ -142,9 +143,9 @@ def _main(host: Host, argv: list[str], terminal: int, cwd: str) -> Out:
         )
     spec = REGISTRY[path]
     try:
-        parsed = parse(path, rest, spec.interspersed, spec.flags)
+        parsed = parse(path, rest, interspersed(path), spec.flags)
     except DockerError as e:
-        if ALIASES[path] == "start" and any(
+        if canonical(path) == "start" and any(
             f in e.text for f in ("in -p", "--publish", "in -v", "--volume", "in -e", "--name")
         ):
             e.hint = "start_options"  # the course notes show `docker start -p ...`, which Docker rejects
@@ -152,7 +153,7 @@ def _main(host: Host, argv: list[str], terminal: int, cwd: str) -> Out:
     if parsed.help:
         return help_text(path), ("" if "build" not in path else COMMANDS[path].get("help_stderr", "")), 0
     try:
-        out, err, code = spec.fn(host, parsed, Invocation(terminal, cwd, path))
+        out, err, code = spec.fn(host, parsed, Caller(terminal, cwd, path))
     except DockerError as e:
         e.stdout = parsed.notice + e.stdout
         raise

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.base import Invocation, register
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.listing import dump, inspect_image
 from app.dockersim.commands.pull import pull
 from app.dockersim.core.errors import DockerError, daemon_error
@@ -32,7 +32,7 @@ def _rows(host: Host, images: list[Image]) -> list[tuple[str, str, Image]]:
 
 
 @register("images|image ls|image list", flags="all quiet filter no-trunc")
-def cmd_images(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_images(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker images [-a] [-q] [-f dangling=true|reference=...] [REPOSITORY[:TAG]]."""
     images = host.images
     for f in p.get("filter", []):
@@ -129,7 +129,7 @@ def remove_image(host: Host, ref: str, force: bool) -> list[str]:
 
 
 @register("rmi|image rm|image remove", flags="force")
-def cmd_rmi(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_rmi(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rmi [-f] IMAGE..."""
     out, errs, key = [], [], "no_image"
     for ref in p.args:
@@ -145,7 +145,7 @@ def cmd_rmi(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("tag|image tag")
-def cmd_tag(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_tag(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker tag SOURCE TARGET."""
     src, target = p.args
     try:
@@ -168,7 +168,7 @@ def cmd_tag(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("pull|image pull", flags="quiet")
-def cmd_pull(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_pull(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker pull NAME[:TAG]."""
     try:
         repo, tag = parse(p.args[0])
@@ -185,7 +185,7 @@ def cmd_pull(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("history|image history", flags="quiet no-trunc")
-def cmd_history(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_history(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker history IMAGE."""
     img = host.image(p.args[0])
     if img is None:
@@ -211,7 +211,7 @@ def cmd_history(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("image prune", flags="all force")
-def cmd_image_prune(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_image_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker image prune [-a] [-f]."""
     if not p.flag("force"):
         what = (
@@ -234,7 +234,7 @@ def cmd_image_prune(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("image inspect")
-def cmd_image_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_image_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker image inspect IMAGE..."""
     found, missing = [], []
     for ref in p.args:

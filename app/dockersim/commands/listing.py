@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.base import Invocation, register
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import ellipsis, go_quote, human_duration, short_id, table
 from app.dockersim.engine.models import Container, Image, PortBinding, Volume
@@ -124,7 +124,7 @@ def _match(host: Host, c: Container, key: str, value: str) -> bool:
 
 
 @register("ps|container ls|container list|container ps", flags="all quiet latest last no-trunc filter")
-def cmd_ps(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [-f key=value]."""
     filters = _filters(p.get("filter", []))
     containers = list(reversed(host.containers))
@@ -300,7 +300,7 @@ def dump(objs: list[dict[str, Any]]) -> str:
 
 
 @register("inspect", flags="type")
-def cmd_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker inspect NAME|ID...: containers first, then images, then volumes."""
     kind = p.get("type", "")
     if kind and kind not in ("container", "image", "volume"):
@@ -326,7 +326,7 @@ def cmd_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("container inspect")
-def cmd_container_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_container_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker container inspect."""
     found, missing = [], []
     for ref in p.args:

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.base import Invocation, register
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import ensure_image
 from app.dockersim.core.errors import DockerError, run_error
 from app.dockersim.core.fs import norm
@@ -155,7 +155,7 @@ def _populate(host: Host, vol: Volume, image: Image, dest: str) -> None:
             vol.tree.write("/" + f[len(prefix) :], text)
 
 
-def create_container(host: Host, p: Parsed, inv: Invocation) -> tuple[Container, str]:
+def create_container(host: Host, p: Parsed, inv: Caller) -> tuple[Container, str]:
     """Validate options, resolve/pull the image and store a new Created container; returns it and pull text."""
     if p.flag("detach") and p.get("attach"):
         raise DockerError("conflicting options: cannot specify both --attach and --detach\n", 1, "conflict")
@@ -313,8 +313,8 @@ def _exit_for(message: str) -> int:
     return 125
 
 
-@register("run|container run", interspersed=False, flags=RUN_FLAGS)
-def cmd_run(host: Host, p: Parsed, inv: Invocation) -> Out:
+@register("run|container run", flags=RUN_FLAGS)
+def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker run."""
     c, progress = create_container(host, p, inv)
     detach = p.flag("detach")
@@ -352,8 +352,8 @@ def cmd_run(host: Host, p: Parsed, inv: Invocation) -> Out:
     return text_out, text_err, c.exit_code
 
 
-@register("create|container create", interspersed=False, flags=RUN_FLAGS)
-def cmd_create(host: Host, p: Parsed, inv: Invocation) -> Out:
+@register("create|container create", flags=RUN_FLAGS)
+def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker create: prints the new id."""
     try:
         c, progress = create_container(host, p, inv)

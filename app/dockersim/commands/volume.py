@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
-from app.dockersim.commands.base import Invocation, register
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.listing import dump, inspect_volume
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import human_size, table
@@ -24,7 +24,7 @@ def _natural(name: str) -> list[object]:
 
 
 @register("volume create", flags="driver label")
-def cmd_volume_create(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_create(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume create [NAME]."""
     driver = p.get("driver", "local")
     if driver != "local":
@@ -50,7 +50,7 @@ def _dangling(host: Host, v: Volume) -> bool:
 
 
 @register("volume ls|volume list", flags="quiet filter")
-def cmd_volume_ls(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_ls(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume ls [-q] [-f dangling=true|name=...]."""
     vols = sorted(host.volumes, key=lambda v: _natural(v.name))
     for f in p.get("filter", []):
@@ -71,7 +71,7 @@ def cmd_volume_ls(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("volume rm|volume remove", flags="force")
-def cmd_volume_rm(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_rm(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume rm [-f] VOLUME..."""
     out, errs, key = [], [], "no_volume"
     for name in p.args:
@@ -97,7 +97,7 @@ def cmd_volume_rm(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("volume inspect")
-def cmd_volume_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume inspect VOLUME..."""
     found, missing = [], []
     for name in p.args:
@@ -114,7 +114,7 @@ def cmd_volume_inspect(host: Host, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("volume prune", flags="all force")
-def cmd_volume_prune(host: Host, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume prune [-a] [-f]: unused anonymous volumes (all unused with -a)."""
     if not p.flag("force"):
         what = "all local volumes" if p.flag("all") else "anonymous local volumes"

@@ -7,7 +7,9 @@ import posixpath
 
 from app.dockersim.core.fs import FsError, norm, parent
 from app.dockersim.shell.env import PATH_DIRS, Hook, Out, ShellEnv, ShellSyntaxError, resolve_exe
+from app.dockersim.shell.programs import BUILTINS, UNMODELLED_PROGRAMS
 from app.dockersim.shell.tools import COMMANDS, copy_tree
+from app.dockersim.shell.words import Part, Token, split_commands, tokenize
 
 __all__ = [
     "COMMANDS",
@@ -24,108 +26,7 @@ __all__ = [
     "tokenize",
 ]
 
-# --- parsing ---------------------------------------------------------------
-
-Part = tuple[str, str]  # (kind, text): kind in lit (single-quoted), dq (double-quoted), uq (unquoted)
-
-
-def tokenize(line: str) -> list[list[Part] | str]:
-    """Split into words (lists of parts) and operator strings (&&, ||, ;, >, >>, 2>, |)."""
-    out: list[list[Part] | str] = []
-    word: list[Part] = []
-    i, n = 0, len(line)
-    in_word = False
-
-    def flush() -> None:
-        nonlocal word, in_word
-        if in_word:
-            out.append(word)
-        word, in_word = [], False
-
-    while i < n:
-        c = line[i]
-        if c in " \t\n":
-            flush()
-            i += 1
-        elif c == "#" and not in_word:
-            break  # a comment runs to the end of the line
-        elif c == "'":
-            j = line.find("'", i + 1)
-            if j < 0:
-                raise ShellSyntaxError("unexpected EOF while looking for matching `''")
-            word.append(("lit", line[i + 1 : j]))
-            in_word = True
-            i = j + 1
-        elif c == '"':
-            j, buf = i + 1, []
-            while j < n and line[j] != '"':
-                if line[j] == "\\" and j + 1 < n and line[j + 1] in '"\\$`':
-                    buf.append("\\" + line[j + 1] if line[j + 1] == "$" else line[j + 1])
-                    j += 2
-                    continue
-                buf.append(line[j])
-                j += 1
-            if j >= n:
-                raise ShellSyntaxError("unexpected EOF while looking for matching `\"'")
-            word.append(("dq", "".join(buf)))
-            in_word = True
-            i = j + 1
-        elif c == "\\":
-            word.append(("lit", line[i + 1 : i + 2]))
-            in_word = True
-            i += 2
-        elif line.startswith("&&", i) or line.startswith("||", i) or line.startswith(">>", i):
-            flush()
-            out.append(line[i : i + 2])
-            i += 2
-        elif line.startswith("2>&1", i) and not in_word:
-            out.append("2>&1")
-            i += 4
-        elif line.startswith("2>", i) and not in_word:
-            out.append("2>")
-            i += 2
-        elif c in ";|><&`":
-            flush()
-            out.append(c)
-            i += 1
-        elif line.startswith("$(", i):
-            j = line.find(")", i)
-            if j < 0:
-                raise ShellSyntaxError("unexpected EOF while looking for matching `)'")
-            word.append(("uq", line[i : j + 1]))
-            in_word = True
-            i = j + 1
-        else:
-            j = i
-            while j < n and line[j] not in " \t\n'\"\\;|><&`" and not line.startswith("$(", j):
-                j += 1
-            word.append(("uq", line[i:j]))
-            in_word = True
-            i = j
-    flush()
-    return out
-
-
-def split_commands(tokens: list[list[Part] | str]) -> list[tuple[str, list[list[Part] | str]]]:
-    """Group tokens into (connector, command tokens); connector is '', '&&', '||' or ';'."""
-    groups: list[tuple[str, list[list[Part] | str]]] = []
-    conn, cur = "", []
-    for t in tokens:
-        if t in ("&&", "||", ";"):
-            if not cur:
-                raise ShellSyntaxError(f"syntax error near unexpected token `{t}'")
-            groups.append((conn, cur))
-            conn, cur = str(t), []
-        elif t in ("|", "`", "<", "&"):
-            raise ShellSyntaxError(f"'{t}' is not supported by this simulator's shell")
-        else:
-            cur.append(t)
-    if cur:
-        groups.append((conn, cur))
-    elif conn in ("&&", "||"):
-        raise ShellSyntaxError("syntax error: unexpected end of file")
-    return groups
-
+# --- expansion ---------------------------------------------------------------
 
 SPLIT = "\x00"  # marks word boundaries produced by unquoted command substitution
 MAX_SUBST_DEPTH = 3
@@ -270,7 +171,7 @@ def run_line(line: str, sh: ShellEnv) -> Out:
     return "".join(stdout), "".join(stderr), status
 
 
-def run_simple(toks: list[list[Part] | str], sh: ShellEnv) -> Out:
+def run_simple(toks: list[Token], sh: ShellEnv) -> Out:
     """One simple command with optional > / >> / 2> redirections."""
     argv: list[str] = []
     redirect: tuple[str, str] | None = None
@@ -343,84 +244,6 @@ def _shname(sh: ShellEnv) -> str:
     return "sh" if sh.flavour == "busybox" else "bash"
 
 
-BUILTINS = {"cd", "pwd", "echo", "printf", "true", "false", "exit", "history", "clear", "export"}
-# Programs a learner's real machine has that this host shell does not model: saying "command not found" would be
-# untrue, so they get a plain "not modelled" message instead.
-HOST_PROGRAMS = frozenset(
-    [
-        "nano",
-        "vim",
-        "vi",
-        "emacs",
-        "code",
-        "less",
-        "more",
-        "head",
-        "tail",
-        "grep",
-        "egrep",
-        "find",
-        "sed",
-        "awk",
-        "sort",
-        "uniq",
-        "wc",
-        "tr",
-        "cut",
-        "tee",
-        "xargs",
-        "node",
-        "npm",
-        "npx",
-        "yarn",
-        "python",
-        "python3",
-        "pip",
-        "pip3",
-        "git",
-        "ssh",
-        "scp",
-        "wget",
-        "apt",
-        "apt-get",
-        "brew",
-        "open",
-        "xdg-open",
-        "chmod",
-        "chown",
-        "ln",
-        "tar",
-        "zip",
-        "unzip",
-        "gzip",
-        "ps",
-        "kill",
-        "killall",
-        "top",
-        "htop",
-        "which",
-        "man",
-        "ping",
-        "nc",
-        "netstat",
-        "lsof",
-        "ss",
-        "uname",
-        "id",
-        "date",
-        "tree",
-        "file",
-        "stat",
-        "du",
-        "df",
-        "make",
-        "docker-compose",
-        "printenv",
-        "basename",
-        "dirname",
-        "diff",
-    ]
-)
 UNMODELLED_STATUS = 126
 
 
@@ -439,7 +262,7 @@ def dispatch(argv: list[str], sh: ShellEnv) -> Out:
     if fn is None:
         if sh.check_path:
             return "", f"{name}: this program is not modelled by the simulator\n", UNMODELLED_STATUS
-        if name in HOST_PROGRAMS:
+        if name in UNMODELLED_PROGRAMS:
             return (
                 "",
                 (

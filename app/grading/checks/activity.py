@@ -126,7 +126,7 @@ def _command_run(ctx: Context, p: dict) -> Outcome:
         ran = commandline.succeeded_invocations(entry.line, entry.exit_code)
         if any(commandline.matches(inv, want, words) for inv in ran):
             return Outcome(True, f"‘{entry.line}’ 명령을 실행했습니다.", f"You ran ‘{entry.line}’.")
-        typed = [commandline.read_invocation(text) for _, text in commandline.split_segments(entry.line)]
+        typed = [commandline.read_invocation(words) for _, words in commandline.split_segments(entry.line)]
         if not ran and any(inv is not None and commandline.matches(inv, want, words) for inv in typed):
             tried += 1
     if tried:
