@@ -14,16 +14,34 @@ match `docker build`. docs/simulator-build.md records this choice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from app.dockersim.build.flags import Flags, levenshtein, suggest
-from app.dockersim.build.syntax import (
-    DockerfileSyntaxError,
-    Heredoc,
-    Node,
-    ParseResult,
-    parse_ast,
+from app.dockersim.build.instructions import (
+    INSTRUCTIONS,
+    Add,
+    Arg,
+    Cmd,
+    Copy,
+    Dockerfile,
+    Entrypoint,
+    Env,
+    Expose,
+    From,
+    Healthcheck,
+    Instruction,
+    Label,
+    Maintainer,
+    Onbuild,
+    Run,
+    Shell,
+    Stage,
+    StopSignal,
+    User,
+    Volume,
+    Workdir,
 )
+from app.dockersim.build.syntax import DockerfileSyntaxError, Heredoc, Node, parse_ast
 
 __all__ = [
     "Add",
@@ -53,210 +71,7 @@ __all__ = [
     "suggest",
 ]
 
-INSTRUCTIONS = (
-    "add",
-    "arg",
-    "cmd",
-    "copy",
-    "entrypoint",
-    "env",
-    "expose",
-    "from",
-    "healthcheck",
-    "label",
-    "maintainer",
-    "onbuild",
-    "run",
-    "shell",
-    "stopsignal",
-    "user",
-    "volume",
-    "workdir",
-)
 _STAGE_NAME = re.compile(r"^[a-z][a-z0-9-_.]*$")
-
-
-@dataclass(frozen=True)
-class Instruction:
-    """Common part: the keyword as written, the joined source text and its line range."""
-
-    keyword: str
-    original: str
-    line: int
-    end_line: int
-
-    @property
-    def kind(self) -> str:
-        """Upper-case instruction name (`RUN`, `COPY`, ...)."""
-        return self.keyword.upper()
-
-    @property
-    def text(self) -> str:
-        """The instruction as BuildKit names its build step (`COPY . /app`)."""
-        return self.original.strip()
-
-
-@dataclass(frozen=True)
-class From(Instruction):
-    """FROM [--platform=P] image [AS name]."""
-
-    image: str
-    stage_name: str
-    platform: str
-
-
-@dataclass(frozen=True)
-class _ShellDependent(Instruction):
-    command: tuple[str, ...]
-    shell_form: bool  # True: run through the SHELL (["/bin/sh","-c"] by default)
-
-
-@dataclass(frozen=True)
-class Run(_ShellDependent):
-    """RUN (shell or exec form, heredocs attached as files)."""
-
-    heredocs: tuple[Heredoc, ...]
-    flags: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Cmd(_ShellDependent):
-    """CMD."""
-
-
-@dataclass(frozen=True)
-class Entrypoint(_ShellDependent):
-    """ENTRYPOINT."""
-
-
-@dataclass(frozen=True)
-class Copy(Instruction):
-    """COPY [--from] [--chown] [--chmod] [--link] src... dest."""
-
-    sources: tuple[str, ...]
-    dest: str
-    inline: tuple[Heredoc, ...]
-    from_stage: str
-    chown: str
-    chmod: str
-
-
-@dataclass(frozen=True)
-class Add(Instruction):
-    """ADD [--chown] [--chmod] src... dest (local sources only in the simulator)."""
-
-    sources: tuple[str, ...]
-    dest: str
-    inline: tuple[Heredoc, ...]
-    chown: str
-    chmod: str
-
-
-@dataclass(frozen=True)
-class Workdir(Instruction):
-    """WORKDIR path."""
-
-    path: str
-
-
-@dataclass(frozen=True)
-class Env(Instruction):
-    """ENV pairs, values still quoted (the shell lexer unquotes them at build time)."""
-
-    pairs: tuple[tuple[str, str], ...]
-    legacy: bool
-
-
-@dataclass(frozen=True)
-class Label(Instruction):
-    """LABEL pairs, values still quoted."""
-
-    pairs: tuple[tuple[str, str], ...]
-    legacy: bool
-
-
-@dataclass(frozen=True)
-class Arg(Instruction):
-    """ARG name[=default] ..."""
-
-    pairs: tuple[tuple[str, str | None], ...]
-
-
-@dataclass(frozen=True)
-class Expose(Instruction):
-    """EXPOSE port[/proto] ... (sorted like BuildKit)."""
-
-    ports: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Volume(Instruction):
-    """VOLUME paths (JSON or plain)."""
-
-    paths: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class User(Instruction):
-    """USER name[:group]."""
-
-    user: str
-
-
-@dataclass(frozen=True)
-class Healthcheck(Instruction):
-    """HEALTHCHECK NONE | [--opts] CMD ..."""
-
-    test: tuple[str, ...]
-    options: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Shell(Instruction):
-    """SHELL ["exe", "arg"]."""
-
-    shell: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class StopSignal(Instruction):
-    """STOPSIGNAL sig."""
-
-    signal: str
-
-
-@dataclass(frozen=True)
-class Onbuild(Instruction):
-    """ONBUILD trigger (recorded in the image config only)."""
-
-    expression: str
-
-
-@dataclass(frozen=True)
-class Maintainer(Instruction):
-    """MAINTAINER (deprecated; recorded as the image author)."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class Stage:
-    """FROM plus the instructions up to the next FROM."""
-
-    source: From
-    commands: tuple[Instruction, ...]
-    index: int
-
-
-@dataclass(frozen=True)
-class Dockerfile:
-    """A parsed Dockerfile."""
-
-    stages: tuple[Stage, ...]
-    meta_args: tuple[Arg, ...]
-    escape: str
-    lines: tuple[str, ...]
-    ast: ParseResult
 
 
 def _kv(node: Node, name: str) -> tuple[tuple[tuple[str, str], ...], bool]:
@@ -297,125 +112,135 @@ def _sources(node: Node, name: str) -> tuple[tuple[str, ...], str, tuple[Heredoc
     return tuple(paths), dest, tuple(inline)
 
 
-def _instruction(node: Node) -> Instruction:
-    """Type one AST node; raises ValueError with BuildKit's inner message."""
-    kind = node.cmd.lower()
-    base = (node.cmd, node.original, node.start_line, node.end_line)
-    if kind == "from":
-        args = node.args
-        name = ""
-        if len(args) == 3 and args[1].lower() == "as":
-            name = args[2].lower()
-            if not _STAGE_NAME.match(name):
-                raise ValueError(
-                    f'invalid name for build stage: "{args[2]}", name can\'t start with a number or contain symbols'
-                )
-        elif len(args) != 1:
-            raise ValueError("FROM requires either one or three arguments")
-        flags = Flags(node.flags, strings=("platform",)).parse()
-        return From(*base, image=args[0], stage_name=name, platform=flags.get("platform"))
-    if kind in ("run", "cmd", "entrypoint"):
-        if kind == "run":
-            flags = Flags(node.flags, strings=("network", "security"), multi=("mount",)).parse()
-            return Run(
-                *base,
-                command=node.args,
-                shell_form=not node.is_json,
-                heredocs=node.heredocs,
-                flags=tuple(sorted(flags.values.items())),
+Base = tuple[str, str, int, int]  # keyword, original text, first and last line
+
+
+def _from(node: Node, base: Base) -> Instruction:
+    args = node.args
+    name = ""
+    if len(args) == 3 and args[1].lower() == "as":
+        name = args[2].lower()
+        if not _STAGE_NAME.match(name):
+            raise ValueError(
+                f'invalid name for build stage: "{args[2]}", name can\'t start with a number or contain symbols'
             )
-        Flags(node.flags).parse()
-        cls = Cmd if kind == "cmd" else Entrypoint
-        return cls(*base, command=node.args, shell_form=not node.is_json)
-    if kind == "copy":
-        flags = (
-            Flags(node.flags, strings=("chown", "from", "chmod", "exclude", "parents"), bools=("link",)).parse()
-            if len(node.args) >= 2
-            else None
-        )
-        srcs, dest, inline = _sources(node, "COPY")
-        assert flags is not None
-        return Copy(
-            *base,
-            sources=srcs,
-            dest=dest,
-            inline=inline,
-            from_stage=flags.get("from"),
-            chown=flags.get("chown"),
-            chmod=flags.get("chmod"),
-        )
-    if kind == "add":
-        if len(node.args) < 2:
-            _sources(node, "ADD")
-        flags = Flags(
-            node.flags, strings=("chown", "chmod", "checksum", "exclude"), bools=("link", "keep-git-dir", "unpack")
-        ).parse()
-        srcs, dest, inline = _sources(node, "ADD")
-        return Add(*base, sources=srcs, dest=dest, inline=inline, chown=flags.get("chown"), chmod=flags.get("chmod"))
-    if kind == "workdir":
-        return Workdir(*base, path=_one(node, "WORKDIR"))
-    if kind in ("env", "label"):
-        Flags(node.flags).parse()
-        pairs, legacy = _kv(node, kind.upper())
-        return (Env if kind == "env" else Label)(*base, pairs=pairs, legacy=legacy)
-    if kind == "arg":
-        if not node.args:
-            raise ValueError("ARG requires at least one argument")
-        out: list[tuple[str, str | None]] = []
-        for a in node.args:
-            if "=" in a:
-                k, v = a.split("=", 1)
-                if not k:
-                    raise ValueError("ARG names can not be blank")
-                out.append((k, v))
-            else:
-                out.append((a, None))
-        return Arg(*base, pairs=tuple(out))
-    if kind == "expose":
-        if not node.args:
-            raise ValueError("EXPOSE requires at least one argument")
-        Flags(node.flags).parse()
-        return Expose(*base, ports=tuple(sorted(node.args)))
-    if kind == "volume":
-        if not node.args:
-            raise ValueError("VOLUME requires at least one argument")
-        Flags(node.flags).parse()
-        paths = tuple(p.strip() for p in node.args)
-        if any(p == "" for p in paths):
-            raise ValueError("VOLUME specified can not be an empty string")
-        return Volume(*base, paths=paths)
-    if kind == "user":
-        return User(*base, user=_one(node, "USER"))
-    if kind == "stopsignal":
-        if len(node.args) != 1:
-            raise ValueError("STOPSIGNAL requires exactly one argument")
-        return StopSignal(*base, signal=node.args[0])
-    if kind == "maintainer":
-        return Maintainer(*base, name=_one(node, "MAINTAINER"))
-    if kind == "shell":
-        Flags(node.flags).parse()
-        if not node.args:
-            raise ValueError("SHELL requires at least one argument")
-        if not node.is_json:
-            raise ValueError("SHELL requires the arguments to be in JSON form")
-        return Shell(*base, shell=node.args)
-    if kind == "healthcheck":
-        return _healthcheck(node, base)
-    if kind == "onbuild":
-        if node.sub is None:
-            raise ValueError("ONBUILD requires at least one argument")
-        Flags(node.flags).parse()
-        trigger = node.sub.cmd.upper()
-        if trigger == "ONBUILD":
-            raise ValueError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed")
-        if trigger in ("MAINTAINER", "FROM"):
-            raise ValueError(f"{trigger} isn't allowed as an ONBUILD trigger")
-        expr = re.sub(r"(?i)^\s*ONBUILD\s*", "", node.original)
-        return Onbuild(*base, expression=expr)
-    raise ValueError(suggest(f"unknown instruction: {node.cmd}", node.cmd, [i.upper() for i in INSTRUCTIONS], False))
+    elif len(args) != 1:
+        raise ValueError("FROM requires either one or three arguments")
+    flags = Flags(node.flags, strings=("platform",)).parse()
+    return From(*base, image=args[0], stage_name=name, platform=flags.get("platform"))
 
 
-def _healthcheck(node: Node, base: tuple[str, str, int, int]) -> Healthcheck:
+def _run(node: Node, base: Base) -> Instruction:
+    flags = Flags(node.flags, strings=("network", "security"), multi=("mount",)).parse()
+    return Run(
+        *base,
+        command=node.args,
+        shell_form=not node.is_json,
+        heredocs=node.heredocs,
+        flags=tuple(sorted(flags.values.items())),
+    )
+
+
+def _cmd(node: Node, base: Base) -> Instruction:
+    Flags(node.flags).parse()
+    cls = Cmd if node.cmd.lower() == "cmd" else Entrypoint
+    return cls(*base, command=node.args, shell_form=not node.is_json)
+
+
+def _copy(node: Node, base: Base) -> Instruction:
+    if len(node.args) < 2:
+        _sources(node, "COPY")  # raises BuildKit's message before any flag is looked at
+    flags = Flags(node.flags, strings=("chown", "from", "chmod", "exclude", "parents"), bools=("link",)).parse()
+    srcs, dest, inline = _sources(node, "COPY")
+    return Copy(
+        *base,
+        sources=srcs,
+        dest=dest,
+        inline=inline,
+        from_stage=flags.get("from"),
+        chown=flags.get("chown"),
+        chmod=flags.get("chmod"),
+    )
+
+
+def _add(node: Node, base: Base) -> Instruction:
+    if len(node.args) < 2:
+        _sources(node, "ADD")
+    flags = Flags(
+        node.flags, strings=("chown", "chmod", "checksum", "exclude"), bools=("link", "keep-git-dir", "unpack")
+    ).parse()
+    srcs, dest, inline = _sources(node, "ADD")
+    return Add(*base, sources=srcs, dest=dest, inline=inline, chown=flags.get("chown"), chmod=flags.get("chmod"))
+
+
+def _env_or_label(node: Node, base: Base) -> Instruction:
+    Flags(node.flags).parse()
+    kind = node.cmd.lower()
+    pairs, legacy = _kv(node, kind.upper())
+    return (Env if kind == "env" else Label)(*base, pairs=pairs, legacy=legacy)
+
+
+def _arg(node: Node, base: Base) -> Instruction:
+    if not node.args:
+        raise ValueError("ARG requires at least one argument")
+    out: list[tuple[str, str | None]] = []
+    for a in node.args:
+        if "=" in a:
+            k, v = a.split("=", 1)
+            if not k:
+                raise ValueError("ARG names can not be blank")
+            out.append((k, v))
+        else:
+            out.append((a, None))
+    return Arg(*base, pairs=tuple(out))
+
+
+def _expose(node: Node, base: Base) -> Instruction:
+    if not node.args:
+        raise ValueError("EXPOSE requires at least one argument")
+    Flags(node.flags).parse()
+    return Expose(*base, ports=tuple(sorted(node.args)))
+
+
+def _volume(node: Node, base: Base) -> Instruction:
+    if not node.args:
+        raise ValueError("VOLUME requires at least one argument")
+    Flags(node.flags).parse()
+    paths = tuple(p.strip() for p in node.args)
+    if any(p == "" for p in paths):
+        raise ValueError("VOLUME specified can not be an empty string")
+    return Volume(*base, paths=paths)
+
+
+def _stopsignal(node: Node, base: Base) -> Instruction:
+    if len(node.args) != 1:
+        raise ValueError("STOPSIGNAL requires exactly one argument")
+    return StopSignal(*base, signal=node.args[0])
+
+
+def _shell(node: Node, base: Base) -> Instruction:
+    Flags(node.flags).parse()
+    if not node.args:
+        raise ValueError("SHELL requires at least one argument")
+    if not node.is_json:
+        raise ValueError("SHELL requires the arguments to be in JSON form")
+    return Shell(*base, shell=node.args)
+
+
+def _onbuild(node: Node, base: Base) -> Instruction:
+    if node.sub is None:
+        raise ValueError("ONBUILD requires at least one argument")
+    Flags(node.flags).parse()
+    trigger = node.sub.cmd.upper()
+    if trigger == "ONBUILD":
+        raise ValueError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed")
+    if trigger in ("MAINTAINER", "FROM"):
+        raise ValueError(f"{trigger} isn't allowed as an ONBUILD trigger")
+    expr = re.sub(r"(?i)^\s*ONBUILD\s*", "", node.original)
+    return Onbuild(*base, expression=expr)
+
+
+def _healthcheck(node: Node, base: Base) -> Instruction:
     if not node.args:
         raise ValueError("HEALTHCHECK requires at least one argument")
     typ = node.args[0].upper()
@@ -431,6 +256,38 @@ def _healthcheck(node: Node, base: tuple[str, str, int, int]) -> Healthcheck:
         raise ValueError("Missing command after HEALTHCHECK CMD")
     test = ("CMD", *rest) if node.is_json else ("CMD-SHELL", *rest)
     return Healthcheck(*base, test=test, options=tuple(sorted(flags.values.items())))
+
+
+_TYPERS: dict[str, Callable[[Node, Base], Instruction]] = {
+    "from": _from,
+    "run": _run,
+    "cmd": _cmd,
+    "entrypoint": _cmd,
+    "copy": _copy,
+    "add": _add,
+    "workdir": lambda node, base: Workdir(*base, path=_one(node, "WORKDIR")),
+    "env": _env_or_label,
+    "label": _env_or_label,
+    "arg": _arg,
+    "expose": _expose,
+    "volume": _volume,
+    "user": lambda node, base: User(*base, user=_one(node, "USER")),
+    "stopsignal": _stopsignal,
+    "maintainer": lambda node, base: Maintainer(*base, name=_one(node, "MAINTAINER")),
+    "shell": _shell,
+    "healthcheck": _healthcheck,
+    "onbuild": _onbuild,
+}
+
+
+def _instruction(node: Node) -> Instruction:
+    """Type one AST node; raises ValueError with BuildKit's inner message."""
+    typer = _TYPERS.get(node.cmd.lower())
+    if typer is None:
+        raise ValueError(
+            suggest(f"unknown instruction: {node.cmd}", node.cmd, [i.upper() for i in INSTRUCTIONS], False)
+        )
+    return typer(node, (node.cmd, node.original, node.start_line, node.end_line))
 
 
 def parse_dockerfile(text: str) -> Dockerfile:

@@ -12,103 +12,25 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from app.dockersim.build import dockerfile as df
 from app.dockersim.build.context import (
     Context,
     SourceNotFound,
-    Tree,
     canonical_json,
     diff_size,
     select,
     sha256_hex,
 )
+from app.dockersim.build.metadata import MetadataSteps
 from app.dockersim.build.progress import Vertex
 from app.dockersim.build.run import run_step
 from app.dockersim.build.shell import ExpansionError, display_run, expand_vars, process_word, process_words
-
-DEFAULT_SHELL = ("/bin/sh", "-c")
-
-
-@dataclass(frozen=True)
-class Layer:
-    """One filesystem layer an instruction added."""
-
-    id: str
-    created_by: str
-    size: int
+from app.dockersim.build.state import DEFAULT_SHELL, Layer, StageState, StepFailure, image_config
 
 
-class StepFailure(Exception):
-    """A failed build: BuildKit's error text, the lines to show, a machine-readable kind."""
-
-    def __init__(self, kind: str, message: str, line: int = 0, end_line: int = 0) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-        self.line = line
-        self.end_line = end_line or line
-
-
-@dataclass
-class StageState:
-    """The state of one stage while it is being built."""
-
-    name: str
-    tree: Tree
-    config: dict[str, Any]
-    cache_key: str
-    base_layer_ids: tuple[str, ...]
-    base_ref: str
-    base_id: str
-    layers: list[Layer] = field(default_factory=list)
-    history: list[dict[str, Any]] = field(default_factory=list)
-    args: dict[str, str] = field(default_factory=dict)
-    shell: tuple[str, ...] = DEFAULT_SHELL
-    cmd_set: bool = False
-    author: str = ""
-
-    def env(self) -> dict[str, str]:
-        """Variables for expansion: ARGs, overridden by ENV of the same name."""
-        out = dict(self.args)
-        for item in self.config.get("Env") or []:
-            k, _, v = item.partition("=")
-            out[k] = v
-        return out
-
-
-def image_config(config: Mapping[str, Any]) -> dict[str, Any]:
-    """A fresh config dict with every field the simulator uses."""
-    out: dict[str, Any] = {
-        "Cmd": None,
-        "Entrypoint": None,
-        "WorkingDir": "",
-        "Env": [],
-        "ExposedPorts": {},
-        "Volumes": {},
-        "User": "",
-        "Labels": {},
-    }
-    for k, v in config.items():
-        out[k] = _copy_json(v)
-    return out
-
-
-def _copy_json(v: Any) -> Any:
-    if isinstance(v, dict):
-        return {k: _copy_json(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_copy_json(x) for x in v]
-    return v
-
-
-def _go_list(items: list[str] | tuple[str, ...]) -> str:
-    return "[" + " ".join(f'"{i}"' for i in items) + "]"
-
-
-class StageRunner:
+class StageRunner(MetadataSteps):
     """Runs the instructions of one stage, recording vertices, layers and cache entries."""
 
     def __init__(
@@ -239,100 +161,28 @@ class StageRunner:
         return isinstance(ins, df.Workdir) and self._workdir(st, ins) == "/"
 
     def _dispatch(self, st: StageState, ins: df.Instruction, prefix: str) -> None:
-        cfg = st.config
         if isinstance(ins, df.Workdir):
-            path = self._workdir(st, ins)
-            cfg["WorkingDir"] = path
-            if path == "/":
-                self._meta(st, "WORKDIR /")
-                return
-
-            def make_dir() -> tuple[int, list[str]]:
-                st.tree.mkdir_p(path)
-                return 0, []
-
-            self._step(st, prefix, ins, ["WORKDIR", path], make_dir, f"WORKDIR {path}")
+            self._workdir_step(st, ins, prefix)
         elif isinstance(ins, (df.Copy, df.Add)):
             self._copy(st, ins, prefix)
         elif isinstance(ins, df.Run):
             self._run(st, ins, prefix)
-        elif isinstance(ins, df.Env):
-            env = list(cfg.get("Env") or [])
-            for k, v in ins.pairs:
-                value = self._word(st, v, ins)
-                env = [e for e in env if e.partition("=")[0] != k] + [f"{k}={value}"]
-                cfg["Env"] = env
-            self._meta(st, "ENV " + " ".join(e for e in env if e.partition("=")[0] in dict(ins.pairs)))
-        elif isinstance(ins, df.Arg):
-            for k, default in ins.pairs:
-                if k in self.build_args:
-                    value: str | None = self.build_args[k]
-                    self.consumed_args.add(k)
-                elif default is not None:
-                    value = self._word(st, default, ins)
-                else:
-                    value = self.meta_args.get(k)
-                if value is not None:
-                    st.args[k] = value
-                else:
-                    st.args.pop(k, None)
-            self._meta(st, "ARG " + " ".join(f"{k}={st.args[k]}" if k in st.args else k for k, _ in ins.pairs))
-        elif isinstance(ins, df.Label):
-            labels = dict(cfg.get("Labels") or {})
-            added = [(self._word(st, k, ins), self._word(st, v, ins)) for k, v in ins.pairs]
-            labels.update(added)
-            cfg["Labels"] = labels
-            self._meta(st, "LABEL " + " ".join(f"{k}={v}" for k, v in added))
-        elif isinstance(ins, df.Expose):
-            ports = dict(cfg.get("ExposedPorts") or {})
-            new = []
-            for raw in ins.ports:
-                for word in self._words(st, raw, ins):
-                    new += _expose(word, ins)
-            for p in new:
-                ports[p] = {}
-            cfg["ExposedPorts"] = dict(sorted(ports.items()))
-            self._meta(st, "EXPOSE map[" + " ".join(f"{p}:{{}}" for p in sorted(set(new))) + "]")
-        elif isinstance(ins, df.Volume):
-            vols = dict(cfg.get("Volumes") or {})
-            paths = [self._word(st, p, ins) for p in ins.paths]
-            for p in paths:
-                vols[p] = {}
-            cfg["Volumes"] = vols
-            self._meta(st, "VOLUME [" + " ".join(paths) + "]")
-        elif isinstance(ins, df.User):
-            cfg["User"] = self._word(st, ins.user, ins)
-            self._meta(st, f"USER {cfg['User']}")
-        elif isinstance(ins, (df.Cmd, df.Entrypoint)):
-            argv = list(st.shell) + list(ins.command) if ins.shell_form and ins.command else list(ins.command)
-            if isinstance(ins, df.Cmd):
-                cfg["Cmd"] = argv
-                st.cmd_set = True
-                self._meta(st, f"CMD {_go_list(argv)}")
-            else:
-                cfg["Entrypoint"] = argv or None
-                if not st.cmd_set:
-                    cfg["Cmd"] = None
-                self._meta(st, f"ENTRYPOINT {_go_list(argv)}")
-        elif isinstance(ins, df.Shell):
-            st.shell = tuple(ins.shell)
-            cfg["Shell"] = list(ins.shell)
-            self._meta(st, f"SHELL {_go_list(list(ins.shell))}")
-        elif isinstance(ins, df.Healthcheck):
-            test = list(ins.test)
-            if test[:1] == ["CMD-SHELL"] and len(test) > 1:
-                test = ["CMD-SHELL", " ".join(test[1:])]
-            cfg["Healthcheck"] = {"Test": test, **{k.title().replace("-", ""): v for k, v in ins.options}}
-            self._meta(st, f"HEALTHCHECK &{{{_go_list(test)}}}")
-        elif isinstance(ins, df.StopSignal):
-            cfg["StopSignal"] = self._word(st, ins.signal, ins)
-            self._meta(st, f"STOPSIGNAL {cfg['StopSignal']}")
-        elif isinstance(ins, df.Onbuild):
-            cfg["OnBuild"] = list(cfg.get("OnBuild") or []) + [ins.expression]
-            self._meta(st, f"ONBUILD {ins.expression}")
-        elif isinstance(ins, df.Maintainer):
-            st.author = ins.name
-            self._meta(st, f"MAINTAINER {ins.name}")
+        else:
+            self.apply_metadata(st, ins)
+
+    def _workdir_step(self, st: StageState, ins: df.Workdir, prefix: str) -> None:
+        cfg = st.config
+        path = self._workdir(st, ins)
+        cfg["WorkingDir"] = path
+        if path == "/":
+            self._meta(st, "WORKDIR /")
+            return
+
+        def make_dir() -> tuple[int, list[str]]:
+            st.tree.mkdir_p(path)
+            return 0, []
+
+        self._step(st, prefix, ins, ["WORKDIR", path], make_dir, f"WORKDIR {path}")
 
     def _run(self, st: StageState, ins: df.Run, prefix: str) -> None:
         env = st.env()
@@ -461,24 +311,6 @@ def _process_message(st: StageState, ins: df.Instruction, code: int) -> str:
     return f"exit code: {code}"
 
 
-def _expose(word: str, ins: df.Instruction) -> list[str]:
-    spec = word.rsplit(":", 1)[-1]
-    port, _, proto = spec.partition("/")
-    proto = (proto or "tcp").lower()
-    if proto not in ("tcp", "udp", "sctp"):
-        raise StepFailure("invalid_instruction", f"invalid proto: {proto}", ins.line, ins.end_line)
-    m = re.fullmatch(r"(\d+)(?:-(\d+))?", port)
-    if not m or int(m.group(1)) > 65535 or (m.group(2) and int(m.group(2)) > 65535):
-        raise StepFailure("invalid_instruction", f"invalid containerPort: {port}", ins.line, ins.end_line)
-    lo = int(m.group(1))
-    hi = int(m.group(2) or lo)
-    if hi < lo:
-        raise StepFailure(
-            "invalid_instruction", f"invalid range specified for container port: {port}", ins.line, ins.end_line
-        )
-    return [f"{p}/{proto}" for p in range(lo, hi + 1)]
-
-
 def _ref_label(context: Context) -> str:
     return _ref_label_text(canonical_json(sorted(context.files.items())))
 
@@ -493,3 +325,6 @@ def _ref_label_text(seed: str) -> str:
         chars.append(alphabet[r])
     text = "".join(chars)
     return f"{text[:25]}::{text[25:]}"
+
+
+__all__ = ["DEFAULT_SHELL", "Layer", "StageRunner", "StageState", "StepFailure", "image_config"]
