@@ -243,71 +243,93 @@ class SimpleCommand:
     joiner: str = ""  # operator that joins it to the previous command: "", "&&", "||", ";"
 
 
+class _RunSplitter:
+    """State of split_commands: the command being built and the word being built."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
+        self.commands: list[SimpleCommand] = []
+        self.words: list[str] = []
+        self.cur: list[str] = []
+        self.have = False  # a quoted empty string is still a word
+        self.redirect, self.append, self.joiner = "", False, ""
+        self.expect_target = False
+
+    def end_word(self) -> None:
+        """Finish the current word (as an argument, or as the target after > / >>)."""
+        if self.cur or self.have:
+            text = "".join(self.cur)
+            if self.expect_target:
+                self.redirect, self.expect_target = text, False
+            else:
+                self.words.append(text)
+        self.cur, self.have = [], False
+
+    def end_command(self, op: str) -> None:
+        """Finish the current command; op joins the next one to it."""
+        self.end_word()
+        if self.words or self.redirect:
+            self.commands.append(SimpleCommand(tuple(self.words), self.redirect, self.append, self.joiner))
+        self.words, self.redirect, self.append, self.joiner = [], "", False, op
+
+    def quoted_or_dollar(self, line: str, i: int) -> int:
+        """Quotes, a backslash escape or a $ expansion at i; returns the index after it."""
+        ch = line[i]
+        if ch == "'":
+            end = line.find("'", i + 1)
+            if end < 0:
+                raise ExpansionError("unterminated quoted string")
+            self.cur.append(line[i + 1 : end])
+            self.have = True
+            return end + 1
+        if ch == '"':
+            i, text = _double_quoted(line, i + 1, self.env, "\\")
+            self.cur.append(text)
+            self.have = True
+            return i
+        if ch == "\\":
+            self.cur.append(line[i + 1])
+            self.have = True
+            return i + 2
+        i, text = _dollar(line, i + 1, self.env, "\\")
+        self.cur.append(text)
+        return i
+
+    def operator(self, line: str, i: int) -> int:
+        """&&, ||, ;, > or >> at i (0 when none); returns the index after it."""
+        if line.startswith("&&", i) or line.startswith("||", i):
+            self.end_command(line[i : i + 2])
+            return i + 2
+        if line[i] == ";":
+            self.end_command(";")
+            return i + 1
+        if line[i] == ">":
+            self.end_word()
+            self.append = line.startswith(">>", i)
+            self.expect_target = True
+            return i + (2 if self.append else 1)
+        return 0
+
+
 def split_commands(line: str, env: Mapping[str, str]) -> list[SimpleCommand]:
     """Split `a && b > f; c` into simple commands, expanding $VARs outside single quotes.
 
     Raises ExpansionError for unbalanced quotes. Pipes, subshells and other syntax are kept
     as literal words: the command is then recorded without a modelled effect.
     """
-    commands: list[SimpleCommand] = []
-    words: list[str] = []
-    cur: list[str] = []
-    have = False
-    redirect, append, joiner = "", False, ""
-    expect_target = False
-    i, n = 0, len(line)
-
-    def end_word() -> None:
-        nonlocal cur, have, redirect, expect_target
-        if cur or have:
-            text = "".join(cur)
-            if expect_target:
-                redirect, expect_target = text, False
-            else:
-                words.append(text)
-        cur, have = [], False
-
-    def end_command(op: str) -> None:
-        nonlocal words, redirect, append, joiner
-        end_word()
-        if words or redirect:
-            commands.append(SimpleCommand(tuple(words), redirect, append, joiner))
-        words, redirect, append, joiner = [], "", False, op
-
-    while i < n:
+    sp = _RunSplitter(env)
+    i = 0
+    while i < len(line):
         ch = line[i]
-        if ch == "'":
-            end = line.find("'", i + 1)
-            if end < 0:
-                raise ExpansionError("unterminated quoted string")
-            cur.append(line[i + 1 : end])
-            have, i = True, end + 1
-        elif ch == '"':
-            i, text = _double_quoted(line, i + 1, env, "\\")
-            cur.append(text)
-            have = True
-        elif ch == "\\" and i + 1 < n:
-            cur.append(line[i + 1])
-            have, i = True, i + 2
-        elif ch == "$":
-            i, text = _dollar(line, i + 1, env, "\\")
-            cur.append(text)
-        elif line.startswith("&&", i) or line.startswith("||", i):
-            end_command(line[i : i + 2])
-            i += 2
-        elif ch == ";":
-            end_command(";")
-            i += 1
-        elif ch == ">":
-            end_word()
-            append = line.startswith(">>", i)
-            expect_target = True
-            i += 2 if append else 1
+        if ch in "'\"$" or (ch == "\\" and i + 1 < len(line)):
+            i = sp.quoted_or_dollar(line, i)
+        elif nxt := sp.operator(line, i):
+            i = nxt
         elif is_space(ch):
-            end_word()
+            sp.end_word()
             i += 1
         else:
-            cur.append(ch)
+            sp.cur.append(ch)
             i += 1
-    end_command("")
-    return commands
+    sp.end_command("")
+    return sp.commands

@@ -143,78 +143,100 @@ def _process_line(d: _Directives, raw: str, strip_left: bool) -> str:
     return "" if token.startswith("#") else token
 
 
-def parse_ast(text: str) -> ParseResult:
-    """Parse Dockerfile text into nodes exactly as BuildKit's `parser.Parse` does."""
-    d = _Directives()
-    lines = re.findall(r"[^\n]*\n|[^\n]+$", text)
-    if lines and lines[0].startswith("\ufeff"):
-        lines[0] = lines[0][1:]
-    nodes: list[Node] = []
-    warnings: list[tuple[str, int]] = []
-    comments: list[str] = []
-    current = 0
-    i = 0
-    while i < len(lines):
-        raw = lines[i]
-        i += 1
-        if _is_comment(raw):
-            comments.append(trim_space(lstrip_space(raw)[1:]))
+class _Lines:
+    """The Dockerfile's physical lines with a cursor and the 1-based number of the last line read."""
+
+    def __init__(self, text: str, d: _Directives) -> None:
+        self.lines = re.findall(r"[^\n]*\n|[^\n]+$", text)
+        if self.lines and self.lines[0].startswith("\ufeff"):
+            self.lines[0] = self.lines[0][1:]
+        self.d, self.i, self.current = d, 0, 0
+        self.warnings: list[tuple[str, int]] = []
+
+    def more(self) -> bool:
+        """Whether lines are left."""
+        return self.i < len(self.lines)
+
+    def take(self) -> str:
+        """The next physical line."""
+        self.i += 1
+        return str(self.lines[self.i - 1])
+
+    def processed(self, raw: str, first: bool) -> str:
+        """One line through the directive and escape handling; errors carry the line number."""
         try:
-            token = _process_line(d, raw, True)
+            token = _process_line(self.d, raw, first)
         except ValueError as exc:
-            raise DockerfileSyntaxError(str(exc), current) from None
-        current += 1
-        start = current
-        line, eol = d.trim_continuation(token)
-        if eol and line == "":
-            continue
+            raise DockerfileSyntaxError(str(exc), self.current) from None
+        self.current += 1
+        return token
+
+    def continued(self, line: str, eol: bool) -> str:
+        """Join continuation lines (comments and blank lines inside are skipped, blank ones warned about)."""
         empty_cont = False
-        while not eol and i < len(lines):
-            raw = lines[i]
-            i += 1
-            try:
-                cont = _process_line(d, raw, False)
-            except ValueError as exc:
-                raise DockerfileSyntaxError(str(exc), current) from None
-            current += 1
+        while not eol and self.more():
+            raw = self.take()
+            cont = self.processed(raw, False)
             if _is_comment(raw):
                 continue
             if lstrip_space(cont) == "":
                 empty_cont = True
                 continue
-            cont, eol = d.trim_continuation(cont)
+            cont, eol = self.d.trim_continuation(cont)
             line += cont
         if empty_cont:
-            warnings.append(("Empty continuation line", current))  # BuildKit reports the last line
+            self.warnings.append(("Empty continuation line", self.current))  # BuildKit reports the last line
+        return line
+
+    def heredocs(self, node: Node, line: str, start: int) -> Node:
+        """Read the bodies of the heredocs the instruction line opens."""
+        docs = []
+        for hd in _heredocs_from_line(line):
+            content: list[str] = []
+            terminated = False
+            while self.more():
+                raw = self.take()
+                self.current += 1
+                candidate = raw.rstrip("\r\n")
+                if hd.chomp:
+                    candidate = candidate.lstrip("\t")
+                if candidate == hd.name:
+                    terminated = True
+                    break
+                content.append(raw)
+            if not terminated:
+                raise DockerfileSyntaxError("unterminated heredoc", start, self.current)
+            docs.append(Heredoc(hd.name, "".join(content), hd.expand, hd.chomp, hd.fd))
+        return _replace(node, heredocs=tuple(docs), end_line=self.current)
+
+
+def parse_ast(text: str) -> ParseResult:
+    """Parse Dockerfile text into nodes exactly as BuildKit's `parser.Parse` does."""
+    d = _Directives()
+    src = _Lines(text, d)
+    nodes: list[Node] = []
+    comments: list[str] = []
+    while src.more():
+        raw = src.take()
+        if _is_comment(raw):
+            comments.append(trim_space(lstrip_space(raw)[1:]))
+        token = src.processed(raw, True)
+        start = src.current
+        line, eol = d.trim_continuation(token)
+        if eol and line == "":
+            continue
+        line = src.continued(line, eol)
         try:
-            node = _node_from_line(line, d, start, current, tuple(comments))
+            node = _node_from_line(line, d, start, src.current, tuple(comments))
         except ValueError as exc:
-            raise DockerfileSyntaxError(str(exc), start, current) from None
+            raise DockerfileSyntaxError(str(exc), start, src.current) from None
         if _can_contain_heredoc(node):
-            docs = []
-            for hd in _heredocs_from_line(line):
-                content: list[str] = []
-                terminated = False
-                while i < len(lines):
-                    raw = lines[i]
-                    i += 1
-                    current += 1
-                    candidate = raw.rstrip("\r\n")
-                    if hd.chomp:
-                        candidate = candidate.lstrip("\t")
-                    if candidate == hd.name:
-                        terminated = True
-                        break
-                    content.append(raw)
-                if not terminated:
-                    raise DockerfileSyntaxError("unterminated heredoc", start, current)
-                docs.append(Heredoc(hd.name, "".join(content), hd.expand, hd.chomp, hd.fd))
-            node = _replace(node, heredocs=tuple(docs), end_line=current)
+            node = src.heredocs(node, line, start)
         nodes.append(node)
         comments = []
     if not nodes:
-        raise DockerfileSyntaxError("file with no instructions", current)
-    return ParseResult(tuple(nodes), d.escape, tuple(warnings), d.seen.get("syntax"))
+        raise DockerfileSyntaxError("file with no instructions", src.current)
+    return ParseResult(tuple(nodes), d.escape, tuple(src.warnings), d.seen.get("syntax"))
 
 
 def _replace(node: Node, **changes: object) -> Node:

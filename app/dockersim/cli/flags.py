@@ -100,97 +100,113 @@ def _convert(path: str, spec: dict[str, Any], raw: str) -> Any:
 ENV_VALIDATED = frozenset({"run", "container run", "create", "container create", "exec", "container exec"})
 
 
+class _Parser:
+    """One pass of pflag over argv: long flags, shorthand clusters, positionals, in the client's order."""
+
+    def __init__(self, path: str, argv: list[str]) -> None:
+        self.path, self.argv, self.i = path, argv, 0
+        self.table = {f["long"]: f for f in COMMANDS[path]["flags"]}
+        self.shorts = {f["short"]: f for f in COMMANDS[path]["flags"] if f["short"]}
+        self.result = Parsed(path)
+        self.used: list[str] = []
+
+    def store(self, spec: dict[str, Any], raw: str) -> None:
+        """Convert and keep one flag value (lists for repeatable types)."""
+        value = _convert(self.path, spec, raw)
+        self.used.append(spec["long"])
+        if spec["type"] in LIST_TYPES:
+            self.result.values.setdefault(spec["long"], []).append(value)
+        else:
+            self.result.values[spec["long"]] = value
+
+    def _next_value(self) -> str | None:
+        """The next argv word as a flag's value (None when argv is used up)."""
+        if self.i >= len(self.argv):
+            return None
+        self.i += 1
+        return self.argv[self.i - 1]
+
+    def long(self, arg: str) -> None:
+        """`--name`, `--name=value` or `--name value`."""
+        path, result = self.path, self.result
+        name, eq, raw = arg[2:].partition("=")
+        if name == "help":
+            result.help = _convert(path, {"type": "bool", "short": None, "long": "help"}, raw if eq else "true")
+            return
+        spec = self.table.get(name)
+        if spec is None and name == "time" and "timeout" in self.table:  # hidden, deprecated alias (stop/restart)
+            spec = self.table["timeout"]
+            result.notice = "Flag --time has been deprecated, use --timeout instead\n"
+        if spec is None and name == "name" and path == "volume create":  # hidden flag kept for old scripts
+            value = raw if eq else self._next_value()
+            if value is None:
+                raise usage_error(path, "flag needs an argument: --name")
+            result.args.append(value)
+            return
+        if spec is None:
+            raise usage_error(path, f"unknown flag: --{name}")
+        value = (raw if eq else "true") if spec["type"] == "bool" else (raw if eq else self._next_value())
+        if value is None:
+            raise usage_error(path, f"flag needs an argument: --{name}")
+        self.store(spec, value)
+
+    def shorthand(self, arg: str) -> None:
+        """A cluster such as `-it`, `-p8080:80` or `-p 8080:80`."""
+        j = 1
+        while j < len(arg):
+            ch = arg[j]
+            spec = self.shorts.get(ch)
+            if spec is None:
+                if ch != "h":
+                    raise usage_error(self.path, f"unknown shorthand flag: '{ch}' in {arg}")
+                self.result.help = True
+                j += 1
+                continue
+            rest = arg[j + 1 :]
+            if spec["type"] == "bool" and not rest.startswith("="):
+                self.store(spec, "true")
+                j += 1
+                continue
+            value = (rest[1:] if rest.startswith("=") else rest) or (self._next_value() if not rest else "")
+            if value is None:
+                raise usage_error(self.path, f"flag needs an argument: '{ch}' in -{ch}")
+            self.store(spec, value)
+            return
+
+    def words(self, interspersed: bool) -> None:
+        """Walk argv; without interspersed flags everything after the first positional is positional."""
+        argv, result = self.argv, self.result
+        while self.i < len(argv):
+            arg = argv[self.i]
+            self.i += 1
+            if arg == "--":
+                result.args.extend(argv[self.i :])
+                return
+            if arg.startswith("--") and len(arg) > 2:
+                self.long(arg)
+            elif arg.startswith("-") and len(arg) > 1:
+                self.shorthand(arg)
+            else:
+                result.args.append(arg)
+                if not interspersed:
+                    result.args.extend(argv[self.i :])
+                    return
+
+
 def parse(path: str, argv: list[str], interspersed: bool = True, modelled: frozenset[str] | None = None) -> Parsed:
     """Parse argv for a command path; raises DockerError with the real client's wording."""
-    table = {f["long"]: f for f in COMMANDS[path]["flags"]}
-    shorts = {f["short"]: f for f in COMMANDS[path]["flags"] if f["short"]}
-    result = Parsed(path)
-    used: list[str] = []
-
-    def store(spec: dict[str, Any], raw: str) -> None:
-        value = _convert(path, spec, raw)
-        used.append(spec["long"])
-        if spec["type"] in LIST_TYPES:
-            result.values.setdefault(spec["long"], []).append(value)
-        else:
-            result.values[spec["long"]] = value
-
-    i = 0
-    while i < len(argv):
-        arg = argv[i]
-        i += 1
-        if arg == "--":
-            result.args.extend(argv[i:])
-            break
-        if arg.startswith("--") and len(arg) > 2:
-            name, eq, raw = arg[2:].partition("=")
-            if name == "help":
-                result.help = _convert(path, {"type": "bool", "short": None, "long": "help"}, raw if eq else "true")
-                continue
-            spec = table.get(name)
-            if spec is None and name == "time" and "timeout" in table:  # hidden, deprecated alias (stop/restart)
-                spec = table["timeout"]
-                result.notice = "Flag --time has been deprecated, use --timeout instead\n"
-            if spec is None and name == "name" and path == "volume create":  # hidden flag kept for old scripts
-                if not eq and i >= len(argv):
-                    raise usage_error(path, "flag needs an argument: --name")
-                result.args.append(raw if eq else argv[i])
-                i += 0 if eq else 1
-                continue
-            if spec is None:
-                raise usage_error(path, f"unknown flag: --{name}")
-            if spec["type"] == "bool":
-                store(spec, raw if eq else "true")
-            elif eq:
-                store(spec, raw)
-            elif i < len(argv):
-                store(spec, argv[i])
-                i += 1
-            else:
-                raise usage_error(path, f"flag needs an argument: --{name}")
-            continue
-        if arg.startswith("-") and len(arg) > 1:
-            j = 1
-            while j < len(arg):
-                ch = arg[j]
-                spec = shorts.get(ch)
-                if spec is None:
-                    if ch == "h":
-                        result.help = True
-                        j += 1
-                        continue
-                    raise usage_error(path, f"unknown shorthand flag: '{ch}' in {arg}")
-                rest = arg[j + 1 :]
-                if spec["type"] == "bool":
-                    if rest.startswith("="):
-                        store(spec, rest[1:])
-                        break
-                    store(spec, "true")
-                    j += 1
-                    continue
-                if rest:
-                    store(spec, rest[1:] if rest.startswith("=") else rest)
-                elif i < len(argv):
-                    store(spec, argv[i])
-                    i += 1
-                else:
-                    raise usage_error(path, f"flag needs an argument: '{ch}' in -{ch}")
-                break
-            continue
-        result.args.append(arg)
-        if not interspersed:
-            result.args.extend(argv[i:])
-            break
+    parser = _Parser(path, argv)
+    parser.words(interspersed)
+    result = parser.result
     if result.help:
         return result
-    if modelled is not None:
-        for name in used:
-            if name not in modelled:
-                raise DockerError(
-                    f"docker: the flag --{name} of '{path_of(path)}' is real but not supported by this simulator\n",
-                    125,
-                    "unsupported",
-                )
+    unsupported = [name for name in parser.used if modelled is not None and name not in modelled]
+    if unsupported:
+        raise DockerError(
+            f"docker: the flag --{unsupported[0]} of '{path_of(path)}' is real but not supported by this simulator\n",
+            125,
+            "unsupported",
+        )
     low, high = _bounds(COMMANDS[path])
     if len(result.args) < low:
         raise _arg_error(path, "too_few")
