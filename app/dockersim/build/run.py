@@ -14,6 +14,7 @@ import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from app.dockersim.build.context import Tree
 from app.dockersim.build.shell import ExpansionError, SimpleCommand, split_commands
@@ -184,44 +185,8 @@ def _exit(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
     return -code - 1
 
 
-def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
-    if not _has_node(sh):
-        return sh.fail(127, f"{sh.shell_name}: 1: npm: not found")
-    sub = args[0] if args else ""
-    if sub not in ("install", "i", "ci", "add"):
-        return 0
-    opts = [a for a in args[1:] if a.startswith("-")]
-    names = [a for a in args[1:] if not a.startswith("-")]
-    prod = "--production" in opts or "--omit=dev" in opts or sh.env.get("NODE_ENV") == "production"
-    pkg_path = posixpath.join(sh.cwd, "package.json")
-    lock_path = posixpath.join(sh.cwd, "package-lock.json")
-    pkg_text = sh.tree.files.get(pkg_path)
-    if sub == "ci" and lock_path not in sh.tree.files:
-        return sh.fail(1, *_npm_ci_usage(sh.now))
-    if pkg_text is None and not names:
-        return sh.fail(254, *_npm_enoent(pkg_path, sh.now))
-    try:
-        pkg = json.loads(pkg_text) if pkg_text is not None else {}
-        lock = json.loads(sh.tree.files.get(lock_path, "{}"))
-    except ValueError as exc:
-        return sh.fail(
-            1,
-            "npm error code EJSONPARSE",
-            f"npm error path {pkg_path}",
-            f"npm error JSON.parse Invalid package.json: {exc}",
-            _npm_log_line(sh.now),
-        )
-    if not isinstance(pkg, dict) or not isinstance(lock, dict):
-        return sh.fail(1, "npm error code EJSONPARSE", f"npm error path {pkg_path}", _npm_log_line(sh.now))
-    deps = dict(pkg.get("dependencies") or {})
-    for n in names:
-        deps.setdefault(n, "^1.0.0")
-    if names:
-        pkg["dependencies"] = dict(sorted(deps.items()))
-        sh.tree.write(pkg_path, json.dumps(pkg, indent=2) + "\n")
-    wanted = dict(deps)
-    if not prod:
-        wanted.update(pkg.get("devDependencies") or {})
+def _npm_modules(sh: _Shell, wanted: dict[str, Any], lock: dict[str, Any], prod: bool) -> dict[str, str]:
+    """name -> version of what `npm install` puts in node_modules (the lock file's, then package.json's)."""
     packages = dict(lock.get("packages") or {}) if isinstance(lock.get("packages"), dict) else {}
     modules: dict[str, str] = {}
     for key, info in packages.items():
@@ -231,6 +196,11 @@ def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
             modules[key[len("node_modules/") :]] = str(info.get("version", "1.0.0"))
     for dep, spec in wanted.items():
         modules.setdefault(dep, str(spec).lstrip("^~>=<") or "1.0.0")
+    return modules
+
+
+def _npm_write(sh: _Shell, pkg: dict[str, Any], modules: dict[str, str], lock_path: str) -> None:
+    """node_modules/*/package.json, and a package-lock.json when there was none."""
     for mod, version in sorted(modules.items()):
         sh.tree.write(
             posixpath.join(sh.cwd, "node_modules", mod, "package.json"),
@@ -248,6 +218,57 @@ def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
             },
         }
         sh.tree.write(lock_path, json.dumps(new_lock, indent=2) + "\n")
+
+
+def _npm_read(sh: _Shell, pkg_path: str, lock_path: str) -> tuple[Any, Any] | int:
+    """package.json and the lock file as JSON, or npm's EJSONPARSE exit code."""
+    pkg_text = sh.tree.files.get(pkg_path)
+    try:
+        pkg = json.loads(pkg_text) if pkg_text is not None else {}
+        lock = json.loads(sh.tree.files.get(lock_path, "{}"))
+    except ValueError as exc:
+        return sh.fail(
+            1,
+            "npm error code EJSONPARSE",
+            f"npm error path {pkg_path}",
+            f"npm error JSON.parse Invalid package.json: {exc}",
+            _npm_log_line(sh.now),
+        )
+    if not isinstance(pkg, dict) or not isinstance(lock, dict):
+        return sh.fail(1, "npm error code EJSONPARSE", f"npm error path {pkg_path}", _npm_log_line(sh.now))
+    return pkg, lock
+
+
+def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
+    if not _has_node(sh):
+        return sh.fail(127, f"{sh.shell_name}: 1: npm: not found")
+    sub = args[0] if args else ""
+    if sub not in ("install", "i", "ci", "add"):
+        return 0
+    opts = [a for a in args[1:] if a.startswith("-")]
+    names = [a for a in args[1:] if not a.startswith("-")]
+    prod = "--production" in opts or "--omit=dev" in opts or sh.env.get("NODE_ENV") == "production"
+    pkg_path = posixpath.join(sh.cwd, "package.json")
+    lock_path = posixpath.join(sh.cwd, "package-lock.json")
+    if sub == "ci" and lock_path not in sh.tree.files:
+        return sh.fail(1, *_npm_ci_usage(sh.now))
+    if pkg_path not in sh.tree.files and not names:
+        return sh.fail(254, *_npm_enoent(pkg_path, sh.now))
+    read = _npm_read(sh, pkg_path, lock_path)
+    if isinstance(read, int):
+        return read
+    pkg, lock = read
+    deps = dict(pkg.get("dependencies") or {})
+    for n in names:
+        deps.setdefault(n, "^1.0.0")
+    if names:
+        pkg["dependencies"] = dict(sorted(deps.items()))
+        sh.tree.write(pkg_path, json.dumps(pkg, indent=2) + "\n")
+    wanted = dict(deps)
+    if not prod:
+        wanted.update(pkg.get("devDependencies") or {})
+    modules = _npm_modules(sh, wanted, lock, prod)
+    _npm_write(sh, pkg, modules, lock_path)
     n = len(modules)
     sh.logs.extend(
         [f"added {n} package{'s' if n != 1 else ''}, and audited {n + 1} packages in 3s", "", "found 0 vulnerabilities"]

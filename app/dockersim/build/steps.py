@@ -239,13 +239,7 @@ class StageRunner(MetadataSteps):
                     src_path, name = sel.entries[0]
                     target = posixpath.join(dest, name) if many or st.tree.is_dir(dest) else dest
                     plan[target] = files[src_path]
-        for doc in ins.inline:
-            content = doc.content
-            if doc.chomp:
-                content = re.sub(r"(?m)^\t+", "", content)
-            if doc.expand:
-                content = expand_vars(content, st.env())
-            plan[posixpath.join(dest, doc.name) if dest_is_dir or st.tree.is_dir(dest) else dest] = content
+        self._plan_inline(st, ins, dest, dest_is_dir, plan)
         content_hash = sha256_hex(canonical_json(sorted(plan.items())))
         key = [kind, from_stage, sources, dest_raw, workdir, content_hash, sorted(mk)]
 
@@ -260,6 +254,18 @@ class StageRunner(MetadataSteps):
 
         shown = " ".join(sources + [dest_raw])
         self._step(st, prefix, ins, key, action, f"{kind} {shown} # buildkit")
+
+    def _plan_inline(
+        self, st: StageState, ins: df.Copy | df.Add, dest: str, dest_is_dir: bool, plan: dict[str, str]
+    ) -> None:
+        """Heredoc sources (`COPY <<EOF /x`): their text, tab-stripped and expanded as asked."""
+        for doc in ins.inline:
+            content = doc.content
+            if doc.chomp:
+                content = re.sub(r"(?m)^\t+", "", content)
+            if doc.expand:
+                content = expand_vars(content, st.env())
+            plan[posixpath.join(dest, doc.name) if dest_is_dir or st.tree.is_dir(dest) else dest] = content
 
     def _copy_source_tree(
         self, st: StageState, from_stage: str, ins: df.Instruction
