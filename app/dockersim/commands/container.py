@@ -11,7 +11,8 @@ from app.dockersim.commands.base import Caller, frame_error, register
 from app.dockersim.commands.run import NAME_RE, start_container
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import human_size
-from app.dockersim.core.fs import FS, FsError, LayeredFS, norm, walk_dirs, walk_files
+from app.dockersim.core.fs import FS, FsError, norm, walk_dirs, walk_files
+from app.dockersim.core.layers import LayeredFS
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.processes import SIGNALS

@@ -10,7 +10,7 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import ellipsis, go_quote, human_duration, short_id, table
-from app.dockersim.engine.models import Container, Image, PortBinding, Volume
+from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -176,8 +176,25 @@ def _bindings(ports: list[PortBinding]) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def inspect_container(host: Host, c: Container) -> dict[str, Any]:
-    """`docker inspect` JSON for a container (the modelled fields)."""
+_CONFIG_KEYS = (
+    "Hostname",
+    "User",
+    "Tty",
+    "OpenStdin",
+    "AttachStdin",
+    "ExposedPorts",
+    "Env",
+    "Cmd",
+    "Image",
+    "Volumes",
+    "WorkingDir",
+    "Entrypoint",
+    "Labels",
+)
+
+
+def _network_ports(c: Container) -> dict[str, Any]:
+    """NetworkSettings.Ports: every exposed port, with its host bindings (empty unless running)."""
     net_ports: dict[str, Any] = {}
     if c.running:
         for spec in c.config.get("ExposedPorts") or {}:
@@ -188,6 +205,25 @@ def inspect_container(host: Host, c: Container) -> dict[str, Any]:
                 net_ports[f"{private}/{proto}"] = (net_ports[f"{private}/{proto}"] or []) + [
                     {"HostIp": ip, "HostPort": str(public)}
                 ]
+    return net_ports
+
+
+def _mount_json(m: Mount) -> dict[str, Any]:
+    """One entry of `docker inspect`'s Mounts."""
+    return {
+        "Type": m.type,
+        **({"Name": m.source} if m.type == "volume" else {}),
+        "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
+        "Destination": m.destination,
+        **({"Driver": "local"} if m.type == "volume" else {}),
+        "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
+        "RW": not m.read_only,
+        "Propagation": "" if m.type == "volume" else "rprivate",
+    }
+
+
+def inspect_container(host: Host, c: Container) -> dict[str, Any]:
+    """`docker inspect` JSON for a container (the modelled fields)."""
     cmd = c.cmd
     return {
         "Id": c.id,
@@ -221,39 +257,10 @@ def inspect_container(host: Host, c: Container) -> dict[str, Any]:
             "AutoRemove": c.auto_remove,
             "PublishAllPorts": c.publish_all,
         },
-        "Mounts": [
-            {
-                "Type": m.type,
-                **({"Name": m.source} if m.type == "volume" else {}),
-                "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
-                "Destination": m.destination,
-                **({"Driver": "local"} if m.type == "volume" else {}),
-                "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
-                "RW": not m.read_only,
-                "Propagation": "" if m.type == "volume" else "rprivate",
-            }
-            for m in c.mounts
-        ],
-        "Config": {
-            k: c.config.get(k)
-            for k in (
-                "Hostname",
-                "User",
-                "Tty",
-                "OpenStdin",
-                "AttachStdin",
-                "ExposedPorts",
-                "Env",
-                "Cmd",
-                "Image",
-                "Volumes",
-                "WorkingDir",
-                "Entrypoint",
-                "Labels",
-            )
-        },
+        "Mounts": [_mount_json(m) for m in c.mounts],
+        "Config": {k: c.config.get(k) for k in _CONFIG_KEYS},
         "NetworkSettings": {
-            "Ports": net_ports,
+            "Ports": _network_ports(c),
             "IPAddress": "172.17.0.2" if c.running else "",
             "Gateway": "172.17.0.1" if c.running else "",
         },

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.core.errors import ConnectionRefused, ConnectionReset, DockerError
-from app.dockersim.core.fs import FS, LayeredFS, MountedFS, SubFS
+from app.dockersim.core.fs import FS
+from app.dockersim.core.layers import LayeredFS, MountedFS, SubFS
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
 from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
