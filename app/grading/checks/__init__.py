@@ -9,13 +9,14 @@ from typing import Any
 from app.grading.checks.activity import ACTIVITY_CHECKS
 from app.grading.checks.base import CheckKind, Context, Outcome
 from app.grading.checks.containers import CONTAINER_CHECKS
+from app.grading.checks.files import FILE_CHECKS
 from app.grading.checks.images import IMAGE_CHECKS
 from app.grading.checks.storage import STORAGE_CHECKS
 from app.grading.errors import ContentError, UnknownKindError
 from app.grading.params import validate_params, with_defaults
 
 CHECKS: dict[str, CheckKind] = {
-    kind.name: kind for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS
+    kind.name: kind for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + FILE_CHECKS + ACTIVITY_CHECKS
 }
 
 __all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check", "run_check", "validate_check"]
