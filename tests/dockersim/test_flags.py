@@ -167,3 +167,25 @@ def test_help_command():
     assert host.run("docker help volume ls").stdout == host.run("docker volume ls --help").stdout
     r = host.run("docker help nosuch")
     assert (r.stdout, r.stderr, r.exit_code) == ("", "unknown help topic: nosuch\n", 1)
+
+
+@pytest.mark.parametrize(
+    "line,path,usage",
+    [
+        ("docker run -e =x nginx", "run", "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+        ("docker create -e =x nginx", "create", "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+        ("docker exec -e =x web ls", "exec", "docker exec [OPTIONS] CONTAINER COMMAND [ARG...]"),
+    ],
+)
+def test_invalid_env_is_a_flag_error_before_anything_happens(s, line, path, usage):
+    r = s(line)
+    assert (r.exit_code, r.stdout) == (125, "")
+    assert r.stderr == (
+        f'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x\n\n'
+        f"Usage:  {usage}\n\nRun 'docker {path} --help' for more information\n"
+    )
+    assert s.host.images == [] and s.host.containers == []
+    r = s('docker run -e "" nginx')
+    assert r.exit_code == 125 and r.stderr.startswith(
+        'invalid argument "" for "-e, --env" flag: invalid environment variable: \n'
+    )
