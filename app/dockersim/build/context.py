@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -255,7 +256,7 @@ class Tree:
             self.new_dirs.discard(d)
             self.removed.add(d)
 
-    def diff(self) -> dict[str, object]:
+    def diff(self) -> dict[str, Any]:
         """JSON-able description of the current layer."""
         return {
             "files": dict(sorted(self.added.items())),
@@ -263,16 +264,16 @@ class Tree:
             "removed": sorted(self.removed),
         }
 
-    def apply(self, diff: Mapping[str, object]) -> None:
+    def apply(self, diff: Mapping[str, Any]) -> None:
         """Replay a cached layer."""
-        for path in diff.get("removed", []):  # type: ignore[union-attr]
+        for path in diff.get("removed", []):
             self.remove(str(path))
-        for d in diff.get("dirs", []):  # type: ignore[union-attr]
+        for d in diff.get("dirs", []):
             self.mkdir_p(str(d))
-        for p, text in dict(diff.get("files", {})).items():  # type: ignore[arg-type]
+        for p, text in dict(diff.get("files", {})).items():
             self.write(p, text)
 
 
-def diff_size(diff: Mapping[str, object]) -> int:
+def diff_size(diff: Mapping[str, Any]) -> int:
     """Layer size: bytes of the files the layer adds."""
-    return sum(byte_len(t) for t in dict(diff.get("files", {})).values())  # type: ignore[arg-type]
+    return sum(byte_len(t) for t in dict(diff.get("files", {})).values())

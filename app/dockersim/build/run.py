@@ -124,7 +124,7 @@ def _echo(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
 
 def _mkdir(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
     parents = False
-    paths = []
+    paths: list[str] = []
     for a in args:
         if a.startswith("-") and len(a) > 1 and not paths:
             parents = parents or "p" in a
@@ -269,9 +269,13 @@ def _npm(sh: _Shell, args: list[str], cmd: SimpleCommand) -> int:
         wanted.update(pkg.get("devDependencies") or {})
     modules = _npm_modules(sh, wanted, lock, prod)
     _npm_write(sh, pkg, modules, lock_path)
-    n = len(modules)
+    count = len(modules)
     sh.logs.extend(
-        [f"added {n} package{'s' if n != 1 else ''}, and audited {n + 1} packages in 3s", "", "found 0 vulnerabilities"]
+        [
+            f"added {count} package{'s' if count != 1 else ''}, and audited {count + 1} packages in 3s",
+            "",
+            "found 0 vulnerabilities",
+        ]
     )
     return 0
 

@@ -8,7 +8,7 @@ argument parsing and error texts, so line numbers and messages match `docker bui
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.dockersim.build.lineparse import (
     NOT_STRING_ARRAY,
@@ -207,7 +207,7 @@ class _Lines:
             if not terminated:
                 raise DockerfileSyntaxError("unterminated heredoc", start, self.current)
             docs.append(Heredoc(hd.name, "".join(content), hd.expand, hd.chomp, hd.fd))
-        return _replace(node, heredocs=tuple(docs), end_line=self.current)
+        return replace(node, heredocs=tuple(docs), end_line=self.current)
 
 
 def parse_ast(text: str) -> ParseResult:
@@ -237,12 +237,6 @@ def parse_ast(text: str) -> ParseResult:
     if not nodes:
         raise DockerfileSyntaxError("file with no instructions", src.current)
     return ParseResult(tuple(nodes), d.escape, tuple(src.warnings), d.seen.get("syntax"))
-
-
-def _replace(node: Node, **changes: object) -> Node:
-    values = {f: getattr(node, f) for f in node.__dataclass_fields__}
-    values.update(changes)
-    return Node(**values)  # type: ignore[arg-type]
 
 
 def _can_contain_heredoc(node: Node) -> bool:

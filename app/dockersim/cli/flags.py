@@ -34,7 +34,7 @@ class Parsed:
 
 def usage(path: str) -> str:
     """The usage block of the real help (may span lines, e.g. docker cp)."""
-    return COMMANDS[path]["help"].split("\n\n", 1)[0][len("Usage:  ") :]
+    return str(COMMANDS[path]["help"]).split("\n\n", 1)[0][len("Usage:  ") :]
 
 
 def usage_error(path: str, message: str) -> DockerError:
@@ -217,4 +217,4 @@ def parse(path: str, argv: list[str], interspersed: bool = True, modelled: froze
 
 def help_text(path: str) -> str:
     """The real `docker X --help` text."""
-    return COMMANDS[path]["help"]
+    return str(COMMANDS[path]["help"])

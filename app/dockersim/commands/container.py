@@ -14,7 +14,7 @@ from app.dockersim.core.format import human_size
 from app.dockersim.core.fs import FS, FsError, norm, walk_dirs, walk_files
 from app.dockersim.core.layers import LayeredFS
 from app.dockersim.engine import runtime
-from app.dockersim.engine.models import Container
+from app.dockersim.engine.models import Container, LogEntry
 from app.dockersim.engine.processes import SIGNALS
 from app.dockersim.shell.interp import copy_tree, resolve_exe
 
@@ -98,14 +98,16 @@ def cmd_start(host: Host, p: Parsed, inv: Caller) -> Out:
             _hold(host, c, inv, p.flag("interactive"))
             return out, err, 0
         return out, err, c.exit_code
-    out, errs, failed = [], [], []
+    started: list[str] = []
+    errs: list[str] = []
+    failed: list[str] = []
     for ref in p.args:
         try:
             c = get(host, ref)
             if not c.running:
                 c.attached = False
                 start_container(host, c)
-            out.append(ref + "\n")
+            started.append(ref + "\n")
         except DockerError as e:
             text = e.text if e.text.startswith("Error response") else f"Error response from daemon: {e.text}\n"
             errs.append(text if text.endswith("\n") else text + "\n")
@@ -115,9 +117,9 @@ def cmd_start(host: Host, p: Parsed, inv: Caller) -> Out:
             "".join(errs) + f"Error: failed to start containers: {', '.join(failed)}\n",
             1,
             "no_container",
-            stdout="".join(out),
+            stdout="".join(started),
         )
-    return "".join(out), "", 0
+    return "".join(started), "", 0
 
 
 def _hold(host: Host, c: Container, inv: Caller, interactive: bool) -> None:
@@ -223,7 +225,11 @@ def cmd_logs(host: Host, p: Parsed, inv: Caller) -> Out:
             n = -1
         if n >= 0:
             entries = entries[len(entries) - n :] if n else []
-    stamp = (lambda e: host.clock.iso(e.time) + " ") if p.flag("timestamps") else (lambda e: "")
+    timestamps = p.flag("timestamps")
+
+    def stamp(e: LogEntry) -> str:
+        return host.clock.iso(e.time) + " " if timestamps else ""
+
     out = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stdout" or c.config.get("Tty"))
     err = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stderr" and not c.config.get("Tty"))
     if p.flag("follow") and c.running:
@@ -347,9 +353,11 @@ def cmd_cp(host: Host, p: Parsed, inv: Caller) -> Out:
         raise DockerError("must specify at least one container source\n", 1, "cp")
     ref, _, path = (src if remote[0] else dst).partition(":")
     c = get(host, ref)
-    cfs = runtime.container_fs(host, c)
+    cfs: FS = runtime.container_fs(host, c)
     cpath = norm(path or "/", "/")
     if remote[0]:
+        from_fs: FS
+        to_fs: FS
         from_fs, source, to_fs, local = cfs, cpath, host.fs, norm(dst, inv.cwd)
         if cfs.kind(source) is None:
             raise daemon_error(f"Could not find the file {path} in container {ref}", "cp")

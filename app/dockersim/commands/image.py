@@ -40,8 +40,8 @@ def cmd_images(host: Host, p: Parsed, inv: Caller) -> Out:
         if key == "dangling":
             if value not in ("true", "false", "1", "0"):
                 raise daemon_error(f"Invalid filter 'dangling=[{value}]'", "flag")
-            want = value in ("true", "1")
-            images = [i for i in images if (not i.repo_tags) == want]
+            dangling = value in ("true", "1")
+            images = [i for i in images if (not i.repo_tags) == dangling]
         elif key == "reference":
             pattern = re.escape(value).replace(r"\*", "[^/]*")
             images = [i for i in images if any(re.fullmatch(pattern + "(:.*)?", t) for t in i.repo_tags)]

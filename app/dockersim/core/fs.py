@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 MESSAGES = {
     "ENOENT": "No such file or directory",
@@ -156,7 +156,7 @@ class FileTree:
         return {"dirs": sorted(self.dirs), "files": {k: self.files[k] for k in sorted(self.files)}}
 
     @classmethod
-    def from_json(cls, data: dict) -> FileTree:
+    def from_json(cls, data: dict[str, Any]) -> FileTree:
         """Inverse of to_json."""
         return cls(data["files"], data["dirs"])
 

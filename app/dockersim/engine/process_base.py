@@ -51,11 +51,14 @@ class ExecError(Exception):
 class Ctx(Protocol):
     """What a process model may use: the container's files, time, log output and a shell."""
 
-    fs: FS
-    now: float
-    proc: dict[str, Any]
-    workdir: str
-
+    @property
+    def fs(self) -> FS: ...
+    @property
+    def now(self) -> float: ...
+    @property
+    def proc(self) -> dict[str, Any]: ...
+    @property
+    def workdir(self) -> str: ...
     def emit(self, stream: str, text: str) -> None: ...
     def shell(self, argv: list[str]) -> tuple[str, str, int]: ...
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.dockersim.core.fs import FS
 
@@ -29,7 +30,7 @@ class ShellEnv:
     hooks: dict[str, Hook] = field(default_factory=dict)
     check_path: bool = False  # inside containers, external commands must exist in PATH
     status: int = 0
-    trace: list[dict] | None = None  # when a list: one {"argv", "exit_code"} per simple command that ran
+    trace: list[dict[str, Any]] | None = None  # when a list: one {"argv", "exit_code"} per simple command that ran
     last_argv: list[str] = field(default_factory=list)
 
 

@@ -158,13 +158,13 @@ def run_line(line: str, sh: ShellEnv) -> Out:
             continue
         sh.last_argv = []
         try:
-            o, e, status = run_simple(toks, sh)
+            o, err, status = run_simple(toks, sh)
         except ShellSyntaxError as exc:
-            o, e, status = "", f"{'sh' if sh.flavour == 'busybox' else 'bash'}: {exc}\n", 2
+            o, err, status = "", f"{'sh' if sh.flavour == 'busybox' else 'bash'}: {exc}\n", 2
         if sh.trace is not None and sh.last_argv and len(sh.trace) < TRACE_MAX_COMMANDS:
             sh.trace.append({"argv": _bounded_argv(sh.last_argv), "exit_code": status})
         stdout.append(o)
-        stderr.append(e)
+        stderr.append(err)
         sh.status = status
         if "exit" in sh.env.get("__exit__", ""):
             break

@@ -87,7 +87,7 @@ def _printf(args: list[str], sh: ShellEnv) -> Out:
     while True:
         used = 0
 
-        def conv(m: re.Match) -> str:
+        def conv(m: re.Match[str]) -> str:
             nonlocal used, code
             spec = m.group(1)
             if spec == "%":

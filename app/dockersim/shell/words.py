@@ -93,7 +93,7 @@ def tokenize(line: str) -> list[Token]:
 def split_commands(tokens: list[Token]) -> list[tuple[str, list[Token]]]:
     """Group tokens into (connector, command tokens); connector is '', '&&', '||' or ';'."""
     groups: list[tuple[str, list[Token]]] = []
-    conn, cur = "", []
+    conn, cur = "", list[Token]()
     for t in tokens:
         if t in ("&&", "||", ";"):
             if not cur:
