@@ -67,7 +67,7 @@ def read_state(host: DockerHost) -> HostState:
     )
 
 
-def file_state(host: DockerHost) -> dict:
+def file_state(host: DockerHost) -> dict[str, Any]:
     """Host files and each named volume's files (container layers are compared per container)."""
     return {
         "host": dict(sorted(host.fs.files.items())),

@@ -107,6 +107,6 @@ def grade_state(goal_checks: Sequence[Any], policy: str, state: HostState, probe
     return weighted_verdict(results, feedback_ok=("실습 목표를 모두 이루었습니다.", "Every goal of the lab is met."))
 
 
-def _full(goal: GoalCheck) -> dict:
+def _full(goal: GoalCheck) -> dict[str, Any]:
     kind = CHECKS[goal.name]
     return {k: v for k, v in with_defaults(kind.params, goal.params).items() if v is not None}

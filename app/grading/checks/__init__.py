@@ -36,7 +36,7 @@ def check_kind(name: str) -> CheckKind:
         raise UnknownKindError(_unknown(name)) from None
 
 
-def validate_check(name: str, params: Mapping) -> list[str]:
+def validate_check(name: str, params: Mapping[str, Any]) -> list[str]:
     """Content errors for one goal check ([] when it is usable); the curriculum loader calls this."""
     if not isinstance(name, str) or name not in CHECKS:
         return [_unknown(name)]
@@ -53,7 +53,7 @@ def validate_check(name: str, params: Mapping) -> list[str]:
     return [e.removeprefix(f"{name}: ") for e in errors]
 
 
-def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
+def _checked(name: str, params: Mapping[str, Any]) -> tuple[CheckKind, dict[str, Any]]:
     errors = validate_check(name, params)
     if errors:
         raise ContentError(errors)
@@ -61,14 +61,14 @@ def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
     return kind, with_defaults(kind.params, params)
 
 
-def describe_check(name: str, params: Mapping, lang: str = "ko") -> str:
+def describe_check(name: str, params: Mapping[str, Any], lang: str = "ko") -> str:
     """The goal in plain words, e.g. "8000번 포트가 80번에 연결된 실행 중인 컨테이너가 있다"."""
     kind, full = _checked(name, params)
     present = {k: v for k, v in full.items() if v is not None}
     return kind.describe(present, "en" if lang == "en" else "ko")
 
 
-def run_check(name: str, params: Mapping, ctx: Context) -> Outcome:
+def run_check(name: str, params: Mapping[str, Any], ctx: Context) -> Outcome:
     """Evaluate one check against the context's final state."""
     kind, full = _checked(name, params)
     return kind.evaluate(ctx, {k: v for k, v in full.items() if v is not None})

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from typing import Any
 
 from app.grading.checks.base import (
     SELECT_IMAGE,
     CheckKind,
     Context,
+    Describe,
     Outcome,
+    Rules,
     not_found,
     select,
 )
@@ -44,8 +47,8 @@ FILE_PARAMS = (
 )
 
 
-def _file_rules(check: str):
-    def rule(p: Mapping) -> list[str]:
+def _file_rules(check: str) -> Rules:
+    def rule(p: Mapping[str, Any]) -> list[str]:
         if not isinstance(p, Mapping):
             return []
         where = p.get("where")
@@ -68,7 +71,7 @@ def _file_rules(check: str):
     return rule
 
 
-def _place(p: dict, lang: str) -> str:
+def _place(p: dict[str, Any], lang: str) -> str:
     where = p["where"]
     if where == "host":
         return f"호스트의 {p['path']}" if lang == "ko" else f"{p['path']} on the host"
@@ -83,13 +86,13 @@ def _place(p: dict, lang: str) -> str:
     return f"{container_words(p, 'ko')}의 {p['path']}" if lang == "ko" else f"{p['path']} in {container_words(p, 'en')}"
 
 
-def _read(ctx: Context, p: dict) -> tuple[list[str | None], Outcome | None]:
+def _read(ctx: Context, p: dict[str, Any]) -> tuple[list[str | None], Outcome | None]:
     """The file's text at each matching place (None where missing), or a failure outcome."""
     path = p["path"]
     if p["where"] == "host":
         if not path.startswith(("/", "~")):
             path = "~/" + path  # content cannot know the learner's cwd: relative means from home
-        return [ctx.probe.host_file(ctx.state.host_path(path))], None
+        return [ctx.live.host_file(ctx.state.host_path(path))], None
     if p["where"] == "volume":
         if not any(v.name == p["volume"] for v in ctx.state.volumes):
             return [], Outcome(
@@ -97,15 +100,15 @@ def _read(ctx: Context, p: dict) -> tuple[list[str | None], Outcome | None]:
                 f"{p['volume']} 볼륨이 없습니다. {volume_names(ctx, 'ko')}",
                 f"There is no volume {p['volume']}. {volume_names(ctx, 'en')}",
             )
-        return [ctx.probe.volume_file(p["volume"], posixpath.normpath("/" + path.lstrip("/")))], None
+        return [ctx.live.volume_file(p["volume"], posixpath.normpath("/" + path.lstrip("/")))], None
     found = select(ctx.state, p, "container")
     if not found:
         return [], not_found(ctx.state, p, "container")
-    read = ctx.probe.layer_file if p["where"] == "layer" else ctx.probe.container_file
+    read = ctx.live.layer_file if p["where"] == "layer" else ctx.live.container_file
     return [read(c, posixpath.normpath(p["path"])) for c in found], None
 
 
-def _folder_words(ctx: Context, p: dict) -> tuple[str, str]:
+def _folder_words(ctx: Context, p: dict[str, Any]) -> tuple[str, str]:
     """What the missing file's folder holds instead: ` ~/site 폴더에 있는 것: a.html, css/.`"""
     where, path = p["where"], p["path"]
     if where == "host":
@@ -117,7 +120,7 @@ def _folder_words(ctx: Context, p: dict) -> tuple[str, str]:
         found = select(ctx.state, p, "container")
         full, target = posixpath.normpath(path), (found[0] if found else None)
     folder = posixpath.dirname(full) or "/"
-    names = ctx.probe.folder_listing(where, target, folder)
+    names = ctx.live.folder_listing(where, target, folder)
     if where == "host" and (folder == ctx.state.home or folder.startswith(ctx.state.home + "/")):
         folder = "~" + folder[len(ctx.state.home) :]
     if where == "volume":
@@ -140,7 +143,7 @@ def _folder_words(ctx: Context, p: dict) -> tuple[str, str]:
     return f" {ko}에 있는 것: {listed}.", f" The {en} holds: {listed}."
 
 
-def _file_exists(ctx: Context, p: dict) -> Outcome:
+def _file_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     texts, failure = _read(ctx, p)
     if failure:
         return failure
@@ -162,7 +165,7 @@ def _file_exists(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _file_absent(ctx: Context, p: dict) -> Outcome:
+def _file_absent(ctx: Context, p: dict[str, Any]) -> Outcome:
     texts, failure = _read(ctx, p)
     if failure:
         return failure
@@ -182,8 +185,8 @@ def _file_absent(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _file_describe(absent: bool):
-    def describe(p: dict, lang: str) -> str:
+def _file_describe(absent: bool) -> Describe:
+    def describe(p: dict[str, Any], lang: str) -> str:
         want = p.get("contains")
         if lang == "en":
             if want is None:
@@ -196,7 +199,7 @@ def _file_describe(absent: bool):
     return describe
 
 
-def _file_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
+def _file_claims(ctx: Context, p: dict[str, Any]) -> tuple[set[str], set[str]]:
     if p["where"] == "volume":
         return set(), {p["volume"]}
     if p["where"] in _IN_CONTAINER:

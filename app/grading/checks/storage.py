@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from typing import Any
 
 from app.grading.checks.base import (
     SELECT_IMAGE,
     CheckKind,
     Context,
     Outcome,
+    Rules,
     not_found,
     select,
     who,
@@ -21,8 +23,10 @@ CONTAINER = Param("container", "str", "the container's name")
 PATH = Param("path", "path", "the absolute path inside the container", required=True)
 
 
-def need_container(check: str):
-    def rule(p: Mapping) -> list[str]:
+def need_container(check: str) -> Rules:
+    """A parameter rule: the check must select a container by name or image."""
+
+    def rule(p: Mapping[str, Any]) -> list[str]:
         if isinstance(p, Mapping) and "container" not in p and "image" not in p:
             return [f"{check}: give 'container' (a name) or 'image' to select the container"]
         return []
@@ -30,7 +34,7 @@ def need_container(check: str):
     return rule
 
 
-def container_words(p: Mapping, lang: str) -> str:
+def container_words(p: Mapping[str, Any], lang: str) -> str:
     return who(p, lang, "container")
 
 
@@ -44,7 +48,7 @@ def volume_names(ctx: Context, lang: str) -> str:
     return text + (f", {anon} anonymous." if anon else ".")
 
 
-def _volume_exists(ctx: Context, p: dict) -> Outcome:
+def _volume_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     if any(v.name == p["name"] for v in ctx.state.volumes):
         return Outcome(True, f"{p['name']} 볼륨이 있습니다.", f"Volume {p['name']} exists.")
     return Outcome(
@@ -54,7 +58,7 @@ def _volume_exists(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _volume_removed(ctx: Context, p: dict) -> Outcome:
+def _volume_removed(ctx: Context, p: dict[str, Any]) -> Outcome:
     if not any(v.name == p["name"] for v in ctx.state.volumes):
         return Outcome(True, f"{p['name']} 볼륨이 삭제되어 없습니다.", f"Volume {p['name']} is gone.")
     users = [
@@ -89,7 +93,7 @@ def _at(c: ContainerView, path: str) -> MountView | None:
     return next((m for m in c.mounts if posixpath.normpath(m.destination) == path), None)
 
 
-def _mount_ok(ctx: Context, m: MountView | None, p: dict) -> bool:
+def _mount_ok(ctx: Context, m: MountView | None, p: dict[str, Any]) -> bool:
     if m is None or m.type != p["type"]:
         return False
     if "read_only" in p and m.read_only != p["read_only"]:
@@ -101,7 +105,7 @@ def _mount_ok(ctx: Context, m: MountView | None, p: dict) -> bool:
     return True
 
 
-def _mount_words(p: dict, lang: str) -> str:
+def _mount_words(p: dict[str, Any], lang: str) -> str:
     path, kind, src = p["path"], p["type"], p.get("source")
     ro = p.get("read_only")
     if lang == "en":
@@ -117,7 +121,7 @@ def _mount_words(p: dict, lang: str) -> str:
     return what + {True: "(읽기 전용)", False: "(쓰기 가능)", None: ""}[ro] + f"{particle} {path} 경로에"
 
 
-def _mount_at(ctx: Context, p: dict) -> Outcome:
+def _mount_at(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
@@ -136,7 +140,7 @@ def _mount_at(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _anon_at(ctx: Context, p: dict) -> Outcome:
+def _anon_at(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
@@ -157,7 +161,7 @@ def _anon_at(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _mount_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
+def _mount_claims(ctx: Context, p: dict[str, Any]) -> tuple[set[str], set[str]]:
     containers, volumes = set(), set()
     for c in select(ctx.state, p, "container"):
         containers.add(c.id)
@@ -167,7 +171,7 @@ def _mount_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
     return containers, volumes
 
 
-def _mount_rules(p: Mapping) -> list[str]:
+def _mount_rules(p: Mapping[str, Any]) -> list[str]:
     errors = need_container("mount_at")(p)
     if isinstance(p, Mapping) and p.get("type") == "volume" and isinstance(p.get("source"), str) and "/" in p["source"]:
         errors.append("mount_at: a volume 'source' is a volume name, not a path (use type: bind for a folder)")
