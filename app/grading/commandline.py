@@ -34,6 +34,7 @@ _SAME_QUESTION = {"container inspect": "inspect", "image inspect": "inspect"}
 
 
 def _name(path: str) -> str:
+    """The name a check knows a command path by."""
     return _SAME_QUESTION.get(path, canonical(path))
 
 

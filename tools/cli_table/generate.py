@@ -48,6 +48,7 @@ def parse_flags(help_text: str) -> list[dict[str, Any]]:
 
 
 def _usage(help_text: str) -> str:
+    """The usage line of a help text, without `Usage:`."""
     line = next(x for x in help_text.splitlines() if x.startswith("Usage:"))
     return line.removeprefix("Usage:").strip()
 

@@ -35,10 +35,12 @@ def need_container(check: str) -> Rules:
 
 
 def container_words(p: Mapping[str, Any], lang: str) -> str:
+    """How a message names the selected container (by name or by image)."""
     return who(p, lang, "container")
 
 
 def volume_names(ctx: Context, lang: str) -> str:
+    """The volumes there are now, for a message about a missing one."""
     named = sorted(v.name for v in ctx.state.volumes if not v.anonymous)
     anon = sum(v.anonymous for v in ctx.state.volumes)
     if lang == "ko":
