@@ -19,6 +19,7 @@ from app.curriculum.model import (
     parse_solution_line,
 )
 from app.curriculum.yamlsrc import LineDict
+from app.dockersim import ALIASES, ShellSyntaxError, split_line
 
 CheckValidator = Callable[[str, Mapping[str, Any]], list[str]]
 _LAB_KEYS = {"id", "title", "task", "setup", "hints", "solution", "goal", "disabled_commands", "shortcuts"}
@@ -207,51 +208,20 @@ def _hints_do_not_give_away(r: Reader, hints: tuple[str, ...], solution: tuple[s
                 r.err(f"hint {n} gives away the solution command '{command}'", "hints")
 
 
-# The docker client's own aliases (Docker 28 `--help`): `docker container rm` is `docker rm`, and so on.
-_ALIASES = {
-    "container attach": "attach",
-    "container cp": "cp",
-    "container create": "create",
-    "container diff": "diff",
-    "container exec": "exec",
-    "container inspect": "inspect",
-    "container kill": "kill",
-    "container list": "ps",
-    "container logs": "logs",
-    "container ls": "ps",
-    "container port": "port",
-    "container ps": "ps",
-    "container remove": "rm",
-    "container rename": "rename",
-    "container restart": "restart",
-    "container rm": "rm",
-    "container run": "run",
-    "container start": "start",
-    "container stop": "stop",
-    "image build": "build",
-    "image history": "history",
-    "image inspect": "inspect",
-    "image list": "images",
-    "image ls": "images",
-    "image pull": "pull",
-    "image remove": "rmi",
-    "image rm": "rmi",
-    "image tag": "tag",
-    "volume list": "volume ls",
-    "volume remove": "volume rm",
-    "builder build": "build",
-}
-_SEPARATORS = re.compile(r"&&|\|\||[;|]")
-
-
-def _canonical_words(text: str) -> list[str]:
-    """The words of one command with a docker alias replaced by its short form."""
-    words = text.split()
-    if len(words) >= 3 and words[0] == "docker":
-        short = _ALIASES.get(f"{words[1]} {words[2]}")
-        if short is not None:
-            return ["docker", *short.split(), *words[3:]]
+def _canonical_words(words: list[str]) -> list[str]:
+    """The words of one command with a docker alias replaced by its short form (the client's alias table)."""
+    if len(words) >= 3 and words[0] == "docker" and f"{words[1]} {words[2]}" in ALIASES:
+        return ["docker", *ALIASES[f"{words[1]} {words[2]}"].split(), *words[3:]]
     return words
+
+
+def _command_words(text: str) -> list[list[str]]:
+    """The commands of a line, split into words by the simulator's shell; a line with an open quote is one
+    command of whitespace-separated words (the shell refuses it, but the rule still reads it)."""
+    try:
+        return [words for _, words in split_line(text)]
+    except ShellSyntaxError:
+        return [text.split()]
 
 
 def command_is_disabled(command: str, disabled: tuple[str, ...]) -> str | None:
@@ -260,10 +230,10 @@ def command_is_disabled(command: str, disabled: tuple[str, ...]) -> str | None:
     Every part of a line joined with ``;``, ``&&``, ``||`` or ``|`` is checked, and docker's
     aliases count as the command they stand for (``docker rm`` also blocks ``docker container rm``).
     """
-    for part in _SEPARATORS.split(command):
+    for part in _command_words(command):
         words = _canonical_words(part)
         for entry in disabled:
-            prefix = _canonical_words(entry)
+            prefix = _canonical_words(entry.split())
             if prefix and words[: len(prefix)] == prefix:
                 return entry
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import markdown
 from markdown.extensions import Extension
@@ -42,10 +43,13 @@ class UnknownFence:
     fence_line: int
 
 
+Found = RawBlock | UnknownFence  # what the preprocessor lifts out, in order
+
+
 class DojoBlockPreprocessor(Preprocessor):
     """Lifts ```flashcard / ```question / ```lab blocks out and leaves a placeholder."""
 
-    def __init__(self, md: markdown.Markdown, sink: list):
+    def __init__(self, md: markdown.Markdown, sink: list[Found]) -> None:
         super().__init__(md)
         self.sink = sink
 
@@ -98,7 +102,7 @@ def _placeholder(raw: RawBlock) -> str:
 class DojoBlocksExtension(Extension):
     """Registers the block preprocessor; found blocks go to ``sink``."""
 
-    def __init__(self, sink: list, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, sink: list[Found], **kwargs: Any) -> None:
         self.sink = sink
         super().__init__(**kwargs)
 
@@ -107,7 +111,7 @@ class DojoBlocksExtension(Extension):
         md.preprocessors.register(DojoBlockPreprocessor(md, self.sink), "dojo_blocks", 28)
 
 
-def _markdown(extra: list | None = None) -> markdown.Markdown:
+def _markdown(extra: list[Extension] | None = None) -> markdown.Markdown:
     """A Markdown converter with the course's extensions."""
     return markdown.Markdown(
         extensions=[
@@ -126,9 +130,9 @@ def _markdown(extra: list | None = None) -> markdown.Markdown:
     )
 
 
-def render_lesson_body(text: str) -> tuple[str, tuple[TocEntry, ...], list]:
+def render_lesson_body(text: str) -> tuple[str, tuple[TocEntry, ...], list[Found]]:
     """Render a lesson body: (html, toc, found blocks and unknown fences in order)."""
-    sink: list = []
+    sink: list[Found] = []
     md = _markdown([DojoBlocksExtension(sink)])
     out = md.convert(text)
     return out, _flatten_toc(md.toc_tokens), sink  # type: ignore[attr-defined]
@@ -139,7 +143,7 @@ def render_markdown(text: str) -> str:
     return _markdown().convert(text)
 
 
-def _flatten_toc(tokens: list[dict]) -> tuple[TocEntry, ...]:
+def _flatten_toc(tokens: list[dict[str, Any]]) -> tuple[TocEntry, ...]:
     """Python-Markdown's nested toc tokens as a flat tuple."""
     out: list[TocEntry] = []
     for t in tokens:
@@ -150,4 +154,6 @@ def _flatten_toc(tokens: list[dict]) -> tuple[TocEntry, ...]:
 
 def pygments_css(style: str = "default") -> str:
     """CSS for highlighted code blocks (class ``highlight``), for the web layer's stylesheet."""
-    return HtmlFormatter(style=style).get_style_defs(f".{HIGHLIGHT_CLASS}")
+    # pygments ships no type hints for its formatters
+    css: str = HtmlFormatter(style=style).get_style_defs(f".{HIGHLIGHT_CLASS}")  # type: ignore[no-untyped-call]
+    return css

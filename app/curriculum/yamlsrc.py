@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A YAML mapping that knows its own line and the line of each key (1-based in the file)."""
 
     line: int = 0

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim import runtime
 from app.dockersim.commands import docker_main
-from app.dockersim.errors import CommandResult
-from app.dockersim.fixtures import HOME
-from app.dockersim.hints import hint
-from app.dockersim.shell import run_line
+from app.dockersim.core.errors import CommandResult
+from app.dockersim.core.hints import hint
+from app.dockersim.engine import runtime
+from app.dockersim.engine.fixtures import HOME
+from app.dockersim.shell.interp import run_line
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost, Terminal
+    from app.dockersim.engine.host import Host
+    from app.dockersim.engine.terminal import Terminal
 
 REPL_EXITS = (".exit", "exit()", "quit()", "exit")
 
 
-def prompt(host: DockerHost, t: Terminal) -> str:
+def prompt(host: Host, t: Terminal) -> str:
     """Host prompt, container shell prompt, REPL prompt, or '' while output streams."""
     c = host.container(t.container) if t.container else None
     if t.kind in ("shell", "exec"):
@@ -33,12 +34,7 @@ def prompt(host: DockerHost, t: Terminal) -> str:
     return f"learner@docker-dojo:{cwd}$ "
 
 
-def ask(host: DockerHost, t: Terminal, argv: list[str]) -> None:
-    """Hold the terminal on a [y/N] question; 'y' runs argv."""
-    t.kind, t.container, t.question = "prompt", "", "\0".join(argv)
-
-
-def _answer(host: DockerHost, t: Terminal, line: str) -> CommandResult:
+def _answer(host: Host, t: Terminal, line: str) -> CommandResult:
     argv = t.question.split("\0")
     t.kind, t.question = "", ""
     host.record(t.id, line, 0)
@@ -48,14 +44,15 @@ def _answer(host: DockerHost, t: Terminal, line: str) -> CommandResult:
     return CommandResult(out, err, code, bool(t.kind))
 
 
-def busy_input(host: DockerHost, t: Terminal, line: str) -> CommandResult:
-    """A line typed on a held terminal: answer, container shell input, REPL, or a 'busy' error."""
+def busy_input(host: Host, t: Terminal, line: str) -> CommandResult | None:
+    """A line typed on a held terminal: answer, container shell input, REPL, or a 'busy' error; None when
+    the terminal was freed and the line should run on the host."""
     if t.kind == "prompt":
         return _answer(host, t, line)
     c = host.container(t.container) if t.container else None
     if c is None:
         host.release_terminal(t.id)
-        return host.run(line, t.id)
+        return None  # the container is gone: the line runs as a fresh command
     if t.kind in ("shell", "exec") and t.stdin:
         main = t.kind == "shell"
         sh = runtime.container_shell(host, c, c.proc.get("cwd", "") if main else t.exec_cwd)
@@ -85,7 +82,7 @@ def busy_input(host: DockerHost, t: Terminal, line: str) -> CommandResult:
     return CommandResult("", text + (f"\n💡 {hint('busy')}\n" if host.hints else ""), 1, True)
 
 
-def interrupt(host: DockerHost, t: Terminal) -> CommandResult:
+def interrupt(host: Host, t: Terminal) -> CommandResult:
     """Ctrl+C: cancel a question, stop following logs, or forward SIGINT to the container."""
     c = host.container(t.container) if t.container else None
     if t.kind == "prompt" or not t.kind:
@@ -107,7 +104,7 @@ def interrupt(host: DockerHost, t: Terminal) -> CommandResult:
     return CommandResult("^C" + pending, "", t.last_exit if t.last_exit is not None else 0)
 
 
-def detach_keys(host: DockerHost, t: Terminal) -> CommandResult:
+def detach_keys(host: Host, t: Terminal) -> CommandResult:
     """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
     if t.kind in ("attach", "shell", "repl") and t.tty and t.stdin:
         host.release_terminal(t.id, 0)

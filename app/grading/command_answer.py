@@ -29,7 +29,7 @@ MAX_LINE_CHARS = 4096
 # ---------------------------------------------------------------- key and answer
 
 
-def key_errors(key: Mapping) -> list[str]:
+def key_errors(key: Mapping[str, Any]) -> list[str]:
     """Content errors in a command key: setup, reference, seed."""
     errors = []
     setup, reference, seed = key.get("setup", ()), key.get("reference"), key.get("seed", 0)
@@ -59,7 +59,7 @@ def answer_lines(answer: str) -> list[str]:
     return lines
 
 
-def answer_error(key: Mapping, answer: Any) -> AnswerError | None:
+def answer_error(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     """Why a command answer cannot be run (not text, empty, too long)."""
     if not isinstance(answer, str):
         return AnswerError("답은 명령어 글자(문자열)여야 합니다.", "The answer must be command text (a string).")
@@ -92,8 +92,8 @@ class Run:
     """What running some lines did: the final state, files, outputs, the first failure."""
 
     state: HostState
-    files: dict
-    layers: dict  # container id -> read-write layer files
+    files: dict[str, Any]
+    layers: dict[str, Any]  # container id -> read-write layer files
     stdout: str
     failure: Failure | None
 
@@ -121,7 +121,7 @@ def _play(host: DockerHost, lines: Sequence[str]) -> tuple[str, Failure | None]:
     return "".join(out), failure
 
 
-def run_on_fresh_host(key: Mapping, lines: Sequence[str], hints: bool = False) -> Run:
+def run_on_fresh_host(key: Mapping[str, Any], lines: Sequence[str], hints: bool = False) -> Run:
     """Set up a fresh host from the key, run `lines`, read what it left (hints: Korean tips on errors)."""
     host = hostview.fresh_host(int(key.get("seed", 0)), hints=hints)
     for line in key.get("setup", ()):
@@ -147,7 +147,7 @@ def normalise_output(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
-def container_facts(c: ContainerView, keep_name: bool, layer: tuple = ()) -> dict:
+def container_facts(c: ContainerView, keep_name: bool, layer: Any = ()) -> dict[str, Any]:
     """The comparable facts of a container (no id, no times; the name only when it was chosen)."""
     return {
         "files": layer,
@@ -212,7 +212,7 @@ def _show(field: str, value: Any, lang: str) -> str:
             "exited": ("종료(Exited)", "exited"),
             "created": ("생성됨(Created)", "created"),
         }
-        return words.get(value, (value, value))[lang == "en"]
+        return str(words.get(value, (value, value))[lang == "en"])
     if field == "files":
         return ", ".join(path for path, _ in value)
     if field == "ports":
@@ -227,7 +227,7 @@ def _show(field: str, value: Any, lang: str) -> str:
     return str(value)
 
 
-def _container_diffs(expected: list[dict], actual: list[dict]) -> list[tuple[str, str]]:
+def _container_diffs(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """Pair up containers and say which facts differ, Korean and English."""
     diffs: list[tuple[str, str]] = []
     remaining = list(actual)
@@ -268,11 +268,11 @@ def _container_diffs(expected: list[dict], actual: list[dict]) -> list[tuple[str
     return diffs
 
 
-def _field_same(want: dict, got: dict, field: str) -> bool:
+def _field_same(want: dict[str, Any], got: dict[str, Any], field: str) -> bool:
     return want[field] is None if field == "name" and want[field] is None else want[field] == got[field]
 
 
-def _same(want: dict, got: dict) -> bool:
+def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
     return all(_field_same(want, got, f) for f in want)
 
 
@@ -314,7 +314,7 @@ def compare(reference: Run, learner: Run) -> list[tuple[str, str]]:
     return diffs
 
 
-def _file_diffs(want: dict, got: dict) -> list[tuple[str, str]]:
+def _file_diffs(want: dict[str, Any], got: dict[str, Any]) -> list[tuple[str, str]]:
     diffs = []
     host_w, host_g = want["host"], got["host"]
     for path in sorted(set(host_w) | set(host_g)):
@@ -339,7 +339,7 @@ def _file_diffs(want: dict, got: dict) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- grading
 
 
-def grade(key: Mapping, answer: str) -> Verdict:
+def grade(key: Mapping[str, Any], answer: str) -> Verdict:
     """Run the learner's lines and the reference on fresh hosts and compare their effects."""
     reference = run_on_fresh_host(key, tuple(nfc(line) for line in key["reference"]))
     if reference.failure is not None:

@@ -2,117 +2,70 @@
 
 Used by the `command_run` check ("the learner looked at the logs with -f") so that
 `docker logs -f web`, `docker container logs --follow web` and `docker logs web -f` are the
-same kind of command. Flag tables come from the simulator (`app.dockersim.flags`), which has
+same kind of command. Flag tables come from the simulator (`app.dockersim.parse_flags`), which has
 the real client's flags.
 """
 
 from __future__ import annotations
 
-import re
-import shlex
-from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from app.dockersim._flags import COMMANDS
-from app.dockersim.errors import DockerError
-from app.dockersim.flags import parse
+from app.dockersim import (
+    ALIASES,
+    COMMANDS,
+    HOST_COMMANDS,
+    DockerError,
+    Invocation,
+    Parsed,
+    ShellSyntaxError,
+    canonical,
+    command_path,
+    parse_flags,
+    read_docker,
+    split_line,
+)
 
-#: Shell commands a `command_run` check may name (matched by their first word only).
-SHELL_COMMANDS = frozenset({"curl", "cat", "ls", "cd", "echo", "mkdir", "touch", "rm", "cp", "mv", "pwd"})
+#: Shell commands a `command_run` check may name (matched by their first word only): the host shell's own.
+SHELL_COMMANDS = HOST_COMMANDS
 
-# Commands whose flags stop at the first argument (the rest belongs to the container's program).
-_NOT_INTERSPERSED = {"run", "create", "exec"}
-# `docker container inspect` and `docker image inspect` answer the same question as `docker inspect`.
-_EXTRA_ALIASES = {"container inspect": "inspect", "image inspect": "inspect"}
-
-
-def _canonical_paths() -> dict[str, str]:
-    canon: dict[str, str] = {}
-    for path, spec in COMMANDS.items():
-        m = re.search(r"Aliases:\n  (.*)\n", spec.get("help", ""))
-        if not m:
-            canon[path] = _EXTRA_ALIASES.get(path, path)
-            continue
-        forms = [a.strip().removeprefix("docker ").strip() for a in m.group(1).split(",")]
-        forms = [f for f in forms if f in COMMANDS] or [path]
-        canon[path] = min(forms, key=lambda f: (len(f.split()), forms.index(f)))
-    return canon
+# Not aliases for the client, but the same question for a check: `docker container inspect` and
+# `docker image inspect` answer what `docker inspect` does.
+_SAME_QUESTION = {"container inspect": "inspect", "image inspect": "inspect"}
 
 
-CANONICAL: dict[str, str] = _canonical_paths()
+def _name(path: str) -> str:
+    """The name a check knows a command path by."""
+    return _SAME_QUESTION.get(path, canonical(path))
 
 
-@dataclass(frozen=True)
-class Invocation:
-    """One command of a line: canonical name (`logs`, `ps`, `volume ls`, `curl`), flags, args."""
+#: every modelled command path -> the name a check knows it by
+CANONICAL: dict[str, str] = {path: _name(path) for path in COMMANDS}
 
-    name: str
-    flags: dict = field(default_factory=dict, hash=False)
-    args: tuple[str, ...] = ()
+__all__ = ["ALIASES", "CANONICAL", "SHELL_COMMANDS", "Invocation", "command_path"]
 
 
-def split_segments(line: str) -> list[tuple[str, str]]:
-    """Split on unquoted `&&`, `||`, `;`, `|`: [(separator before, text)]; `$( )` kept whole."""
-    segments: list[tuple[str, str]] = []
-    sep, buf, quote, depth, i = "", [], "", 0, 0
-    while i < len(line):
-        ch = line[i]
-        two = line[i : i + 2]
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif two == "$(":
-            depth += 1
-            buf.append(two)
-            i += 2
-            continue
-        elif ch == ")" and depth:
-            depth -= 1
-        elif depth == 0 and two in ("&&", "||"):
-            segments.append((sep, "".join(buf)))
-            sep, buf, i = two, [], i + 2
-            continue
-        elif depth == 0 and ch in ";|":
-            segments.append((sep, "".join(buf)))
-            sep, buf, i = ch, [], i + 1
-            continue
-        buf.append(ch)
-        i += 1
-    segments.append((sep, "".join(buf)))
-    return [(s, t.strip()) for s, t in segments if t.strip()]
-
-
-def command_path(words: list[str]) -> tuple[str | None, list[str]]:
-    """(`container logs`, rest) for ['container', 'logs', ...]; (None, words) when unknown."""
-    if len(words) >= 2 and f"{words[0]} {words[1]}" in COMMANDS:
-        return f"{words[0]} {words[1]}", words[2:]
-    if words and words[0] in COMMANDS:
-        return words[0], words[1:]
-    return None, words
-
-
-def read_invocation(text: str) -> Invocation | None:
-    """The invocation in one segment, or None when it is not a command we can read."""
+def split_segments(line: str) -> list[tuple[str, list[str]]]:
+    """The line's commands as the simulator's shell splits them: [(operator before, words)]; [] when a quote
+    is left open (the shell would not run it)."""
     try:
-        words = shlex.split(text)
-    except ValueError:
-        return None
+        return split_line(line)
+    except ShellSyntaxError:
+        return []
+
+
+def read_invocation(words: list[str]) -> Invocation | None:
+    """The invocation of one command's words, or None when it is not a command we can read."""
     if words and words[0] == "sudo":
         words = words[1:]
     if not words:
         return None
     if words[0] != "docker":
         return Invocation(words[0], {}, tuple(words[1:])) if words[0] in SHELL_COMMANDS else None
-    path, rest = command_path(words[1:])
-    if path is None:
+    path, _ = command_path(words[1:])
+    inv = read_docker(words[1:])
+    if path is None or inv is None:
         return None
-    canon = CANONICAL.get(path, path)
-    try:
-        parsed = parse(path, rest, interspersed=canon not in _NOT_INTERSPERSED)
-    except DockerError:
-        return None
-    return Invocation(canon, dict(parsed.values), tuple(parsed.args))
+    return Invocation(_name(path), inv.flags, inv.args)
 
 
 #: Ctrl+C ends a command that holds the terminal (`logs -f`, attached `run`) with 130: it ran.
@@ -141,8 +94,8 @@ def succeeded_invocations(line: str, exit_code: int) -> list[Invocation]:
     means it ran; Docker's own failures are 1, 125, 126 and 127.
     """
     segments = split_segments(line)
-    start = max((i for i, (sep, _) in enumerate(segments) if sep in (";", "||", "|")), default=0)
-    found = [inv for _, text in segments[start:] if (inv := read_invocation(text)) is not None]
+    start = max((i for i, (sep, _) in enumerate(segments) if sep in (";", "||", "|", "&")), default=0)
+    found = [inv for _, words in segments[start:] if (inv := read_invocation(words)) is not None]
     if exit_code in (0, INTERRUPTED):
         return found
     if exit_code > 128 and found and holds_terminal(found[-1]):
@@ -194,11 +147,11 @@ def kind_errors(kind: str) -> list[str]:
     return []
 
 
-def _parse_flags_only(path: str, flags: list[str]):
+def _parse_flags_only(path: str, flags: list[str]) -> Parsed:
     """Parse just flags, adding placeholder arguments until the argument count fits."""
     for extra in range(4):
         try:
-            return parse(path, flags + ["_"] * extra)
+            return parse_flags(path, flags + ["_"] * extra)
         except DockerError as exc:
             if exc.hint != "args" or extra == 3:
                 raise

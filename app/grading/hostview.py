@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.dockersim._names import LEFT, RIGHT
-from app.dockersim.errors import ConnectionRefused, ConnectionReset
-from app.dockersim.fixtures import HOME
-from app.dockersim.host import DockerHost
-from app.dockersim.models import Container
+from app.dockersim import HOME, ConnectionRefused, ConnectionReset, Container, DockerHost, is_generated_name
 from app.grading.state import (
     ContainerView,
     HeldTerminal,
@@ -22,8 +18,6 @@ from app.grading.state import (
     normalise_ref,
 )
 
-_LEFT, _RIGHT = frozenset(LEFT), frozenset(RIGHT)
-
 
 def fresh_host(seed: int, hints: bool = False) -> DockerHost:
     """A new deterministic host (hints off by default: graders compare Docker's own words)."""
@@ -32,8 +26,7 @@ def fresh_host(seed: int, hints: bool = False) -> DockerHost:
 
 def looks_random(name: str) -> bool:
     """True for Docker's adjective_surname names (optionally with a retry digit)."""
-    left, _, right = name.rstrip("0123456789").partition("_")
-    return left in _LEFT and right in _RIGHT
+    return is_generated_name(name)
 
 
 def _container(c: Container) -> ContainerView:
@@ -86,7 +79,7 @@ def _history(h: Any) -> HistoryEntry:
     return HistoryEntry(h.line, h.terminal, h.exit_code, commands)
 
 
-def file_state(host: DockerHost) -> dict:
+def file_state(host: DockerHost) -> dict[str, Any]:
     """Host files and each named volume's files (container layers are compared per container)."""
     return {
         "host": dict(sorted(host.fs.files.items())),

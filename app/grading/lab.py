@@ -136,6 +136,6 @@ def score_text(verdict: Verdict, *, untouched: bool = False) -> Verdict:
     return replace(verdict, score=score, feedback=ko, feedback_en=en, details=details)
 
 
-def _full(goal: GoalCheck) -> dict:
+def _full(goal: GoalCheck) -> dict[str, Any]:
     kind = CHECKS[goal.name]
     return {k: v for k, v in with_defaults(kind.params, goal.params).items() if v is not None}

@@ -83,7 +83,7 @@ def type_error(param: Param, value: Any) -> str | None:
     if t == "words":
         if isinstance(value, str) and value.strip():
             return None
-        ok = isinstance(value, (list, tuple)) and value and all(isinstance(v, str) and v for v in value)
+        ok = isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, str) and v for v in value)
         return None if ok else f"must be {TYPES[t]}, got {value!r}"
     raise AssertionError(f"unknown parameter type {t}")  # a bug in a CheckKind, not content
 
@@ -114,7 +114,7 @@ def validate_params(check: str, schema: Sequence[Param], params: Any) -> list[st
     return errors
 
 
-def with_defaults(schema: Sequence[Param], params: Mapping) -> dict:
+def with_defaults(schema: Sequence[Param], params: Mapping[str, Any]) -> dict[str, Any]:
     """The parameters with every omitted optional one set to its default."""
     full = {p.name: p.default for p in schema}
     full.update(params)

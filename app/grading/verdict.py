@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 #: Scores are rounded to this many decimals so that 1/3 + 1/3 + 1/3 == 1.
 SCORE_DIGITS = 4
@@ -46,7 +47,7 @@ class Verdict:
         """The checks that did not hold, in order."""
         return tuple(c for c in self.checks if not c.passed)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-able dict (stable key order) for the web layer and storage."""
         return {
             "score": self.score,

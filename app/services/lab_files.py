@@ -10,8 +10,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from app.dockersim.fixtures import HOME
-from app.dockersim.fs import FsError
+from app.dockersim import HOME, FsError
 from app.extensions import db
 from app.services import accounts, lab_store
 from app.services.lab_store import PRACTICE, Workspace, dump

@@ -14,8 +14,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from app.curriculum import Lab, command_is_disabled, render_markdown
-from app.dockersim import DockerHost
-from app.dockersim.host import MAX_LINE
+from app.dockersim import MAX_LINE, DockerHost
 from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.dockersim.build import BuildRequest, run_build
+from app.dockersim.build.builder import BuildRequest, run_build
 from tests.dockersim.test_build_support import NOTES_DOCKERFILE, app_context, build, resolve
 
 GOLDEN = Path(__file__).parent / "build_golden"

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from app.dockersim.build import BaseImage, BaseImageNotFound, BuildOutcome, BuildRequest, run_build
+from app.dockersim.build.builder import BaseImage, BaseImageNotFound, BuildOutcome, BuildRequest, run_build
 
 NOTES_DOCKERFILE = (
     'FROM node\n\nWORKDIR /app\n\nCOPY . /app\n\nRUN npm install\n\nCMD ["node", "server.js"]\n\nEXPOSE 80\n'

@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from app.dockersim import DockerHost
+from tests.dockersim.invariants import check_invariants
+
 
 @pytest.mark.parametrize(
     "short,long",
@@ -231,3 +234,59 @@ def test_cp_prints_the_tty_summary_like_the_cli(s):
     r = s.ok("docker cp site web:/tmp")
     assert r.stderr == "Successfully copied 2.56kB to web:/tmp\n"
     assert s.ok("docker cp -q site/index.html web:/").stderr == ""
+
+
+def test_empty_name_means_a_generated_name(s):
+    r = s.ok('docker create --name "" busybox')
+    c = s.host.containers[0]
+    assert c.id + "\n" == r.stdout and c.name and "_" in c.name
+
+
+def test_leading_slash_in_name_is_not_part_of_the_shown_name(s):
+    s.ok("docker run -d --name /web nginx")
+    assert s.host.containers[0].name == "web"
+    assert s.out("docker ps").splitlines()[1].endswith("   web")
+    r = s("docker run -d --name web nginx")
+    assert r.exit_code == 125 and 'The container name "/web" is already in use' in r.stderr
+
+
+def test_restart_uses_the_given_signal_and_keeps_restart_count_at_zero(s):
+    s.ok("docker run -d --name web nginx")
+    s.ok("docker restart web")
+    logs = s.out("docker logs web") + s.ok("docker logs web").stderr
+    assert "signal 3 (SIGQUIT) received, shutting down" in logs  # nginx's StopSignal by default
+    before = len(s.host.container("web").logs)
+    s.ok("docker restart -s SIGKILL web")
+    new = [e.text for e in s.host.container("web").logs[before:]]
+    assert not any("signal" in t and "received" in t for t in new), new
+    assert s.host.container("web").running and s.host.container("web").restart_count == 0
+    assert '"RestartCount": 0,' in s.out("docker inspect web")
+    r = s("docker restart -s NOPE web")
+    assert r.exit_code == 1 and "Invalid signal: NOPE" in r.stderr
+
+
+def test_udp_and_tcp_on_the_same_host_port_do_not_conflict_and_curl_uses_tcp(s):
+    s.ok("docker run -d -p 9001:80/udp --name udp nginx")
+    r = s("curl localhost:9001")  # nothing listens on TCP 9001
+    assert r.exit_code == 7 and "Failed to connect to localhost port 9001" in r.stderr
+    s.ok("docker run -d -p 9001:80 --name tcp nginx")
+    assert s.host.port_owner(9001).name == "tcp" and s.host.port_owner(9001, "udp").name == "udp"
+    assert "Welcome to nginx!" in s.out("curl localhost:9001")
+    r = s("docker run -d -p 9001:53/udp --name udp2 nginx")
+    assert r.exit_code == 125 and "Bind for 0.0.0.0:9001 failed: port is already allocated" in r.stderr
+    s.ok("docker rm -f udp")
+    s.ok("docker start udp2")
+    assert s.host.port_owner(9001, "udp").name == "udp2" and s.host.port_owner(9001).name == "tcp"
+    s.ok("docker stop tcp")
+    assert s.host.port_owner(9001) is None and s("curl localhost:9001").exit_code == 7
+    check_invariants(s.host)
+    assert DockerHost.from_snapshot(s.host.snapshot()).port_owner(9001, "udp").name == "udp2"
+
+
+def test_unmodelled_hub_image_in_run_is_not_framed_as_dockers_own_error(s):
+    r = s("docker run mysql")
+    assert r.exit_code == 125
+    assert r.stderr.startswith(
+        "Unable to find image 'mysql:latest' locally\ndocker-dojo: 'mysql' is a real Docker Hub image"
+    )
+    assert "docker: docker-dojo" not in r.stderr and "Run 'docker run --help'" not in r.stderr

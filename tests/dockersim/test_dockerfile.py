@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.dockersim import dockerfile as df
-from app.dockersim.build_ast import NOT_STRING_ARRAY, DockerfileSyntaxError, dump, go_quote, parse_ast
+from app.dockersim.build import dockerfile as df
+from app.dockersim.build.syntax import NOT_STRING_ARRAY, DockerfileSyntaxError, dump, go_quote, parse_ast
 
 FIXTURES = Path(__file__).parent / "buildkit_fixtures"
 GOOD = sorted(p.name for p in (FIXTURES / "testfiles").iterdir())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.dockersim import DockerHost
-from app.dockersim.models import MAX_LOG_LINES
+from app.dockersim.engine.models import MAX_LOG_LINES
 
 
 def test_long_line_rejected(s):

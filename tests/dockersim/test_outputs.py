@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app.dockersim.commands.listing import displayable_ports
-from app.dockersim.format import human_duration, human_size, table
+from app.dockersim.core.format import human_duration, human_size, table
 
 
 def test_tabwriter_matches_cli_formatter_test():

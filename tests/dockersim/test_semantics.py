@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.dockersim.fixtures import APP
+from app.dockersim.engine.fixtures import APP
 
 
 def _build(s, tag: str = "feedback") -> None:
@@ -206,7 +206,7 @@ def test_15_name_conflicts(s):
 
 
 def test_16_random_names(s):
-    from app.dockersim._names import LEFT, RIGHT
+    from app.dockersim.core.names import LEFT, RIGHT
 
     s.ok("docker run -d nginx")
     name = s.host.containers[0].name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.dockersim.fixtures import HOME
+from app.dockersim.engine.fixtures import HOME
 
 
 def test_navigation_and_expansion(s):
@@ -136,3 +136,151 @@ def test_globs_and_comments(s):
 def test_rest_of_line_after_an_attached_command_is_not_run(s):
     r = s("docker run --name web nginx && echo after")
     assert r.busy and "after" not in r.stdout and "1 more command(s) on this line were not run" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "line,prog",
+    [
+        ("docker run ubuntu apt-get update", "apt-get"),
+        ("docker run alpine apk add curl", "apk"),
+        ("docker run python python -c 'print(1)'", "python"),
+        ("docker run python python app.py", "python"),
+        ("docker run node npm install", "npm"),
+    ],
+)
+def test_real_but_unmodelled_programs_in_containers_say_so_with_a_nonzero_exit(s, line, prog):
+    r = s(line)
+    text = r.stdout + r.stderr + s.host.drain_output()
+    assert r.exit_code == 126, (line, r)
+    assert f"docker-dojo: '{prog}' exists in this image, but the simulator does not model this program" in text
+    assert "executable file not found" not in text
+    assert s.host.containers[0].exit_code == 126
+
+
+def test_missing_program_is_still_not_found(s):
+    r = s("docker run busybox apk")  # busybox has no apk
+    assert r.exit_code == 127 and 'exec: "apk": executable file not found in $PATH' in r.stderr
+
+
+def test_unmodelled_program_in_a_container_shell(s):
+    s.ok("docker run -d --name u1 ubuntu sleep 1000")
+    r = s("docker exec u1 sh -c 'apt-get install -y curl'")
+    assert r.exit_code == 126 and "apt-get: this program is not modelled by the simulator" in r.stderr
+    r = s("docker exec u1 whoami")
+    assert r.exit_code == 0 and r.stdout == "root\n"
+
+
+@pytest.mark.parametrize("prog", ["nano", "vim", "grep", "node", "npm", "git"])
+def test_real_host_programs_are_not_reported_as_missing(s, prog):
+    r = s(f"{prog} x")
+    assert r.exit_code == 126
+    assert r.stderr == (
+        f"docker-dojo: '{prog}' is a real program on a normal machine, but this simulator's shell does not model it\n"
+    )
+
+
+def test_made_up_host_command_is_not_found(s):
+    r = s("dokcer ps")
+    assert r.exit_code == 127 and r.stderr == "bash: dokcer: command not found\n"
+
+
+def test_sudo_runs_the_command(s):
+    assert s.out("sudo docker ps").startswith("CONTAINER ID")
+    assert s("sudo").exit_code == 1
+    r = s("sudo -i")
+    assert r.exit_code == 1 and "not modelled" in r.stderr
+
+
+def test_rm_rf_root_is_refused_like_gnu_rm(s):
+    r = s("rm -rf /")
+    assert r.exit_code == 1
+    assert (
+        r.stderr
+        == "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"
+    )
+    assert "feedback-app" in s.out("ls")
+    r = s("sudo rm -rf /")
+    assert r.exit_code == 1 and "feedback-app" in s.out("ls")
+
+
+@pytest.mark.parametrize("url", ["http://localhost:99999", "localhost:65536/x"])
+def test_curl_port_out_of_range(s, url):
+    r = s(f"curl {url}")
+    assert r.exit_code == 3
+    assert r.stderr == "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n"
+
+
+def test_printf_builtin_on_the_host_and_in_containers(s):
+    s.ok('printf "FROM alpine\\nCMD [\\"cat\\", \\"/etc/hostname\\"]\\n" > Dockerfile')
+    assert s.host.read_file("Dockerfile") == 'FROM alpine\nCMD ["cat", "/etc/hostname"]\n'
+    assert s.out("printf '%s-%d\\n' a 1 b 2") == "a-1\nb-2\n"
+    assert s.out("printf 'no newline'") == "no newline"
+    r = s("printf '%d\\n' x")
+    assert (r.stdout, r.stderr, r.exit_code) == ("0\n", "bash: printf: x: invalid number\n", 1)
+    assert s("printf").exit_code == 2
+    assert s.out("docker run --rm alpine sh -c 'printf \"%s\\n\" hi'") == "hi\n"
+
+
+@pytest.mark.parametrize("image", ["alpine", "ubuntu"])
+def test_dollar_question_mark_carries_over_between_lines_of_a_container_shell(s, image):
+    s(f"docker run -it --name box {image}")
+    assert s("cd /nonexist").exit_code != 0
+    code = s.host.history[-1].exit_code
+    assert s.out("echo $?") == f"{code}\n"
+    assert s.out("echo $?") == "0\n"
+    s("false")
+    s("exit")  # exit without a number uses the last status
+    assert s.host.container("box").exit_code == 1
+    s.ok("docker start box")
+    s.ok("docker exec -d box sleep 1000")
+    s("docker exec -it box sh")
+    s("ls /nonexist")
+    assert s.out("echo $?") != "0\n"
+    s("exit 0")
+    assert not s.host.terminal_busy(0)
+
+
+@pytest.mark.parametrize("line", ['echo "$(echo hi"', 'echo "$("', 'echo "a $(pwd" b', 'docker rm "$(docker ps -q"'])
+def test_unclosed_substitution_in_double_quotes_is_a_syntax_error_not_a_hang(s, line):
+    r = s(line)  # used to loop forever
+    assert (r.stdout, r.stderr, r.exit_code) == ("", "bash: unexpected EOF while looking for matching `)'\n", 2)
+
+
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ("ls 2> ~", "bash: /home/learner: Is a directory\n"),
+        ("echo hi > feedback-app", "bash: feedback-app: Is a directory\n"),
+        ("echo hi > nope/x", "bash: nope/x: No such file or directory\n"),
+        ("ls nope 2> x/y", "bash: x/y: No such file or directory\n"),
+        ("echo a > site/index.html/x", "bash: site/index.html/x: Not a directory\n"),
+    ],
+)
+def test_bad_redirection_targets_fail_before_the_command_runs(s, line, message):
+    r = s(line)
+    assert (r.stdout, r.stderr, r.exit_code) == ("", message, 1)
+    assert s.host.fs.kind("/home/learner/feedback-app") == "dir"
+    r = s("docker run -d nginx > feedback-app")
+    assert r.exit_code == 1 and s.host.containers == []  # the command itself did not run
+
+
+def test_good_redirections_still_work(s):
+    assert s("ls nope 2> err.txt").exit_code == 2
+    assert s.out("cat err.txt") == "ls: cannot access 'nope': No such file or directory\n"
+    s.ok("echo a > f.txt && echo b >> f.txt && ls nope 2> /dev/null; cat f.txt")
+    assert s.host.read_file("f.txt") == "a\nb\n"
+
+
+@pytest.mark.parametrize("line,shown", [("ls -R", "ls -R"), ("rm -i f.txt", "rm -i"), ("mkdir -pv a/b", "mkdir -v")])
+def test_real_but_unmodelled_tool_options_say_so(s, line, shown):
+    s.ok("touch f.txt")
+    r = s(line)
+    assert r.exit_code == 2
+    assert r.stderr == f"docker-dojo: '{shown}' is a real option, but this simulator does not model it\n"
+
+
+def test_made_up_tool_options_keep_the_tools_own_error(s):
+    r = s("ls -y")
+    assert (r.exit_code, r.stderr) == (2, "ls: invalid option -- 'y'\nTry 'ls --help' for more information.\n")
+    r = s("docker run --rm alpine ls -R /")
+    assert "is a real option, but this simulator does not model it" in r.stderr + s.host.drain_output()

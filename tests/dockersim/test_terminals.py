@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from app.dockersim.fixtures import APP
+from app.dockersim import DockerHost
+from app.dockersim.engine.fixtures import APP
 
 
 def _app(s, extra: str = "") -> None:
@@ -154,3 +155,15 @@ def test_stop_from_other_terminal_streams_final_lines_and_exit_code(s):
     s("docker run --name box busybox sleep 1000", 2)
     s.ok("docker kill box", 1)
     assert s.host.drain_result(2).exit_code == 137
+
+
+def test_decomposed_hangul_is_normalised_to_nfc_at_the_boundary():
+    import unicodedata
+
+    host = DockerHost(seed=0)
+    decomposed = unicodedata.normalize("NFD", "안녕")
+    assert decomposed != "안녕"
+    host.run(f"echo {decomposed} > ~/인사.txt")
+    assert host.read_file("~/인사.txt").strip() == "안녕"
+    host.write_file(unicodedata.normalize("NFD", "~/메모.txt"), decomposed)
+    assert host.run("cat ~/메모.txt").stdout == "안녕"

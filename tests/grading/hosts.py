@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.dockersim.host import DockerHost
+from app.dockersim import DockerHost
 
 _TERMINAL = re.compile(r"^\[(\d+)\]\s*")
 

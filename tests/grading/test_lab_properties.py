@@ -4,7 +4,7 @@ agrees with what `docker ps` / `docker volume ls` print (an independent view of 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.dockersim.host import DockerHost
+from app.dockersim import DockerHost
 from app.grading import grade_lab
 
 POOL = [

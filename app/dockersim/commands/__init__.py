@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 from app.dockersim.commands.build_cmd import context_hash
 from app.dockersim.commands.dispatch import docker_main
 from app.dockersim.commands.hosttools import curl, history
-from app.dockersim.fixtures import HOME
-from app.dockersim.shell import ShellEnv, dispatch, run_line
+from app.dockersim.engine.fixtures import HOME
+from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost, Terminal
+    from app.dockersim.engine.host import Host
+    from app.dockersim.engine.terminal import Terminal
 
 
-def host_shell(host: DockerHost, t: Terminal) -> ShellEnv:
+def host_shell(host: Host, t: Terminal) -> ShellEnv:
     """The learner's bash on the host, with docker, curl, history and sleep wired in."""
     sh = ShellEnv(
         fs=host.fs, cwd=t.cwd, home=HOME, env={"USER": "learner", "__now__": str(host.clock.now)}, status=t.status

@@ -7,25 +7,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim.build import BaseImage, BaseImageNotFound, BuildRequest, run_build
-from app.dockersim.build_context import Context, canonical_json, sha256_hex
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.build.builder import BaseImage, BaseImageNotFound, BuildRequest, BuiltImage, run_build
+from app.dockersim.build.context import Context, canonical_json, sha256_hex
+from app.dockersim.cli.flags import Parsed, usage_error
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import registry_image
-from app.dockersim.errors import DockerError
-from app.dockersim.flags import Parsed, usage_error
-from app.dockersim.fs import norm
-from app.dockersim.models import Image, Layer
-from app.dockersim.refs import ReferenceError_, familiar, parse
-from app.dockersim.registry import UNMODELLED_HUB, lookup
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.fs import norm
+from app.dockersim.core.refs import ReferenceError_, familiar, parse
+from app.dockersim.engine.models import Image, Layer
+from app.dockersim.engine.registry import UNMODELLED_HUB, lookup
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 MAX_CACHE_ENTRIES = 500
 
 
-def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
+def _base(host: Host, ref: str) -> tuple[BaseImage, Image]:
     img = host.image(ref)
     if img is None:
         try:
@@ -51,23 +51,22 @@ def _base(host: DockerHost, ref: str) -> tuple[BaseImage, Image]:
     return base, img
 
 
-def _context(host: DockerHost, root: str) -> tuple[dict[str, str], set[str]]:
+def _context(host: Host, root: str) -> tuple[dict[str, str], set[str]]:
     prefix = root.rstrip("/") + "/"
     files = {p[len(prefix) :]: t for p, t in host.fs.files.items() if p.startswith(prefix)}
     dirs = {d[len(prefix) :] for d in host.fs.dirs if d.startswith(prefix)}
     return files, dirs
 
 
-def context_hash(host: DockerHost, path: str) -> str:
+def context_hash(host: Host, path: str) -> str:
     """The build-input hash a build of this folder would record (Image.build_hash), .dockerignore applied."""
     files, dirs = _context(host, norm(path, "/home/learner"))
     context = Context.from_request(files, dirs)
     return "sha256:" + sha256_hex(canonical_json(sorted(context.files.items())))
 
 
-@register("build|image build", flags="tag file no-cache quiet build-arg target")
-def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
-    """docker build [-t name:tag]... [-f file] [--no-cache] [-q] PATH."""
+def _tags(p: Parsed, inv: Caller) -> list[str]:
+    """-t names, normalised (Docker's flag error for a bad one)."""
     tags: list[str] = []
     for t in p.get("tag", []):
         try:
@@ -76,18 +75,58 @@ def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             err = usage_error(inv.path, f'invalid argument "{t}" for "-t, --tag" flag: {e}')
             err.hint = "lowercase" if "lowercase" in str(e) else "reference"
             raise err from None
-    path = p.args[0]
+    return tags
+
+
+def _context_root(host: Host, path: str, cwd: str) -> str:
+    """The build context folder (only a local folder is modelled)."""
     if path == "-" or "://" in path or path.startswith("git@"):
         raise DockerError(
             f"docker-dojo: building from {path!r} is real but not supported by this simulator; use a folder\n",
             1,
             "unsupported",
         )
-    root = norm(path, inv.cwd)
+    root = norm(path, cwd)
     if host.fs.kind(root) != "dir":
         raise DockerError(f'ERROR: unable to prepare context: path "{path}" not found\n', 1, "build")
+    return root
+
+
+def _store(host: Host, built: BuiltImage, base: Image | None) -> Image:
+    """The built image in the host's store: the base's layers, then one per build step (empty for metadata)."""
+    img = host.image_by_id(built.id)
+    if img is not None:
+        return img
+    layers = [Layer(x.id, x.created_by, x.size, x.created, x.empty) for x in base.layers] if base else []
+    added = iter(built.layers)
+    for h in built.history:
+        if h.get("empty_layer"):
+            layers.append(Layer("", h["created_by"], 0, built.created, True))
+        elif (layer := next(added, None)) is not None:
+            layers.append(Layer(layer.id, layer.created_by, layer.size, built.created))
+    size = (base.size if base else 0) + sum(x.size for x in built.layers)
+    img = Image(
+        built.id,
+        [],
+        dict(built.config),
+        layers,
+        dict(built.files),
+        set(built.dirs),
+        built.created,
+        size,
+        built.context_hash,
+        built.base_id,
+    )
+    host.add_image(img)
+    return img
+
+
+@register("build|image build", flags="tag file no-cache quiet build-arg target")
+def cmd_build(host: Host, p: Parsed, inv: Caller) -> Out:
+    """docker build [-t name:tag]... [-f file] [--no-cache] [-q] PATH."""
+    tags = _tags(p, inv)
+    root = _context_root(host, p.args[0], inv.cwd)
     dockerfile = norm(p.get("file") or "Dockerfile", inv.cwd if p.get("file") else root)
-    text = host.fs.files.get(dockerfile)
     files, dirs = _context(host, root)
     bases: dict[str, Image] = {}
 
@@ -96,54 +135,24 @@ def cmd_build(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         bases[base.id] = img
         return base
 
-    build_args = dict(a.partition("=")[::2] for a in p.get("build-arg", []))
     request = BuildRequest(
         context_files=files,
         context_dirs=frozenset(dirs),
-        dockerfile_text=text,
+        dockerfile_text=host.fs.files.get(dockerfile),
         dockerfile_name=p.get("file") or "Dockerfile",
         tags=tuple(tags),
         no_cache=p.flag("no-cache"),
         quiet=p.flag("quiet"),
-        build_args=build_args,
+        build_args=dict(a.partition("=")[::2] for a in p.get("build-arg", [])),
         now=host.clock.now,
         target=p.get("target", ""),
     )
     outcome = run_build(request, resolve, host.build_cache)
-    cache = dict(outcome.cache)
-    if len(cache) > MAX_CACHE_ENTRIES:
-        cache = dict(list(cache.items())[-MAX_CACHE_ENTRIES:])
-    host.build_cache = cache
+    host.build_cache = dict(list(outcome.cache.items())[-MAX_CACHE_ENTRIES:])
     host.clock.advance(outcome.duration)
     if outcome.exit_code != 0 or outcome.image is None:
         raise DockerError(outcome.stderr, outcome.exit_code or 1, "build", stdout=outcome.stdout)
-    built = outcome.image
-    img = host.image_by_id(built.id)
-    if img is None:
-        base = bases.get(built.base_id)
-        layers = [Layer(x.id, x.created_by, x.size, x.created, x.empty) for x in base.layers] if base else []
-        added = iter(built.layers)
-        for h in built.history:
-            if h.get("empty_layer"):
-                layers.append(Layer("", h["created_by"], 0, built.created, True))
-            else:
-                layer = next(added, None)
-                if layer is not None:
-                    layers.append(Layer(layer.id, layer.created_by, layer.size, built.created))
-        size = (base.size if base else 0) + sum(x.size for x in built.layers)
-        img = Image(
-            built.id,
-            [],
-            dict(built.config),
-            layers,
-            dict(built.files),
-            set(built.dirs),
-            built.created,
-            size,
-            built.context_hash,
-            built.base_id,
-        )
-        host.add_image(img)
+    img = _store(host, outcome.image, bases.get(outcome.image.base_id))
     for tag in tags:
         host.tag_image(img, tag)
     return outcome.stdout, outcome.stderr, 0

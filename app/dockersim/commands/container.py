@@ -6,24 +6,25 @@ import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.dockersim import runtime
-from app.dockersim.commands.dispatch import Invocation, frame_error, register
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.base import Caller, frame_error, register
 from app.dockersim.commands.run import NAME_RE, start_container
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import human_size
-from app.dockersim.fs import FS, FsError, LayeredFS, norm, walk_dirs, walk_files
-from app.dockersim.models import Container
-from app.dockersim.processes import SIGNALS
-from app.dockersim.shell import copy_tree, resolve_exe
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import human_size
+from app.dockersim.core.fs import FS, FsError, norm, walk_dirs, walk_files
+from app.dockersim.core.layers import LayeredFS
+from app.dockersim.engine import runtime
+from app.dockersim.engine.models import Container, LogEntry
+from app.dockersim.engine.processes import SIGNALS
+from app.dockersim.shell.interp import copy_tree, resolve_exe
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 
 
-def get(host: DockerHost, ref: str) -> Container:
+def get(host: Host, ref: str) -> Container:
     """A container or the daemon's 'No such container' error."""
     c = host.container(ref)
     if c is None:
@@ -31,7 +32,7 @@ def get(host: DockerHost, ref: str) -> Container:
     return c
 
 
-def _each(host: DockerHost, refs: list[str], action: Callable[[Container, str], None]) -> tuple[list[str], list[str]]:
+def _each(host: Host, refs: list[str], action: Callable[[Container, str], None]) -> tuple[list[str], list[str]]:
     out, errs = [], []
     for ref in refs:
         try:
@@ -42,13 +43,13 @@ def _each(host: DockerHost, refs: list[str], action: Callable[[Container, str], 
     return out, errs
 
 
-def _frame_multi(host: DockerHost, out: list[str], errs: list[str], key: str) -> Out:
+def _frame_multi(host: Host, out: list[str], errs: list[str], key: str) -> Out:
     if not errs:
         return "".join(out), "", 0
     raise DockerError("".join(errs), 1, key, stdout="".join(out))
 
 
-def stop(host: DockerHost, c: Container, timeout: int | None = None, sig: str = "") -> None:
+def stop(host: Host, c: Container, timeout: int | None = None, sig: str = "") -> None:
     """SIGTERM (or the image's StopSignal), then SIGKILL after the grace period."""
     if not c.running:
         return
@@ -73,7 +74,7 @@ def _signal_name(raw: str) -> str:
 
 
 @register("start|container start", flags="attach interactive")
-def cmd_start(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_start(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker start [-a] [-i]: detached unless -a/-i."""
     attach = p.flag("attach") or p.flag("interactive")
     if attach and len(p.args) > 1:
@@ -97,14 +98,16 @@ def cmd_start(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             _hold(host, c, inv, p.flag("interactive"))
             return out, err, 0
         return out, err, c.exit_code
-    out, errs, failed = [], [], []
+    started: list[str] = []
+    errs: list[str] = []
+    failed: list[str] = []
     for ref in p.args:
         try:
             c = get(host, ref)
             if not c.running:
                 c.attached = False
                 start_container(host, c)
-            out.append(ref + "\n")
+            started.append(ref + "\n")
         except DockerError as e:
             text = e.text if e.text.startswith("Error response") else f"Error response from daemon: {e.text}\n"
             errs.append(text if text.endswith("\n") else text + "\n")
@@ -114,18 +117,18 @@ def cmd_start(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             "".join(errs) + f"Error: failed to start containers: {', '.join(failed)}\n",
             1,
             "no_container",
-            stdout="".join(out),
+            stdout="".join(started),
         )
-    return "".join(out), "", 0
+    return "".join(started), "", 0
 
 
-def _hold(host: DockerHost, c: Container, inv: Invocation, interactive: bool) -> None:
+def _hold(host: Host, c: Container, inv: Caller, interactive: bool) -> None:
     tty, stdin = bool(c.config.get("Tty")), interactive and bool(c.config.get("OpenStdin"))
     kind = {"shell": "shell", "repl": "repl"}.get(c.process, "attach") if stdin else "attach"
     host.attach_terminal(inv.terminal, c, kind, tty=tty, stdin=stdin)
 
 
-def _attach(host: DockerHost, c: Container, inv: Invocation, interactive: bool = True, sig_proxy: bool = True) -> Out:
+def _attach(host: Host, c: Container, inv: Caller, interactive: bool = True, sig_proxy: bool = True) -> Out:
     if not c.running:
         raise DockerError("You cannot attach to a stopped container, start it first\n", 1, "attach_stopped")
     _hold(host, c, inv, interactive)
@@ -134,14 +137,14 @@ def _attach(host: DockerHost, c: Container, inv: Invocation, interactive: bool =
 
 
 @register("attach|container attach", flags="sig-proxy no-stdin")
-def cmd_attach(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_attach(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker attach: stream output, forward Ctrl+C (unless --sig-proxy=false)."""
     c = get(host, p.args[0])
     return _attach(host, c, inv, not p.flag("no-stdin"), p.get("sig-proxy", True) is not False)
 
 
 @register("stop|container stop", flags="timeout signal")
-def cmd_stop(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_stop(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker stop: SIGTERM then SIGKILL; an already stopped container is fine."""
     sig = _signal_name(p.get("signal")) if p.get("signal") else ""
     out, errs = _each(host, p.args, lambda c, ref: stop(host, c, p.get("timeout"), sig))
@@ -149,7 +152,7 @@ def cmd_stop(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("restart|container restart", flags="timeout signal")
-def cmd_restart(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_restart(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker restart: stop then start (detached)."""
     sig = _signal_name(p.get("signal")) if p.get("signal") else ""
 
@@ -165,7 +168,7 @@ def cmd_restart(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("kill|container kill", flags="signal")
-def cmd_kill(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_kill(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker kill [-s SIGNAL]."""
     sig = _signal_name(p.get("signal") or "KILL")
 
@@ -179,7 +182,7 @@ def cmd_kill(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("rm|container rm|container remove", flags="force volumes")
-def cmd_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_rm(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rm [-f] [-v]."""
     out, errs, code = [], [], 0
     for ref in p.args:
@@ -210,7 +213,7 @@ def cmd_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("logs|container logs", flags="follow tail timestamps")
-def cmd_logs(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_logs(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker logs [-f] [--tail N] [-t]: works on stopped containers; -f follows."""
     c = get(host, p.args[0])
     entries = c.logs
@@ -222,7 +225,11 @@ def cmd_logs(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             n = -1
         if n >= 0:
             entries = entries[len(entries) - n :] if n else []
-    stamp = (lambda e: host.clock.iso(e.time) + " ") if p.flag("timestamps") else (lambda e: "")
+    timestamps = p.flag("timestamps")
+
+    def stamp(e: LogEntry) -> str:
+        return host.clock.iso(e.time) + " " if timestamps else ""
+
     out = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stdout" or c.config.get("Tty"))
     err = "".join(stamp(e) + e.text + "\n" for e in entries if e.stream == "stderr" and not c.config.get("Tty"))
     if p.flag("follow") and c.running:
@@ -230,8 +237,8 @@ def cmd_logs(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return out, err, 0
 
 
-@register("exec|container exec", interspersed=False, flags="detach interactive tty workdir env")
-def cmd_exec(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+@register("exec|container exec", flags="detach interactive tty workdir env")
+def cmd_exec(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker exec [-it] [-d] [-w] [-e]: run a command in a running container."""
     c = get(host, p.args[0])
     if not c.running:
@@ -258,7 +265,7 @@ def cmd_exec(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("rename|container rename")
-def cmd_rename(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_rename(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rename OLD NEW."""
     c = get(host, p.args[0])
     new = p.args[1].lstrip("/")
@@ -280,7 +287,7 @@ def cmd_rename(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("container prune", flags="force")
-def cmd_container_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_container_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker container prune [-f]: removes all stopped containers."""
     warning = "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] "
     if not p.flag("force"):
@@ -295,7 +302,7 @@ def cmd_container_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("port|container port")
-def cmd_port(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_port(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker port CONTAINER [PRIVATE_PORT[/PROTO]]."""
     c = get(host, p.args[0])
     lines = []
@@ -316,7 +323,7 @@ def cmd_port(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("diff|container diff")
-def cmd_diff(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_diff(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker diff: A/C/D changes in the read-write layer."""
     c = get(host, p.args[0])
     image = host.image_by_id(c.image_id)
@@ -336,7 +343,7 @@ def _tar_size(fs: FS, root: str) -> int:
 
 
 @register("cp|container cp", flags="archive quiet")
-def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_cp(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker cp CONTAINER:SRC DEST | SRC CONTAINER:DEST (container paths are relative to /)."""
     src, dst = p.args
     remote = [":" in x and not x.startswith(("/", ".")) for x in (src, dst)]
@@ -346,9 +353,11 @@ def cmd_cp(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         raise DockerError("must specify at least one container source\n", 1, "cp")
     ref, _, path = (src if remote[0] else dst).partition(":")
     c = get(host, ref)
-    cfs = runtime.container_fs(host, c)
+    cfs: FS = runtime.container_fs(host, c)
     cpath = norm(path or "/", "/")
     if remote[0]:
+        from_fs: FS
+        to_fs: FS
         from_fs, source, to_fs, local = cfs, cpath, host.fs, norm(dst, inv.cwd)
         if cfs.kind(source) is None:
             raise daemon_error(f"Could not find the file {path} in container {ref}", "cp")

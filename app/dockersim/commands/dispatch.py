@@ -3,59 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.dockersim._flags import COMMANDS, GROUP_HELP, TOP_HELP
-from app.dockersim.errors import DockerError
-from app.dockersim.flags import Parsed, help_text, parse
-from app.dockersim.hints import hint
+from app.dockersim.cli.flags import help_text, parse
+from app.dockersim.cli.read import canonical, interspersed
+from app.dockersim.cli.table import COMMANDS, GROUP_HELP, TOP_HELP
+
+# every command module registers its commands (@register) when imported
+from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: F401
+from app.dockersim.commands.base import REGISTRY, Caller, Out, frame_error
+from app.dockersim.core.errors import DockerError
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
-Out = tuple[str, str, int]
 VERSION_LINE = "Docker version 28.2.2, build e6534b4\n"
-
-
-@dataclass(frozen=True)
-class Invocation:
-    """Who runs a docker command: the terminal, its cwd and the command path as typed."""
-
-    terminal: int
-    cwd: str
-    path: str
-
-
-CommandFn = Callable[["DockerHost", Parsed, Invocation], Out]
-
-
-@dataclass(frozen=True)
-class Spec:
-    """A modelled command: its function, whether flags may follow positionals, modelled flags."""
-
-    fn: CommandFn
-    interspersed: bool
-    flags: frozenset[str]
-
-
-REGISTRY: dict[str, Spec] = {}
-ALIASES: dict[str, str] = {}
-
-
-def register(paths: str, interspersed: bool = True, flags: str = "") -> Callable[[CommandFn], CommandFn]:
-    """Decorator: register a command under its canonical path and aliases ('ps|container ls|...')."""
-
-    def deco(fn: CommandFn) -> CommandFn:
-        names = paths.split("|")
-        spec = Spec(fn, interspersed, frozenset(flags.split()) | {"help"})
-        for name in names:
-            REGISTRY[name] = spec
-            ALIASES[name] = names[0]
-        return fn
-
-    return deco
 
 
 def _sections(text: str) -> set[str]:
@@ -84,15 +46,7 @@ UNMODELLED_GROUPS = {
 }
 
 
-def frame_error(host: DockerHost, e: DockerError) -> Out:
-    """Docker's stderr text plus, when hints are on, one Korean line set apart by a blank line."""
-    text = e.text if e.text.endswith("\n") else e.text + "\n"
-    if host.hints:
-        text += f"\n💡 {hint(e.hint or 'generic')}\n"
-    return e.stdout, text, e.exit_code
-
-
-def docker_main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
+def docker_main(host: Host, argv: list[str], terminal: int, cwd: str) -> Out:
     """Entry point for a `docker` command typed in the host shell."""
     try:
         return _main(host, argv, terminal, cwd)
@@ -100,98 +54,104 @@ def docker_main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> O
         return frame_error(host, e)
 
 
-def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
-    while argv and argv[0].startswith("-"):
-        opt = argv[0]
-        if opt in ("-v", "--version"):
-            return VERSION_LINE, "", 0
-        if opt in ("-h", "--help"):
-            return TOP_HELP, "", 0
-        if opt in (
-            "-D",
-            "--debug",
-            "-l",
-            "--log-level",
-            "-H",
-            "--host",
-            "-c",
-            "--context",
-            "--config",
-            "--tls",
-            "--tlsverify",
-            "--tlscacert",
-            "--tlscert",
-            "--tlskey",
-        ) or opt.split("=")[0] in ("--log-level", "--host", "--context", "--config"):
-            raise DockerError(
-                f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported"
-            )
+_GLOBAL_OPTIONS = frozenset(
+    [
+        "-D",
+        "--debug",
+        "-l",
+        "--log-level",
+        "-H",
+        "--host",
+        "-c",
+        "--context",
+        "--config",
+        "--tls",
+        "--tlsverify",
+        "--tlscacert",
+        "--tlscert",
+        "--tlskey",
+    ]
+)
+
+
+def _global_option(opt: str) -> Out:
+    """`docker -v`, `docker --help`; the other global options are refused."""
+    if opt in ("-v", "--version"):
+        return VERSION_LINE, "", 0
+    if opt in ("-h", "--help"):
+        return TOP_HELP, "", 0
+    if opt in _GLOBAL_OPTIONS or opt.split("=")[0] in ("--log-level", "--host", "--context", "--config"):
         raise DockerError(
-            f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
-            "Run 'docker --help' for more information\n",
+            f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported"
+        )
+    raise DockerError(
+        f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
+        "Run 'docker --help' for more information\n",
+        125,
+        "flag",
+    )
+
+
+def _help_topic(rest: list[str]) -> list[str]:
+    """`docker help [COMMAND...]` -> the argv of `docker COMMAND... --help` (cobra's help command)."""
+    topic = " ".join(rest)
+    known = (rest[0] in GROUP_HELP and (len(rest) == 1 or topic in REGISTRY)) or (len(rest) == 1 and topic in REGISTRY)
+    if not known:
+        raise DockerError(f"unknown help topic: {topic}\n", 1, "unknown_command")
+    return rest + ["--help"]
+
+
+def _group_path(word: str, sub: str) -> str:
+    """`docker volume ls` -> "volume ls" when modelled, else Docker's (or the simulator's) refusal."""
+    if sub.startswith("-"):
+        raise DockerError(
+            f"unknown flag: {sub}\n\nUsage:  docker {word} COMMAND\n\n"
+            f"Run 'docker {word} --help' for more information\n",
             125,
             "flag",
         )
-    if not argv:  # bare `docker` prints the help on stderr (asked-for --help goes to stdout), exit 0
-        return "", TOP_HELP, 0
-    word, rest = argv[0], argv[1:]
-    if word == "help":  # cobra's help command: `docker help [COMMAND...]`
-        if not rest:
-            return TOP_HELP, "", 0
-        topic = " ".join(rest)
-        known = (rest[0] in GROUP_HELP and (len(rest) == 1 or topic in REGISTRY)) or (
-            len(rest) == 1 and topic in REGISTRY
+    path = f"{word} {sub}"
+    if path in REGISTRY:
+        return path
+    if sub in GROUP_COMMANDS[word]:
+        raise DockerError(
+            f"docker: '{path_str(path)}' is a real Docker command, but this simulator does not model it\n",
+            1,
+            "not_modelled",
         )
-        if not known:
-            raise DockerError(f"unknown help topic: {topic}\n", 1, "unknown_command")
-        argv, word, rest = rest + ["--help"], rest[0], rest[1:] + ["--help"]
-    if word in GROUP_HELP:
-        if not rest:  # `docker volume` alone: help on stderr, as the real client
-            return "", GROUP_HELP[word], 0
-        if rest[0] in ("--help", "-h"):
-            return GROUP_HELP[word], "", 0
-        if rest[0].startswith("-"):
-            raise DockerError(
-                f"unknown flag: {rest[0]}\n\nUsage:  docker {word} COMMAND\n\n"
-                f"Run 'docker {word} --help' for more information\n",
-                125,
-                "flag",
-            )
-        path, rest = f"{word} {rest[0]}", rest[1:]
-        if path not in REGISTRY:
-            sub = path.split()[1]
-            if sub in GROUP_COMMANDS[word]:
-                raise DockerError(
-                    f"docker: '{path_str(path)}' is a real Docker command, but this simulator does not model it\n",
-                    1,
-                    "not_modelled",
-                )
-            usage = "docker volume COMMAND" if word == "volume" else f"docker {word}"
-            raise DockerError(
-                f"docker: unknown command: docker {path}\n\nUsage:  {usage}\n\n"
-                f"Run 'docker {word} --help' for more information\n",
-                1,
-                "unknown_command",
-            )
-    elif word in REGISTRY:
-        path = word
-    elif word in TOP_COMMANDS or word in UNMODELLED_GROUPS:
+    usage = "docker volume COMMAND" if word == "volume" else f"docker {word}"
+    raise DockerError(
+        f"docker: unknown command: docker {path}\n\nUsage:  {usage}\n\n"
+        f"Run 'docker {word} --help' for more information\n",
+        1,
+        "unknown_command",
+    )
+
+
+def _command_path(word: str) -> str:
+    """A top-level command word that is modelled, or Docker's (or the simulator's) refusal."""
+    if word in REGISTRY:
+        return word
+    if word in TOP_COMMANDS or word in UNMODELLED_GROUPS:
         raise DockerError(
             f"docker: 'docker {word}' is a real Docker command, but this simulator does not model it\n",
             1,
             "not_modelled",
         )
-    else:
-        raise DockerError(
-            f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n",
-            1,
-            "unknown_command",
-        )
+    raise DockerError(
+        f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n",
+        1,
+        "unknown_command",
+    )
+
+
+def _run_command(host: Host, path: str, rest: list[str], terminal: int, cwd: str) -> Out:
+    """Parse the flags of a modelled command and run it."""
     spec = REGISTRY[path]
     try:
-        parsed = parse(path, rest, spec.interspersed, spec.flags)
+        parsed = parse(path, rest, interspersed(path), spec.flags)
     except DockerError as e:
-        if ALIASES[path] == "start" and any(
+        if canonical(path) == "start" and any(
             f in e.text for f in ("in -p", "--publish", "in -v", "--volume", "in -e", "--name")
         ):
             e.hint = "start_options"  # the course notes show `docker start -p ...`, which Docker rejects
@@ -199,17 +159,35 @@ def _main(host: DockerHost, argv: list[str], terminal: int, cwd: str) -> Out:
     if parsed.help:
         return help_text(path), ("" if "build" not in path else COMMANDS[path].get("help_stderr", "")), 0
     try:
-        out, err, code = spec.fn(host, parsed, Invocation(terminal, cwd, path))
+        out, err, code = spec.fn(host, parsed, Caller(terminal, cwd, path))
     except DockerError as e:
         e.stdout = parsed.notice + e.stdout
         raise
     return parsed.notice + out, err, code
 
 
+def _main(host: Host, argv: list[str], terminal: int, cwd: str) -> Out:
+    if argv and argv[0].startswith("-"):
+        return _global_option(argv[0])
+    if not argv:  # bare `docker` prints the help on stderr (asked-for --help goes to stdout), exit 0
+        return "", TOP_HELP, 0
+    word, rest = argv[0], argv[1:]
+    if word == "help":
+        if not rest:
+            return TOP_HELP, "", 0
+        rest = _help_topic(rest)
+        word, rest = rest[0], rest[1:]
+    if word in GROUP_HELP:
+        if not rest:  # `docker volume` alone: help on stderr, as the real client
+            return "", GROUP_HELP[word], 0
+        if rest[0] in ("--help", "-h"):
+            return GROUP_HELP[word], "", 0
+        path, rest = _group_path(word, rest[0]), rest[1:]
+    else:
+        path = _command_path(word)
+    return _run_command(host, path, rest, terminal, cwd)
+
+
 def path_str(path: str) -> str:
     """'docker ' + path."""
     return "docker " + path
-
-
-# register every command module (import side effect: @register)
-from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: E402,F401

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.dockersim.errors import ConnectionRefused, ConnectionReset
-from app.dockersim.hints import hint
+from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
+from app.dockersim.core.hints import hint
+from app.dockersim.engine import runtime
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 REASONS = {
@@ -22,40 +23,46 @@ REASONS = {
 }
 
 
-def curl(host: DockerHost, args: list[str]) -> Out:
-    """curl [-i] [-s] [-X METHOD] [-d DATA] URL, answered by the process behind a published port."""
+_CURL_HELP = "curl: try 'curl --help' or 'curl --manual' for more information\n"
+
+
+class _CurlUsage(Exception):
+    """curl refuses its command line (exit 2)."""
+
+
+def _curl_options(args: list[str]) -> tuple[str, str | None, bool, str]:
+    """curl's options -> (method, data, include headers, url); _CurlUsage for a bad option."""
     method, data, include, url = "", None, False, ""
     i = 0
     while i < len(args):
         a = args[i]
         if a in ("-i", "--include"):
             include = True
-        elif a in ("-s", "--silent", "-S", "-L", "-sS"):
-            pass
         elif a in ("-X", "--request", "-d", "--data", "--data-raw", "--data-urlencode", "-H", "--header"):
             if i + 1 >= len(args):
-                return (
-                    "",
-                    f"curl: option {a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
-                    2,
-                )
+                raise _CurlUsage(f"curl: option {a}: requires parameter\n{_CURL_HELP}")
             val = args[i + 1]
             if a in ("-X", "--request"):
                 method = val.upper()
             elif a in ("-d", "--data", "--data-raw", "--data-urlencode"):
                 data = val if data is None else data + "&" + val
             i += 1
-        elif a.startswith("-"):
-            return (
-                "",
-                f"curl: option {a}: is unknown (the simulator models -i -s -X -d -H)\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
-                2,
-            )
-        else:
+        elif a.startswith("-") and a not in ("-s", "--silent", "-S", "-L", "-sS"):
+            raise _CurlUsage(f"curl: option {a}: is unknown (the simulator models -i -s -X -d -H)\n{_CURL_HELP}")
+        elif not a.startswith("-"):
             url = a
         i += 1
+    return method, data, include, url
+
+
+def curl(host: Host, args: list[str]) -> Out:
+    """curl [-i] [-s] [-X METHOD] [-d DATA] URL, answered by the process behind a published port."""
+    try:
+        method, data, include, url = _curl_options(args)
+    except _CurlUsage as e:
+        return "", str(e), 2
     if not url:
-        return "", "curl: try 'curl --help' or 'curl --manual' for more information\n", 2
+        return "", _CURL_HELP, 2
     m = re.fullmatch(r"(?:(https?)://)?([^/:]+)(?::(\d+))?(/.*)?", url)
     if not m:
         return "", "curl: (3) URL rejected: Malformed input to a URL function\n", 3
@@ -67,7 +74,7 @@ def curl(host: DockerHost, args: list[str]) -> Out:
         return "", f"curl: (6) Could not resolve host: {hostname}\n", 6
     method = method or ("POST" if data is not None else "GET")
     try:
-        status, headers, body = host.http_request(method, port, path, data)
+        status, headers, body = runtime.http_request(host, method, port, path, data)
     except ConnectionRefused:
         tip = f"\n💡 {hint('curl_refused')}\n" if host.hints else ""
         return (
@@ -85,7 +92,7 @@ def curl(host: DockerHost, args: list[str]) -> Out:
     return head + body, "", 0
 
 
-def history(host: DockerHost, terminal: int) -> Out:
+def history(host: Host, terminal: int) -> Out:
     """bash `history`: numbered lines typed on this terminal."""
     lines = [h.line for h in host.history if h.terminal == terminal]
     return "".join(f"{i:>5}  {line}\n" for i, line in enumerate(lines, 1)), "", 0

@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.listing import dump, inspect_image
 from app.dockersim.commands.pull import pull
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import ellipsis, human_duration, human_size, short_id, table
-from app.dockersim.models import Image
-from app.dockersim.refs import ReferenceError_, familiar, full_name, parse
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import ellipsis, human_duration, human_size, short_id, table
+from app.dockersim.core.refs import ReferenceError_, familiar, full_name, parse
+from app.dockersim.engine.models import Image
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 
 
-def _rows(host: DockerHost, images: list[Image]) -> list[tuple[str, str, Image]]:
+def _rows(host: Host, images: list[Image]) -> list[tuple[str, str, Image]]:
     rows: list[tuple[str, str, Image]] = []
     for img in sorted(images, key=lambda i: -i.created):
         if not img.repo_tags:
@@ -32,7 +32,7 @@ def _rows(host: DockerHost, images: list[Image]) -> list[tuple[str, str, Image]]
 
 
 @register("images|image ls|image list", flags="all quiet filter no-trunc")
-def cmd_images(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_images(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker images [-a] [-q] [-f dangling=true|reference=...] [REPOSITORY[:TAG]]."""
     images = host.images
     for f in p.get("filter", []):
@@ -40,8 +40,8 @@ def cmd_images(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
         if key == "dangling":
             if value not in ("true", "false", "1", "0"):
                 raise daemon_error(f"Invalid filter 'dangling=[{value}]'", "flag")
-            want = value in ("true", "1")
-            images = [i for i in images if (not i.repo_tags) == want]
+            dangling = value in ("true", "1")
+            images = [i for i in images if (not i.repo_tags) == dangling]
         elif key == "reference":
             pattern = re.escape(value).replace(r"\*", "[^/]*")
             images = [i for i in images if any(re.fullmatch(pattern + "(:.*)?", t) for t in i.repo_tags)]
@@ -67,7 +67,7 @@ def cmd_images(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return table(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], body), "", 0
 
 
-def _delete_lines(host: DockerHost, img: Image) -> list[str]:
+def _delete_lines(host: Host, img: Image) -> list[str]:
     others = {layer.id for i in host.images if i.id != img.id for layer in i.layers}
     lines = [f"Deleted: {img.id}"]
     lines += [f"Deleted: {layer.id}" for layer in reversed(img.layers) if layer.id not in others and not layer.empty]
@@ -75,7 +75,7 @@ def _delete_lines(host: DockerHost, img: Image) -> list[str]:
     return lines
 
 
-def remove_image(host: DockerHost, ref: str, force: bool) -> list[str]:
+def remove_image(host: Host, ref: str, force: bool) -> list[str]:
     """One `docker rmi` argument; returns the Untagged/Deleted lines."""
     img = host.image(ref)
     if img is None:
@@ -129,7 +129,7 @@ def remove_image(host: DockerHost, ref: str, force: bool) -> list[str]:
 
 
 @register("rmi|image rm|image remove", flags="force")
-def cmd_rmi(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_rmi(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rmi [-f] IMAGE..."""
     out, errs, key = [], [], "no_image"
     for ref in p.args:
@@ -145,7 +145,7 @@ def cmd_rmi(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("tag|image tag")
-def cmd_tag(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_tag(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker tag SOURCE TARGET."""
     src, target = p.args
     try:
@@ -168,7 +168,7 @@ def cmd_tag(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("pull|image pull", flags="quiet")
-def cmd_pull(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_pull(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker pull NAME[:TAG]."""
     try:
         repo, tag = parse(p.args[0])
@@ -185,7 +185,7 @@ def cmd_pull(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("history|image history", flags="quiet no-trunc")
-def cmd_history(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_history(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker history IMAGE."""
     img = host.image(p.args[0])
     if img is None:
@@ -211,7 +211,7 @@ def cmd_history(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("image prune", flags="all force")
-def cmd_image_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_image_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker image prune [-a] [-f]."""
     if not p.flag("force"):
         what = (
@@ -234,7 +234,7 @@ def cmd_image_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("image inspect")
-def cmd_image_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_image_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker image inspect IMAGE..."""
     found, missing = [], []
     for ref in p.args:

@@ -6,14 +6,14 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from app.dockersim.commands.dispatch import Invocation, register
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import ellipsis, go_quote, human_duration, short_id, table
-from app.dockersim.models import Container, Image, PortBinding, Volume
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.base import Caller, register
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import ellipsis, go_quote, human_duration, short_id, table
+from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 ZERO_TIME = "0001-01-01T00:00:00Z"
@@ -96,7 +96,7 @@ def _filters(raw: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def _match(host: DockerHost, c: Container, key: str, value: str) -> bool:
+def _match(host: Host, c: Container, key: str, value: str) -> bool:
     if key == "status":
         return c.state == value
     if key == "name":
@@ -124,7 +124,7 @@ def _match(host: DockerHost, c: Container, key: str, value: str) -> bool:
 
 
 @register("ps|container ls|container list|container ps", flags="all quiet latest last no-trunc filter")
-def cmd_ps(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [-f key=value]."""
     filters = _filters(p.get("filter", []))
     containers = list(reversed(host.containers))
@@ -165,7 +165,7 @@ def cmd_ps(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return table(headers, rows), "", 0
 
 
-def _iso(host: DockerHost, t: float | None) -> str:
+def _iso(host: Host, t: float | None) -> str:
     return host.clock.iso(t) if t is not None else ZERO_TIME
 
 
@@ -176,8 +176,25 @@ def _bindings(ports: list[PortBinding]) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def inspect_container(host: DockerHost, c: Container) -> dict[str, Any]:
-    """`docker inspect` JSON for a container (the modelled fields)."""
+_CONFIG_KEYS = (
+    "Hostname",
+    "User",
+    "Tty",
+    "OpenStdin",
+    "AttachStdin",
+    "ExposedPorts",
+    "Env",
+    "Cmd",
+    "Image",
+    "Volumes",
+    "WorkingDir",
+    "Entrypoint",
+    "Labels",
+)
+
+
+def _network_ports(c: Container) -> dict[str, Any]:
+    """NetworkSettings.Ports: every exposed port, with its host bindings (empty unless running)."""
     net_ports: dict[str, Any] = {}
     if c.running:
         for spec in c.config.get("ExposedPorts") or {}:
@@ -188,6 +205,25 @@ def inspect_container(host: DockerHost, c: Container) -> dict[str, Any]:
                 net_ports[f"{private}/{proto}"] = (net_ports[f"{private}/{proto}"] or []) + [
                     {"HostIp": ip, "HostPort": str(public)}
                 ]
+    return net_ports
+
+
+def _mount_json(m: Mount) -> dict[str, Any]:
+    """One entry of `docker inspect`'s Mounts."""
+    return {
+        "Type": m.type,
+        **({"Name": m.source} if m.type == "volume" else {}),
+        "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
+        "Destination": m.destination,
+        **({"Driver": "local"} if m.type == "volume" else {}),
+        "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
+        "RW": not m.read_only,
+        "Propagation": "" if m.type == "volume" else "rprivate",
+    }
+
+
+def inspect_container(host: Host, c: Container) -> dict[str, Any]:
+    """`docker inspect` JSON for a container (the modelled fields)."""
     cmd = c.cmd
     return {
         "Id": c.id,
@@ -221,46 +257,17 @@ def inspect_container(host: DockerHost, c: Container) -> dict[str, Any]:
             "AutoRemove": c.auto_remove,
             "PublishAllPorts": c.publish_all,
         },
-        "Mounts": [
-            {
-                "Type": m.type,
-                **({"Name": m.source} if m.type == "volume" else {}),
-                "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
-                "Destination": m.destination,
-                **({"Driver": "local"} if m.type == "volume" else {}),
-                "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
-                "RW": not m.read_only,
-                "Propagation": "" if m.type == "volume" else "rprivate",
-            }
-            for m in c.mounts
-        ],
-        "Config": {
-            k: c.config.get(k)
-            for k in (
-                "Hostname",
-                "User",
-                "Tty",
-                "OpenStdin",
-                "AttachStdin",
-                "ExposedPorts",
-                "Env",
-                "Cmd",
-                "Image",
-                "Volumes",
-                "WorkingDir",
-                "Entrypoint",
-                "Labels",
-            )
-        },
+        "Mounts": [_mount_json(m) for m in c.mounts],
+        "Config": {k: c.config.get(k) for k in _CONFIG_KEYS},
         "NetworkSettings": {
-            "Ports": net_ports,
+            "Ports": _network_ports(c),
             "IPAddress": "172.17.0.2" if c.running else "",
             "Gateway": "172.17.0.1" if c.running else "",
         },
     }
 
 
-def inspect_image(host: DockerHost, img: Image) -> dict[str, Any]:
+def inspect_image(host: Host, img: Image) -> dict[str, Any]:
     """`docker image inspect` JSON."""
     return {
         "Id": img.id,
@@ -280,7 +287,7 @@ def inspect_image(host: DockerHost, img: Image) -> dict[str, Any]:
     }
 
 
-def inspect_volume(host: DockerHost, v: Volume) -> dict[str, Any]:
+def inspect_volume(host: Host, v: Volume) -> dict[str, Any]:
     """`docker volume inspect` JSON."""
     labels = {"com.docker.volume.anonymous": ""} if v.anonymous else (dict(v.labels) or None)
     return {
@@ -300,7 +307,7 @@ def dump(objs: list[dict[str, Any]]) -> str:
 
 
 @register("inspect", flags="type")
-def cmd_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker inspect NAME|ID...: containers first, then images, then volumes."""
     kind = p.get("type", "")
     if kind and kind not in ("container", "image", "volume"):
@@ -326,7 +333,7 @@ def cmd_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("container inspect")
-def cmd_container_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_container_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker container inspect."""
     found, missing = [], []
     for ref in p.args:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim.clock import EPOCH
-from app.dockersim.errors import DockerError
-from app.dockersim.format import short_id
-from app.dockersim.fs import FileTree
-from app.dockersim.models import Image, Layer
-from app.dockersim.refs import ReferenceError_, parse
-from app.dockersim.registry import UNMODELLED_HUB, RegistryImage, available_repos, known_repo, lookup
+from app.dockersim.core.clock import EPOCH
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.format import short_id
+from app.dockersim.core.fs import FileTree
+from app.dockersim.core.refs import ReferenceError_, parse
+from app.dockersim.engine.models import Image, Layer
+from app.dockersim.engine.registry import UNMODELLED_HUB, RegistryImage, available_repos, known_repo, lookup
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 REGISTRY_CREATED = EPOCH - 14 * 86400  # official images were built two weeks before the session
 
@@ -50,7 +50,7 @@ def registry_history(reg: RegistryImage) -> list[tuple[str, bool]]:
     return entries
 
 
-def registry_image(host: DockerHost, reg: RegistryImage) -> Image:
+def registry_image(host: Host, reg: RegistryImage) -> Image:
     """Turn a registry entry into a local Image."""
     ids = iter(reg.layer_ids)
     per = reg.size // max(1, len(reg.layer_ids))
@@ -62,7 +62,7 @@ def registry_image(host: DockerHost, reg: RegistryImage) -> Image:
     return Image(reg.id, [], dict(reg.config), layers, tree.files, tree.dirs, REGISTRY_CREATED, reg.size)
 
 
-def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
+def pull(host: Host, ref: str) -> tuple[Image, str]:
     """Pull ref; returns the image and the progress text. Raises DockerError with the daemon's message."""
     repo, tag = parse(ref)
     reg = lookup(repo, tag)
@@ -101,7 +101,7 @@ def pull(host: DockerHost, ref: str) -> tuple[Image, str]:
     return img, "\n".join(lines) + "\n"
 
 
-def ensure_image(host: DockerHost, ref: str, policy: str = "missing") -> tuple[Image, str]:
+def ensure_image(host: Host, ref: str, policy: str = "missing") -> tuple[Image, str]:
     """Resolve an image for run/create, pulling per --pull; errors are raw daemon/client messages."""
     local = host.image(ref)
     if local is not None and policy != "always":

@@ -1,59 +1,33 @@
-"""docker run / docker create: options, mounts, ports, pull-on-missing, attach or detach."""
+"""docker run / docker create: the porcelain that creates, starts and attaches containers from RunOptions."""
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from app.dockersim import runtime
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import ensure_image
-from app.dockersim.errors import DockerError, run_error
-from app.dockersim.flags import Parsed
-from app.dockersim.fs import norm
-from app.dockersim.models import Container, Image, Mount, PortBinding, Volume
+from app.dockersim.commands.run_options import NAME_RE, RunOptions, read_run_options
+from app.dockersim.core.errors import DockerError, run_error
+from app.dockersim.core.fs import norm
+from app.dockersim.engine import runtime
+from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 RUN_FLAGS = (
     "detach publish publish-all name rm volume mount env interactive tty workdir entrypoint pull "
     "attach sig-proxy quiet restart label"
 )
-NAME_RE = re.compile(r"^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
-VOLNAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
 EPHEMERAL = 32768
 
-
-def _port_specs(host: DockerHost, specs: list[str]) -> list[PortBinding]:
-    out: list[PortBinding] = []
-    for spec in specs:
-        body, _, proto = spec.partition("/")
-        if "-" in body:
-            raise DockerError(
-                f"docker: port ranges ({spec}) are real but not supported by this simulator\n", 125, "unsupported"
-            )
-        proto = proto or "tcp"
-        if proto not in ("tcp", "udp", "sctp"):
-            raise run_error(f"invalid proto: {proto}", "port_spec")
-        parts = body.rsplit(":", 2) if not body.startswith("[") else re.split(r"(?<=\]):|:(?=[^:]*$)", body)
-        ip, hport, cport = (
-            ("", "", parts[0]) if len(parts) == 1 else ("", parts[0], parts[1]) if len(parts) == 2 else tuple(parts)
-        )
-        if not cport or not cport.isdigit() or not 0 < int(cport) < 65536:
-            raise run_error(
-                f"invalid containerPort: {cport}" if cport else "no port specified: " + spec + "<empty>", "port_spec"
-            )
-        if hport and (not hport.isdigit() or not 0 <= int(hport) < 65536):
-            raise run_error(f"invalid hostPort: {hport}", "port_spec")
-        if ip and not re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:]+\]", ip):
-            raise run_error(f"invalid IP address: {ip}", "port_spec")
-        out.append(PortBinding(ip.strip("[]"), int(hport) if hport else 0, int(cport), proto))
-    return out
+__all__ = ["NAME_RE", "RUN_FLAGS", "create_container", "start_container"]
 
 
-def _allocate(host: DockerHost, taken: set[int]) -> int:
+def _allocate(host: Host, taken: set[int]) -> int:
     port = EPHEMERAL
     while port in taken or host.port_owner(port) is not None:
         port += 1
@@ -61,88 +35,8 @@ def _allocate(host: DockerHost, taken: set[int]) -> int:
     return port
 
 
-def _volume_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
-    mounts: list[Mount] = []
-    for spec in specs:
-        parts = spec.split(":")
-        if "" in parts:
-            raise run_error(f"invalid spec: {spec}: empty section between colons", "mount")
-        mode = ""
-        if len(parts) == 1:
-            src, dst = "", parts[0]
-        elif len(parts) == 2:
-            src, dst = parts
-            if not dst.startswith("/") and not src.startswith(("/", ".")):
-                src, dst, mode = "", src, dst
-        elif len(parts) == 3:
-            src, dst, mode = parts
-        else:
-            raise run_error(f"Error response from daemon: invalid volume specification: '{spec}'", "mount")
-        for m in filter(None, mode.split(",")):
-            if m not in ("ro", "rw", "z", "Z", "nocopy", "consistent", "cached", "delegated"):
-                raise run_error(f"Error response from daemon: invalid mode: {mode}", "mount")
-        kind = "bind" if src.startswith(("/", ".")) else "volume"
-        if not dst.startswith("/"):
-            what = "bind" if kind == "bind" else "volume"
-            raise run_error(
-                f"Error response from daemon: invalid volume specification: '{spec}': invalid mount config "
-                f"for type \"{what}\": invalid mount path: '{dst}' mount path must be absolute",
-                "mount",
-            )
-        if kind == "volume" and src and not VOLNAME_RE.match(src):
-            raise run_error(
-                f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
-                'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
-                "directory, use absolute path",
-                "volume_name",
-            )
-        read_only = "ro" in mode.split(",")
-        if kind == "bind":
-            mounts.append(Mount("bind", norm(src, cwd), norm(dst), read_only))
-        else:
-            mounts.append(Mount("volume", src, norm(dst), read_only, anonymous=not src))
-    return mounts
-
-
-def _mount_specs(host: DockerHost, specs: list[str], cwd: str) -> list[Mount]:
-    mounts: list[Mount] = []
-    for spec in specs:
-        fields: dict[str, str] = {}
-        for item in spec.split(","):
-            k, eq, v = item.partition("=")
-            fields[k.strip().lower()] = v if eq else "true"
-        typ = fields.get("type", "volume")
-        src = fields.get("source", fields.get("src", ""))
-        dst = fields.get("destination", fields.get("dst", fields.get("target", "")))
-        ro = fields.get("readonly", fields.get("ro", "false")) in ("true", "1")
-        if typ not in ("bind", "volume"):
-            raise DockerError(
-                f"docker: --mount type={typ} is real but not supported by this simulator\n", 125, "unsupported"
-            )
-        if not dst:
-            raise run_error(
-                f'Error response from daemon: invalid mount config for type "{typ}": field Target must not be empty',
-                "mount",
-            )
-        if typ == "bind":
-            if not src:
-                raise run_error(
-                    'Error response from daemon: invalid mount config for type "bind": field Source must not be empty',
-                    "mount",
-                )
-            path = norm(src, cwd)
-            if host.fs.kind(path) is None:
-                raise run_error(
-                    f'Error response from daemon: invalid mount config for type "bind": bind source path does not exist: {path}',
-                    "mount",
-                )
-            mounts.append(Mount("bind", path, norm(dst), ro))
-        else:
-            mounts.append(Mount("volume", src, norm(dst), ro, anonymous=not src))
-    return mounts
-
-
-def _populate(host: DockerHost, vol: Volume, image: Image, dest: str) -> None:
+def _populate(host: Host, vol: Volume, image: Image, dest: str) -> None:
+    """Copy the image's files under dest into a new, empty volume (as the daemon does)."""
     if vol.tree.files or len(vol.tree.dirs) > 1:
         return
     prefix = dest.rstrip("/") + "/"
@@ -155,141 +49,156 @@ def _populate(host: DockerHost, vol: Volume, image: Image, dest: str) -> None:
             vol.tree.write("/" + f[len(prefix) :], text)
 
 
-def create_container(host: DockerHost, p: Parsed, inv: Invocation) -> tuple[Container, str]:
-    """Validate options, resolve/pull the image and store a new Created container; returns it and pull text."""
-    if p.flag("detach") and p.get("attach"):
-        raise DockerError("conflicting options: cannot specify both --attach and --detach\n", 1, "conflict")
-    restart = p.get("restart", "no")
-    if p.flag("rm") and restart not in ("no", ""):
-        raise run_error("conflicting options: cannot specify both --restart and --rm", "conflict")
-    if restart not in ("no", ""):
-        raise DockerError(
-            f"docker: --restart {restart} is real but not supported by this simulator\n", 125, "unsupported"
-        )
-    policy = p.get("pull", "missing")
-    if policy not in ("always", "missing", "never"):
-        raise run_error(f'invalid pull option: \'{policy}\': must be one of "always", "missing" or "never"', "flag")
-    ports = _port_specs(host, p.get("publish", []))
-    mounts = _volume_specs(host, p.get("volume", []), inv.cwd) + _mount_specs(host, p.get("mount", []), inv.cwd)
-    name = p.get("name")
-    if name and not NAME_RE.match(name):  # an empty --name means a generated one, as in the daemon
+def _claim_name(host: Host, name: str) -> None:
+    """Refuse a name another container holds."""
+    other = host.name_taken(name) if name else None
+    if other:
         raise run_error(
-            f"Error response from daemon: Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
-            "name_invalid",
+            f'Error response from daemon: Conflict. The container name "/{name}" is already in use '
+            f'by container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
+            "name_conflict",
         )
-    if name:
-        name = name.removeprefix("/")  # stored as "/web", shown as "web"
-        other = host.name_taken(name)
-        if other:
-            raise run_error(
-                f'Error response from daemon: Conflict. The container name "/{name.lstrip("/")}" is already in use '
-                f'by container "{other.id}". You have to remove (or rename) that container to be able to reuse that name.',
-                "name_conflict",
-            )
-    ref = p.args[0]
+
+
+def _image(host: Host, ref: str, policy: str) -> tuple[Image, str]:
+    """The image to run (pulled per the policy) and the pull progress text, framed as `docker run` does."""
     try:
-        image, progress = ensure_image(host, ref, policy)
+        return ensure_image(host, ref, policy)
     except DockerError as e:
         if e.text.startswith("docker-dojo:"):  # the simulator's own note is not Docker's text: no `docker:` framing
             raise DockerError(e.preamble + e.text.rstrip("\n") + "\n", 125, e.hint) from None
         framed = run_error(e.text, e.hint)
         framed.text = e.preamble + framed.text
         raise framed from None
-    host.check_container_limit()
-    cid = host.ids.hex64()
-    if not name:
-        name = cid[:12]
-        for retry in range(6):
-            candidate = host.ids.name(retry)
-            if not host.name_taken(candidate):
-                name = candidate
-                break
-    cfg = image.config
-    user_cmd = p.args[1:]
-    entry = p.get("entrypoint")
-    entrypoint = ([entry] if entry else None) if entry is not None else cfg.get("Entrypoint")  # not split, as Docker
-    cmd = user_cmd or (None if entry is not None else cfg.get("Cmd"))
-    env = list(cfg.get("Env") or [])
-    for e in p.get("env", []):
+
+
+def _generated_name(host: Host, cid: str) -> str:
+    """adjective_surname, retried with a digit, else the short id (as the daemon does)."""
+    for retry in range(6):
+        candidate = host.ids.name(retry)
+        if not host.name_taken(candidate):
+            return candidate
+    return cid[:12]
+
+
+def _env(image_env: list[str], given: tuple[str, ...]) -> list[str]:
+    """The image's environment with -e KEY=VALUE applied (a bare -e KEY is not set: no host env here)."""
+    env = list(image_env)
+    for e in given:
         key = e.split("=", 1)[0]
         if not key:
             raise run_error(f"invalid environment variable: {e}", "flag")
         if "=" not in e:
             continue
         env = [x for x in env if x.split("=", 1)[0] != key] + [e]
-    exposed = dict(cfg.get("ExposedPorts") or {})
+    return env
+
+
+def _publish(host: Host, o: RunOptions, exposed: dict[str, Any]) -> list[PortBinding]:
+    """-p bindings with free host ports allocated, plus every exposed port for -P."""
+    ports = [replace(b) for b in o.ports]
     for b in ports:
         exposed.setdefault(f"{b.container_port}/{b.proto}", {})
     taken: set[int] = set()
     for b in ports:
         if b.host_port == 0:
             b.host_port = _allocate(host, taken)
-    if p.flag("publish-all"):
+    if o.publish_all:
         for spec in sorted(exposed, key=lambda s: int(s.split("/")[0])):
             port, proto = spec.split("/")
             if not any(b.container_port == int(port) and b.proto == proto for b in ports):
                 ports.append(PortBinding("", _allocate(host, taken), int(port), proto))
-    workdir = p.get("workdir") or cfg.get("WorkingDir") or ""
+    return ports
+
+
+def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any]) -> dict[str, Any]:
+    """The container's Config: the image's, with the run options applied."""
+    env = _env(list(cfg.get("Env") or []), o.env)  # checked before the working directory, as Docker does
+    workdir = o.workdir or cfg.get("WorkingDir") or ""
     if workdir and not workdir.startswith("/"):
         raise run_error(
             f"Error response from daemon: the working directory '{workdir}' is invalid, it needs to be an absolute path",
             "flag",
         )
-    for vpath in cfg.get("Volumes") or {}:
-        if not any(m.destination == vpath for m in mounts):
-            mounts.append(Mount("volume", "", vpath, False, anonymous=True))
+    entry = o.entrypoint
     labels = dict(cfg.get("Labels") or {})
-    for item in p.get("label", []):
+    for item in o.labels:
         k, _, v = item.partition("=")
         labels[k] = v
     config: dict[str, Any] = {
         "Hostname": cid[:12],
         "User": cfg.get("User", ""),
-        "Tty": p.flag("tty"),
-        "OpenStdin": p.flag("interactive"),
-        "AttachStdin": p.flag("interactive") and not p.flag("detach"),
+        "Tty": o.tty,
+        "OpenStdin": o.interactive,
+        "AttachStdin": o.interactive and not o.detach,
         "Env": env,
-        "Cmd": cmd,
-        "Image": ref,
+        "Cmd": list(o.command) or (None if entry is not None else cfg.get("Cmd")),
+        "Image": o.image,
         "Volumes": dict(cfg.get("Volumes") or {}) or None,
         "WorkingDir": workdir,
-        "Entrypoint": entrypoint,
+        # --entrypoint is one word, not split, as Docker; an empty one clears the image's
+        "Entrypoint": ([entry] if entry else None) if entry is not None else cfg.get("Entrypoint"),
         "ExposedPorts": exposed,
         "Labels": labels,
     }
     if cfg.get("StopSignal"):
         config["StopSignal"] = cfg["StopSignal"]
+    return config
+
+
+def _mounts(host: Host, o: RunOptions, image: Image) -> list[Mount]:
+    """The run's mounts plus an anonymous volume per image VOLUME; volumes made and filled, bind dirs made."""
+    mounts = [replace(m) for m in o.mounts]
+    for vpath in image.config.get("Volumes") or {}:
+        if not any(m.destination == vpath for m in mounts):
+            mounts.append(Mount("volume", "", vpath, False, anonymous=True))
     for m in mounts:
         if m.type == "volume":
             if m.anonymous:
                 m.source = host.ids.hex64()
-            if host.volume_by_name(m.source) is None:
-                host.add_volume(Volume(m.source, m.anonymous, host.clock.now))
-            _populate(host, host.volume_by_name(m.source), image, m.destination)  # type: ignore[arg-type]
+            vol = host.volume_by_name(m.source)
+            if vol is None:
+                vol = Volume(m.source, m.anonymous, host.clock.now)
+                host.add_volume(vol)
+            _populate(host, vol, image, m.destination)
         elif host.fs.kind(m.source) is None:
             host.fs.makedirs(m.source)  # -v creates a missing host directory
+    return mounts
+
+
+def create_container(host: Host, o: RunOptions) -> tuple[Container, str]:
+    """Resolve/pull the image and store a new Created container; returns it and the pull text."""
+    _claim_name(host, o.name)
+    image, progress = _image(host, o.image, o.pull)
+    host.check_container_limit()
+    cid = host.ids.hex64()
+    name = o.name or _generated_name(host, cid)
+    exposed = dict(image.config.get("ExposedPorts") or {})
+    ports = _publish(host, o, exposed)
+    config = _config(o, image.config, cid, exposed)
+    mounts = _mounts(host, o, image)
     c = Container(
         cid,
         name,
-        ref,
+        o.image,
         image.id,
         host.clock.now,
         config,
         ports,
         mounts,
-        auto_remove=p.flag("rm"),
+        auto_remove=o.auto_remove,
         rw=host.new_rw_layer(),
-        publish_all=p.flag("publish-all"),
+        publish_all=o.publish_all,
     )
     host.add_container(c)
-    if p.flag("quiet"):  # -q drops the pull progress, not the "Unable to find image" line
+    if o.quiet:  # -q drops the pull progress, not the "Unable to find image" line
         progress = "".join(
             line for line in progress.splitlines(keepends=True) if line.startswith("Unable to find image")
         )
     return c, progress
 
 
-def start_container(host: DockerHost, c: Container) -> None:
+def start_container(host: Host, c: Container) -> None:
     """Start: claim host ports (or fail like libnetwork), then exec the process model."""
     for b in c.ports:
         owner = host.port_owner(b.host_port, b.proto)
@@ -313,11 +222,12 @@ def _exit_for(message: str) -> int:
     return 125
 
 
-@register("run|container run", interspersed=False, flags=RUN_FLAGS)
-def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+@register("run|container run", flags=RUN_FLAGS)
+def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker run."""
-    c, progress = create_container(host, p, inv)
-    detach = p.flag("detach")
+    o = read_run_options(host, p, inv.cwd)
+    c, progress = create_container(host, o)
+    detach = o.detach
     out = c.id + "\n" if detach else ""
     mark = c.logs_dropped + len(c.logs)
     c.attached = not detach
@@ -343,7 +253,7 @@ def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
             kind,
             tty=bool(c.config.get("Tty")),
             stdin=bool(c.config.get("OpenStdin")),
-            sig_proxy=p.get("sig-proxy", True) is not False,
+            sig_proxy=o.sig_proxy,
         )
         if c.process == "sleep" and float(c.proc.get("seconds", 0)) <= 600:
             host.clock.advance(float(c.proc["seconds"]))
@@ -352,11 +262,11 @@ def cmd_run(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return text_out, text_err, c.exit_code
 
 
-@register("create|container create", interspersed=False, flags=RUN_FLAGS)
-def cmd_create(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+@register("create|container create", flags=RUN_FLAGS)
+def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker create: prints the new id."""
     try:
-        c, progress = create_container(host, p, inv)
+        c, progress = create_container(host, read_run_options(host, p, inv.cwd))
     except DockerError as e:
         e.text = e.text.replace("'docker run --help'", "'docker create --help'")
         raise

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.dockersim.commands.dispatch import Invocation, register
-from app.dockersim.flags import Parsed
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.base import Caller, register
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 VERSION = """Client:
@@ -42,13 +42,13 @@ Server: Docker Engine - Community
 
 
 @register("version")
-def cmd_version(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_version(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker version."""
     return VERSION, "", 0
 
 
 @register("info")
-def cmd_info(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_info(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker info (the parts the simulator models)."""
     cs = host.containers
     running = sum(1 for c in cs if c.running)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from app.dockersim.commands.dispatch import Invocation, register
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.listing import dump, inspect_volume
-from app.dockersim.errors import DockerError, daemon_error
-from app.dockersim.flags import Parsed
-from app.dockersim.format import human_size, table
-from app.dockersim.models import Volume
+from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.format import human_size, table
+from app.dockersim.engine.models import Volume
 
 if TYPE_CHECKING:
-    from app.dockersim.host import DockerHost
+    from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
 VOLNAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
@@ -24,7 +24,7 @@ def _natural(name: str) -> list[object]:
 
 
 @register("volume create", flags="driver label")
-def cmd_volume_create(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_create(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume create [NAME]."""
     driver = p.get("driver", "local")
     if driver != "local":
@@ -45,12 +45,12 @@ def cmd_volume_create(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
     return name + "\n", "", 0
 
 
-def _dangling(host: DockerHost, v: Volume) -> bool:
+def _dangling(host: Host, v: Volume) -> bool:
     return not host.volume_users(v.name)
 
 
 @register("volume ls|volume list", flags="quiet filter")
-def cmd_volume_ls(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_ls(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume ls [-q] [-f dangling=true|name=...]."""
     vols = sorted(host.volumes, key=lambda v: _natural(v.name))
     for f in p.get("filter", []):
@@ -71,7 +71,7 @@ def cmd_volume_ls(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("volume rm|volume remove", flags="force")
-def cmd_volume_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_rm(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume rm [-f] VOLUME..."""
     out, errs, key = [], [], "no_volume"
     for name in p.args:
@@ -97,7 +97,7 @@ def cmd_volume_rm(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("volume inspect")
-def cmd_volume_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume inspect VOLUME..."""
     found, missing = [], []
     for name in p.args:
@@ -114,7 +114,7 @@ def cmd_volume_inspect(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
 
 
 @register("volume prune", flags="all force")
-def cmd_volume_prune(host: DockerHost, p: Parsed, inv: Invocation) -> Out:
+def cmd_volume_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume prune [-a] [-f]: unused anonymous volumes (all unused with -a)."""
     if not p.flag("force"):
         what = "all local volumes" if p.flag("all") else "anonymous local volumes"

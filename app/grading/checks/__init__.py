@@ -10,6 +10,7 @@ from app.grading.checks.activity import ACTIVITY_CHECKS
 from app.grading.checks.base import CheckKind, Context, Outcome
 from app.grading.checks.config import CONFIG_CHECKS
 from app.grading.checks.containers import CONTAINER_CHECKS
+from app.grading.checks.files import FILE_CHECKS
 from app.grading.checks.history import HISTORY_CHECKS
 from app.grading.checks.images import IMAGE_CHECKS
 from app.grading.checks.storage import STORAGE_CHECKS
@@ -18,7 +19,13 @@ from app.grading.params import validate_params, with_defaults
 
 CHECKS: dict[str, CheckKind] = {
     kind.name: kind
-    for kind in CONTAINER_CHECKS + IMAGE_CHECKS + STORAGE_CHECKS + ACTIVITY_CHECKS + HISTORY_CHECKS + CONFIG_CHECKS
+    for kind in CONTAINER_CHECKS
+    + IMAGE_CHECKS
+    + STORAGE_CHECKS
+    + FILE_CHECKS
+    + ACTIVITY_CHECKS
+    + HISTORY_CHECKS
+    + CONFIG_CHECKS
 }
 
 __all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check", "run_check", "validate_check"]
@@ -38,7 +45,7 @@ def check_kind(name: str) -> CheckKind:
         raise UnknownKindError(_unknown(name)) from None
 
 
-def validate_check(name: str, params: Mapping) -> list[str]:
+def validate_check(name: str, params: Mapping[str, Any]) -> list[str]:
     """Content errors for one goal check ([] when it is usable); the curriculum loader calls this."""
     if not isinstance(name, str) or name not in CHECKS:
         return [_unknown(name)]
@@ -55,7 +62,7 @@ def validate_check(name: str, params: Mapping) -> list[str]:
     return [e.removeprefix(f"{name}: ") for e in errors]
 
 
-def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
+def _checked(name: str, params: Mapping[str, Any]) -> tuple[CheckKind, dict[str, Any]]:
     errors = validate_check(name, params)
     if errors:
         raise ContentError(errors)
@@ -63,14 +70,14 @@ def _checked(name: str, params: Mapping) -> tuple[CheckKind, dict]:
     return kind, with_defaults(kind.params, params)
 
 
-def describe_check(name: str, params: Mapping, lang: str = "ko") -> str:
+def describe_check(name: str, params: Mapping[str, Any], lang: str = "ko") -> str:
     """The goal in plain words, e.g. "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다"."""
     kind, full = _checked(name, params)
     present = {k: v for k, v in full.items() if v is not None}
     return kind.describe(present, "en" if lang == "en" else "ko")
 
 
-def run_check(name: str, params: Mapping, ctx: Context) -> Outcome:
+def run_check(name: str, params: Mapping[str, Any], ctx: Context) -> Outcome:
     """Evaluate one check against the context's final state."""
     kind, full = _checked(name, params)
     return kind.evaluate(ctx, {k: v for k, v in full.items() if v is not None})

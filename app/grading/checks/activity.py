@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from app.grading import commandline
 from app.grading.checks.base import SELECT_IMAGE, CheckKind, Context, Outcome, not_found, select, who
@@ -14,13 +15,13 @@ from app.grading.text import nfc
 _TAGS = re.compile(r"<[^>]*>")
 
 
-def _need_container(p: Mapping) -> list[str]:
+def _need_container(p: Mapping[str, Any]) -> list[str]:
     if isinstance(p, Mapping) and "container" not in p and "image" not in p:
         return ["logs_contain: give 'container' (a name) or 'image' to select the container"]
     return []
 
 
-def _logs_contain(ctx: Context, p: dict) -> Outcome:
+def _logs_contain(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
@@ -42,10 +43,10 @@ def _logs_contain(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _http(ctx: Context, p: dict) -> Outcome:
+def _http(ctx: Context, p: dict[str, Any]) -> Outcome:
     method, port, path = p.get("method", "GET"), p["port"], p.get("path", "/")
     target = f"{method} http://localhost:{port}{path}"
-    answer = ctx.probe.http(method, port, path, p.get("body"))
+    answer = ctx.live.http(method, port, path, p.get("body"))
     if answer is None:
         return Outcome(
             False,
@@ -81,7 +82,7 @@ def _http(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _http_describe(p: dict, lang: str) -> str:
+def _http_describe(p: dict[str, Any], lang: str) -> str:
     target = f"{p.get('method', 'GET')} http://localhost:{p['port']}{p.get('path', '/')}"
     want, status = p.get("contains"), p.get("status")
     if lang == "en":
@@ -96,28 +97,28 @@ def _http_describe(p: dict, lang: str) -> str:
 # ---------------------------------------------------------------- commands run
 
 
-def _words(p: Mapping) -> tuple[str, ...]:
+def _words(p: Mapping[str, Any]) -> tuple[str, ...]:
     value = p.get("args_contain")
     if value is None:
         return ()
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _command_rules(p: Mapping) -> list[str]:
+def _command_rules(p: Mapping[str, Any]) -> list[str]:
     if isinstance(p, Mapping) and isinstance(p.get("kind"), str):
         kind, _ = commandline.resolve_kind(p["kind"], _words(p))
         return commandline.kind_errors(kind)
     return []
 
 
-def _shown(p: Mapping) -> str:
+def _shown(p: Mapping[str, Any]) -> str:
     kind, words = commandline.resolve_kind(p["kind"], _words(p))
     first = kind.split()[0]
     shown = kind if first in commandline.SHELL_COMMANDS else f"docker {kind}"
     return shown + "".join(f" {w}" for w in words)
 
 
-def _command_run(ctx: Context, p: dict) -> Outcome:
+def _command_run(ctx: Context, p: dict[str, Any]) -> Outcome:
     kind, words = commandline.resolve_kind(p["kind"], _words(p))
     want = commandline.read_kind(kind)
     shown = _shown(p)
@@ -126,7 +127,7 @@ def _command_run(ctx: Context, p: dict) -> Outcome:
         ran = commandline.succeeded_invocations(entry.line, entry.exit_code)
         if any(commandline.matches(inv, want, words) for inv in ran):
             return Outcome(True, f"‘{entry.line}’ 명령을 실행했습니다.", f"You ran ‘{entry.line}’.")
-        typed = [commandline.read_invocation(text) for _, text in commandline.split_segments(entry.line)]
+        typed = [commandline.read_invocation(words) for _, words in commandline.split_segments(entry.line)]
         if not ran and any(inv is not None and commandline.matches(inv, want, words) for inv in typed):
             tried += 1
     if tried:
@@ -138,7 +139,7 @@ def _command_run(ctx: Context, p: dict) -> Outcome:
     return Outcome(False, f"{shown} 명령을 아직 실행하지 않았습니다.", f"You have not run {shown} yet.")
 
 
-def _command_describe(p: dict, lang: str) -> str:
+def _command_describe(p: dict[str, Any], lang: str) -> str:
     shown = _shown(p)
     return f"{shown} 명령을 성공적으로 실행했다" if lang == "ko" else f"You ran {shown} successfully"
 
@@ -146,11 +147,11 @@ def _command_describe(p: dict, lang: str) -> str:
 # ---------------------------------------------------------------- leftovers
 
 
-def _allowed(p: Mapping) -> set[str]:
+def _allowed(p: Mapping[str, Any]) -> set[str]:
     return set(p.get("allowed") or ())
 
 
-def _no_extra_containers(ctx: Context, p: dict) -> Outcome:
+def _no_extra_containers(ctx: Context, p: dict[str, Any]) -> Outcome:
     allowed = _allowed(p)
     extra = [
         c
@@ -171,7 +172,7 @@ def _no_extra_containers(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _no_extra_volumes(ctx: Context, p: dict) -> Outcome:
+def _no_extra_volumes(ctx: Context, p: dict[str, Any]) -> Outcome:
     allowed = _allowed(p)
     in_use = {
         m.source for c in ctx.state.containers if c.id in ctx.claimed_containers for m in c.mounts if m.type == "volume"
@@ -194,7 +195,7 @@ def _no_extra_volumes(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _leftover_words(p: Mapping, lang: str, ko: str, en: str) -> str:
+def _leftover_words(p: Mapping[str, Any], lang: str, ko: str, en: str) -> str:
     """`ko` carries its own subject particle (컨테이너가, 볼륨이): Korean picks it by the last syllable."""
     allowed = ", ".join(p.get("allowed") or ())
     if lang == "en":

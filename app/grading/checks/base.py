@@ -40,17 +40,25 @@ class Context:
     claimed_containers: set[str] = field(default_factory=set)  # container ids
     claimed_volumes: set[str] = field(default_factory=set)  # volume names
 
+    @property
+    def live(self) -> Probe:
+        """The live probe; only checks that declare they need one are run with it."""
+        if self.probe is None:
+            raise RuntimeError("this check reads the live host and needs a probe")
+        return self.probe
 
-Evaluate = Callable[[Context, dict], Outcome]
-Describe = Callable[[dict, str], str]
-Claims = Callable[[Context, dict], tuple[set[str], set[str]]]
+
+Evaluate = Callable[[Context, dict[str, Any]], Outcome]
+Describe = Callable[[dict[str, Any], str], str]
+Claims = Callable[[Context, dict[str, Any]], tuple[set[str], set[str]]]
+Rules = Callable[[Mapping[str, Any]], list[str]]
 
 
-def _no_rules(params: Mapping) -> list[str]:
+def _no_rules(params: Mapping[str, Any]) -> list[str]:
     return []
 
 
-def _no_claims(ctx: Context, params: dict) -> tuple[set[str], set[str]]:
+def _no_claims(ctx: Context, params: dict[str, Any]) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
@@ -64,7 +72,7 @@ class CheckKind:
     evaluate: Evaluate
     describe: Describe
     example: Mapping[str, Any]
-    rules: Callable[[Mapping], list[str]] = _no_rules
+    rules: Callable[[Mapping[str, Any]], list[str]] = _no_rules
     claims: Claims = _no_claims
 
 
@@ -77,10 +85,10 @@ SELECT_CURRENT = Param(
 )
 
 
-def need_selector(check: str, *keys: str) -> Callable[[Mapping], list[str]]:
+def need_selector(check: str, *keys: str) -> Callable[[Mapping[str, Any]], list[str]]:
     """A rule: at least one of `keys` must be given."""
 
-    def rule(params: Mapping) -> list[str]:
+    def rule(params: Mapping[str, Any]) -> list[str]:
         if isinstance(params, Mapping) and not any(k in params for k in keys):
             return [
                 f"{check}: give {' or '.join(repr(k) for k in keys)} to select the container "
@@ -91,13 +99,13 @@ def need_selector(check: str, *keys: str) -> Callable[[Mapping], list[str]]:
     return rule
 
 
-def selector_of(params: Mapping, name_key: str = "name") -> tuple[str | None, str | None, bool]:
+def selector_of(params: Mapping[str, Any], name_key: str = "name") -> tuple[str | None, str | None, bool]:
     """(name, normalised image ref, current_image) from check parameters."""
     image = params.get("image")
     return params.get(name_key), normalise_ref(image) if image else None, bool(params.get("current_image"))
 
 
-def select(state: HostState, params: Mapping, name_key: str = "name") -> list[ContainerView]:
+def select(state: HostState, params: Mapping[str, Any], name_key: str = "name") -> list[ContainerView]:
     """Containers matching name and/or image (and current_image) in the parameters."""
     name, image, current = selector_of(params, name_key)
     found = []
@@ -114,7 +122,7 @@ def select(state: HostState, params: Mapping, name_key: str = "name") -> list[Co
     return found
 
 
-def who(params: Mapping, lang: str, name_key: str = "name") -> str:
+def who(params: Mapping[str, Any], lang: str, name_key: str = "name") -> str:
     """Words for the selected container: `web 컨테이너` / `container web`."""
     name, image, current = selector_of(params, name_key)
     img = short_ref(image) if image else None
@@ -145,7 +153,7 @@ def listing(state: HostState, lang: str, limit: int = 5) -> str:
     return ("지금 있는 컨테이너: " if lang == "ko" else "Containers now: ") + ", ".join(parts) + "."
 
 
-def not_found(state: HostState, params: Mapping, name_key: str = "name") -> Outcome:
+def not_found(state: HostState, params: Mapping[str, Any], name_key: str = "name") -> Outcome:
     """The standard failure when no container matches the selector."""
     en = who(params, "en", name_key).removeprefix("a ")
     ko_more, en_more = _stale_words(state, params, name_key)
@@ -156,7 +164,7 @@ def not_found(state: HostState, params: Mapping, name_key: str = "name") -> Outc
     )
 
 
-def _stale_words(state: HostState, params: Mapping, name_key: str) -> tuple[str, str]:
+def _stale_words(state: HostState, params: Mapping[str, Any], name_key: str) -> tuple[str, str]:
     """With `current_image`: name the containers that still run the image's older build."""
     name, image, current = selector_of(params, name_key)
     if not (current and image):
@@ -176,7 +184,7 @@ def _stale_words(state: HostState, params: Mapping, name_key: str) -> tuple[str,
 def claim_selected(name_key: str = "name") -> Claims:
     """Claims: the containers this check selects (so `strict` does not count them as leftovers)."""
 
-    def claims(ctx: Context, params: dict) -> tuple[set[str], set[str]]:
+    def claims(ctx: Context, params: dict[str, Any]) -> tuple[set[str], set[str]]:
         return {c.id for c in select(ctx.state, params, name_key)}, set()
 
     return claims

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.grading.checks.base import (
     SELECT_CURRENT,
     SELECT_IMAGE,
     SELECT_NAME,
     CheckKind,
     Context,
+    Describe,
+    Evaluate,
     Outcome,
     claim_selected,
     listing,
@@ -23,7 +27,7 @@ from app.grading.state import ContainerView, PortView, normalise_ref, short_ref
 SELECTOR = (SELECT_NAME, SELECT_IMAGE, SELECT_CURRENT)
 
 
-def _exists(ctx: Context, p: dict) -> Outcome:
+def _exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p)
     if not found:
         return not_found(ctx.state, p)
@@ -34,7 +38,7 @@ def _exists(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _running(ctx: Context, p: dict) -> Outcome:
+def _running(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p)
     if not found:
         return not_found(ctx.state, p)
@@ -51,7 +55,7 @@ def _running(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _exited(ctx: Context, p: dict) -> Outcome:
+def _exited(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p)
     if not found:
         return not_found(ctx.state, p)
@@ -73,7 +77,7 @@ def _exited(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _removed(ctx: Context, p: dict) -> Outcome:
+def _removed(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p)
     if not found:
         return Outcome(True, f"{who(p, 'ko')}가 삭제되어 없습니다.", f"{who(p, 'en').capitalize()} is gone.")
@@ -84,11 +88,11 @@ def _removed(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _started(attached: bool):
+def _started(attached: bool) -> Evaluate:
     mode_ko = "연결 모드(attached)" if attached else "분리 모드(detached, -d)"
     mode_en = "attached" if attached else "detached (-d)"
 
-    def evaluate(ctx: Context, p: dict) -> Outcome:
+    def evaluate(ctx: Context, p: dict[str, Any]) -> Outcome:
         found = select(ctx.state, p)
         if not found:
             return not_found(ctx.state, p)
@@ -117,8 +121,8 @@ def _started(attached: bool):
     return evaluate
 
 
-def _describe(ko: str, en: str):
-    def describe(p: dict, lang: str) -> str:
+def _describe(ko: str, en: str) -> Describe:
+    def describe(p: dict[str, Any], lang: str) -> str:
         return (ko if lang == "ko" else en).format(
             who=who(p, lang), Who=who(p, lang).capitalize(), code=p.get("exit_code")
         )
@@ -126,7 +130,7 @@ def _describe(ko: str, en: str):
     return describe
 
 
-def _exited_describe(p: dict, lang: str) -> str:
+def _exited_describe(p: dict[str, Any], lang: str) -> str:
     code = p.get("exit_code")
     if lang == "en":
         return f"{who(p, 'en').capitalize()} has exited" + ("" if code is None else f" with code {code}")
@@ -136,7 +140,7 @@ def _exited_describe(p: dict, lang: str) -> str:
 # ---------------------------------------------------------------- ports
 
 
-def _binding_matches(b: PortView, p: dict) -> bool:
+def _binding_matches(b: PortView, p: dict[str, Any]) -> bool:
     if b.host_port != p["host_port"] or b.container_port != p["container_port"]:
         return False
     if b.proto != p.get("protocol", "tcp"):
@@ -145,7 +149,7 @@ def _binding_matches(b: PortView, p: dict) -> bool:
     return ip is None or b.host_ip == ip or (ip in ("0.0.0.0", "::") and b.host_ip in ("", "0.0.0.0", "::"))
 
 
-def _port_words(p: dict, lang: str) -> str:
+def _port_words(p: dict[str, Any], lang: str) -> str:
     proto = p.get("protocol", "tcp")
     ip = p.get("host_ip")
     if lang == "en":
@@ -156,7 +160,7 @@ def _port_words(p: dict, lang: str) -> str:
     return f"{p['container_port']}번{suffix} 포트를 호스트 {where} 포트로 게시한"
 
 
-def _running_who(p: dict, lang: str) -> str:
+def _running_who(p: dict[str, Any], lang: str) -> str:
     """`nginx 이미지로 만든 실행 중인 web 컨테이너` / `running container web from the nginx image`."""
     name, image = p.get("name"), p.get("image")
     img = short_ref(normalise_ref(image)) if image else None
@@ -188,7 +192,7 @@ def _ports_of(c: ContainerView, lang: str, with_ip: bool = False) -> str:
     )
 
 
-def _port_published(ctx: Context, p: dict) -> Outcome:
+def _port_published(ctx: Context, p: dict[str, Any]) -> Outcome:
     selected = "name" in p or "image" in p
     found = select(ctx.state, p) if selected else list(ctx.state.containers)
     ok = [c for c in found if c.state == "running" and any(_binding_matches(b, p) for b in c.ports)]
@@ -210,13 +214,13 @@ def _port_published(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _port_describe(p: dict, lang: str) -> str:
+def _port_describe(p: dict[str, Any], lang: str) -> str:
     if lang == "en":
         return f"A {_running_who(p, 'en')} has {_port_words(p, 'en')}"
     return f"{_port_words(p, 'ko')} {_running_who(p, 'ko')}가 있다"
 
 
-def _port_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
+def _port_claims(ctx: Context, p: dict[str, Any]) -> tuple[set[str], set[str]]:
     selected = "name" in p or "image" in p
     found = select(ctx.state, p) if selected else ctx.state.containers
     return {c.id for c in found if any(_binding_matches(b, p) for b in c.ports)}, set()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from app.grading.checks.base import CheckKind, Context, Outcome
 from app.grading.params import Param
 from app.grading.state import HostState, normalise_ref, short_ref
@@ -17,7 +20,7 @@ def _tags(state: HostState, lang: str) -> str:
     return ("지금 있는 이미지: " if lang == "ko" else "Images now: ") + shown + "."
 
 
-def _image_exists(ctx: Context, p: dict) -> Outcome:
+def _image_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     if ctx.state.image_for(p["ref"]):
         return Outcome(True, f"{ref} 이미지가 있습니다.", f"Image {ref} exists.")
@@ -28,11 +31,11 @@ def _image_exists(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _image_removed(ctx: Context, p: dict) -> Outcome:
+def _image_removed(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
-    if ctx.state.image_for(p["ref"]) is None:
-        return Outcome(True, f"{ref} 이미지가 삭제되어 없습니다.", f"Image {ref} is gone.")
     image = ctx.state.image_for(p["ref"])
+    if image is None:
+        return Outcome(True, f"{ref} 이미지가 삭제되어 없습니다.", f"Image {ref} is gone.")
     users = [c.name for c in ctx.state.containers if c.image_id == image.id]
     if users:
         # `docker rmi` refuses (without -f) an image that a container, even a stopped one, was made from
@@ -51,7 +54,7 @@ def _image_removed(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _built_from_current(ctx: Context, p: dict) -> Outcome:
+def _built_from_current(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
@@ -60,7 +63,7 @@ def _built_from_current(ctx: Context, p: dict) -> Outcome:
             f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
             f"There is no image {ref}. {_tags(ctx.state, 'en')}",
         )
-    fresh, error = ctx.probe.rebuilt_image_id(p["context"], p.get("dockerfile"))
+    fresh, error = ctx.live.rebuilt_image_id(p["context"], p.get("dockerfile"))
     if fresh is None:
         return Outcome(
             False,
@@ -87,14 +90,18 @@ _CONFIG_KEYS = ("workdir", "cmd", "entrypoint", "exposes")
 
 def _words(value: object) -> tuple[str, ...]:
     """`cmd: node server.js` or `cmd: [node, server.js]` as the exec-form list Docker stores."""
-    return tuple(value.split()) if isinstance(value, str) else tuple(str(v) for v in value)  # type: ignore[union-attr]
+    if isinstance(value, str):
+        return tuple(value.split())
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"expected text or a list, got {value!r}")  # params are validated before this runs
+    return tuple(str(v) for v in value)
 
 
 def _show(words: tuple[str, ...]) -> str:
     return "[" + ", ".join(f'"{w}"' for w in words) + "]" if words else "(없음)"
 
 
-def _config_facts(image, p: dict) -> list[tuple[str, str, str, bool]]:  # type: ignore[no-untyped-def]
+def _config_facts(image, p: dict[str, Any]) -> list[tuple[str, str, str, bool]]:  # type: ignore[no-untyped-def]
     """(Dockerfile instruction, wanted, found, same) for every setting the check asks about."""
     facts = []
     if "workdir" in p:
@@ -111,7 +118,7 @@ def _config_facts(image, p: dict) -> list[tuple[str, str, str, bool]]:  # type: 
     return facts
 
 
-def _image_config(ctx: Context, p: dict) -> Outcome:
+def _image_config(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
@@ -132,13 +139,13 @@ def _image_config(ctx: Context, p: dict) -> Outcome:
     )
 
 
-def _config_rule(params: dict) -> list[str]:
+def _config_rule(params: Mapping[str, Any]) -> list[str]:
     if isinstance(params, dict) and not any(k in params for k in _CONFIG_KEYS):
         return ["image_config: give at least one of " + ", ".join(repr(k) for k in _CONFIG_KEYS)]
     return []
 
 
-def _describe_config(p: dict, lang: str) -> str:
+def _describe_config(p: dict[str, Any], lang: str) -> str:
     ref = short_ref(normalise_ref(p["ref"]))
     parts = []
     if "workdir" in p:
@@ -155,17 +162,17 @@ def _describe_config(p: dict, lang: str) -> str:
     return f"{ref} 이미지가 {settings} 설정으로 빌드되어 있다"
 
 
-def _describe_exists(p: dict, lang: str) -> str:
+def _describe_exists(p: dict[str, Any], lang: str) -> str:
     ref = short_ref(normalise_ref(p["ref"]))
     return f"{ref} 이미지가 있다" if lang == "ko" else f"Image {ref} exists"
 
 
-def _describe_removed(p: dict, lang: str) -> str:
+def _describe_removed(p: dict[str, Any], lang: str) -> str:
     ref = short_ref(normalise_ref(p["ref"]))
     return f"{ref} 이미지가 삭제되어 없다" if lang == "ko" else f"Image {ref} has been removed"
 
 
-def _describe_current(p: dict, lang: str) -> str:
+def _describe_current(p: dict[str, Any], lang: str) -> str:
     ref = short_ref(normalise_ref(p["ref"]))
     if lang == "en":
         return f"Image {ref} is built from the current files in {p['context']}"

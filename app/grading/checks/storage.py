@@ -1,29 +1,32 @@
-"""Checks on volumes, mounts and files (host, container, volume)."""
+"""Checks on volumes and mounts."""
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from typing import Any
 
 from app.grading.checks.base import (
     SELECT_IMAGE,
     CheckKind,
     Context,
     Outcome,
+    Rules,
     not_found,
     select,
     who,
 )
 from app.grading.params import Param
 from app.grading.state import ContainerView, MountView
-from app.grading.text import nfc
 
 CONTAINER = Param("container", "str", "the container's name")
 PATH = Param("path", "path", "the absolute path inside the container", required=True)
 
 
-def _need_container(check: str):
-    def rule(p: Mapping) -> list[str]:
+def need_container(check: str) -> Rules:
+    """A parameter rule: the check must select a container by name or image."""
+
+    def rule(p: Mapping[str, Any]) -> list[str]:
         if isinstance(p, Mapping) and "container" not in p and "image" not in p:
             return [f"{check}: give 'container' (a name) or 'image' to select the container"]
         return []
@@ -31,11 +34,13 @@ def _need_container(check: str):
     return rule
 
 
-def _who(p: Mapping, lang: str) -> str:
+def container_words(p: Mapping[str, Any], lang: str) -> str:
+    """How a message names the selected container (by name or by image)."""
     return who(p, lang, "container")
 
 
-def _volume_names(ctx: Context, lang: str) -> str:
+def volume_names(ctx: Context, lang: str) -> str:
+    """The volumes there are now, for a message about a missing one."""
     named = sorted(v.name for v in ctx.state.volumes if not v.anonymous)
     anon = sum(v.anonymous for v in ctx.state.volumes)
     if lang == "ko":
@@ -45,17 +50,17 @@ def _volume_names(ctx: Context, lang: str) -> str:
     return text + (f", {anon} anonymous." if anon else ".")
 
 
-def _volume_exists(ctx: Context, p: dict) -> Outcome:
+def _volume_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     if any(v.name == p["name"] for v in ctx.state.volumes):
         return Outcome(True, f"{p['name']} 볼륨이 있습니다.", f"Volume {p['name']} exists.")
     return Outcome(
         False,
-        f"{p['name']} 볼륨이 없습니다. {_volume_names(ctx, 'ko')}",
-        f"There is no volume {p['name']}. {_volume_names(ctx, 'en')}",
+        f"{p['name']} 볼륨이 없습니다. {volume_names(ctx, 'ko')}",
+        f"There is no volume {p['name']}. {volume_names(ctx, 'en')}",
     )
 
 
-def _volume_removed(ctx: Context, p: dict) -> Outcome:
+def _volume_removed(ctx: Context, p: dict[str, Any]) -> Outcome:
     if not any(v.name == p["name"] for v in ctx.state.volumes):
         return Outcome(True, f"{p['name']} 볼륨이 삭제되어 없습니다.", f"Volume {p['name']} is gone.")
     users = [
@@ -90,7 +95,7 @@ def _at(c: ContainerView, path: str) -> MountView | None:
     return next((m for m in c.mounts if posixpath.normpath(m.destination) == path), None)
 
 
-def _mount_ok(ctx: Context, m: MountView | None, p: dict) -> bool:
+def _mount_ok(ctx: Context, m: MountView | None, p: dict[str, Any]) -> bool:
     if m is None or m.type != p["type"]:
         return False
     if "read_only" in p and m.read_only != p["read_only"]:
@@ -102,7 +107,7 @@ def _mount_ok(ctx: Context, m: MountView | None, p: dict) -> bool:
     return True
 
 
-def _mount_words(p: dict, lang: str) -> str:
+def _mount_words(p: dict[str, Any], lang: str) -> str:
     path, kind, src = p["path"], p["type"], p.get("source")
     ro = p.get("read_only")
     if lang == "en":
@@ -118,26 +123,26 @@ def _mount_words(p: dict, lang: str) -> str:
     return what + {True: "(읽기 전용)", False: "(쓰기 가능)", None: ""}[ro] + f"{particle} {path} 경로에"
 
 
-def _mount_at(ctx: Context, p: dict) -> Outcome:
+def _mount_at(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
     if any(_mount_ok(ctx, _at(c, p["path"]), p) for c in found):
         return Outcome(
             True,
-            f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있습니다.",
-            f"{_who(p, 'en').capitalize()} has {_mount_words(p, 'en')}.",
+            f"{container_words(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있습니다.",
+            f"{container_words(p, 'en').capitalize()} has {_mount_words(p, 'en')}.",
         )
     return Outcome(
         False,
-        f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있지 않습니다. "
+        f"{container_words(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있지 않습니다. "
         + " ".join(_mounts_text(c, "ko") for c in found[:3]),
-        f"{_who(p, 'en').capitalize()} does not have {_mount_words(p, 'en')}. "
+        f"{container_words(p, 'en').capitalize()} does not have {_mount_words(p, 'en')}. "
         + " ".join(_mounts_text(c, "en") for c in found[:3]),
     )
 
 
-def _anon_at(ctx: Context, p: dict) -> Outcome:
+def _anon_at(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
@@ -146,19 +151,19 @@ def _anon_at(ctx: Context, p: dict) -> Outcome:
         if m is not None and m.type == "volume" and m.anonymous:
             return Outcome(
                 True,
-                f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있습니다.",
-                f"{_who(p, 'en').capitalize()} has an anonymous volume at {p['path']}.",
+                f"{container_words(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있습니다.",
+                f"{container_words(p, 'en').capitalize()} has an anonymous volume at {p['path']}.",
             )
     return Outcome(
         False,
-        f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 없습니다. "
+        f"{container_words(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 없습니다. "
         + " ".join(_mounts_text(c, "ko") for c in found[:3]),
-        f"{_who(p, 'en').capitalize()} has no anonymous volume at {p['path']}. "
+        f"{container_words(p, 'en').capitalize()} has no anonymous volume at {p['path']}. "
         + " ".join(_mounts_text(c, "en") for c in found[:3]),
     )
 
 
-def _mount_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
+def _mount_claims(ctx: Context, p: dict[str, Any]) -> tuple[set[str], set[str]]:
     containers, volumes = set(), set()
     for c in select(ctx.state, p, "container"):
         containers.add(c.id)
@@ -168,199 +173,14 @@ def _mount_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
     return containers, volumes
 
 
-def _mount_rules(p: Mapping) -> list[str]:
-    errors = _need_container("mount_at")(p)
+def _mount_rules(p: Mapping[str, Any]) -> list[str]:
+    errors = need_container("mount_at")(p)
     if isinstance(p, Mapping) and p.get("type") == "volume" and isinstance(p.get("source"), str) and "/" in p["source"]:
         errors.append("mount_at: a volume 'source' is a volume name, not a path (use type: bind for a folder)")
     return errors
 
 
 # ---------------------------------------------------------------- files
-
-WHERE = Param(
-    "where",
-    "enum",
-    "host, container (its whole file view: image, read-write layer, mounts), "
-    "layer (only the container's read-write layer) or volume",
-    required=True,
-    choices=("host", "container", "layer", "volume"),
-)
-_IN_CONTAINER = ("container", "layer")
-FILE_PARAMS = (
-    WHERE,
-    Param(
-        "path",
-        "str",
-        "container: an absolute path; host: absolute, ~/..., or relative to the home "
-        "folder; volume: from the volume's root (awesome.txt = /awesome.txt)",
-        required=True,
-    ),
-    Param("container", "str", "where=container or layer: the container's name"),
-    SELECT_IMAGE,
-    Param("volume", "str", "where=volume: the volume's name"),
-    Param("contains", "text", "text the file must contain (file_absent: must not contain)"),
-)
-
-
-def _file_rules(check: str):
-    def rule(p: Mapping) -> list[str]:
-        if not isinstance(p, Mapping):
-            return []
-        where = p.get("where")
-        if where in _IN_CONTAINER and "container" not in p and "image" not in p:
-            return [f"{check}: where={where} needs 'container' (a name) or 'image'"]
-        if where == "volume" and "volume" not in p:
-            return [f"{check}: where=volume needs 'volume' (the volume's name)"]
-        path = p.get("path")
-        if where in _IN_CONTAINER and isinstance(path, str) and not path.startswith("/"):
-            return [f"{check}: where={where} needs an absolute path inside the container, got {path!r}"]
-        extra = [
-            k
-            for k in ("container", "image", "volume")
-            if k in p and where not in {"container": _IN_CONTAINER, "image": _IN_CONTAINER, "volume": ("volume",)}[k]
-        ]
-        if extra:
-            return [f"{check}: {extra[0]!r} does not apply to where={where}"]
-        return []
-
-    return rule
-
-
-def _place(p: dict, lang: str) -> str:
-    where = p["where"]
-    if where == "host":
-        return f"호스트의 {p['path']}" if lang == "ko" else f"{p['path']} on the host"
-    if where == "volume":
-        return f"{p['volume']} 볼륨의 {p['path']}" if lang == "ko" else f"{p['path']} in volume {p['volume']}"
-    if where == "layer":
-        return (
-            f"{_who(p, 'ko')}의 읽기 쓰기 레이어에 있는 {p['path']}"
-            if lang == "ko"
-            else f"{p['path']} in the read-write layer of {_who(p, 'en')}"
-        )
-    return f"{_who(p, 'ko')}의 {p['path']}" if lang == "ko" else f"{p['path']} in {_who(p, 'en')}"
-
-
-def _read(ctx: Context, p: dict) -> tuple[list[str | None], Outcome | None]:
-    """The file's text at each matching place (None where missing), or a failure outcome."""
-    path = p["path"]
-    if p["where"] == "host":
-        if not path.startswith(("/", "~")):
-            path = "~/" + path  # content cannot know the learner's cwd: relative means from home
-        return [ctx.probe.host_file(ctx.state.host_path(path))], None
-    if p["where"] == "volume":
-        if not any(v.name == p["volume"] for v in ctx.state.volumes):
-            return [], Outcome(
-                False,
-                f"{p['volume']} 볼륨이 없습니다. {_volume_names(ctx, 'ko')}",
-                f"There is no volume {p['volume']}. {_volume_names(ctx, 'en')}",
-            )
-        return [ctx.probe.volume_file(p["volume"], posixpath.normpath("/" + path.lstrip("/")))], None
-    found = select(ctx.state, p, "container")
-    if not found:
-        return [], not_found(ctx.state, p, "container")
-    read = ctx.probe.layer_file if p["where"] == "layer" else ctx.probe.container_file
-    return [read(c, posixpath.normpath(p["path"])) for c in found], None
-
-
-def _folder_words(ctx: Context, p: dict) -> tuple[str, str]:
-    """What the missing file's folder holds instead: ` ~/site 폴더에 있는 것: a.html, css/.`"""
-    where, path = p["where"], p["path"]
-    if where == "host":
-        full = ctx.state.host_path(path if path.startswith(("/", "~")) else "~/" + path)
-        target: ContainerView | str | None = None
-    elif where == "volume":
-        full, target = posixpath.normpath("/" + path.lstrip("/")), p["volume"]
-    else:
-        found = select(ctx.state, p, "container")
-        full, target = posixpath.normpath(path), (found[0] if found else None)
-    folder = posixpath.dirname(full) or "/"
-    names = ctx.probe.folder_listing(where, target, folder)
-    if where == "host" and (folder == ctx.state.home or folder.startswith(ctx.state.home + "/")):
-        folder = "~" + folder[len(ctx.state.home) :]
-    if where == "volume":
-        ko = f"{target} 볼륨" + ("" if folder == "/" else f"의 {folder} 폴더")
-        en = f"volume {target}" if folder == "/" else f"folder {folder} of volume {target}"
-    elif where == "layer":
-        ko, en = f"읽기 쓰기 레이어의 {folder} 폴더", f"folder {folder} of the read-write layer"
-    else:
-        ko, en = f"{folder} 폴더", f"folder {folder}"
-    if names is None:
-        return f" {ko}도 없습니다.", f" The {en} does not exist either."
-    if not names and where == "layer":
-        return (
-            f" 컨테이너가 {folder} 폴더에 쓴 파일이 하나도 없습니다.",
-            f" The container has written no file in {folder}.",
-        )
-    if not names:
-        return f" {ko}는 비어 있습니다." if ko.endswith("폴더") else f" {ko}은 비어 있습니다.", f" The {en} is empty."
-    listed = ", ".join(names[:8]) + (" ..." if len(names) > 8 else "")
-    return f" {ko}에 있는 것: {listed}.", f" The {en} holds: {listed}."
-
-
-def _file_exists(ctx: Context, p: dict) -> Outcome:
-    texts, failure = _read(ctx, p)
-    if failure:
-        return failure
-    place_ko, place_en = _place(p, "ko"), _place(p, "en")
-    present = [t for t in texts if t is not None]
-    if not present:
-        ko, en = _folder_words(ctx, p)
-        return Outcome(False, f"{place_ko} 파일이 없습니다.{ko}", f"There is no file {place_en}.{en}")
-    want = p.get("contains")
-    if want is None:
-        return Outcome(True, f"{place_ko} 파일이 있습니다.", f"File {place_en} exists.")
-    if any(nfc(want) in nfc(t) for t in present):
-        return Outcome(True, f"{place_ko} 파일에 ‘{want}’ 내용이 있습니다.", f"File {place_en} contains ‘{want}’.")
-    sample = nfc(present[0]).strip().replace("\n", " ")[:60]
-    return Outcome(
-        False,
-        f"{place_ko} 파일은 있지만 ‘{want}’ 내용이 없습니다 (지금 내용: ‘{sample}’).",
-        f"File {place_en} exists but does not contain ‘{want}’ (it has ‘{sample}’).",
-    )
-
-
-def _file_absent(ctx: Context, p: dict) -> Outcome:
-    texts, failure = _read(ctx, p)
-    if failure:
-        return failure
-    place_ko, place_en = _place(p, "ko"), _place(p, "en")
-    want = p.get("contains")
-    present = [t for t in texts if t is not None]
-    if want is None:
-        if not present:
-            return Outcome(True, f"{place_ko} 파일이 없습니다.", f"There is no file {place_en}.")
-        return Outcome(False, f"{place_ko} 파일이 아직 있습니다.", f"File {place_en} still exists.")
-    if not any(nfc(want) in nfc(t) for t in present):
-        return Outcome(
-            True, f"{place_ko} 파일에 ‘{want}’ 내용이 없습니다.", f"File {place_en} does not contain ‘{want}’."
-        )
-    return Outcome(
-        False, f"{place_ko} 파일에 아직 ‘{want}’ 내용이 있습니다.", f"File {place_en} still contains ‘{want}’."
-    )
-
-
-def _file_describe(absent: bool):
-    def describe(p: dict, lang: str) -> str:
-        want = p.get("contains")
-        if lang == "en":
-            if want is None:
-                return f"File {_place(p, 'en')} {'does not exist' if absent else 'exists'}"
-            return f"File {_place(p, 'en')} {'does not contain' if absent else 'contains'} ‘{want}’"
-        if want is None:
-            return f"{_place(p, 'ko')} 파일이 {'없다' if absent else '있다'}"
-        return f"{_place(p, 'ko')} 파일에 ‘{want}’ 내용이 {'없다' if absent else '있다'}"
-
-    return describe
-
-
-def _file_claims(ctx: Context, p: dict) -> tuple[set[str], set[str]]:
-    if p["where"] == "volume":
-        return set(), {p["volume"]}
-    if p["where"] in _IN_CONTAINER:
-        return {c.id for c in select(ctx.state, p, "container")}, set()
-    return set(), set()
-
 
 STORAGE_CHECKS = (
     CheckKind(
@@ -386,12 +206,12 @@ STORAGE_CHECKS = (
         (CONTAINER, SELECT_IMAGE, PATH),
         _anon_at,
         lambda p, lang: (
-            f"{_who(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있다"
+            f"{container_words(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있다"
             if lang == "ko"
-            else f"{_who(p, 'en').capitalize()} has an anonymous volume at {p['path']}"
+            else f"{container_words(p, 'en').capitalize()} has an anonymous volume at {p['path']}"
         ),
         {"container": "feedback-app", "path": "/app/feedback"},
-        _need_container("anonymous_volume_at"),
+        need_container("anonymous_volume_at"),
         _mount_claims,
     ),
     CheckKind(
@@ -407,32 +227,12 @@ STORAGE_CHECKS = (
         ),
         _mount_at,
         lambda p, lang: (
-            f"{_who(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있다"
+            f"{container_words(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있다"
             if lang == "ko"
-            else f"{_who(p, 'en').capitalize()} has {_mount_words(p, 'en')}"
+            else f"{container_words(p, 'en').capitalize()} has {_mount_words(p, 'en')}"
         ),
         {"container": "feedback-app", "path": "/app/feedback", "type": "volume", "source": "feedback"},
         _mount_rules,
         _mount_claims,
-    ),
-    CheckKind(
-        "file_exists",
-        "a file exists (optionally containing text) on the host, in a container, in its read-write layer, or in a volume",
-        FILE_PARAMS,
-        _file_exists,
-        _file_describe(False),
-        {"where": "volume", "volume": "feedback", "path": "/awesome.txt", "contains": "좋아요"},
-        _file_rules("file_exists"),
-        _file_claims,
-    ),
-    CheckKind(
-        "file_absent",
-        "a file is absent (or, with contains, does not contain the text)",
-        FILE_PARAMS,
-        _file_absent,
-        _file_describe(True),
-        {"where": "container", "container": "feedback-app", "path": "/app/feedback/awesome.txt"},
-        _file_rules("file_absent"),
-        _file_claims,
     ),
 )

@@ -1,0 +1,1 @@
+"""The build engine: Dockerfile parser, BuildKit-like stages, progress output."""

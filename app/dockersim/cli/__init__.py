@@ -1,0 +1,1 @@
+"""The docker client's command line: flag tables and the flag parser."""

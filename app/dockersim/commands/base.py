@@ -1,0 +1,64 @@
+"""What every command module shares: the Caller, the command registry (@register) and error framing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.dockersim.cli.flags import Parsed
+from app.dockersim.cli.read import canonical
+from app.dockersim.core.errors import DockerError
+from app.dockersim.core.hints import hint
+
+if TYPE_CHECKING:
+    from app.dockersim.engine.host import Host
+
+Out = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who runs a docker command: the terminal, its cwd and the command path as typed."""
+
+    terminal: int
+    cwd: str
+    path: str
+
+
+CommandFn = Callable[["Host", Parsed, Caller], Out]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A modelled command: its function and the flags it models (the rest is refused as not modelled)."""
+
+    fn: CommandFn
+    flags: frozenset[str]
+
+
+REGISTRY: dict[str, Spec] = {}
+
+
+def register(paths: str, flags: str = "") -> Callable[[CommandFn], CommandFn]:
+    """Decorator: register a command under its canonical path and aliases ('ps|container ls|...'); the
+    client's alias table (app.dockersim.cli.read) must agree that they are one command."""
+
+    def deco(fn: CommandFn) -> CommandFn:
+        names = paths.split("|")
+        if {canonical(name) for name in names} != {names[0]}:
+            raise ValueError(f"{paths}: not one command in the client's alias table")
+        spec = Spec(fn, frozenset(flags.split()) | {"help"})
+        for name in names:
+            REGISTRY[name] = spec
+        return fn
+
+    return deco
+
+
+def frame_error(host: Host, e: DockerError) -> Out:
+    """Docker's stderr text plus, when hints are on, one Korean line set apart by a blank line."""
+    text = e.text if e.text.endswith("\n") else e.text + "\n"
+    if host.hints:
+        text += f"\n💡 {hint(e.hint or 'generic')}\n"
+    return e.stdout, text, e.exit_code

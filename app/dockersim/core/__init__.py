@@ -1,0 +1,1 @@
+"""Shared vocabulary of the simulator: errors, files, formatting, clock, references, hints."""

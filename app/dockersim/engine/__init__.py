@@ -1,0 +1,1 @@
+"""Plumbing: the host's models, container runtime, processes and the simulated registry."""

@@ -1,0 +1,276 @@
+"""Docker's nouns as plain classes: Image, Layer, Container, Volume, Mount, PortBinding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.dockersim.core.format import human_duration
+from app.dockersim.core.fs import FileTree
+
+MAX_LOG_LINES = 1000
+
+
+def copy_json(value: Any) -> Any:
+    """Deep copy of JSON-like data (dicts, lists, scalars); much faster than copy.deepcopy."""
+    if isinstance(value, dict):
+        return {k: copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_json(v) for v in value]
+    return value
+
+
+@dataclass
+class PortBinding:
+    """One published port: host_ip:host_port -> container_port/proto."""
+
+    host_ip: str
+    host_port: int
+    container_port: int
+    proto: str = "tcp"
+
+
+@dataclass
+class Mount:
+    """A volume or bind mount of a container."""
+
+    type: str  # "volume" | "bind"
+    source: str  # host path for binds, volume name for volumes
+    destination: str
+    read_only: bool = False
+    anonymous: bool = False
+
+    @property
+    def name(self) -> str:
+        """Volume name ('' for binds)."""
+        return self.source if self.type == "volume" else ""
+
+
+@dataclass
+class Layer:
+    """One image layer: id, the instruction that made it, its size."""
+
+    id: str
+    created_by: str
+    size: int
+    created: float = 0.0
+    empty: bool = False
+
+
+@dataclass
+class Image:
+    """A read-only image: files, config with Docker's field names, layers, tags."""
+
+    id: str
+    repo_tags: list[str]
+    config: dict[str, Any]
+    layers: list[Layer]
+    files: dict[str, str]
+    dirs: set[str]
+    created: float
+    size: int
+    build_hash: str = ""
+    parent: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable JSON form."""
+        return {
+            "build_hash": self.build_hash,
+            "config": copy_json(self.config),
+            "created": self.created,
+            "dirs": sorted(self.dirs),
+            "files": {k: self.files[k] for k in sorted(self.files)},
+            "id": self.id,
+            "parent": self.parent,
+            "layers": [
+                {"created": x.created, "created_by": x.created_by, "empty": x.empty, "id": x.id, "size": x.size}
+                for x in self.layers
+            ],
+            "repo_tags": list(self.repo_tags),
+            "size": self.size,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Image:
+        """Inverse of to_json."""
+        return cls(
+            d["id"],
+            list(d["repo_tags"]),
+            copy_json(d["config"]),
+            [Layer(**x) for x in d["layers"]],
+            dict(d["files"]),
+            set(d["dirs"]),
+            d["created"],
+            d["size"],
+            d["build_hash"],
+            d["parent"],
+        )
+
+
+@dataclass
+class Volume:
+    """A named or anonymous volume with its own file tree."""
+
+    name: str
+    anonymous: bool
+    created: float
+    tree: FileTree = field(default_factory=FileTree)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def files(self) -> dict[str, str]:
+        """Files in the volume, by path relative to its root ('/x')."""
+        return self.tree.files
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable JSON form."""
+        return {
+            "anonymous": self.anonymous,
+            "created": self.created,
+            "labels": dict(sorted(self.labels.items())),
+            "name": self.name,
+            "tree": self.tree.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Volume:
+        """Inverse of to_json."""
+        return cls(d["name"], d["anonymous"], d["created"], FileTree.from_json(d["tree"]), dict(d["labels"]))
+
+
+@dataclass
+class LogEntry:
+    """One line a container wrote, with its stream and time."""
+
+    time: float
+    stream: str  # "stdout" | "stderr"
+    text: str
+
+
+@dataclass
+class Container:
+    """A container: config, state, ports, mounts, its read-write layer and its logs."""
+
+    id: str
+    name: str
+    image_ref: str
+    image_id: str
+    created: float
+    config: dict[str, Any]
+    ports: list[PortBinding] = field(default_factory=list)
+    mounts: list[Mount] = field(default_factory=list)
+    auto_remove: bool = False
+    state: str = "created"  # created | running | exited
+    exit_code: int = 0
+    started_at: float | None = None
+    finished_at: float | None = None
+    attached: bool = False
+    process: str = ""
+    proc: dict[str, Any] = field(default_factory=dict)
+    rw: FileTree = field(default_factory=FileTree)
+    deleted: set[str] = field(default_factory=set)
+    logs: list[LogEntry] = field(default_factory=list)
+    logs_dropped: int = 0
+    restart_count: int = 0
+    publish_all: bool = False
+    error: str = ""
+
+    @property
+    def running(self) -> bool:
+        """True while the main process runs."""
+        return self.state == "running"
+
+    @property
+    def rw_files(self) -> dict[str, str]:
+        """Files in the read-write layer."""
+        return self.rw.files
+
+    @property
+    def cmd(self) -> list[str]:
+        """Effective argv: Entrypoint + Cmd."""
+        return list(self.config.get("Entrypoint") or []) + list(self.config.get("Cmd") or [])
+
+    def status(self, now: float) -> str:
+        """The STATUS column text (moby State.String)."""
+        if self.state == "running":
+            return "Up " + human_duration(now - (self.started_at or now))
+        if self.state == "exited":
+            return f"Exited ({self.exit_code}) {human_duration(now - (self.finished_at or now))} ago"
+        return "Created"
+
+    def add_log(self, time: float, stream: str, text: str) -> None:
+        """Append a line, keeping only the last MAX_LOG_LINES."""
+        self.logs.append(LogEntry(time, stream, text))
+        if len(self.logs) > MAX_LOG_LINES:
+            extra = len(self.logs) - MAX_LOG_LINES
+            del self.logs[:extra]
+            self.logs_dropped += extra
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable JSON form."""
+        return {
+            "attached": self.attached,
+            "auto_remove": self.auto_remove,
+            "config": copy_json(self.config),
+            "created": self.created,
+            "deleted": sorted(self.deleted),
+            "error": self.error,
+            "exit_code": self.exit_code,
+            "finished_at": self.finished_at,
+            "id": self.id,
+            "image_id": self.image_id,
+            "image_ref": self.image_ref,
+            "logs": [[e.time, e.stream, e.text] for e in self.logs],
+            "logs_dropped": self.logs_dropped,
+            "mounts": [
+                {
+                    "anonymous": m.anonymous,
+                    "destination": m.destination,
+                    "read_only": m.read_only,
+                    "source": m.source,
+                    "type": m.type,
+                }
+                for m in self.mounts
+            ],
+            "name": self.name,
+            "ports": [
+                {"container_port": p.container_port, "host_ip": p.host_ip, "host_port": p.host_port, "proto": p.proto}
+                for p in self.ports
+            ],
+            "proc": copy_json(self.proc),
+            "process": self.process,
+            "publish_all": self.publish_all,
+            "restart_count": self.restart_count,
+            "rw": self.rw.to_json(),
+            "started_at": self.started_at,
+            "state": self.state,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Container:
+        """Inverse of to_json."""
+        return cls(
+            id=d["id"],
+            name=d["name"],
+            image_ref=d["image_ref"],
+            image_id=d["image_id"],
+            created=d["created"],
+            config=copy_json(d["config"]),
+            ports=[PortBinding(**p) for p in d["ports"]],
+            mounts=[Mount(**m) for m in d["mounts"]],
+            auto_remove=d["auto_remove"],
+            state=d["state"],
+            exit_code=d["exit_code"],
+            started_at=d["started_at"],
+            finished_at=d["finished_at"],
+            attached=d["attached"],
+            process=d["process"],
+            proc=copy_json(d["proc"]),
+            rw=FileTree.from_json(d["rw"]),
+            deleted=set(d["deleted"]),
+            logs=[LogEntry(t, s, x) for t, s, x in d["logs"]],
+            logs_dropped=d["logs_dropped"],
+            restart_count=d["restart_count"],
+            publish_all=d["publish_all"],
+            error=d["error"],
+        )

@@ -1,0 +1,170 @@
+"""Container runtime plumbing: filesystems, starting, signals, logs, HTTP — used by the host and the porcelain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.dockersim.core.errors import ConnectionRefused, ConnectionReset, DockerError
+from app.dockersim.core.fs import FS
+from app.dockersim.core.layers import LayeredFS, MountedFS, SubFS
+from app.dockersim.engine.models import Container
+from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
+from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
+
+if TYPE_CHECKING:
+    from app.dockersim.engine.host import Host
+
+
+def container_fs(host: Host, c: Container) -> FS:
+    """Merged view: image files + read-write layer + mounts."""
+    image = host.image_by_id(c.image_id)
+    files, dirs = (image.files, image.dirs) if image else ({}, {"/"})
+    root = LayeredFS(files, dirs, c.rw, c.deleted)
+    mounts: list[tuple[str, FS]] = []
+    for m in c.mounts:
+        if m.type == "volume":
+            vol = host.volume_by_name(m.source)
+            if vol is not None:
+                mounts.append((m.destination, SubFS(vol.tree, "/", m.read_only)))
+        else:
+            mounts.append((m.destination, SubFS(host.fs, m.source, m.read_only)))
+    return MountedFS(root, mounts) if mounts else root
+
+
+def is_busybox(host: Host, c: Container) -> bool:
+    """Alpine/busybox images use busybox tools and messages."""
+    fs = container_fs(host, c)
+    return fs.kind("/bin/busybox") == "file"
+
+
+def container_shell(host: Host, c: Container, cwd: str = "", env: list[str] | None = None) -> ShellEnv:
+    """A shell over the container's merged fs (for -it, exec and one-shot commands)."""
+    fs = container_fs(host, c)
+    variables = dict(e.split("=", 1) for e in (c.config.get("Env") or []) + (env or []) if "=" in e)
+    variables["HOSTNAME"] = c.id[:12]
+    variables["__now__"] = str(host.clock.now)
+    sh = ShellEnv(
+        fs=fs,
+        cwd=cwd or c.config.get("WorkingDir") or "/",
+        home="/root",
+        env=variables,
+        flavour="busybox" if fs.kind("/bin/busybox") == "file" else "bash",
+        user="root",
+        check_path=True,
+    )
+    sh.hooks["sleep"] = lambda argv, s: host.sleep_hook(argv, s)
+    sh.hooks["exit"] = _exit_hook
+    return sh
+
+
+def _exit_hook(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
+    code = int(argv[1]) if len(argv) > 1 and argv[1].lstrip("-").isdigit() else sh.status
+    sh.env["__exit__"] = "exit"
+    return "", "", code & 0xFF
+
+
+def run_in_container(
+    host: Host, c: Container, argv: list[str], cwd: str = "", env: list[str] | None = None
+) -> tuple[str, str, int]:
+    """Run a one-shot argv (or `sh -c script`) in the container's shell."""
+    sh = container_shell(host, c, cwd, env)
+    if len(argv) >= 3 and argv[0].rsplit("/", 1)[-1] in ("sh", "bash", "ash") and argv[1] == "-c":
+        return run_line(argv[2], sh)
+    return dispatch(argv, sh)
+
+
+@dataclass
+class ProcContext:
+    """The Ctx a process model sees for one container."""
+
+    host: Host
+    container: Container
+
+    @property
+    def fs(self) -> FS:
+        """Merged container fs."""
+        return container_fs(self.host, self.container)
+
+    @property
+    def now(self) -> float:
+        """Simulated time."""
+        return self.host.clock.now
+
+    @property
+    def proc(self) -> dict[str, Any]:
+        """The model's persistent state."""
+        return self.container.proc
+
+    @property
+    def workdir(self) -> str:
+        """Container working dir."""
+        return self.container.config.get("WorkingDir") or "/"
+
+    def emit(self, stream: str, text: str) -> None:
+        """Write a log line."""
+        self.host.emit(self.container, stream, text)
+
+    def shell(self, argv: list[str]) -> tuple[str, str, int]:
+        """Run argv in the container shell."""
+        return run_in_container(self.host, self.container, argv)
+
+
+def start_process(host: Host, c: Container) -> None:
+    """Exec the container's command through its process model; may exit at once."""
+    fs = container_fs(host, c)
+    try:
+        sel = select(c.cmd, fs, c.config.get("WorkingDir") or "/", bool(c.config.get("OpenStdin")))
+    except ExecError as e:
+        text = (
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: "
+            "runc create failed: unable to start container process: error during container init: "
+            f"{e.message}: unknown"
+        )
+        c.state, c.exit_code, c.error = "created", e.exit_code, text
+        c.started_at = None
+        raise DockerError(text, e.exit_code, "exec_not_found") from None
+    c.process, c.proc = sel.model, dict(sel.state)
+    c.state, c.started_at, c.finished_at, c.exit_code, c.error = "running", host.clock.now, None, 0, ""
+    host.on_started(c)
+    code = model(c.process).start(ProcContext(host, c))
+    if code is not None:
+        host.on_exited(c, code)
+    elif "deadline" in c.proc:
+        host.deadlines[c.id] = float(c.proc["deadline"])
+
+
+def deliver_signal(host: Host, c: Container, sig: str) -> int | None:
+    """Send a signal to the main process; returns the exit code if it exited."""
+    if not c.running:
+        return None
+    code = model(c.process).signal(ProcContext(host, c), sig)
+    if code is not None:
+        host.on_exited(c, code)
+    return code
+
+
+def listening_ports(host: Host, c: Container) -> set[int]:
+    """Container ports the main process listens on."""
+    return model(c.process).ports(ProcContext(host, c)) if c.running else set()
+
+
+def http(host: Host, c: Container, method: str, path: str, body: str) -> HttpResponse:
+    """Pass a request to the process model."""
+    return model(c.process).http(ProcContext(host, c), method, path, body)
+
+
+def http_request(
+    host: Host, method: str, host_port: int, path: str = "/", body: str | None = None
+) -> tuple[int, dict[str, str], str]:
+    """What curl gets from localhost:host_port; raises ConnectionRefused / ConnectionReset."""
+    c = host.port_owner(host_port)
+    if c is None or not c.running:
+        raise ConnectionRefused(host_port)
+    binding = next(p for p in c.ports if p.host_port == host_port and p.proto == "tcp")
+    if binding.container_port not in listening_ports(host, c):
+        raise ConnectionReset(host_port)
+    resp = http(host, c, method.upper(), path or "/", body or "")
+    if resp.status == 0:
+        raise ConnectionReset(host_port)
+    return resp.status, dict(resp.headers), resp.body

@@ -1,0 +1,92 @@
+"""Snapshots: the whole host as versioned JSON-able data and back (Host's serialiser, so it reads
+Host's stores directly)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.dockersim.core.clock import IdGenerator
+from app.dockersim.core.fs import FileTree
+from app.dockersim.engine.host import Host
+from app.dockersim.engine.models import Container, Image, Volume, copy_json
+from app.dockersim.engine.terminal import HistoryEntry, Terminal
+
+SNAPSHOT_VERSION = 1
+
+
+def dump(host: Host) -> dict[str, Any]:
+    """The whole host as JSON-able data (versioned, stable key order, lossless)."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "build_cache": copy_json(host.build_cache),
+        "clock": host.clock.now,
+        "containers": [c.to_json() for c in host._containers.values()],
+        "deadlines": dict(sorted(host.deadlines.items())),
+        "fs": host.fs.to_json(),
+        "hints": host.hints,
+        "history": [
+            {
+                "commands": [{"argv": list(c["argv"]), "exit_code": c["exit_code"]} for c in h.commands],
+                "exit_code": h.exit_code,
+                "line": h.line,
+                "terminal": h.terminal,
+                "time": h.time,
+            }
+            for h in host._history
+        ],
+        "history_dropped": host._history_dropped,
+        "ids": {"counter": host.ids.counter, "seed": host.ids.seed},
+        "images": [i.to_json() for i in host._images.values()],
+        "seed": host.seed,
+        "tags": dict(host._tags),
+        "terminals": [
+            {**vars(t), "pending": [list(p) for p in t.pending]}
+            for t in sorted(host.terminals.values(), key=lambda t: t.id)
+        ],
+        "volumes": [v.to_json() for v in host._volumes.values()],
+    }
+
+
+def load(host: Host, data: dict[str, Any]) -> None:
+    """Fill a fresh host (made with the snapshot's seed and hints) from dump()."""
+    host.clock.now = data["clock"]
+    host.ids = IdGenerator(data["ids"]["seed"], data["ids"]["counter"])
+    host.fs = FileTree.from_json(data["fs"])
+    host.build_cache = copy_json(data["build_cache"])
+    for d in data["images"]:
+        img = Image.from_json(d)
+        host._images[img.id] = img
+    host._tags = dict(data["tags"])
+    for d in data["volumes"]:
+        v = Volume.from_json(d)
+        host._volumes[v.name] = v
+    for d in data["containers"]:
+        c = Container.from_json(d)
+        host.add_container(c)
+        if c.running:
+            host.on_started(c)
+    host.deadlines = dict(data["deadlines"])
+    host._history = [
+        HistoryEntry(
+            **{
+                **h,
+                "commands": tuple(
+                    {"argv": list(c["argv"]), "exit_code": c["exit_code"]} for c in h.get("commands", ())
+                ),
+            }
+        )
+        for h in data["history"]
+    ]  # "commands" is absent in snapshots from before it was added
+    host._history_dropped = data.get("history_dropped", 0)  # absent in snapshots from the first release
+    for d in data["terminals"]:
+        t = Terminal(**{**d, "pending": [list(p) for p in d["pending"]]})
+        host.terminals[t.id] = t
+        if t.kind and t.container:
+            host._watchers.setdefault(t.container, set()).add(t.id)
+    host._wire_limits()
+
+
+def check_version(data: dict[str, Any]) -> None:
+    """Refuse a snapshot of another format version."""
+    if data.get("version") != SNAPSHOT_VERSION:
+        raise ValueError(f"unsupported snapshot version {data.get('version')!r} (expected {SNAPSHOT_VERSION})")

@@ -1,0 +1,1 @@
+"""The simulated POSIX shell (host bash and container sh) and its tools."""

@@ -1,0 +1,44 @@
+"""The shell's environment: where it runs (fs, cwd, variables, hooks) and executable lookup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.dockersim.core.fs import FS
+
+PATH_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+Out = tuple[str, str, int]
+Hook = Callable[[list[str], "ShellEnv"], Out]
+
+
+class ShellSyntaxError(Exception):
+    """A line the shell cannot parse."""
+
+
+@dataclass
+class ShellEnv:
+    """Where a shell runs: its file system, cwd, variables and the host's hooks."""
+
+    fs: FS
+    cwd: str
+    home: str
+    env: dict[str, str] = field(default_factory=dict)
+    flavour: str = "bash"  # bash (GNU tools) | busybox
+    user: str = "learner"
+    hooks: dict[str, Hook] = field(default_factory=dict)
+    check_path: bool = False  # inside containers, external commands must exist in PATH
+    status: int = 0
+    trace: list[dict[str, Any]] | None = None  # when a list: one {"argv", "exit_code"} per simple command that ran
+    last_argv: list[str] = field(default_factory=list)
+
+
+def resolve_exe(fs: FS, name: str) -> str | None:
+    """Path of an executable in PATH (or the given path), if it exists."""
+    if "/" in name:
+        return name if fs.kind(name) == "file" else None
+    for d in PATH_DIRS:
+        if fs.kind(f"{d}/{name}") == "file":
+            return f"{d}/{name}"
+    return None
