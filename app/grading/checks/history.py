@@ -8,11 +8,11 @@ code; these checks read only that (and which terminals are still held), never th
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.dockersim import ShellSyntaxError, split_line
 from app.grading import commandline
 from app.grading.checks.base import CheckKind, Context, Outcome, not_found, states
 from app.grading.params import Param
@@ -39,7 +39,7 @@ def _entry_commands(entry: HistoryEntry) -> list[commandline.Invocation]:
         return commandline.succeeded_invocations(entry.line, entry.exit_code)
     found = []
     for argv, code in entry.commands:
-        inv = commandline.read_invocation(shlex.join(argv))
+        inv = commandline.read_invocation(list(argv))
         if inv is None:
             continue
         if code in (0, commandline.INTERRUPTED) or (code > 128 and commandline.holds_terminal(inv)):
@@ -81,13 +81,18 @@ class Step:
         return commandline.matches(inv, self.want, self.words)
 
 
+def _words(text: str) -> list[str]:
+    """The words of a step, read by the simulator's own tokenizer (one command per step)."""
+    return split_line(text)[0][1]
+
+
 def step_error(text: object) -> str | None:
     """Why a step cannot be read, or None."""
     if not isinstance(text, str) or not text.strip():
         return f"each step must be a command such as 'stop web', got {text!r}"
     try:
-        words = shlex.split(text)
-    except ValueError as exc:
+        words = _words(text)
+    except ShellSyntaxError as exc:
         return f"step {text!r}: {exc}"
     if words[0] == "docker":
         words = words[1:]
@@ -105,7 +110,7 @@ def step_error(text: object) -> str | None:
 
 def read_step(text: str) -> Step:
     """A step (validated by `step_error` first)."""
-    words = shlex.split(text)
+    words = _words(text)
     if words[0] == "docker":
         words = words[1:]
     shown = " ".join(words)
