@@ -109,7 +109,10 @@ def record_login_success(name: str) -> None:
 def _hit(setting: str, *identifiers: str) -> bool:
     """Count one hit against every limit in `setting`; False when one of them is used up."""
     prefix = current_app.config.get("RATELIMIT_KEY_PREFIX") or ""
-    return all(limiter.limiter.hit(item, prefix + "dojo-write", *identifiers) for item in parse_many(current_app.config[setting]))
+    return all(
+        limiter.limiter.hit(item, prefix + "dojo-write", *identifiers)
+        for item in parse_many(current_app.config[setting])
+    )
 
 
 def check_write_limits() -> None:

@@ -105,6 +105,6 @@ def sign_out_everywhere() -> Response:
     """Revoke every other session of this account (a cookie copied elsewhere stops working)."""
     form = ConfirmForm()
     if form.validate_on_submit():
-        accounts.sign_out_everywhere(current_user)
+        accounts.sign_out_everywhere(current_user._get_current_object())  # type: ignore[attr-defined]
         flash(_("Every other device is signed out."), "info")
     return redirect(url_for("main.home"))

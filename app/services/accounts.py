@@ -12,10 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app import rate_limits
-from app.usernames import normalise_username
 from app.extensions import db
 from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User
 from app.services.days import as_utc
+from app.usernames import normalise_username
 
 MERGE_SESSION_KEY = "merge_guest_id"
 # Session keys that survive a session rotation (log-in, register, log-out): only the language.
@@ -97,11 +97,9 @@ def _start_session(user: User) -> None:
 
 def revoke_sessions(user: User) -> None:
     """Raise the account's session epoch: every session cookie issued for it so far stops working."""
-    db.session.execute(
-        update(User).where(User.id == user.id).values(session_epoch=func.coalesce(User.session_epoch, 0) + 1)
-    )
+    # Incremented in SQL, so two revocations at once both count.
+    user.session_epoch = func.coalesce(User.session_epoch, 0) + 1
     db.session.commit()
-    db.session.refresh(user)
 
 
 def log_out() -> None:
