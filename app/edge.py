@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Flask, Request, abort, request
+from flask import Flask, Request, Response, abort, request
+
+from app.services import accounts
 
 # A JSON body larger than this is refused (the lab editor's 64 KiB file, escaped, fits easily).
 MAX_JSON_BYTES = 256 * 1024
@@ -93,15 +95,26 @@ def read_json(data: bytes) -> Any:
     return value
 
 
+# Werkzeug decodes invalid UTF-8 in a query or form as U+FFFD; no page of this site sends one.
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def check_field(value: str) -> None:
+    """A query or form value: `check_text`, and no U+FFFD (where the browser sent invalid UTF-8)."""
+    check_text(value)
+    if REPLACEMENT_CHARACTER in value:
+        raise UnsafeInput("invalid UTF-8 in a field")
+
+
 def check_fields(req: Request) -> None:
-    """Every query argument and form field (names and values) passes `check_text`."""
+    """Every query argument and form field (names and values) passes `check_field`."""
     for source in (req.args, req.form):
         for key, values in source.lists():
-            check_text(key)
+            check_field(key)
             for value in values:
-                check_text(value)
+                check_field(value)
     for key in req.files:
-        check_text(key)
+        check_field(key)
 
 
 class SafeRequest(Request):
@@ -137,3 +150,8 @@ def init_app(app: Flask) -> None:
         except UnsafeInput as error:
             app.logger.info("refused input on %s: %s", request.path, error)
             abort(400)
+
+    @app.after_request
+    def forget_uncommitted_guest(response: Response) -> Response:
+        accounts.forget_uncommitted_guest()
+        return response

@@ -22,7 +22,7 @@ def home() -> str:
 def start_as_guest() -> Response:
     form = ConfirmForm()
     if form.validate_on_submit():
-        accounts.ensure_learner()
+        accounts.start_as_guest()
     return redirect(url_for("main.home"))
 
 

@@ -7,8 +7,9 @@ from datetime import datetime
 
 from flask import session
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app import rate_limits
@@ -18,6 +19,8 @@ from app.services.days import as_utc
 from app.usernames import normalise_username
 
 MERGE_SESSION_KEY = "merge_guest_id"
+# Database-session key of a guest created in this request and not committed yet.
+PENDING_GUEST_KEY = "pending_guest_id"
 # Session keys that survive a session rotation (log-in, register, log-out): only the language.
 KEPT_ON_ROTATION = ("lang",)
 
@@ -44,21 +47,49 @@ def find_user(username: str) -> User | None:
 
 
 def create_guest() -> User:
-    """A new guest row, so everything recorded for the visitor is theirs."""
+    """A new guest row (flushed, not committed): it is kept only if the action that needed it commits."""
     guest = User(is_guest=True, role=Role.learner)
     db.session.add(guest)
-    db.session.commit()
+    db.session.flush()
+    db.session.info[PENDING_GUEST_KEY] = guest.id
     return guest
 
 
 def ensure_learner() -> User:
-    """The current user; a visitor without one becomes a guest, remembered by the session cookie."""
+    """The current user; a visitor without one becomes a guest, remembered by the session cookie.
+
+    The guest is written with whatever the action writes: an action refused before its commit
+    (a wrong rating, an empty answer) leaves no row, and `forget_uncommitted_guest` takes the
+    never-written id out of the cookie.
+    """
     if current_user.is_authenticated:
         return current_user._get_current_object()  # type: ignore[attr-defined]
     guest = create_guest()
     session.permanent = True
     login_user(guest)
     return guest
+
+
+def start_as_guest() -> User:
+    """The "start as a guest" button: the current learner, or a new guest written now."""
+    user = ensure_learner()
+    db.session.commit()
+    return user
+
+
+@event.listens_for(Session, "after_commit")
+def _guest_written(db_session: Session) -> None:
+    """Once the transaction holding a new guest commits, the guest is real."""
+    db_session.info.pop(PENDING_GUEST_KEY, None)
+
+
+def forget_uncommitted_guest() -> None:
+    """At the end of a request: a guest made but never committed must not stay in the cookie.
+
+    (SQLite reuses the id of a row that was never written; a stale cookie would name the next guest.)
+    """
+    if db.session.info.pop(PENDING_GUEST_KEY, None) is not None:
+        logout_user()
 
 
 def register(username: str, password: str, display_name: str | None = None) -> User:
