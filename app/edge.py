@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Flask, Request, Response, abort, request
+from flask import Flask, Request, Response, abort, jsonify, request
 
 from app.services import accounts
+from app.web_errors import bad_input_message
 
 # A JSON body larger than this is refused (the lab editor's 64 KiB file, escaped, fits easily).
 MAX_JSON_BYTES = 256 * 1024
@@ -120,21 +121,20 @@ def check_fields(req: Request) -> None:
 class SafeRequest(Request):
     """A request whose `get_json` is the safe reader, so every view that reads JSON gets it."""
 
+    def safe_json(self) -> Any:
+        """The body parsed by `read_json` (once per request); raises `UnsafeInput`."""
+        if not hasattr(self, "_safe_json"):
+            self._safe_json = read_json(self.get_data(cache=True))
+        return self._safe_json
+
     def get_json(self, force: bool = False, silent: bool = False, cache: bool = True) -> Any:
         """Parsed JSON body (None when not JSON and not forced); unsafe bodies were refused at the edge."""
         if not (force or self.is_json):
             return None if silent else self.on_json_loading_failed(None)
-        if cache and hasattr(self, "_safe_json"):
-            return self._safe_json
         try:
-            value = read_json(self.get_data(cache=cache))
+            return self.safe_json()
         except UnsafeInput as error:
-            if silent:
-                return None
-            return self.on_json_loading_failed(error)
-        if cache:
-            self._safe_json = value
-        return value
+            return None if silent else self.on_json_loading_failed(error)
 
 
 def init_app(app: Flask) -> None:
@@ -146,9 +146,13 @@ def init_app(app: Flask) -> None:
         try:
             check_fields(request)
             if request.is_json and request.content_length != 0 and request.method not in ("GET", "HEAD"):
-                request.get_json()
+                request.safe_json()  # type: ignore[attr-defined]
         except UnsafeInput as error:
             app.logger.info("refused input on %s: %s", request.path, error)
+            if request.is_json:  # the page's script reads a JSON answer
+                answer = jsonify(ok=False, error=bad_input_message())
+                answer.status_code = 400
+                abort(answer)
             abort(400)
 
     @app.after_request

@@ -172,3 +172,16 @@ def test_four_simultaneous_registrations_of_one_name(app, dbs):
     with dbs() as s:
         assert s.scalar(select(func.count()).select_from(User).where(User.username == "minji")) == 1
         assert s.scalar(select(func.count()).select_from(User).where(User.is_guest)) == 3
+
+
+def test_a_refused_json_request_gets_a_json_answer_in_the_learners_language(client):
+    reply = client.post(
+        "/labs/lab-sample-detached/run", data='{"line": "ls", "terminal": NaN}', content_type="application/json"
+    )
+    assert reply.status_code == 400
+    assert reply.get_json() == {
+        "ok": False,
+        "error": "보낸 내용 중 읽을 수 없는 부분이 있습니다. 페이지를 새로 고친 뒤 다시 시도하세요. 저장된 것은 없습니다.",
+    }
+    page = client.post("/guest", data={"x": "a\x00"})
+    assert page.status_code == 400 and "요청을 읽을 수 없습니다" in page.get_data(as_text=True)
