@@ -53,7 +53,8 @@ def gunicorn_workers() -> int:
     or `WEB_CONCURRENCY`; the app sees the same sources.
     """
     argv = sys.argv
-    if not argv or "gunicorn" not in os.path.basename(argv[0]):
+    # `gunicorn ...` or `python -m gunicorn ...` (argv[0] is then gunicorn/__main__.py).
+    if not argv or "gunicorn" not in argv[0]:
         return 0
     # Later arguments win, as in gunicorn: GUNICORN_CMD_ARGS, then the command line itself.
     args = shlex.split(os.environ.get("GUNICORN_CMD_ARGS", "")) + argv[1:]

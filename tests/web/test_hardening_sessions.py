@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask_login import login_user
 from sqlalchemy import func, select
 
@@ -143,3 +145,35 @@ def test_several_gunicorn_workers_on_the_memory_store_log_a_warning(monkeypatch,
     assert rate_limit_store_warning("memory://", 1) is None
     create_app(base_config(database_uri, tmp_path))
     assert "separately in each of the 4 gunicorn workers" in caplog.text
+
+
+def test_gunicorn_with_two_workers_on_the_memory_store_warns_at_start_up(sqlite_template, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import _free_port
+
+    root = Path(__file__).resolve().parents[2]
+    database = tmp_path / "prod.sqlite3"
+    shutil.copyfile(sqlite_template, database)
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "k" * 32}
+    env.pop("RATELIMIT_STORAGE_URI", None)
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), "--workers", "2", "--bind", f"127.0.0.1:{port}", "app:create_app()"]
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode("utf-8", "replace")
+    assert "separately in each of the 2 gunicorn workers" in output
