@@ -91,7 +91,17 @@ def snapshot(app: Flask) -> dict[str, list[tuple]]:
 
 @pytest.fixture
 def app_config():
-    return {"CONTENT_DIR": str(COURSE), "RATELIMIT_ENABLED": False}
+    # Limits high enough that every request reaches the edge and the view. (Not RATELIMIT_ENABLED:
+    # Flask-Limiter keeps that in its one global object, so it would leak into later tests.)
+    many = "100000 per minute"
+    limits = (
+        "AUTH_RATE_LIMIT",
+        "AUTH_IP_RATE_LIMIT",
+        "LAB_RATE_LIMIT",
+        "WRITE_RATE_LIMIT",
+        "ANONYMOUS_WRITE_RATE_LIMIT",
+    )
+    return {"CONTENT_DIR": str(COURSE), **dict.fromkeys(limits, many), "WRITE_ADDRESS_RATE_LIMIT": many}
 
 
 def client_as(app: Flask, role: str):  # type: ignore[no-untyped-def]
