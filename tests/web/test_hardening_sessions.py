@@ -177,3 +177,30 @@ def test_gunicorn_with_two_workers_on_the_memory_store_warns_at_start_up(sqlite_
         server.terminate()
         output = server.communicate(timeout=30)[0].decode("utf-8", "replace")
     assert "separately in each of the 2 gunicorn workers" in output
+
+
+def test_the_migration_renames_stored_names_that_nfkc_changes(database_uri, tmp_path):
+    """A name stored before NFKC (full-width letters) is renamed, unless the new spelling is taken."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from app import create_app
+    from app.extensions import db
+    from tests.conftest import base_config
+
+    app = create_app(base_config(database_uri, tmp_path))
+    with app.app_context():
+        downgrade(revision="0004")
+        db.session.execute(
+            text(
+                "INSERT INTO users (username, role, is_guest, created_at) VALUES "
+                "('ｋｉｍ', 'learner', false, CURRENT_TIMESTAMP), ('ａｄｍｉｎ', 'learner', false, CURRENT_TIMESTAMP), "
+                "('admin', 'learner', false, CURRENT_TIMESTAMP), ('민지', 'learner', false, CURRENT_TIMESTAMP)"
+            )
+        )
+        db.session.commit()
+        upgrade()
+        names = set(db.session.scalars(text("SELECT username FROM users")))
+        db.session.remove()
+        db.engine.dispose()
+    assert names == {"kim", "ａｄｍｉｎ", "admin", "민지"}
