@@ -143,6 +143,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def refuse_unsafe_input() -> None:
+        """400 for any unsafe query, form or JSON body, before the view (and its writes) runs."""
         try:
             check_fields(request)
             if request.is_json and request.content_length != 0 and request.method not in ("GET", "HEAD"):
@@ -157,5 +158,6 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def forget_uncommitted_guest(response: Response) -> Response:
+        """A guest this request made but never wrote leaves the cookie too."""
         accounts.forget_uncommitted_guest()
         return response
