@@ -49,12 +49,22 @@ class Config:
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STRATEGY = "fixed-window"
-    AUTH_RATE_LIMIT = "10 per minute"  # per address and user name
-    AUTH_IP_RATE_LIMIT = "200 per minute"  # per address: a classroom shares one
-    LAB_RATE_LIMIT = "300 per minute"  # per learner
+    # Rate limits (app/rate_limits.py; each is explained in docs/architecture.md, "Security").
+    AUTH_RATE_LIMIT = "10 per minute"  # register: per address and user name
+    AUTH_IP_RATE_LIMIT = "200 per minute"  # register: per address (a classroom shares one)
+    LAB_RATE_LIMIT = "300 per minute"  # lab terminal requests per learner
+    WRITE_RATE_LIMIT = "120 per minute"  # every other write, per learner or guest
+    ANONYMOUS_WRITE_RATE_LIMIT = "200 per hour"  # writes by visitors with no guest yet, per address
+    WRITE_ADDRESS_RATE_LIMIT = "3000 per minute"  # flood cap on all writes from one address
+    LOGIN_FREE_FAILURES = 5  # wrong passwords per user name before the back-off starts
+    LOGIN_BACKOFF_BASE_SECONDS = 2  # first lock; doubles with each further failure
+    LOGIN_BACKOFF_MAX_SECONDS = 300  # longest lock
+    LOGIN_FAILURE_WINDOW_SECONDS = 3600  # failures are forgotten this long after the first
+    LOGIN_ADDRESS_FAILURE_BUDGET = 100  # failures from one address before its names lose free failures
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_SECURE = False  # True behind TLS; also turns on HSTS (app/security.py)
+    HSTS_MAX_AGE_SECONDS = 365 * 24 * 3600
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     MAX_CONTENT_LENGTH = 512 * 1024

@@ -8,6 +8,11 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 
+def bad_input_message() -> str:
+    """What a learner reads when the request edge refused their input (400)."""
+    return _("Something in what was sent could not be read. Reload the page and try again; nothing was saved.")
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers."""
 
@@ -26,6 +31,7 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException) -> tuple[str, int]:
         code = error.code or 500
         titles = {
+            400: (_("This request could not be read"), bad_input_message()),
             404: (
                 _("Page not found"),
                 _("There is no page at this address. Check the address or go back to the course."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, logout_user
+from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from app import rate_limits
@@ -21,6 +21,7 @@ def _account_error(error: accounts.AccountError) -> str:
     messages = {
         "username_taken": _("That user name is taken."),
         "bad_credentials": _("Wrong user name or password."),
+        "locked": _("Too many wrong passwords for this user name. Wait a minute and try again."),
     }
     return messages.get(error.code, _("The request could not be completed."))
 
@@ -47,22 +48,20 @@ def register() -> str | Response:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(rate_limits.auth_limit, key_func=rate_limits.per_ip_and_username, methods=["POST"])
-@limiter.limit(rate_limits.auth_ip_limit, methods=["POST"])
-def login() -> str | Response:
+def login() -> str | Response | tuple[str, int]:
     form = LoginForm()
-    error = None
+    error, status = None, 200
     if form.validate_on_submit():
         try:
             outcome = accounts.authenticate(form.username.data, form.password.data)
         except accounts.AccountError as exc:
-            error = _account_error(exc)
+            error, status = _account_error(exc), (429 if exc.code == "locked" else 401)
         else:
             if outcome.guest_to_merge is not None:
                 return redirect(url_for("auth.merge"))
             flash(_("You are logged in."), "success")
             return redirect(_safe_next(url_for("main.home")))
-    return render_template("auth/login.html", form=form, error=error), (401 if error else 200)
+    return render_template("auth/login.html", form=form, error=error), status
 
 
 @bp.route("/merge", methods=["GET", "POST"])
@@ -95,6 +94,17 @@ def me() -> tuple[dict[str, object], int]:
 def logout() -> Response:
     form = ConfirmForm()
     if form.validate_on_submit():
-        logout_user()
+        accounts.log_out()
         flash(_("You are logged out."), "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/sign-out-everywhere", methods=["POST"])
+@login_required
+def sign_out_everywhere() -> Response:
+    """Revoke every other session of this account (a cookie copied elsewhere stops working)."""
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        accounts.sign_out_everywhere(current_user._get_current_object())  # type: ignore[attr-defined]
+        flash(_("Every other device is signed out."), "info")
     return redirect(url_for("main.home"))

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 
 from app.blueprints.forms import ConfirmForm
 from app.blueprints.redirects import safe_target
-from app.services import accounts, progress
+from app.services import accounts, course, progress
 
 bp = Blueprint("main", __name__)
 
@@ -22,7 +22,7 @@ def home() -> str:
 def start_as_guest() -> Response:
     form = ConfirmForm()
     if form.validate_on_submit():
-        accounts.ensure_learner()
+        accounts.start_as_guest()
     return redirect(url_for("main.home"))
 
 
@@ -37,5 +37,9 @@ def set_language(lang: str) -> Response:
 
 
 @bp.route("/healthz")
-def healthz() -> tuple[dict[str, str], int]:
+def healthz() -> tuple[dict[str, object], int]:
+    """`ok`, or `degraded` with the count of content problems (the site still serves the good lessons)."""
+    problems = course.content_problems()
+    if problems:
+        return {"status": "degraded", "content_problems": len(problems)}, 200
     return {"status": "ok"}, 200

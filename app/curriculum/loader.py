@@ -27,6 +27,15 @@ from app.curriculum.yamlsrc import LineDict, YamlProblem, load_yaml
 
 _FRONT_KEYS = ("id", "title", "order", "summary")
 
+# Limits for one content file (documented in content/README.md): a file over them is left out of
+# the course with a `file:line: message` problem, so one broken file cannot take the site down.
+MAX_CONTENT_FILE_BYTES = 512 * 1024
+MAX_CONTENT_LINE_CHARS = 4000
+# At most this many problems are listed per broken file (the first ones are enough to fix it).
+MAX_TEXT_PROBLEMS = 10
+# Control characters a text file must not hold (tab, newline, carriage return and form feed are fine).
+_FORBIDDEN_CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f") | {"\x7f"}
+
 
 @dataclass
 class _Parsed:
@@ -86,12 +95,34 @@ def parse_lesson(
     return p.lesson, p.errors
 
 
+def text_problems(path: str, text: str) -> list[ContentError]:
+    """A NUL or other control character, or a line over `MAX_CONTENT_LINE_CHARS`, with its line."""
+    errors: list[ContentError] = []
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_CONTENT_FILE_BYTES:
+        errors.append(ContentError(path, 1, f"the file is larger than {MAX_CONTENT_FILE_BYTES} bytes"))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(errors) >= MAX_TEXT_PROBLEMS:
+            break
+        if len(line) > MAX_CONTENT_LINE_CHARS:
+            errors.append(
+                ContentError(path, number, f"line of {len(line)} characters (at most {MAX_CONTENT_LINE_CHARS})")
+            )
+        bad = next((char for char in line if char in _FORBIDDEN_CONTROLS), None)
+        if bad is not None:
+            column = line.index(bad) + 1
+            errors.append(ContentError(path, number, f"control character U+{ord(bad):04X} at column {column}"))
+    return errors
+
+
 def _parse(
     path: str,
     text: str,
     check_validator: CheckValidator | None,
     fixtures: Mapping[str, Mapping[str, str]] | None,
 ) -> _Parsed:
+    broken = text_problems(path, text)
+    if broken:
+        return _Parsed(path, None, [], broken, None)
     problems = Problems(path)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     front, body, offset = _front_matter(text, problems)

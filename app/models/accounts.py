@@ -44,8 +44,15 @@ class User(UserMixin, Model):
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of the id in every session cookie: raising it (log-out, register, password change,
+    # "sign out everywhere") makes every cookie issued before worthless.
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
 
     activities: Mapped[list[Activity]] = relationship(back_populates="user", passive_deletes=True)
+
+    def get_id(self) -> str:
+        """The session cookie's user id: `id.epoch`, so a raised epoch revokes old cookies."""
+        return f"{self.id}.{self.session_epoch or 0}"
 
     @property
     def is_instructor(self) -> bool:

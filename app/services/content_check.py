@@ -13,7 +13,7 @@ from app.services.course import parse_content, read_fixtures
 def check_course(root: Path) -> tuple[Course, list[ContentError]]:
     """Parse the content, replay every lab and every command answer's reference; list all problems."""
     course, errors = parse_content(root)
-    fixtures = read_fixtures(root)
+    fixtures = read_fixtures(root, [])  # (unreadable fixture files are already among `errors`)
     paths = {lesson.id: lesson.path for lesson in course.lessons}
     for lab in course.labs:
         for problem in replay.lab_problems(lab, fixtures):

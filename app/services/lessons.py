@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flask_login import current_user
-from sqlalchemy import select
+from flask import session
+from sqlalchemy import func, select
 
 from app.curriculum import Course, Flashcard, Lab, Lesson, Question, render_markdown
 from app.extensions import db
@@ -18,6 +18,8 @@ from app.services.course import get_course
 _PLACEHOLDER = re.compile(r'<div class="dojo-item" data-kind="(flashcard|question|lab)" data-id="([^"]*)"></div>')
 
 Segment = str | Flashcard | Question | Lab
+# Session key of the lesson last opened: [lesson id, the learner's newest activity id then].
+VISIT_SESSION_KEY = "last_lesson"
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def lesson_page(lesson_id: str, user: User | None) -> LessonPage | None:
     lesson = course.lessons_by_id.get(lesson_id)
     if lesson is None:
         return None
-    record_lesson_visit(lesson)
+    remember_lesson_visit(lesson, user)
     previous, following = neighbours(course, lesson)
     answers = questions.latest_answers(user, [q.id for q in lesson.questions])
     status = lab_statuses(user, [lab.id for lab in lesson.labs])
@@ -108,17 +110,30 @@ def neighbours(course: Course, lesson: Lesson) -> tuple[Lesson | None, Lesson | 
     return previous, following
 
 
-def record_lesson_visit(lesson: Lesson) -> None:
-    """Remember the lesson a signed-in learner (or existing guest) opened, for "continue"."""
-    if not current_user.is_authenticated:
+def _newest_activity_id(user: User) -> int:
+    return db.session.scalar(select(func.max(Activity.id)).where(Activity.user_id == user.id)) or 0
+
+
+def remember_lesson_visit(lesson: Lesson, user: User | None) -> None:
+    """Remember the lesson a learner (or existing guest) opened, for "continue", in the session only.
+
+    A GET writes no row: the visit is kept in the signed session cookie with the id of the
+    learner's newest activity, so anything they do afterwards (an answer, a lab) takes precedence.
+    """
+    if user is None:
         return
-    last = db.session.scalar(
-        select(Activity).where(Activity.user_id == current_user.id).order_by(Activity.id.desc()).limit(1)
-    )
-    if last is not None and last.kind == "lesson" and last.item_id == lesson.id:
-        return
-    db.session.add(Activity(user_id=current_user.id, kind=ActivityKind.lesson, item_id=lesson.id))
-    db.session.commit()
+    session[VISIT_SESSION_KEY] = [lesson.id, _newest_activity_id(user)]
+
+
+def visited_lesson(user: User | None) -> str | None:
+    """The lesson opened last in this browser, if nothing was recorded for the learner since."""
+    value = session.get(VISIT_SESSION_KEY)
+    if user is None or not isinstance(value, list) or len(value) != 2:
+        return None
+    lesson_id, marker = value
+    if not isinstance(lesson_id, str) or not isinstance(marker, int) or marker < _newest_activity_id(user):
+        return None
+    return lesson_id
 
 
 def continue_lesson(user: User | None, course: Course | None = None) -> Lesson | None:
@@ -126,6 +141,9 @@ def continue_lesson(user: User | None, course: Course | None = None) -> Lesson |
     course = course or get_course()
     if not course.lessons:
         return None
+    visited = visited_lesson(user)
+    if visited in course.lessons_by_id:
+        return course.lessons_by_id[visited]
     if user is not None:
         for activity in db.session.scalars(
             select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(50)

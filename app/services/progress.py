@@ -13,7 +13,7 @@ from app.models import Activity, CardReview, CardState, LabAttempt, QuestionAnsw
 from app.reports.progress import ProgressRow, plain_title, streak
 from app.services.course import get_course
 from app.services.days import school_zone
-from app.services.lessons import LessonProgress, continue_lesson, lab_statuses
+from app.services.lessons import LessonProgress, continue_lesson, lab_statuses, visited_lesson
 
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
@@ -64,16 +64,16 @@ class CourseMap:
 
 def course_map(user: User | None) -> CourseMap:
     """The course map for the home page (with the unfinished lab if that is what the learner did last)."""
-    started = (
-        user is not None
-        and db.session.scalar(select(Activity.id).where(Activity.user_id == user.id).limit(1)) is not None
+    started = user is not None and (
+        visited_lesson(user) is not None
+        or db.session.scalar(select(Activity.id).where(Activity.user_id == user.id).limit(1)) is not None
     )
     return CourseMap(lesson_progress(user), continue_lesson(user), _resume_lab(user), started)
 
 
 def _resume_lab(user: User | None) -> Lab | None:
     """The lab the learner opened last, if that was their latest step and it is not finished."""
-    if user is None:
+    if user is None or visited_lesson(user) is not None:  # a lesson read since comes first
         return None
     last = db.session.scalar(select(Activity).where(Activity.user_id == user.id).order_by(Activity.id.desc()).limit(1))
     lab = get_course().by_id.get(last.item_id or "") if last is not None and last.kind == "lab_started" else None

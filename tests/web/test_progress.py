@@ -89,6 +89,6 @@ def test_recent_activity_words_every_kind_in_both_languages(client):
 
 def test_card_reviews_count_in_the_recent_list_newest_first(client):
     client.post("/cards/card-one/review", json={"rating": 3, "version": 0})
-    client.get("/lessons/sample")
+    answer(client, "q-single", {"answer": "1"}, "a")  # (reading a lesson is a GET: it records nothing)
     recent = client.get("/progress/").get_data(as_text=True).split('data-testid="recent"')[1]
-    assert recent.index("레슨 읽음") < recent.index("플래시카드 복습")
+    assert recent.index("문제 풂") < recent.index("플래시카드 복습")

@@ -32,15 +32,16 @@ def test_limit_is_counted_in_redis(database_uri, tmp_path):
 
     prefix = uuid.uuid4().hex
     config = base_config(database_uri, tmp_path)
-    config.update(RATELIMIT_STORAGE_URI=REDIS_URL, AUTH_RATE_LIMIT="3 per minute", RATELIMIT_KEY_PREFIX=prefix)
+    config.update(RATELIMIT_STORAGE_URI=REDIS_URL, LOGIN_FREE_FAILURES=3, RATELIMIT_KEY_PREFIX=prefix)
     client = create_app(config).test_client()
     codes = [
         client.post("/account/login", data={"username": "x", "password": "wrong-password"}).status_code
-        for _ in range(4)
+        for _ in range(5)
     ]
-    assert codes == [401, 401, 401, 429]
+    assert codes == [401, 401, 401, 401, 429]
     store = redis.Redis.from_url(REDIS_URL)
     keys = store.keys(f"*{prefix}*")
-    assert keys, "no rate-limit counter was written to Redis"
-    assert int(store.get(keys[0])) >= 3
+    failures = [key for key in keys if b"login-fail/x" in key]
+    assert failures, "no failure counter was written to Redis"
+    assert int(store.get(failures[0])) == 4
     store.delete(*keys)

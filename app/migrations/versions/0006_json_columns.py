@@ -1,7 +1,7 @@
 """JSON columns: question answers and verdicts, FSRS card states (were JSON text in TEXT columns)
 
 Revision ID: 0006
-Revises: 0004s
+Revises: 0005
 Create Date: 2026-12-07 06:00:00
 
 The stored text is already JSON (it was written with json.dumps), so the values are kept as
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0004s'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

@@ -23,7 +23,7 @@ def set_lang(client, lang: str) -> None:
 def current_user_id(client) -> int | None:
     with client.session_transaction() as sess:
         value = sess.get("_user_id")
-    return int(value) if value else None
+    return int(value.split(".")[0]) if value else None  # the cookie holds "id.epoch"
 
 
 @pytest.mark.parametrize(
