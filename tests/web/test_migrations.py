@@ -88,3 +88,29 @@ def test_0006_converts_rows_written_in_the_old_form(empty_database: str, tmp_pat
         assert json.loads(old[0]) == ["docker", 2] and json.loads(old[1]) == VERDICT
         db.session.remove()
         db.engine.dispose()
+
+
+def test_rebuilding_the_users_table_keeps_rows_that_point_at_users(empty_database: str, tmp_path: Path):
+    """Downgrading past 0005 rebuilds `users` on SQLite; no user-owned row may be cascade-deleted."""
+    app = create_app(base_config(empty_database, tmp_path))
+    at = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
+    with app.app_context():
+        upgrade()
+        db.session.execute(
+            text(
+                "INSERT INTO users (id, is_guest, role, created_at, session_epoch) VALUES (1, :yes, 'learner', :at, 0)"
+            ),
+            {"at": at, "yes": True},
+        )
+        db.session.execute(
+            text("INSERT INTO activities (user_id, kind, item_id, created_at) VALUES (1, 'lab_solved', 'lab-1', :at)"),
+            {"at": at},
+        )
+        db.session.commit()
+        db.session.remove()
+        downgrade(revision="0004s")
+        assert db.session.scalar(text("SELECT count(*) FROM activities")) == 1
+        upgrade()
+        assert db.session.scalar(text("SELECT count(*) FROM activities")) == 1
+        db.session.remove()
+        db.engine.dispose()
