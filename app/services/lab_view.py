@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import cache
 from typing import Any
 
 from app.curriculum import Lab
@@ -94,8 +97,8 @@ def describe_goal(lab: Lab, lang: str) -> list[str]:
 
 
 def grade(lab: Lab, host: DockerHost) -> Verdict:
-    """Grade a copy of the host: live probes (HTTP, rebuilds) must not change the learner's host."""
-    return grade_lab(lab.goal.checks, lab.goal.policy, DockerHost.from_snapshot(host.snapshot()))
+    """Grade the live host: grading only reads it (probes with side effects make their own copy)."""
+    return grade_lab(lab.goal.checks, lab.goal.policy, host)
 
 
 def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:
@@ -123,3 +126,10 @@ def completion_words() -> dict[str, Any]:
                 flags.append("-" + flag["short"])
         docker[path] = sorted(set(flags))
     return {"docker": docker, "shell": list(SHELL_COMMANDS)}
+
+
+@cache
+def completion_words_json() -> tuple[str, str]:
+    """The completion words as JSON and a hash of it (for a URL that can be cached for a year)."""
+    body = json.dumps(completion_words(), sort_keys=True, separators=(",", ":"))
+    return body, hashlib.sha256(body.encode()).hexdigest()[:12]
