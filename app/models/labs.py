@@ -38,11 +38,11 @@ class LabAttempt(db.Model):
     term_data: Mapped[bytes | None] = mapped_column(LargeBinary)  # scrollback, history, recent ids
     undo_count: Mapped[int] = mapped_column(default=0, server_default="0")  # rows in lab_undo_steps
     undo_bytes: Mapped[int] = mapped_column(default=0, server_default="0")  # their stored bytes
-    # Format 1 only (None once upgraded); deferred so that loading an attempt never reads them.
-    snapshot: Mapped[str | None] = mapped_column(Text, deferred=True)
-    terminals: Mapped[str | None] = mapped_column(Text, deferred=True)
-    history: Mapped[str | None] = mapped_column(Text, deferred=True)
-    recent_commands: Mapped[str | None] = mapped_column(Text, deferred=True)
+    # Format 1 only ("" once upgraded); deferred so that loading an attempt never reads them.
+    snapshot: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    terminals: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    history: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    recent_commands: Mapped[str] = mapped_column(Text, deferred=True, default="")
     best_score: Mapped[float] = mapped_column(Float, default=0.0)
     hints_used: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
@@ -61,7 +61,7 @@ class LabUndoStep(db.Model):
     """The host as it was before one state-changing command (the last few per attempt).
 
     `data` is the attempt's `host_data` from before the change (format 2); `snapshot` the host
-    as JSON text in steps stored by format 1. `size` is what counts against MAX_UNDO_BYTES.
+    as JSON text in steps stored by format 1 ("" in format 2). `size` is what counts against MAX_UNDO_BYTES.
     """
 
     __tablename__ = "lab_undo_steps"
@@ -70,7 +70,7 @@ class LabUndoStep(db.Model):
     attempt_id: Mapped[int] = mapped_column(ForeignKey("lab_attempts.id", ondelete="CASCADE"), index=True)
     command: Mapped[str] = mapped_column(Text)
     data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
-    snapshot: Mapped[str | None] = mapped_column(Text, deferred=True)
+    snapshot: Mapped[str] = mapped_column(Text, deferred=True, default="")
     size: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

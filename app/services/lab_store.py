@@ -262,7 +262,7 @@ def _encode(ws: Workspace) -> lab_format.HostBlob:
         raise LabTooLarge(_too_large_change(size, limits.MAX_STORED_BYTES))
     attempt = ws.attempt
     if attempt.storage_format != FORMAT:  # a lazy upgrade: the old text columns are emptied
-        attempt.snapshot = attempt.terminals = attempt.history = attempt.recent_commands = None
+        attempt.snapshot = attempt.terminals = attempt.history = attempt.recent_commands = ""
     attempt.storage_format, attempt.host_data, attempt.term_data = FORMAT, blob.data, term
     return blob
 
@@ -318,6 +318,7 @@ def mutate(
             return result
         try:
             save(ws)
+            saved = {"version": ws.attempt.version, "undo": undo_count(ws.attempt)}  # before commit expires them
             db.session.commit()
         except StaleDataError:
             db.session.rollback()
@@ -326,10 +327,7 @@ def mutate(
             db.session.rollback()
             raise
         if isinstance(result, dict):  # the reply was built before the save bumped these
-            if "version" in result:
-                result["version"] = ws.attempt.version
-            if "undo" in result:
-                result["undo"] = undo_count(ws.attempt)
+            result.update({k: v for k, v in saved.items() if k in result})
         return result
     raise LabConflict()
 
@@ -354,11 +352,12 @@ def reset_attempt(user: User, lab_id: str, lab: Lab | None, scope: str, change: 
         result = change(ws)
         try:
             save(ws)
+            version = ws.attempt.version
             db.session.commit()
         except StaleDataError:
             db.session.rollback()
             continue
         if isinstance(result, dict):
-            result["version"], result["undo"] = ws.attempt.version, 0
+            result["version"], result["undo"] = version, 0
         return result
     raise LabConflict()

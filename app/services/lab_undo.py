@@ -62,7 +62,7 @@ def pop_undo(ws: Workspace) -> tuple[str, dict[str, Any]] | None:
     if not attempt.undo_count:
         return None
     step = db.session.execute(
-        select(LabUndoStep.id, LabUndoStep.command, LabUndoStep.data, LabUndoStep.snapshot, LabUndoStep.size)
+        select(LabUndoStep.id, LabUndoStep.command, LabUndoStep.size)
         .where(LabUndoStep.attempt_id == attempt.id)
         .order_by(LabUndoStep.id.desc())
         .limit(1)
@@ -70,17 +70,22 @@ def pop_undo(ws: Workspace) -> tuple[str, dict[str, Any]] | None:
     if step is None:
         attempt.undo_count = attempt.undo_bytes = 0
         return None
-    db.session.execute(delete(LabUndoStep).where(LabUndoStep.id == step.id))
     attempt.undo_count = max(attempt.undo_count - 1, 0)
     attempt.undo_bytes = max(attempt.undo_bytes - step.size, 0)
+    stored = None
+    if step.size <= max(limits.MAX_LEGACY_CHARS, limits.MAX_UNDO_BYTES):  # never read a step over a limit
+        stored = db.session.execute(
+            select(LabUndoStep.data, LabUndoStep.snapshot).where(LabUndoStep.id == step.id)
+        ).first()
+    db.session.execute(delete(LabUndoStep).where(LabUndoStep.id == step.id))
     try:
-        if step.data is not None:
-            snapshot, _hash = lab_format.decode_host(step.data)
-        else:
-            snapshot = json.loads(step.snapshot or "")
+        if stored is None:
+            return None
+        if stored.data is not None:
+            return step.command, lab_format.decode_host(stored.data)[0]
+        return step.command, json.loads(stored.snapshot)
     except (TooLarge, ValueError, TypeError):
         return None
-    return step.command, snapshot
 
 
 def clear_undo(ws: Workspace) -> None:

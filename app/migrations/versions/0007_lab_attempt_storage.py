@@ -18,19 +18,16 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table("lab_attempts") as batch_op:
-        batch_op.add_column(sa.Column("storage_format", sa.Integer(), server_default="1", nullable=False))
-        batch_op.add_column(sa.Column("host_data", sa.LargeBinary(), nullable=True))
-        batch_op.add_column(sa.Column("term_data", sa.LargeBinary(), nullable=True))
-        batch_op.add_column(sa.Column("undo_count", sa.Integer(), server_default="0", nullable=False))
-        batch_op.add_column(sa.Column("undo_bytes", sa.Integer(), server_default="0", nullable=False))
-        for column in ("snapshot", "terminals", "history", "recent_commands"):
-            batch_op.alter_column(column, existing_type=sa.Text(), nullable=True)
-    with op.batch_alter_table("lab_undo_steps") as batch_op:
-        batch_op.add_column(sa.Column("data", sa.LargeBinary(), nullable=True))
-        batch_op.add_column(sa.Column("size", sa.Integer(), server_default="0", nullable=False))
-        batch_op.alter_column("snapshot", existing_type=sa.Text(), nullable=True)
-    op.execute("UPDATE lab_undo_steps SET size = length(snapshot) WHERE snapshot IS NOT NULL")
+    # Plain ADD COLUMNs, no batch: no table is recreated, so nothing can touch the undo steps (a
+    # batch version of this migration lost them on SQLite; test_lab_storage.py checks the counts).
+    op.add_column("lab_attempts", sa.Column("storage_format", sa.Integer(), server_default="1", nullable=False))
+    op.add_column("lab_attempts", sa.Column("host_data", sa.LargeBinary(), nullable=True))
+    op.add_column("lab_attempts", sa.Column("term_data", sa.LargeBinary(), nullable=True))
+    op.add_column("lab_attempts", sa.Column("undo_count", sa.Integer(), server_default="0", nullable=False))
+    op.add_column("lab_attempts", sa.Column("undo_bytes", sa.Integer(), server_default="0", nullable=False))
+    op.add_column("lab_undo_steps", sa.Column("data", sa.LargeBinary(), nullable=True))
+    op.add_column("lab_undo_steps", sa.Column("size", sa.Integer(), server_default="0", nullable=False))
+    op.execute("UPDATE lab_undo_steps SET size = length(snapshot)")
     op.execute(
         "UPDATE lab_attempts SET"
         " undo_count = (SELECT count(*) FROM lab_undo_steps s WHERE s.attempt_id = lab_attempts.id),"
@@ -39,19 +36,12 @@ def upgrade():
 
 
 def downgrade():
-    # Format 2 rows cannot be read by the older code: they lose their host (it starts afresh).
-    op.execute("DELETE FROM lab_undo_steps WHERE snapshot IS NULL")
-    op.execute("UPDATE lab_attempts SET snapshot = '{}' WHERE snapshot IS NULL")
-    op.execute('UPDATE lab_attempts SET terminals = \'{"epoch":0,"terms":{}}\' WHERE terminals IS NULL')
-    op.execute("UPDATE lab_attempts SET history = '[]' WHERE history IS NULL")
-    op.execute("UPDATE lab_attempts SET recent_commands = '[]' WHERE recent_commands IS NULL")
+    # Format 2 rows cannot be read by the older code: their hosts start afresh, their steps go.
+    op.execute("DELETE FROM lab_undo_steps WHERE data IS NOT NULL")
     with op.batch_alter_table("lab_undo_steps") as batch_op:
-        batch_op.alter_column("snapshot", existing_type=sa.Text(), nullable=False)
         batch_op.drop_column("size")
         batch_op.drop_column("data")
     with op.batch_alter_table("lab_attempts") as batch_op:
-        for column in ("snapshot", "terminals", "history", "recent_commands"):
-            batch_op.alter_column(column, existing_type=sa.Text(), nullable=False)
         batch_op.drop_column("undo_bytes")
         batch_op.drop_column("undo_count")
         batch_op.drop_column("term_data")
