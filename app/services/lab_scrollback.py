@@ -38,17 +38,19 @@ class Scrollback:
 
     def _append(self, terminal: int, kind: str, text: str) -> None:
         screen = self.screens["terms"].setdefault(str(terminal), {"seq": 0, "lines": []})
-        screen["seq"] += 1
         lines = screen["lines"]
+        if "bytes" not in screen:  # a running total, so a write never re-measures the whole screen
+            screen["bytes"] = sum(limits.utf8_size(e[2]) for e in lines)
+        screen["seq"] += 1
         lines.append([screen["seq"], kind, text])
-        if len(lines) > limits.MAX_SCROLLBACK_LINES:
-            del lines[: len(lines) - limits.MAX_SCROLLBACK_LINES]
-        total = sum(limits.utf8_size(e[2]) for e in lines)
-        drop = 0
+        screen["bytes"] += limits.utf8_size(text)
+        drop = max(len(lines) - limits.MAX_SCROLLBACK_LINES, 0)
+        total = screen["bytes"] - sum(limits.utf8_size(e[2]) for e in lines[:drop])
         while total > limits.MAX_SCROLLBACK_BYTES and drop < len(lines) - 1:
             total -= limits.utf8_size(lines[drop][2])
             drop += 1
         del lines[:drop]
+        screen["bytes"] = total
 
     def since(self, known: dict[str, int], epoch: int | None) -> dict[str, list[list[Any]]]:
         """Scrollback entries newer than what the client has (all of them after a reset)."""

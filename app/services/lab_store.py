@@ -14,11 +14,12 @@ import json
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.curriculum import Lab
@@ -127,8 +128,12 @@ def _new_workspace(attempt: LabAttempt, host: DockerHost, epoch: int = 0) -> Wor
 # --- loading ---------------------------------------------------------------------------------
 
 
-def _stored_size() -> Any:
-    """SQL for the bytes an attempt row stores, read without reading them."""
+@cache
+def _attempt_query() -> Any:
+    """The SELECT of an attempt with the bytes it stores (measured in SQL, before reading them).
+
+    Built once: making the statement cost more than running it.
+    """
     columns = (
         LabAttempt.host_data,
         LabAttempt.term_data,
@@ -137,10 +142,19 @@ def _stored_size() -> Any:
         LabAttempt.history,
         LabAttempt.recent_commands,
     )
-    total: Any = 0
+    size: Any = 0
     for column in columns:
-        total = total + func.coalesce(func.length(column), 0)
-    return total
+        size = size + func.coalesce(func.length(column), 0)
+    return (
+        select(LabAttempt, size)
+        .where(
+            LabAttempt.user_id == bindparam("user_id"),
+            LabAttempt.lab_id == bindparam("lab_id"),
+            LabAttempt.scope == bindparam("scope"),
+        )
+        .order_by(LabAttempt.updated_at.desc(), LabAttempt.id.desc())
+        .limit(1)
+    )
 
 
 def find_attempt(user: User, lab_id: str, scope: str = PRACTICE) -> tuple[LabAttempt, int] | None:
@@ -149,12 +163,8 @@ def find_attempt(user: User, lab_id: str, scope: str = PRACTICE) -> tuple[LabAtt
     `scope` separates hosts of the same lab: "practice" is self-study; an assigned quiz gives
     each of its attempts its own scope, so a graded host never mixes with practice.
     """
-    row = db.session.execute(
-        select(LabAttempt, _stored_size())
-        .where(LabAttempt.user_id == user.id, LabAttempt.lab_id == lab_id, LabAttempt.scope == scope)
-        .order_by(LabAttempt.updated_at.desc(), LabAttempt.id.desc())
-        .limit(1)
-    ).first()
+    params = {"user_id": user.id, "lab_id": lab_id, "scope": scope}
+    row = db.session.execute(_attempt_query(), params).first()
     return None if row is None else (row[0], int(row[1] or 0))
 
 
