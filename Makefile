@@ -29,4 +29,6 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/bench_dockersim.py
+	$(BIN)/python bench/bench_storage.py
 	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_gunicorn.py

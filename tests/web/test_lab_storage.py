@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,17 @@ def test_migration_0007_counts_the_undo_steps_of_existing_attempts(tmp_path):
         assert row.storage_format == 1 and row.undo_count == len(fixture["undo_steps"])
         assert row.undo_bytes == sum(len(s["snapshot"]) for s in fixture["undo_steps"])
         assert db.session.scalar(select(func.sum(LabUndoStep.size))) == row.undo_bytes
+
+
+def test_the_fast_json_writes_the_same_bytes_and_a_stored_lone_surrogate_still_round_trips():
+    value = {"b": [1, 2.5, "가나다", {"z": None, "a": True}], "a": "</script>"}
+    assert lab_format.dump_bytes(value) == lab_format.dump(value).encode()
+    odd = {"line": "x\ud800y"}
+    assert lab_format.load_bytes(lab_format.dump_bytes(odd)) == odd
+
+
+def test_inflate_stops_at_its_limit():
+    data = zlib.compress(b"a" * 1001)
+    assert lab_format.inflate(zlib.compress(b"a" * 1000), 1000) == b"a" * 1000
+    with pytest.raises(lab_format.TooLarge):
+        lab_format.inflate(data, 1000)
