@@ -41,17 +41,23 @@ MAX_JSON_DEPTH = 20
 
 
 def utf8_size(text: str) -> int:
-    """Bytes of a text in UTF-8 (a lone surrogate counts as three bytes instead of failing)."""
-    return len(text.encode("utf-8", "surrogatepass"))
+    """Bytes of a text in UTF-8 (a lone surrogate counts as three), measured without copying a huge text."""
+    if text.isascii():
+        return len(text)
+    step = 1 << 20
+    return sum(len(text[i : i + step].encode("utf-8", "surrogatepass")) for i in range(0, len(text), step))
 
 
 def keep_tail(text: str, limit: int) -> tuple[str, int]:
     """The last `limit` UTF-8 bytes of a text (never half a character) and how many bytes were cut."""
-    data = text.encode("utf-8", "surrogatepass")
-    if len(data) <= limit:
+    if len(text) <= limit // 4 or (len(text) <= limit and text.isascii()):
+        return text, 0  # short enough whatever its characters
+    size = utf8_size(text)
+    if size <= limit:
         return text, 0
+    data = text[-limit:].encode("utf-8", "surrogatepass")  # a character is at least one byte
     tail = data[len(data) - limit :].decode("utf-8", "ignore")
-    return tail, len(data) - utf8_size(tail)
+    return tail, size - utf8_size(tail)
 
 
 def human(size: int) -> str:
