@@ -71,9 +71,11 @@ def lab_page(lab_id: str, lang: str) -> dict[str, Any]:
 def page(lab_id: str, lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Everything the lab (or playground) page renders, including the initial client state."""
     lab = find_lab(lab_id)
-    ws = lab_store.read_only(accounts.current_or_none(), lab_id, lab, scope)
+    user = accounts.current_or_none()
+    ws = lab_store.read_only(user, lab_id, lab, scope)
     data = build_reply(ws, lab, lang, known={}, epoch=None, full=True)
     data["history"] = ws.history
+    data["start"] = user is not None and ws.attempt.id is None  # the page's script starts the attempt
     data["words_url"] = url_for("labs.words", v=lab_view.completion_words_json()[1])
     data["chips"] = list(lab_view.CHIPS)
     attempt = ws.attempt

@@ -161,3 +161,15 @@ def test_inflate_stops_at_its_limit():
     assert lab_format.inflate(zlib.compress(b"a" * 1000), 1000) == b"a" * 1000
     with pytest.raises(lab_format.TooLarge):
         lab_format.inflate(data, 1000)
+
+
+def test_a_learner_opening_a_lab_is_told_to_start_it_and_the_page_itself_writes_nothing(client, dbs):
+    client.post("/guest")
+    html = client.get("/playground").get_data(as_text=True)
+    initial = json.loads(re.search(r'id="lab-data">(.*?)</script>', html, re.DOTALL).group(1))
+    assert initial["start"] is True
+    with dbs() as s:
+        assert s.scalar(select(func.count()).select_from(LabAttempt)) == 0
+    client.post(f"/labs/{PLAYGROUND}/poll", json={})
+    html = client.get("/playground").get_data(as_text=True)
+    assert json.loads(re.search(r'id="lab-data">(.*?)</script>', html, re.DOTALL).group(1))["start"] is False

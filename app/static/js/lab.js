@@ -287,5 +287,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("visibilitychange", () => { if (!document.hidden) command("poll", {}); });
 
   apply(data);
+  // A learner opening a lab starts it (the page itself, a GET, writes nothing): one POST.
+  if (data.start) command("poll", {});
   page.dataset.ready = "true";
 });
