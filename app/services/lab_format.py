@@ -27,8 +27,8 @@ FORMAT = 2
 LEGACY = 1
 # The parts of a snapshot that change without the learner changing anything worth undoing.
 VOLATILE = frozenset({"clock", "history", "terminals", "ids", "deadlines"})
-# zlib level 1: measured on real attempts (bench/bench_storage.py) it stores 6-9x smaller
-# than the JSON, within a few per cent of level 6 and at a third of its time.
+# zlib level 1: measured on real attempts (bench/bench_storage.py) it stores 3-8x smaller
+# than the JSON, within 15 per cent of level 6's size at a quarter to a half of its time.
 LEVEL = 1
 
 
