@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 
 from app import config as config_module
-from app import database, edge, i18n, rate_limits, security, web_errors
+from app import database, edge, i18n, rate_limits, security, static_files, web_errors
 from app.blueprints import BLUEPRINTS
 from app.cli import register_cli
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -39,6 +39,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     rate_limits.init_app(app)
     edge.init_app(app)
+    static_files.init_app(app)
     web_errors.init_app(app)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)

@@ -1,32 +1,97 @@
-"""Benchmark the web round trip of a lab command (plain script, not a test): python bench/bench_web.py
+"""Benchmark a lab command through the web stack (Flask test client; plain script, not a test).
 
-A lab command loads the attempt's snapshot from the database, runs the command on the
-simulated host, and saves the new snapshot. This reports, measured in the same run:
-- the median time of `GET /healthz` (the baseline: a request that touches no database),
-- the median time of one lab command (`POST /labs/<id>/run`), as a ratio to the baseline,
-- the same with 20 containers on the host, as a ratio to the 1-container case,
-- peak memory (tracemalloc) of one command with 1 and with 20 containers.
+    python bench/bench_web.py
+
+Ratios measured in the same run (targets from issue 11 in brackets):
+- one lab command (`POST /labs/@playground/run`, "docker ps") against `GET /healthz`   [<= 8x]
+- the same command on a host with 45 containers against one with 1                    [<= 1.5x]
+- the same command after 600 typed commands against after 10                          [<= 1.3x]
+Every learner first runs 21 state-changing commands, so its undo history (20 steps) is full.
+- stored bytes of each of those attempts, and peak memory (tracemalloc) of one command.
 """
 
 from __future__ import annotations
 
+import logging
+import statistics
 import sys
 import tempfile
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flask_migrate import upgrade
+from sqlalchemy import event, select
 from timing import timed
 
 from app import create_app
+from app.extensions import db
+from app.models import LabAttempt, LabUndoStep
 
-LAB = "lab-run-detached-port"
+LAB = "@playground"
+REPEAT = 80
 
 
-def peak_kib(fn) -> float:
+def make_app(sync_normal: bool = False):
+    """An app on a fresh SQLite file, CSRF off, no rate limit in the way.
+
+    `sync_normal` adds `PRAGMA synchronous=NORMAL` (safe with WAL; not the app's setting today):
+    it shows how much of a command is the fsync of its commit.
+    """
+    folder = Path(tempfile.mkdtemp())
+    app = create_app(
+        {
+            "SECRET_KEY": "bench",
+            "WTF_CSRF_ENABLED": False,
+            "LAB_RATE_LIMIT": "1000000 per minute",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
+        }
+    )
+    with app.app_context():
+        upgrade()
+        if sync_normal:
+            event.listen(db.engine, "connect", _sync_normal)
+            db.engine.dispose()
+    return app
+
+
+def _sync_normal(connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def learner(app) -> Callable[[str], None]:
+    """A fresh guest's command function (its own cookie jar, its own attempt)."""
+    client = app.test_client()
+    counter = iter(range(10**9))
+
+    def command(line: str) -> None:
+        body = {"line": line, "terminal": 0, "command_id": f"c{next(counter)}"}
+        response = client.post(f"/labs/{LAB}/run", json=body)
+        assert response.status_code == 200, response.get_data(as_text=True)[:200]
+
+    return command
+
+
+def stored_bytes(app) -> dict[int, int]:
+    """Per attempt id: bytes of the row's data and of its undo steps (either storage format)."""
+    with app.app_context():
+        out = {}
+        for row in db.session.scalars(select(LabAttempt)):
+            texts = (row.snapshot, row.terminals, row.history, row.recent_commands)
+            data = len(getattr(row, "host_data", None) or b"") + len(getattr(row, "term_data", None) or b"")
+            data += sum(len(t.encode()) for t in texts if t)
+            steps = db.session.scalars(select(LabUndoStep).where(LabUndoStep.attempt_id == row.id))
+            data += sum(len(getattr(s, "data", None) or b"") + len((s.snapshot or "").encode()) for s in steps)
+            out[row.id] = data
+        return out
+
+
+def peak_kib(fn: Callable[[], object]) -> float:
     """Peak memory allocated while fn runs, in KiB."""
     tracemalloc.start()
     fn()
@@ -35,41 +100,55 @@ def peak_kib(fn) -> float:
     return peak / 1024
 
 
-def main() -> None:
-    folder = Path(tempfile.mkdtemp())
-    app = create_app(
-        {
-            "SECRET_KEY": "bench",
-            "WTF_CSRF_ENABLED": False,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
-        }
-    )
-    with app.app_context():
-        upgrade()
-    client = app.test_client()
-    counter = iter(range(10**9))
+def measure(sync_normal: bool) -> None:
+    """One full set of ratios on one app."""
+    app = make_app(sync_normal)
+    healthz = app.test_client()
+    one, many, short, long = (learner(app) for _ in range(4))
+    for learner_command in (one, many, short, long):  # some way into a lab: a full undo history
+        for i in range(21):
+            learner_command(f"docker volume create warm{i}")
+    one("docker create --name only busybox")
+    for i in range(45):
+        many(f"docker create --name filler{i} busybox")
+    for i in range(10):
+        short(f"echo typed {i}")
+    for i in range(600):
+        long(f"echo typed {i}")
+    timed(lambda: healthz.get("/healthz"), 50)  # warm up
+    # Round robin: on a shared, busy machine every case sees the same load.
+    cases: dict[str, Callable[[], object]] = {
+        "healthz": lambda: healthz.get("/healthz"),
+        "one": lambda: one("docker ps"),
+        "many": lambda: many("docker ps"),
+        "short": lambda: short("docker ps"),
+        "long": lambda: long("docker ps"),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(REPEAT):
+        for name, fn in cases.items():
+            samples[name].append(timed(fn, 1))
+    baseline, t_one, t_many, t_short, t_long = (statistics.median(samples[name]) for name in cases)
+    sizes = [s / 1024 for s in stored_bytes(app).values()]
+    mem_one, mem_many = peak_kib(lambda: one("docker ps")), peak_kib(lambda: many("docker ps"))
 
-    def command(line: str) -> None:
-        response = client.post(
-            f"/labs/{LAB}/run", json={"line": line, "terminal": 1, "command_id": f"c{next(counter)}"}
-        )
-        assert response.status_code == 200, response.get_data(as_text=True)[:200]
-
-    client.get(f"/labs/{LAB}")  # creates the guest and the attempt
-    baseline = timed(lambda: client.get("/healthz"), 200)
-    one = timed(lambda: command("docker ps"), 60)
-    mem_one = peak_kib(lambda: command("docker ps"))
-    for i in range(19):
-        command(f"docker create --name filler{i} busybox")
-    many = timed(lambda: command("docker ps"), 60)
-    mem_many = peak_kib(lambda: command("docker ps"))
-
-    print(f"baseline GET /healthz:            {baseline * 1e3:7.2f} ms")
-    print(f"lab command, 1 container:         {one * 1e3:7.2f} ms  ({one / baseline:5.1f}x baseline)")
-    print(f"lab command, 20 containers:       {many * 1e3:7.2f} ms  ({many / one:5.2f}x the 1-container case)")
+    print(f"bench_web: Flask test client, SQLite{' with synchronous=NORMAL' if sync_normal else ''}")
+    print(f"  GET /healthz                    {baseline * 1e3:7.2f} ms")
+    print(f"  lab command, 1 container        {t_one * 1e3:7.2f} ms  {t_one / baseline:5.1f}x /healthz     [<= 8x]")
+    print(f"  lab command, 45 containers      {t_many * 1e3:7.2f} ms  {t_many / t_one:5.2f}x 1 container  [<= 1.5x]")
+    print(f"  lab command after 10 typed      {t_short * 1e3:7.2f} ms")
+    print(f"  lab command after 600 typed     {t_long * 1e3:7.2f} ms  {t_long / t_short:5.2f}x 10 typed     [<= 1.3x]")
     print(
-        f"peak memory of one command:       {mem_one:7.0f} KiB with 1, {mem_many:7.0f} KiB with 20 ({mem_many / mem_one:4.2f}x)"
+        f"  stored KiB (row + undo steps)   1 ctr {sizes[0]:.0f}, 45 ctrs {sizes[1]:.0f}, "
+        f"10 typed {sizes[2]:.0f}, 600 typed {sizes[3]:.0f}"
     )
+    print(f"  peak memory of one command      {mem_one:7.0f} KiB with 1 container, {mem_many:7.0f} KiB with 45")
+
+
+def main() -> None:
+    logging.disable(logging.INFO)
+    measure(sync_normal=False)
+    measure(sync_normal=True)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, String, Text
+from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -31,32 +31,47 @@ class LabAttempt(db.Model):
     lab_id: Mapped[str] = mapped_column(String(120))
     scope: Mapped[str] = mapped_column(String(80), default="practice", server_default="practice")
     status: Mapped[str] = mapped_column(String(20), default="in_progress")  # in_progress, solved, solution_seen
-    snapshot: Mapped[str] = mapped_column(Text)  # DockerHost.snapshot() as JSON
-    terminals: Mapped[str] = mapped_column(Text, default="{}")  # bounded scrollback per terminal, JSON
-    history: Mapped[str] = mapped_column(Text, default="[]")  # command lines for up/down, JSON
-    recent_commands: Mapped[str] = mapped_column(Text, default="[]")  # [client id, stored reply], JSON
+    # How the rest is stored (services/lab_format.py): 2 = the compressed blobs below; 1 = the
+    # first release's JSON text columns, read once and then written back as 2.
+    storage_format: Mapped[int] = mapped_column(default=2, server_default="1")
+    host_data: Mapped[bytes | None] = mapped_column(LargeBinary)  # the host snapshot, compressed
+    term_data: Mapped[bytes | None] = mapped_column(LargeBinary)  # scrollback, history, recent ids
+    undo_count: Mapped[int] = mapped_column(default=0, server_default="0")  # rows in lab_undo_steps
+    undo_bytes: Mapped[int] = mapped_column(default=0, server_default="0")  # their stored bytes
+    # Format 1 only ("" once upgraded); deferred so that loading an attempt never reads them.
+    snapshot: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    terminals: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    history: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    recent_commands: Mapped[str] = mapped_column(Text, deferred=True, default="")
     best_score: Mapped[float] = mapped_column(Float, default=0.0)
     hints_used: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
+    # Never loaded as a list: the service counts on undo_count and reads one step to undo.
     undo_steps: Mapped[list[LabUndoStep]] = relationship(
-        back_populates="attempt", cascade="all, delete-orphan", passive_deletes=True, order_by="LabUndoStep.id"
+        back_populates="attempt", passive_deletes=True, order_by="LabUndoStep.id", lazy="raise"
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads this class attribute
 
 
 class LabUndoStep(db.Model):
-    """The host as it was before one state-changing command (the last few per attempt)."""
+    """The host as it was before one state-changing command (the last few per attempt).
+
+    `data` is the attempt's `host_data` from before the change (format 2); `snapshot` the host
+    as JSON text in steps stored by format 1 ("" in format 2). `size` is what counts against MAX_UNDO_BYTES.
+    """
 
     __tablename__ = "lab_undo_steps"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("lab_attempts.id", ondelete="CASCADE"), index=True)
     command: Mapped[str] = mapped_column(Text)
-    snapshot: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    snapshot: Mapped[str] = mapped_column(Text, deferred=True, default="")
+    size: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     attempt: Mapped[LabAttempt] = relationship(back_populates="undo_steps")

@@ -11,9 +11,8 @@ from typing import Any
 from flask_babel import gettext as _
 
 from app.dockersim import HOME, FsError
-from app.extensions import db
 from app.services import accounts, lab_store
-from app.services.lab_store import PRACTICE, Workspace, dump
+from app.services.lab_store import PRACTICE, Workspace
 from app.services.labs import LabError, build_reply, client_view, expected_version, find_lab, record_progress
 
 MAX_FILE_CHARS = 64 * 1024
@@ -33,13 +32,11 @@ def _host_path(raw: Any) -> str:
 
 
 def read_file(lab_id: str, raw_path: Any, scope: str = PRACTICE) -> dict[str, Any]:
-    """A host file's text for the editor."""
+    """A host file's text for the editor (a GET: it writes nothing, not even a guest)."""
     lab = find_lab(lab_id)
     path = _host_path(raw_path)
-    user = accounts.ensure_learner()
-    ws = lab_store.read_only(user, lab_id, lab, scope)
+    ws = lab_store.read_only(accounts.current_or_none(), lab_id, lab, scope)
     text = ws.host.fs.files.get(path)
-    db.session.commit()
     if text is None:
         raise LabError(_("There is no such file."))
     return {"ok": True, "path": "~" + path[len(HOME) :], "text": text, "version": ws.attempt.version}
@@ -56,13 +53,12 @@ def save_file(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTIC
     user = accounts.ensure_learner()
 
     def change(ws: Workspace) -> dict[str, Any]:
-        before = dump(ws.host.snapshot())
         try:
             ws.host.write_file(path, text.replace("\r\n", "\n"))
         except FsError:
             raise LabError(_("The host is full: remove some files first.")) from None
         label = "~" + path[len(HOME) :]
-        ws.mark_undo_point(_("edit %(path)s", path=label), before)
+        ws.mark_undo_point(_("edit %(path)s", path=label))
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, message=_("Saved %(path)s.", path=label))
 

@@ -1,20 +1,25 @@
-"""Lab attempts in the database: one simulated host per (learner, lab), saved after every step.
+"""Lab attempts in the database: one simulated host per (learner, lab, scope), saved after every step.
 
 A `Workspace` is an attempt loaded for one request: the live `DockerHost` rebuilt from the
-stored snapshot plus the terminal scrollback, command history and recent command ids. Every
-change goes through `mutate()`, which saves with optimistic concurrency (the attempt's
-`version`) and retries on a conflict, so any worker can serve any request.
+stored host plus the terminal scrollback, command history and recent command ids. Every change
+goes through `mutate()`: one SELECT of the attempt row (its undo steps stay in the database),
+the change, one UPDATE carrying `WHERE version = :old` (optimistic concurrency; retried on a
+conflict), plus one INSERT when the change can be undone. Any worker can serve any request.
+How the row is encoded is `lab_format`'s business; the limits are in `lab_limits`.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from flask import current_app
-from sqlalchemy import select
+from flask_babel import gettext as _
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.curriculum import Lab
@@ -24,65 +29,61 @@ from app.grading import replay
 from app.grading.replay import lab_seed
 from app.models import Activity, LabAttempt, LabUndoStep, User, utcnow
 from app.services import course as course_service
+from app.services import lab_format, lab_undo
+from app.services import lab_limits as limits
+from app.services.lab_format import FORMAT, TooLarge, dump
+from app.services.lab_scrollback import Scrollback
+from app.services.lab_undo import clear_undo, pop_undo, undo_count
 
 PLAYGROUND_ID = "@playground"
 PRACTICE = "practice"  # the scope of self-study attempts (see find_attempt)
-MAX_UNDO = 20
-MAX_HISTORY = 200
-MAX_RECENT_IDS = 30
-MAX_SCROLLBACK_LINES = 500
-MAX_SCROLLBACK_CHARS = 100_000
+MAX_UNDO = limits.MAX_UNDO
+MAX_HISTORY = limits.MAX_HISTORY
+MAX_RECENT_IDS = limits.MAX_RECENT_IDS
 MAX_TERMINALS = 4
 SAVE_ATTEMPTS = 3
 
 T = TypeVar("T")
+
+__all__ = [
+    "PLAYGROUND_ID",
+    "PRACTICE",
+    "LabConflict",
+    "LabTooLarge",
+    "Workspace",
+    "clear_undo",
+    "dump",
+    "mutate",
+    "pop_undo",
+    "read_only",
+    "undo_count",
+]
 
 
 class LabConflict(Exception):
     """The attempt changed in another tab, device or worker; the learner should reload."""
 
 
+class LabTooLarge(ValueError):
+    """The attempt is, or would become, larger than a limit; the message says what to do."""
+
+
 @dataclass
-class Workspace:
+class Workspace(Scrollback):
     """One attempt, loaded: the host and the terminal bookkeeping, saved together."""
 
-    attempt: LabAttempt
-    host: DockerHost
-    screens: dict[str, Any]
-    history: list[str]
-    recent: list[list[Any]]
-    changed: bool = False
+    attempt: LabAttempt = field(default=None, repr=False)  # type: ignore[assignment]
+    host: DockerHost = field(default=None, repr=False)  # type: ignore[assignment]
     skip_save: bool = False
     verdict: Any = None  # the goal's verdict for the current host, once computed
-    undo_label: str | None = None
-    undo_snapshot: str | None = field(default=None, repr=False)
+    undo_label: str | None = None  # set by a change that may be undone (if the state changed)
+    loaded: lab_format.HostBlob | None = field(default=None, repr=False)  # the host as stored
+    clear_undo_steps: bool = False
+    created: bool = False  # made by this request: what a preview (version 0) showed
 
-    # --- scrollback ----------------------------------------------------------------
-
-    def write(self, terminal: int, kind: str, text: str) -> None:
-        """Append one piece of output ("in", "out", "err", "note") to a terminal's scrollback."""
-        if not text:
-            return
-        screen = self.screens["terms"].setdefault(str(terminal), {"seq": 0, "lines": []})
-        screen["seq"] += 1
-        screen["lines"].append([screen["seq"], kind, text])
-        lines = screen["lines"]
-        while len(lines) > MAX_SCROLLBACK_LINES or (
-            len(lines) > 1 and sum(len(e[2]) for e in lines) > MAX_SCROLLBACK_CHARS
-        ):
-            lines.pop(0)
-        self.changed = True
-
-    def since(self, known: dict[str, int], epoch: int | None) -> dict[str, list[list[Any]]]:
-        """Scrollback entries newer than what the client has (all of them after a reset)."""
-        full = epoch != self.screens["epoch"]
-        out: dict[str, list[list[Any]]] = {}
-        for tid, screen in sorted(self.screens["terms"].items()):
-            last = -1 if full else int(known.get(tid, -1))
-            fresh = [e for e in screen["lines"] if e[0] > last]
-            if fresh:
-                out[tid] = fresh
-        return out
+    def mark_undo_point(self, label: str) -> None:
+        """The host as loaded becomes an undo step when saved, if the change altered the state."""
+        self.undo_label = label
 
     def collect_streams(self) -> None:
         """Move output that containers wrote to attached terminals into the scrollback."""
@@ -90,39 +91,10 @@ class Workspace:
             if tid in self.host.terminals:
                 self.write(tid, "out", self.host.drain_output(tid))
 
-    def remember_history(self, line: str) -> None:
-        """Add a typed line to the ↑/↓ history (no blank lines, no immediate repeats)."""
-        if line.strip() and (not self.history or self.history[-1] != line):
-            self.history.append(line)
-            del self.history[:-MAX_HISTORY]
-            self.changed = True
-
-    # --- undo --------------------------------------------------------------------------
-
-    def mark_undo_point(self, label: str, before: str) -> None:
-        """Record `before` (the snapshot JSON before a change) as an undo step when saved."""
-        self.undo_label, self.undo_snapshot = label, before
-
-    @property
-    def epoch(self) -> int:
-        """Bumped by reset and undo so clients redraw their terminals."""
-        return int(self.screens["epoch"])
-
-
-def dump(value: Any) -> str:
-    """Compact, stable JSON."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def snapshot_json(host: DockerHost) -> str:
-    """The host as stored."""
-    return dump(host.snapshot())
-
 
 def state_key(snapshot: dict[str, Any]) -> str:
     """What counts as "the state changed" for undo: everything but time, history and terminals."""
-    ignored = {"clock", "history", "terminals", "ids", "deadlines"}
-    return dump({k: v for k, v in snapshot.items() if k not in ignored})
+    return dump({k: v for k, v in snapshot.items() if k not in lab_format.VOLATILE})
 
 
 # --- setup ----------------------------------------------------------------------------------
@@ -149,72 +121,186 @@ def empty_screens(epoch: int = 0) -> dict[str, Any]:
     return {"epoch": epoch, "terms": {"0": {"seq": 0, "lines": []}, "1": {"seq": 0, "lines": []}}}
 
 
-# --- loading and saving -------------------------------------------------------------------
+def _new_workspace(attempt: LabAttempt, host: DockerHost, epoch: int = 0) -> Workspace:
+    return Workspace(screens=empty_screens(epoch), history=[], recent=[], attempt=attempt, host=host)
 
 
-def find_attempt(user: User, lab_id: str, scope: str = PRACTICE) -> LabAttempt | None:
-    """The learner's attempt at a lab in a scope (the most recent one if a merge brought two).
+# --- loading ---------------------------------------------------------------------------------
 
-    `scope` separates hosts of the same lab: "practice" is self-study; an assigned quiz gives
-    each of its attempts its own scope, so a graded host never mixes with practice.
+
+@cache
+def _attempt_query() -> Any:
+    """The SELECT of an attempt with the bytes it stores (measured in SQL, before reading them).
+
+    Built once: making the statement cost more than running it.
     """
-    return db.session.scalar(
-        select(LabAttempt)
-        .where(LabAttempt.user_id == user.id, LabAttempt.lab_id == lab_id, LabAttempt.scope == scope)
+    columns = (
+        LabAttempt.host_data,
+        LabAttempt.term_data,
+        LabAttempt.snapshot,
+        LabAttempt.terminals,
+        LabAttempt.history,
+        LabAttempt.recent_commands,
+    )
+    size: Any = 0
+    for column in columns:
+        size = size + func.coalesce(func.length(column), 0)
+    return (
+        select(LabAttempt, size)
+        .where(
+            LabAttempt.user_id == bindparam("user_id"),
+            LabAttempt.lab_id == bindparam("lab_id"),
+            LabAttempt.scope == bindparam("scope"),
+        )
         .order_by(LabAttempt.updated_at.desc(), LabAttempt.id.desc())
         .limit(1)
     )
 
 
+def find_attempt(user: User, lab_id: str, scope: str = PRACTICE) -> tuple[LabAttempt, int] | None:
+    """The learner's attempt at a lab in a scope and its stored size (the newest if a merge brought two).
+
+    `scope` separates hosts of the same lab: "practice" is self-study; an assigned quiz gives
+    each of its attempts its own scope, so a graded host never mixes with practice.
+    """
+    params = {"user_id": user.id, "lab_id": lab_id, "scope": scope}
+    row = db.session.execute(_attempt_query(), params).first()
+    return None if row is None else (row[0], int(row[1] or 0))
+
+
+def too_large_message(size: int, limit: int) -> str:
+    """What the learner reads when the stored attempt is over a limit."""
+    return _(
+        "This lab's saved state is too large to open (%(size)s; at most %(limit)s). Reset the lab to start again.",
+        size=limits.human(size),
+        limit=limits.human(limit),
+    )
+
+
+def _load(attempt: LabAttempt, size: int, lab_id: str) -> Workspace:
+    """Decode a stored attempt (either format); LabTooLarge when it is over a limit."""
+    limit = limits.MAX_STORED_BYTES if attempt.storage_format == FORMAT else limits.MAX_LEGACY_CHARS
+    if size > limit:
+        raise LabTooLarge(too_large_message(size, limit))
+    try:
+        if attempt.storage_format == FORMAT:
+            snapshot, state_hash = lab_format.decode_host(attempt.host_data or b"")
+            loaded = lab_format.HostBlob(attempt.host_data or b"", state_hash)
+            screens, history, recent = lab_format.decode_terminals(attempt.term_data or b"")
+        else:
+            snapshot = json.loads(attempt.snapshot or "")
+            loaded = lab_format.encode_host(snapshot)
+            screens = json.loads(attempt.terminals or "{}")
+            history, recent = json.loads(attempt.history or "[]"), json.loads(attempt.recent_commands or "[]")
+    except TooLarge as error:
+        raise LabTooLarge(too_large_message(error.size, error.limit)) from None
+    except (ValueError, KeyError, TypeError, zlib.error) as error:
+        current_app.logger.warning("lab %s: stored attempt unreadable (%s)", lab_id, error)
+        raise _Unreadable() from None
+    try:
+        host = DockerHost.from_snapshot(snapshot)
+    except (ValueError, KeyError, TypeError) as error:
+        current_app.logger.warning("lab %s: stored host unreadable (%s)", lab_id, error)
+        raise _Unreadable(screens) from None
+    return Workspace(screens=screens, history=history, recent=recent, attempt=attempt, host=host, loaded=loaded)
+
+
+class _Unreadable(Exception):
+    """A simulator update changed the snapshot format, or the row is damaged."""
+
+    def __init__(self, screens: Any = None) -> None:
+        super().__init__()
+        self.epoch = int(screens.get("epoch", 0)) if isinstance(screens, dict) else 0
+
+
 def open_workspace(user: User, lab_id: str, lab: Lab | None, scope: str = PRACTICE) -> Workspace:
-    """Load the attempt, creating it (fresh host, saved at once) on first visit."""
-    attempt = find_attempt(user, lab_id, scope)
-    if attempt is None:
-        host = fresh_host(lab)
-        attempt = LabAttempt(
-            user_id=user.id,
-            lab_id=lab_id,
-            scope=scope,
-            snapshot=snapshot_json(host),
-            terminals=dump(empty_screens()),
-            history="[]",
-            recent_commands="[]",
-            status="in_progress",
-            best_score=0.0,
-            hints_used=0,
-        )
+    """Load the attempt, creating it (a fresh host, saved at once) on first use."""
+    found = find_attempt(user, lab_id, scope)
+    if found is None:
+        attempt = LabAttempt(user_id=user.id, lab_id=lab_id, scope=scope, status="in_progress")
+        attempt.best_score, attempt.hints_used, attempt.undo_count, attempt.undo_bytes = 0.0, 0, 0, 0
+        ws = _new_workspace(attempt, fresh_host(lab))
+        ws.loaded, ws.created = _encode(ws), True
         db.session.add(attempt)
         db.session.add(Activity(user_id=user.id, kind="lab_started", item_id=lab_id))
         db.session.commit()
-        return Workspace(attempt, host, empty_screens(), [], [])
+        return ws
+    attempt, size = found
     try:
-        host = DockerHost.from_snapshot(json.loads(attempt.snapshot))
-    except (ValueError, KeyError, TypeError) as error:
-        # A simulator update changed the snapshot format: this attempt's host starts again.
-        current_app.logger.warning("lab %s: stored host unreadable (%s); starting afresh", lab_id, error)
-        host = fresh_host(lab)
-        attempt.snapshot = snapshot_json(host)
-        attempt.terminals = dump(empty_screens(int(json.loads(attempt.terminals).get("epoch", 0)) + 1))
-        attempt.undo_steps.clear()
-    return Workspace(
-        attempt, host, json.loads(attempt.terminals), json.loads(attempt.history), json.loads(attempt.recent_commands)
+        return _load(attempt, size, lab_id)
+    except _Unreadable as unreadable:
+        # This attempt's host starts again (its undo steps go with it).
+        ws = _new_workspace(attempt, fresh_host(lab), unreadable.epoch + 1)
+        ws.clear_undo_steps = True
+        return ws
+
+
+def read_only(user: User | None, lab_id: str, lab: Lab | None, scope: str = PRACTICE) -> Workspace:
+    """The attempt for showing; nothing is written (no attempt is made for a mere look).
+
+    Without a stored attempt (or without a user) it is an unsaved preview of the fresh host; an
+    attempt over a limit shows the fresh host with a note that only a reset helps.
+    """
+    found = None if user is None else find_attempt(user, lab_id, scope)
+    preview = LabAttempt(lab_id=lab_id, scope=scope, status="in_progress", best_score=0.0, hints_used=0)
+    preview.version, preview.undo_count = 0, 0
+    if found is None:
+        return _new_workspace(preview, fresh_host(lab))
+    try:
+        return _load(*found, lab_id)
+    except LabTooLarge as error:
+        ws = _new_workspace(found[0], fresh_host(lab), found[0].version + 1)
+        ws.write(0, "note", str(error) + "\n")
+        ws.skip_save = True
+        return ws
+    except _Unreadable:
+        return _new_workspace(found[0], fresh_host(lab), found[0].version + 1)
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+def _encode(ws: Workspace) -> lab_format.HostBlob:
+    """Put the workspace into the row's columns (format 2); LabTooLarge past a limit."""
+    try:
+        blob = lab_format.encode_host(ws.host.snapshot())
+    except TooLarge as error:
+        raise LabTooLarge(_too_large_change(error.size, error.limit)) from None
+    term = lab_format.encode_terminals(ws.screens, ws.history, ws.recent[-MAX_RECENT_IDS:])
+    size = len(blob.data) + len(term)
+    if size > limits.MAX_STORED_BYTES:
+        raise LabTooLarge(_too_large_change(size, limits.MAX_STORED_BYTES))
+    attempt = ws.attempt
+    if attempt.storage_format != FORMAT:  # a lazy upgrade: the old text columns are emptied
+        attempt.snapshot = attempt.terminals = attempt.history = attempt.recent_commands = ""
+    attempt.storage_format, attempt.host_data, attempt.term_data = FORMAT, blob.data, term
+    return blob
+
+
+def _too_large_change(size: int, limit: int) -> str:
+    return _(
+        "That would make the lab's saved state too large (%(size)s; at most %(limit)s), so it was "
+        "not kept. Remove some files, containers or images, or reset the lab.",
+        size=limits.human(size),
+        limit=limits.human(limit),
     )
 
 
 def save(ws: Workspace) -> None:
-    """Write the workspace back (the UPDATE carries `WHERE version = :old`)."""
+    """Write the workspace back: one UPDATE with `WHERE version = :old`, then its undo step."""
     attempt = ws.attempt
     attempt.updated_at = utcnow()  # always an UPDATE, so the version check always runs
-    attempt.snapshot = snapshot_json(ws.host)
-    attempt.terminals = dump(ws.screens)
-    attempt.history = dump(ws.history)
-    attempt.recent_commands = dump(ws.recent[-MAX_RECENT_IDS:])
-    if ws.undo_snapshot is not None:
-        attempt.undo_steps.append(LabUndoStep(command=ws.undo_label or "", snapshot=ws.undo_snapshot))
-        excess = len(attempt.undo_steps) - MAX_UNDO
-        for step in list(attempt.undo_steps[: max(excess, 0)]):
-            attempt.undo_steps.remove(step)
-    db.session.flush()
+    blob = _encode(ws)
+    statements: list[Any] = []
+    with db.session.no_autoflush:  # the counters must go out in the same single UPDATE
+        if ws.clear_undo_steps:
+            statements = [delete(LabUndoStep).where(LabUndoStep.attempt_id == attempt.id)]
+            attempt.undo_count = attempt.undo_bytes = 0
+        elif ws.undo_label is not None and ws.loaded is not None and blob.state_hash != ws.loaded.state_hash:
+            statements = lab_undo.step_statements(attempt, ws.undo_label, ws.loaded.data)
+    db.session.flush()  # the UPDATE: StaleDataError here when another save came first
+    for statement in statements:
+        db.session.execute(statement)
 
 
 def mutate(
@@ -230,9 +316,10 @@ def mutate(
     With `expected_version` the change applies only to the version the learner saw (undo,
     reset, file edits): a mismatch raises LabConflict instead of acting on a newer state.
     """
-    for _ in range(SAVE_ATTEMPTS):
+    for _attempt in range(SAVE_ATTEMPTS):
         ws = open_workspace(user, lab_id, lab, scope)
-        if expected_version is not None and ws.attempt.version != expected_version:
+        seen = 0 if ws.created else ws.attempt.version  # a learner who only looked saw the preview
+        if expected_version is not None and seen != expected_version:
             db.session.rollback()
             raise LabConflict()
         result = change(ws)
@@ -241,54 +328,46 @@ def mutate(
             return result
         try:
             save(ws)
+            saved = {"version": ws.attempt.version, "undo": undo_count(ws.attempt)}  # before commit expires them
             db.session.commit()
         except StaleDataError:
             db.session.rollback()
             continue
+        except LabTooLarge:
+            db.session.rollback()
+            raise
         if isinstance(result, dict):  # the reply was built before the save bumped these
-            if "version" in result:
-                result["version"] = ws.attempt.version
-            if "undo" in result:
-                result["undo"] = undo_count(ws.attempt)
+            result.update({k: v for k, v in saved.items() if k in result})
         return result
     raise LabConflict()
 
 
-def read_only(user: User | None, lab_id: str, lab: Lab | None, scope: str = PRACTICE) -> Workspace:
-    """The attempt for showing (created on first visit, not changed).
+def reset_attempt(user: User, lab_id: str, lab: Lab | None, scope: str, change: Callable[[Workspace], T]) -> T:
+    """Start the attempt again from a fresh host; works even when what it stored is over a limit.
 
-    A visitor without a user gets an unsaved preview of the fresh host: merely looking at a
-    lab (a crawler, a link preview) writes nothing; the first command makes the guest.
+    The up/down history is kept when it can be read; the terminals start empty in a new epoch.
     """
-    if user is None:
-        attempt = LabAttempt(
-            lab_id=lab_id,
-            scope=scope,
-            status="in_progress",
-            best_score=0.0,
-            hints_used=0,
-            version=0,
-            history="[]",
-            recent_commands="[]",
-        )
-        return Workspace(attempt, fresh_host(lab), empty_screens(), [], [])
-    return open_workspace(user, lab_id, lab, scope)
-
-
-def undo_count(attempt: LabAttempt) -> int:
-    """How many steps can be undone."""
-    return len(attempt.undo_steps)
-
-
-def pop_undo(ws: Workspace) -> LabUndoStep | None:
-    """Remove and return the latest undo step."""
-    if not ws.attempt.undo_steps:
-        return None
-    step = ws.attempt.undo_steps[-1]
-    ws.attempt.undo_steps.remove(step)
-    return step
-
-
-def clear_undo(ws: Workspace) -> None:
-    """Forget every undo step (after a reset)."""
-    ws.attempt.undo_steps.clear()
+    for _attempt in range(SAVE_ATTEMPTS):
+        found = find_attempt(user, lab_id, scope)
+        if found is None:
+            ws = open_workspace(user, lab_id, lab, scope)
+        else:
+            try:
+                ws = _load(*found, lab_id)
+            except (LabTooLarge, _Unreadable):
+                ws = _new_workspace(found[0], fresh_host(lab), found[0].version)
+        ws.host = fresh_host(lab)
+        ws.screens = empty_screens(ws.epoch + 1)
+        ws.clear_undo_steps = True
+        result = change(ws)
+        try:
+            save(ws)
+            version = ws.attempt.version
+            db.session.commit()
+        except StaleDataError:
+            db.session.rollback()
+            continue
+        if isinstance(result, dict):
+            result["version"], result["undo"] = version, 0
+        return result
+    raise LabConflict()

@@ -8,9 +8,9 @@ prompts, the state panel, the goal ticks and the attempt's progress.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from flask import url_for
 from flask_babel import gettext as _
 
 from app.curriculum import Lab, command_is_disabled, render_markdown
@@ -19,11 +19,11 @@ from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view
 from app.services import course as course_service
-from app.services.lab_store import PLAYGROUND_ID, PRACTICE, LabConflict, Workspace, dump, state_key
+from app.services.lab_store import PLAYGROUND_ID, PRACTICE, LabConflict, LabTooLarge, Workspace
 
 CLEAR_SCREEN = "\x1b[2J"
 
-__all__ = ["PLAYGROUND_ID", "LabConflict", "LabError", "LabNotFound"]
+__all__ = ["PLAYGROUND_ID", "LabConflict", "LabError", "LabNotFound", "LabTooLarge"]
 
 
 class LabNotFound(LookupError):
@@ -70,10 +70,12 @@ def lab_page(lab_id: str, lang: str) -> dict[str, Any]:
 def page(lab_id: str, lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Everything the lab (or playground) page renders, including the initial client state."""
     lab = find_lab(lab_id)
-    ws = lab_store.read_only(accounts.current_or_none(), lab_id, lab, scope)
+    user = accounts.current_or_none()
+    ws = lab_store.read_only(user, lab_id, lab, scope)
     data = build_reply(ws, lab, lang, known={}, epoch=None, full=True)
     data["history"] = ws.history
-    data["words"] = lab_view.completion_words()
+    data["start"] = user is not None and ws.attempt.id is None  # the page's script starts the attempt
+    data["words_url"] = url_for("labs.words", v=lab_view.completion_words_json()[1])
     data["chips"] = list(lab_view.CHIPS)
     attempt = ws.attempt
     context: dict[str, Any] = {
@@ -222,13 +224,12 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
                 _("In this lab you cannot use `%(command)s`. Solve it another way.", command=disabled) + "\n",
             )
             return {"exit_code": 1, "busy": False}
-    before = host.snapshot()
     result = host.run(line, terminal)
     _write_output(ws, terminal, result.stdout, "out")
     _write_output(ws, terminal, result.stderr, "err")
     ws.collect_streams()
-    if (result.exit_code == 0 or result.busy) and state_key(host.snapshot()) != state_key(before):
-        ws.mark_undo_point(line, dump(before))
+    if result.exit_code == 0 or result.busy:  # kept only if the state changed (lab_store.save)
+        ws.mark_undo_point(line)
     return {"exit_code": result.exit_code, "busy": bool(result.busy)}
 
 
@@ -253,13 +254,11 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTIC
     lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
-        before = ws.host.snapshot()
         result = ws.host.interrupt(terminal)
         _write_output(ws, terminal, result.stdout, "out")
         _write_output(ws, terminal, result.stderr, "err")
         ws.collect_streams()
-        if state_key(ws.host.snapshot()) != state_key(before):
-            ws.mark_undo_point("^C", dump(before))
+        ws.mark_undo_point("^C")
         record_progress(ws, lab)
         return build_reply(
             ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)}
@@ -305,16 +304,16 @@ def undo(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) ->
 
     def change(ws: Workspace) -> dict[str, Any]:
         step = lab_store.pop_undo(ws)
-        if step is None:
-            return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
         try:
-            ws.host = DockerHost.from_snapshot(json.loads(step.snapshot))
-        except (ValueError, KeyError, TypeError):  # saved by an older simulator: cannot go back
+            if step is None:
+                raise ValueError("nothing to undo")
+            ws.host = DockerHost.from_snapshot(step[1])
+        except (ValueError, KeyError, TypeError):  # none, or saved by an older simulator: cannot go back
             lab_store.clear_undo(ws)
             return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
-        ws.write(terminal, "note", _("Undone: %(command)s", command=step.command) + "\n")
+        ws.write(terminal, "note", _("Undone: %(command)s", command=step[0]) + "\n")
         record_progress(ws, lab)
-        return build_reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step.command))
+        return build_reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step[0]))
 
     return lab_store.mutate(user, lab_id, lab, change, expected_version=expected_version(body), scope=scope)
 
@@ -324,12 +323,10 @@ def reset(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -
     lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
-        ws.host = lab_store.fresh_host(lab)
-        ws.screens = lab_store.empty_screens(ws.epoch + 1)
-        lab_store.clear_undo(ws)
         return build_reply(ws, lab, lang, known, epoch, message=_("The lab was reset."))
 
-    return lab_store.mutate(user, lab_id, lab, change, scope=scope)
+    # The stored attempt is not read: a reset must work even on one over a limit.
+    return lab_store.reset_attempt(user, lab_id, lab, scope, change)
 
 
 def next_hint(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:

@@ -152,6 +152,7 @@ def test_lesson_page_shows_each_lab_status_in_place(client):
     client.post("/guest")  # a learner (a page view alone records nothing for an anonymous visitor)
     assert 'data-testid="lab-status-lab-sample-detached"' not in client.get("/lessons/next").get_data(as_text=True)
     client.get("/labs/lab-sample-detached")
+    client.post("/labs/lab-sample-detached/poll", json={})  # what the page's script sends (a GET writes nothing)
     html = client.get("/lessons/next").get_data(as_text=True)
     assert 'data-testid="lab-status-lab-sample-detached">진행 중<' in html
     assert 'href="/labs/lab-sample-detached"' in html
@@ -166,6 +167,7 @@ def test_home_offers_to_continue_an_unfinished_lab_opened_last(client):
     client.post("/guest")
     assert 'data-testid="continue-lab"' not in client.get("/").get_data(as_text=True)
     client.get("/labs/lab-sample-detached")
+    client.post("/labs/lab-sample-detached/poll", json={})  # what the page's script sends (a GET writes nothing)
     html = client.get("/").get_data(as_text=True)
     assert 'data-testid="continue-lab"' in html and 'href="/labs/lab-sample-detached"' in html
     assert "분리 모드로 nginx 실행하기" in html

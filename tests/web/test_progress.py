@@ -71,8 +71,10 @@ def test_progress_page_in_english(client):
 
 def test_recent_activity_words_every_kind_in_both_languages(client):
     client.post("/guest")
-    client.get("/labs/lab-sample-detached")  # a learner opening a lab starts it
+    client.get("/labs/lab-sample-detached")  # a learner opening a lab starts it: the page's script posts
+    client.post("/labs/lab-sample-detached/poll", json={})
     client.get("/playground")
+    client.post("/labs/@playground/poll", json={})
     client.post("/cards/card-one/review", json={"rating": 2, "version": 0})
     answer(client, "q-single", {"answer": "1"}, "a")
     html = client.get("/progress/").get_data(as_text=True)

@@ -26,6 +26,13 @@ document.addEventListener("DOMContentLoaded", () => {
     onClear: (t) => command("clear", { terminal: t }),
     onMessage: say,
   });
+  // The completion words are the same on every lab page: one cached file instead of a copy in each page.
+  if (data.words_url) {
+    fetch(data.words_url, { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((words) => { if (words) term.options.words = words; })
+      .catch(() => {});
+  }
 
   // --- talking to the server (one request at a time, in order) ------------------------------
   // A request lost on the network is sent again only when a second arrival cannot act twice: a run
@@ -280,5 +287,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("visibilitychange", () => { if (!document.hidden) command("poll", {}); });
 
   apply(data);
+  // A learner opening a lab starts it (the page itself, a GET, writes nothing): one POST.
+  if (data.start) command("poll", {});
   page.dataset.ready = "true";
 });

@@ -54,7 +54,7 @@ def test_review_page_in_both_languages(client, lang, texts):
         assert text in html, text
     assert "<strong>이미지</strong>란?" in html and 'data-card-id="fc-a"' in html
     assert 'aria-live="polite"' in html and 'name="csrf-token"' in html
-    assert re.search(r'<script src="/static/js/cards\.js" defer>', html)
+    assert re.search(r'<script src="/static/js/cards\.js(\?v=[0-9a-f]{12})?" defer>', html)  # hashed URL
     assert 'style="' not in html and "<script>" not in html and "onclick" not in html
 
 
