@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from flask import Flask
 
+from app import assignments_cli
 from app.curriculum import course_stats
 from app.services import accounts
 from app.services.content_check import check_course
@@ -16,6 +17,7 @@ from app.services.course import content_dir, parse_content
 
 def register_cli(app: Flask) -> None:
     """Attach the commands to the app."""
+    assignments_cli.register(app)
 
     @app.cli.command("create-instructor")
     @click.argument("username")

@@ -8,6 +8,19 @@ from __future__ import annotations
 
 from app.extensions import db
 from app.models.accounts import Activity, Role, User
+from app.models.assignments import (
+    Assignment,
+    AssignmentAttempt,
+    AssignmentItem,
+    AssignmentOverride,
+    AttemptState,
+    GradeMethod,
+    ItemResponse,
+    LabHelp,
+    LatePolicy,
+    ReviewWhen,
+)
+from app.models.classes import ClassMember, ClassTeacher, SchoolClass
 from app.models.labs import LabAttempt, LabUndoStep
 from app.models.study import CardReview, CardState, QuestionAnswer
 from app.models.types import UTCDateTime, utcnow
@@ -23,12 +36,25 @@ __all__ = [
     "MERGE_KEYS",
     "USER_OWNED_MODELS",
     "Activity",
+    "Assignment",
+    "AssignmentAttempt",
+    "AssignmentItem",
+    "AssignmentOverride",
+    "AttemptState",
     "CardReview",
     "CardState",
+    "ClassMember",
+    "ClassTeacher",
+    "GradeMethod",
+    "ItemResponse",
     "LabAttempt",
+    "LabHelp",
     "LabUndoStep",
+    "LatePolicy",
     "QuestionAnswer",
+    "ReviewWhen",
     "Role",
+    "SchoolClass",
     "UTCDateTime",
     "User",
     "utcnow",

@@ -34,6 +34,8 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set for accounts an instructor made in bulk: the one-time password must be changed first.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     activities: Mapped[list[Activity]] = relationship(back_populates="user", passive_deletes=True)
 
