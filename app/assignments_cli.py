@@ -6,6 +6,7 @@ import json
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 
 from app.services import attempts, demo
 from app.services.classes import utc_now
@@ -13,7 +14,7 @@ from app.services.classes import utc_now
 
 def register(app: Flask) -> None:
     """Attach the commands to the app."""
-    group = click.Group("assignments", help="Assigned quizzes.")
+    group = AppGroup("assignments", help="Assigned quizzes.")
     app.cli.add_command(group)
 
     @group.command("close-overdue")

@@ -14,17 +14,28 @@ from wtforms import (
     StringField,
     SubmitField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.services import assignment_items
 from app.services.assignments import GradeMethod, ItemChoice, LabHelp, LatePolicy, ReviewWhen, Settings, to_utc
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
-REVIEW = [
-    (ReviewWhen.immediately.value, _l("Immediately after submitting")),
-    (ReviewWhen.after_due.value, _l("After the due time")),
-    (ReviewWhen.never.value, _l("Never")),
-]
+KINDS = ("single", "multiple", "true_false", "short", "command", "ordering", "matching", "cloze")
+
+
+def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
+    """WTForms choices from (value, label) pairs."""
+    return [SelectChoice(str(value), label) for value, label in pairs]  # type: ignore[arg-type]
+
+
+REVIEW = choices(
+    [
+        (ReviewWhen.immediately.value, _l("Immediately after submitting")),
+        (ReviewWhen.after_due.value, _l("After the due time")),
+        (ReviewWhen.never.value, _l("Never")),
+    ]
+)
 
 
 def _time(label: object) -> DateTimeLocalField:
@@ -53,21 +64,25 @@ class AssignmentForm(FlaskForm):
     )
     grade_method = SelectField(
         _l("Grade from"),
-        choices=[
-            (GradeMethod.highest.value, _l("The highest attempt")),
-            (GradeMethod.last.value, _l("The last attempt")),
-            (GradeMethod.first.value, _l("The first attempt")),
-            (GradeMethod.average.value, _l("The average of attempts")),
-        ],
+        choices=choices(
+            [
+                (GradeMethod.highest.value, _l("The highest attempt")),
+                (GradeMethod.last.value, _l("The last attempt")),
+                (GradeMethod.first.value, _l("The first attempt")),
+                (GradeMethod.average.value, _l("The average of attempts")),
+            ]
+        ),
     )
     shuffle = BooleanField(_l("Shuffle questions and choices (per learner)"))
     lab_help = SelectField(
         _l("Hints and solution in labs"),
-        choices=[
-            (LabHelp.allowed.value, _l("Allowed, free")),
-            (LabHelp.cost.value, _l("Allowed, each hint costs points")),
-            (LabHelp.hidden.value, _l("Hidden (exam mode)")),
-        ],
+        choices=choices(
+            [
+                (LabHelp.allowed.value, _l("Allowed, free")),
+                (LabHelp.cost.value, _l("Allowed, each hint costs points")),
+                (LabHelp.hidden.value, _l("Hidden (exam mode)")),
+            ]
+        ),
     )
     hint_cost = DecimalField(
         _l("Cost per hint (% of the lab's points)"),
@@ -77,10 +92,12 @@ class AssignmentForm(FlaskForm):
     )
     late_policy = SelectField(
         _l("Late submissions"),
-        choices=[
-            (LatePolicy.none.value, _l("Not accepted")),
-            (LatePolicy.penalty.value, _l("Accepted with a penalty")),
-        ],
+        choices=choices(
+            [
+                (LatePolicy.none.value, _l("Not accepted")),
+                (LatePolicy.penalty.value, _l("Accepted with a penalty")),
+            ]
+        ),
     )
     late_penalty_per_day = DecimalField(
         _l("Penalty per started day (%)"),
@@ -123,14 +140,12 @@ class AssignmentForm(FlaskForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.questions.choices = [(q[0], q[0]) for q in assignment_items.question_choices()]
-        self.labs.choices = assignment_items.lab_choices()
-        lessons = assignment_items.lesson_choices()
+        self.questions.choices = choices([(q[0], q[0]) for q in assignment_items.question_choices()])
+        self.labs.choices = choices(assignment_items.lab_choices())  # type: ignore[arg-type]
+        lessons = choices(assignment_items.lesson_choices())  # type: ignore[arg-type]
         self.lessons.choices = lessons
         self.random_lessons.choices = lessons
-        self.kinds.choices = [
-            (k, k) for k in ("single", "multiple", "true_false", "short", "command", "ordering", "matching", "cloze")
-        ]
+        self.kinds.choices = choices([(k, k) for k in KINDS])
 
     def validate_due_at(self, field: DateTimeLocalField) -> None:
         """The due time comes after the opening time."""

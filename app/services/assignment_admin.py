@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from types import SimpleNamespace
 from typing import Any
 
+from wtforms.fields.choices import SelectChoice
+
 from app.models import Assignment, SchoolClass, User
 from app.services import assignment_items, assignments, classes
 from app.services.assignments import AssignmentNotFound, ItemChoice, Settings, to_local, to_utc
@@ -84,7 +86,8 @@ def save_edit(page: dict[str, Any], settings: Settings, choice: ItemChoice, form
 def duplicate_form(form: Any, page: dict[str, Any]) -> Any:
     """The duplicate form with the instructor's other classes to choose from."""
     current = page["school_class"]
-    form.target.choices = [(c.id, c.name) for c in page.get("other_classes", []) if c.id != current.id]
+    pairs = [(c.id, c.name) for c in page.get("other_classes", []) if c.id != current.id]
+    form.target.choices = [SelectChoice(str(value), label) for value, label in pairs]
     return form
 
 

@@ -214,9 +214,9 @@ def overrides_of(assignment: Assignment) -> dict[int, AssignmentOverride]:
 def duplicate(assignment: Assignment, target: SchoolClass, author: User) -> Assignment:
     """A copy of the settings and current items in another class the author teaches."""
     copy = Assignment(class_id=target.id, created_by=author.id)
-    for column in Assignment.__table__.columns:
-        if column not in ("id", "class_id", "created_by", "created_at", "updated_at"):
-            setattr(copy, column, getattr(assignment, column))
+    for name in (column.key for column in Assignment.__table__.columns):
+        if name not in ("id", "class_id", "created_by", "created_at", "updated_at"):
+            setattr(copy, name, getattr(assignment, name))
     for item in assignment.items:
         if item.removed_at is None:
             copy.items.append(
