@@ -64,6 +64,17 @@ def lab_closed(error: attempt_labs.AttemptLabClosed) -> tuple[Response, int]:
     return jsonify(ok=False, error=str(error)), 409
 
 
+@bp.errorhandler(attempt_labs.labs.LabError)
+def lab_error(error: Exception) -> tuple[Response, int]:
+    return jsonify(ok=False, error=str(error)), 400
+
+
+@bp.errorhandler(attempt_labs.labs.LabConflict)
+def lab_conflict(error: Exception) -> tuple[Response, int]:
+    message = _("This lab changed in another tab or device. The page shows the latest state now; try again.")
+    return jsonify(ok=False, conflict=True, error=message), 409
+
+
 @bp.errorhandler(attempt_labs.labs.LabNotFound)
 def lab_missing(error: Exception) -> Any:
     return current_app.handle_http_exception(NotFound())
@@ -192,21 +203,25 @@ def report(assignment_id: int) -> str:
 @bp.route("/assignments/<int:assignment_id>/overrides", methods=["POST"])
 @WRITE
 def override(assignment_id: int) -> Response:
+    assignment_admin.require_teacher(classroom.me(), assignment_id)
     form = OverrideForm()
     done = assignment_admin.save_override(classroom.me(), assignment_id, form) if form.validate_on_submit() else False
-    flash(
-        _("Override saved.") if done else _("The override could not be saved: check the learner and the values."),
-        "success" if done else "error",
-    )
+    if done:
+        flash(_("Override saved."), "success")
+    else:
+        flash(_("The override could not be saved: check the learner and the values."), "error")
     return redirect(url_for("assignments.report", assignment_id=assignment_id))
 
 
 @bp.route("/assignments/<int:assignment_id>/duplicate", methods=["POST"])
 @WRITE
 def duplicate(assignment_id: int) -> Response:
-    if not ConfirmForm().validate_on_submit():
+    assignment_admin.require_teacher(classroom.me(), assignment_id)
+    target = request.form.get("target", type=int)
+    if not ConfirmForm().validate_on_submit() or target is None:
+        flash(_("Choose a class to copy to."), "error")
         return redirect(url_for("assignments.report", assignment_id=assignment_id))
-    copy = assignment_admin.duplicate(classroom.me(), assignment_id, request.form.get("target", type=int))
+    copy = assignment_admin.duplicate(classroom.me(), assignment_id, target)
     flash(_("Assignment copied."), "success")
     return redirect(url_for("assignments.edit", assignment_id=copy.id))
 

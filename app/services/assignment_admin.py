@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 
 from app.models import Assignment, SchoolClass, User
 from app.services import assignment_items, assignments, classes
-from app.services.assignments import AssignmentNotFound, ItemChoice, Settings, to_local, to_utc
+from app.services.assignments import ItemChoice, Settings, to_local, to_utc
 
 
 def class_for_new(user: User | None, class_id: int) -> SchoolClass:
@@ -91,11 +91,14 @@ def duplicate_form(form: Any, page: dict[str, Any]) -> Any:
     return form
 
 
-def duplicate(user: User | None, assignment_id: int, target_id: int | None) -> Assignment:
+def require_teacher(user: User | None, assignment_id: int) -> None:
+    """Refuse anyone who does not teach the assignment's class (before reading any form)."""
+    assignments.assignment_for_teacher(user, assignment_id)
+
+
+def duplicate(user: User | None, assignment_id: int, target_id: int) -> Assignment:
     """Copy the assignment into another class the instructor teaches."""
     assignment, _school_class = assignments.assignment_for_teacher(user, assignment_id)
-    if target_id is None:
-        raise AssignmentNotFound(assignment_id)
     target = classes.class_for_teacher(user, target_id)
     return assignments.duplicate(assignment, target, classes.require_instructor(user))
 

@@ -113,6 +113,11 @@ def lab_scope(attempt_id: int) -> str:
     return f"assignment:{attempt_id}"
 
 
+def prepare_lab(user: User, lab: Lab, attempt_id: int) -> None:
+    """Create the attempt's own host of a lab (a fresh one, like a first visit to the lab page)."""
+    lab_store.open_workspace(user, lab.id, lab, lab_scope(attempt_id))
+
+
 def grade_lab(user: User, lab: Lab, attempt_id: int) -> tuple[dict[str, Any], list[list[Any]], int]:
     """A lab's verdict by its host's state now, its command transcript, and hints used.
 

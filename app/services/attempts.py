@@ -134,7 +134,16 @@ def start(user: User, assignment_id: int, now: datetime, seed: int | None = None
     except IntegrityError:  # a second tab started the same attempt at the same moment: use that one
         db.session.rollback()
         return attempts_of(user, assignment.id)[-1]
+    _prepare_labs(user, attempt)
     return attempt
+
+
+def _prepare_labs(user: User, attempt: AssignmentAttempt) -> None:
+    """Make each lab's host of this attempt now, so opening the lab page only reads."""
+    for entry in attempt.slots:
+        lab = items_adapter.find(entry["ref"]) if entry["kind"] == "lab" else None
+        if isinstance(lab, Lab):
+            items_adapter.prepare_lab(user, lab, attempt.id)
 
 
 def attempt_for_learner(user: User | None, attempt_id: int, now: datetime) -> AssignmentAttempt:
