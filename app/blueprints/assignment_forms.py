@@ -85,7 +85,7 @@ class AssignmentForm(FlaskForm):
         ),
     )
     hint_cost = DecimalField(
-        _l("Cost per hint (% of the lab's points)"),
+        _l("Cost per hint, in percent of the lab's points"),
         default=10,
         places=None,
         validators=[Optional(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
@@ -100,13 +100,13 @@ class AssignmentForm(FlaskForm):
         ),
     )
     late_penalty_per_day = DecimalField(
-        _l("Penalty per started day (%)"),
+        _l("Penalty per started day, in percent"),
         default=10,
         places=None,
         validators=[Optional(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
     )
     late_penalty_cap = DecimalField(
-        _l("Penalty at most (%)"),
+        _l("Penalty at most, in percent"),
         default=50,
         places=None,
         validators=[Optional(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
