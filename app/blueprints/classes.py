@@ -26,7 +26,7 @@ OPEN_ENDPOINTS = {"classes.first_password", "auth.logout", "static", "main.set_l
 @bp.before_app_request
 def force_password_change() -> Response | None:
     """An account made with a one-time password sets its own password before anything else."""
-    if getattr(current_user, "must_change_password", False) and request.endpoint not in OPEN_ENDPOINTS:
+    if request.endpoint not in OPEN_ENDPOINTS and getattr(current_user, "must_change_password", False):
         return redirect(url_for("classes.first_password"))
     return None
 

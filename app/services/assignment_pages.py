@@ -151,7 +151,7 @@ def attempt_page(user: User | None, attempt_id: int, now: datetime) -> dict[str,
                 "is_question": isinstance(found, Question),
             }
         )
-    unanswered = [i["slot"] + 1 for i in items if i["is_question"] and i["saved"] is None]
+    unanswered = [slot + 1 for slot, i in enumerate(items) if i["is_question"] and i["saved"] is None]
     return {
         "attempt": attempt,
         "assignment": assignment,

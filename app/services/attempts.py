@@ -230,24 +230,28 @@ def submit(user: User, attempt_id: int, now: datetime) -> AssignmentAttempt:
 def finish(attempt: AssignmentAttempt, assignment: Assignment, submitted: datetime, auto: bool) -> None:
     """Grade the labs, total, record the submission; a concurrent finish wins and this one re-reads."""
     user = db.session.get(User, attempt.user_id)
-    for slot, entry in enumerate(attempt.slots):
-        lab = items_adapter.find(entry["ref"]) if entry["kind"] == "lab" else None
-        if isinstance(lab, Lab) and user is not None:
-            verdict, transcript, hints = items_adapter.grade_lab(user, lab, attempt.id)
-            response = _response(attempt, slot, entry["ref"])
-            response.verdict, response.transcript, response.answer = verdict, transcript, {"hints": hints}
-            cost = hints * assignment.hint_cost / 100 if assignment.lab_help is LabHelp.cost else 0.0
-            response.max_score = float(entry["points"])
-            response.score = round(max(0.0, items_adapter.fraction(verdict) - cost) * float(entry["points"]), 4)
-    attempt.state = AttemptState.finished
-    attempt.submitted_at = submitted
-    attempt.auto_submitted = auto
-    override = override_for(assignment.id, attempt.user_id)
-    attempt.late_penalty = late_penalty(assignment, effective_due(assignment, override), submitted)
-    total(attempt, assignment, attempt.responses)
+    override = override_for(assignment.id, attempt.user_id)  # read before anything changes (no autoflush)
+    labs = [(slot, entry, items_adapter.find(entry["ref"])) for slot, entry in enumerate(attempt.slots)]
+    graded = [
+        (slot, entry, items_adapter.grade_lab(user, lab, attempt.id))
+        for slot, entry, lab in labs
+        if entry["kind"] == "lab" and isinstance(lab, Lab) and user is not None
+    ]
     try:
+        with db.session.no_autoflush:
+            for slot, entry, (verdict, transcript, hints) in graded:
+                response = _response(attempt, slot, entry["ref"])
+                response.verdict, response.transcript, response.answer = verdict, transcript, {"hints": hints}
+                cost = hints * assignment.hint_cost / 100 if assignment.lab_help is LabHelp.cost else 0.0
+                response.max_score = float(entry["points"])
+                response.score = round(max(0.0, items_adapter.fraction(verdict) - cost) * float(entry["points"]), 4)
+            attempt.state = AttemptState.finished
+            attempt.submitted_at = submitted
+            attempt.auto_submitted = auto
+            attempt.late_penalty = late_penalty(assignment, effective_due(assignment, override), submitted)
+            total(attempt, assignment, attempt.responses)
         db.session.commit()
-    except StaleDataError:  # another tab or the cron job finished it first: theirs stands
+    except (StaleDataError, IntegrityError):  # another tab or the cron job finished it first: theirs stands
         db.session.rollback()
         db.session.refresh(attempt)
 
