@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from app.models import AssignmentAttempt, AttemptState, ItemResponse, LabAttempt
@@ -204,6 +205,15 @@ def test_random_draw_is_per_learner_seeded_and_recorded(app, dbs):
         assert one == draw_slots([item], seed=7, shuffle=True)
         assert len(one) == 4 and len({s["ref"] for s in one}) == 4
         assert any(draw_slots([item], seed=s, shuffle=True) != one for s in range(8, 12))
+        course = get_course()
+        for seed in range(20):  # choices of choice questions come in a recorded, per-draw order
+            for slot in draw_slots([item], seed=seed, shuffle=True):
+                question = course.by_id[slot["ref"]]
+                if question.kind in ("single", "multiple"):
+                    assert sorted(slot["choices"]) == list(range(len(question.key["choices"])))
+                else:
+                    assert "choices" not in slot
+        assert all("choices" not in slot for slot in draw_slots([item], seed=7, shuffle=False))
 
 
 def test_override_gives_more_time_and_attempts(app, dbs):
@@ -229,3 +239,17 @@ def test_override_gives_more_time_and_attempts(app, dbs):
         from app.models import AssignmentOverride
 
         assert s.query(AssignmentOverride).count() == 1
+
+
+def test_shuffled_choices_render_in_the_drawn_order_and_grade_by_the_original(app, dbs):
+    room = make_classroom(app, dbs, shuffle=True)
+    client = login(app, "learner")
+    attempt_id, slots = _start(app, dbs, client, room)
+    slot = next(n for n, s in enumerate(slots) if "choices" in s)
+    page = client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    section = page.split(f'attempt-item" id="slot-{slot}"')[1].split("attempt-item")[0]
+    shown = [int(v) for v in re.findall(r'name="answer" value="(\d+)"', section)]
+    assert shown == slots[slot]["choices"]
+    client.post(f"/attempts/{attempt_id}/answer/{slot}", data=_right_answer(app, slots[slot]["ref"]))
+    with dbs() as s:
+        assert s.query(ItemResponse).filter_by(attempt_id=attempt_id, slot=slot).one().verdict["passed"] is True
