@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from app.models import AssignmentAttempt, AttemptState, ItemResponse, LabAttempt
+from app.models import AssignmentAttempt, AttemptState, ItemResponse, LabAttempt, LatePolicy
 from app.services import attempts
 from app.services.course import get_course
 from tests.web.classroom_setup import login, make_classroom, now
@@ -253,3 +253,46 @@ def test_shuffled_choices_render_in_the_drawn_order_and_grade_by_the_original(ap
     client.post(f"/attempts/{attempt_id}/answer/{slot}", data=_right_answer(app, slots[slot]["ref"]))
     with dbs() as s:
         assert s.query(ItemResponse).filter_by(attempt_id=attempt_id, slot=slot).one().verdict["passed"] is True
+
+
+def _solve_lab(app, client, base: str, lab_id: str) -> None:  # type: ignore[no-untyped-def]
+    with app.app_context():
+        steps = [s for s in get_course().by_id[lab_id].solution_steps() if not s.is_interrupt]
+    for step in steps:
+        client.post(f"{base}/run", json={"line": step.command, "terminal": step.terminal})
+
+
+def test_lab_hints_can_cost_points(app, dbs):
+    room = make_classroom(app, dbs, lab_help=attempts.LabHelp.cost, hint_cost=20.0)
+    client = login(app, "learner")
+    attempt_id, slots = _start(app, dbs, client, room)
+    base = f"/attempts/{attempt_id}/labs/{room.lab_id}"
+    assert client.post(f"{base}/hint", json={}).status_code == 200
+    _solve_lab(app, client, base, room.lab_id)
+    client.post(f"/attempts/{attempt_id}/submit")
+    lab_slot = next(n for n, e in enumerate(slots) if e["kind"] == "lab")
+    with dbs() as s:
+        response = s.query(ItemResponse).filter_by(attempt_id=attempt_id, slot=lab_slot).one()
+        assert response.verdict["passed"] is True and response.answer == {"hints": 1}
+        assert response.score == 4.0  # 5 points, less 20 % for one hint
+
+
+def test_a_late_submission_under_a_penalty_policy(app, dbs):
+    room = make_classroom(
+        app, dbs, late_policy=LatePolicy.penalty, late_penalty_per_day=10.0, late_penalty_cap=30.0
+    )
+    client = login(app, "learner")
+    attempt_id, slots = _start(app, dbs, client, room)
+    first = next(n for n, s in enumerate(slots) if s["kind"] == "question")
+    client.post(f"/attempts/{attempt_id}/answer/{first}", data=_right_answer(app, slots[first]["ref"]))
+    with dbs() as s:
+        from app.models import Assignment
+
+        s.get(Assignment, room.assignment).due_at = now() - timedelta(hours=2)  # the due time has passed
+        s.commit()
+    client.post(f"/attempts/{attempt_id}/submit")
+    with dbs() as s:
+        attempt = s.get(AssignmentAttempt, attempt_id)
+        assert attempt.late_penalty == 10.0 and attempt.score == 0.9 and not attempt.auto_submitted
+    report = login(app, "teacher").get(f"/assignments/{room.assignment}/report").get_data(as_text=True)
+    assert 'data-testid="count-late">1<' in report
