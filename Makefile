@@ -58,3 +58,4 @@ bench: setup-dev
 	$(BIN)/python bench/bench_storage.py
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_gunicorn.py
+	$(BIN)/python bench/bench_assignments.py

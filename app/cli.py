@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from flask import Flask
 
+from app import assignments_cli
 from app.cli_export import export
 from app.curriculum import course_stats
 from app.services import accounts
@@ -18,6 +19,7 @@ from app.services.course import content_dir, parse_content
 def register_cli(app: Flask) -> None:
     """Attach the commands to the app."""
     app.cli.add_command(export)
+    assignments_cli.register(app)
 
     @app.cli.command("create-instructor")
     @click.argument("username")

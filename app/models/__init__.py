@@ -7,7 +7,20 @@ and says which tables belong to a user (what a guest merge moves).
 from __future__ import annotations
 
 from app.models.accounts import Activity, ActivityKind, Role, User
+from app.models.assignments import (
+    Assignment,
+    AssignmentAttempt,
+    AssignmentItem,
+    AssignmentOverride,
+    AttemptState,
+    GradeMethod,
+    ItemResponse,
+    LabHelp,
+    LatePolicy,
+    ReviewWhen,
+)
 from app.models.base import Model
+from app.models.classes import ClassMember, ClassTeacher, SchoolClass
 from app.models.labs import LabAttempt, LabUndoStep
 from app.models.study import CardReview, CardStage, CardState, QuestionAnswer
 from app.models.types import UTCDateTime, utcnow
@@ -24,13 +37,26 @@ __all__ = [
     "USER_OWNED_MODELS",
     "Activity",
     "ActivityKind",
+    "Assignment",
+    "AssignmentAttempt",
+    "AssignmentItem",
+    "AssignmentOverride",
+    "AttemptState",
     "CardReview",
     "CardStage",
     "CardState",
+    "ClassMember",
+    "ClassTeacher",
+    "GradeMethod",
+    "ItemResponse",
     "LabAttempt",
+    "LabHelp",
     "LabUndoStep",
+    "LatePolicy",
     "QuestionAnswer",
+    "ReviewWhen",
     "Role",
+    "SchoolClass",
     "UTCDateTime",
     "User",
     "utcnow",

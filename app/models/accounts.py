@@ -47,6 +47,8 @@ class User(UserMixin, Model):
     # Part of the id in every session cookie: raising it (log-out, register, password change,
     # "sign out everywhere") makes every cookie issued before worthless.
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set for accounts an instructor made in bulk: the one-time password must be changed first.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default="0")
 
     activities: Mapped[list[Activity]] = relationship(back_populates="user", passive_deletes=True)
 
