@@ -32,6 +32,7 @@ from app.models import (
 )
 from app.services import assignment_items as items_adapter
 from app.services.assignments import AssignmentNotFound, active_items, late_penalty, late_until
+from app.services.attempt_score import total
 
 
 class AttemptRefused(ValueError):
@@ -254,13 +255,6 @@ def finish(attempt: AssignmentAttempt, assignment: Assignment, submitted: dateti
     except (StaleDataError, IntegrityError):  # another tab or the cron job finished it first: theirs stands
         db.session.rollback()
         db.session.refresh(attempt)
-
-
-def total(attempt: AssignmentAttempt, assignment: Assignment, responses: list[ItemResponse]) -> None:
-    """The attempt's score: the sum of its items' scores, less the late penalty."""
-    raw = sum(r.score or 0.0 for r in responses)
-    attempt.max_score = sum(float(s["points"]) for s in attempt.slots)
-    attempt.score = round(raw * (1 - attempt.late_penalty / 100), 4)
 
 
 def close_overdue(now: datetime) -> int:
