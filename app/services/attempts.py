@@ -10,9 +10,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -203,15 +203,19 @@ def _response(attempt: AssignmentAttempt, slot: int, ref: str) -> ItemResponse:
 def _touch(attempt: AssignmentAttempt) -> None:
     """Commit an autosave only while the attempt is still open and unchanged by another request."""
     db.session.flush()
-    bumped = db.session.execute(
-        update(AssignmentAttempt)
-        .where(
-            AssignmentAttempt.id == attempt.id,
-            AssignmentAttempt.version == attempt.version,
-            AssignmentAttempt.state == AttemptState.inprogress,
-        )
-        .values(version=AssignmentAttempt.version + 1)
-        .execution_options(synchronize_session=False)
+    # A DML statement's result is a CursorResult, which has the row count.
+    bumped = cast(
+        CursorResult[Any],
+        db.session.execute(
+            update(AssignmentAttempt)
+            .where(
+                AssignmentAttempt.id == attempt.id,
+                AssignmentAttempt.version == attempt.version,
+                AssignmentAttempt.state == AttemptState.inprogress,
+            )
+            .values(version=AssignmentAttempt.version + 1)
+            .execution_options(synchronize_session=False)
+        ),
     )
     if not bumped.rowcount:
         db.session.rollback()
@@ -224,7 +228,8 @@ def submit(user: User, attempt_id: int, now: datetime) -> AssignmentAttempt:
     attempt = attempt_for_learner(user, attempt_id, now)
     if attempt.state is AttemptState.finished:
         return attempt
-    finish(attempt, db.session.get(Assignment, attempt.assignment_id), now, auto=False)
+    # attempt_for_learner has checked that the assignment exists.
+    finish(attempt, db.session.get_one(Assignment, attempt.assignment_id), now, auto=False)
     return attempt
 
 
