@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -20,14 +20,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from app.blueprints.forms import required
 from app.services import assignment_items
 from app.services.assignments import GradeMethod, ItemChoice, LabHelp, LatePolicy, ReviewWhen, Settings, to_utc
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 KINDS = ("single", "multiple", "true_false", "short", "command", "ordering", "matching", "cloze")
-
-
-T = TypeVar("T")
 
 
 class Option(NamedTuple):
@@ -40,13 +38,6 @@ class Option(NamedTuple):
 def choices(pairs: Iterable[tuple[object, Any]]) -> list[Option]:
     """WTForms choices from (value, label) pairs."""
     return [Option(str(value), label) for value, label in pairs]
-
-
-def _required(value: T | None) -> T:
-    """The data of a field a validator requires: set once the form has validated."""
-    if value is None:
-        raise ValueError("read a required field of a form that has not validated")
-    return value
 
 
 REVIEW = choices(
@@ -180,11 +171,11 @@ class AssignmentForm(FlaskForm):
     def settings(self, timezone: str) -> Settings:
         """The settings, with times turned from the class's time zone into UTC."""
         return Settings(
-            title=_required(self.title.data),
-            open_at=to_utc(_required(self.open_at.data), timezone),
-            due_at=to_utc(_required(self.due_at.data), timezone),
+            title=required(self.title.data),
+            open_at=to_utc(required(self.open_at.data), timezone),
+            due_at=to_utc(required(self.due_at.data), timezone),
             time_limit_minutes=self.time_limit.data or None,
-            attempts_allowed=_required(self.attempts_allowed.data),
+            attempts_allowed=required(self.attempts_allowed.data),
             grade_method=GradeMethod(self.grade_method.data),
             shuffle=bool(self.shuffle.data),
             lab_help=LabHelp(self.lab_help.data),
@@ -206,8 +197,8 @@ class AssignmentForm(FlaskForm):
             kinds=list(self.kinds.data or []),
             random_lessons=list(self.random_lessons.data or []),
             random_count=self.random_count.data or 0,
-            question_points=float(_required(self.question_points.data)),
-            lab_points=float(_required(self.lab_points.data)),
+            question_points=float(required(self.question_points.data)),
+            lab_points=float(required(self.lab_points.data)),
         )
 
 
