@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, NamedTuple
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -14,9 +18,9 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from app.blueprints.forms import required
 from app.services import assignment_items
 from app.services.assignments import GradeMethod, ItemChoice, LabHelp, LatePolicy, ReviewWhen, Settings, to_utc
 
@@ -24,9 +28,16 @@ TIME_FORMAT = "%Y-%m-%dT%H:%M"
 KINDS = ("single", "multiple", "true_false", "short", "command", "ordering", "matching", "cloze")
 
 
-def choices(pairs: list[tuple[object, object]]) -> list[SelectChoice]:
+class Option(NamedTuple):
+    """One choice of a select field, read by WTForms as a (value, label) pair and by templates by name."""
+
+    value: str
+    label: Any  # a lazy string
+
+
+def choices(pairs: Iterable[tuple[object, Any]]) -> list[Option]:
     """WTForms choices from (value, label) pairs."""
-    return [SelectChoice(str(value), label) for value, label in pairs]  # type: ignore[arg-type]
+    return [Option(str(value), label) for value, label in pairs]
 
 
 REVIEW = choices(
@@ -38,7 +49,7 @@ REVIEW = choices(
 )
 
 
-def _time(label: object) -> DateTimeLocalField:
+def _time(label: str) -> DateTimeLocalField:
     return DateTimeLocalField(
         label, format=TIME_FORMAT, validators=[InputRequired(message=_l("Enter a date and time."))]
     )
@@ -86,7 +97,7 @@ class AssignmentForm(FlaskForm):
     )
     hint_cost = DecimalField(
         _l("Cost per hint, in percent of the lab's points"),
-        default=10,
+        default=Decimal(10),
         places=None,
         validators=[Optional(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
     )
@@ -101,13 +112,13 @@ class AssignmentForm(FlaskForm):
     )
     late_penalty_per_day = DecimalField(
         _l("Penalty per started day, in percent"),
-        default=10,
+        default=Decimal(10),
         places=None,
         validators=[Optional(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
     )
     late_penalty_cap = DecimalField(
         _l("Penalty at most, in percent"),
-        default=50,
+        default=Decimal(50),
         places=None,
         validators=[Optional(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
     )
@@ -126,13 +137,13 @@ class AssignmentForm(FlaskForm):
     )
     question_points = DecimalField(
         _l("Points per question"),
-        default=1,
+        default=Decimal(1),
         places=None,
         validators=[InputRequired(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
     )
     lab_points = DecimalField(
         _l("Points per lab"),
-        default=5,
+        default=Decimal(5),
         places=None,
         validators=[InputRequired(), NumberRange(min=0, max=100, message=_l("0 to 100."))],
     )
@@ -141,8 +152,8 @@ class AssignmentForm(FlaskForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.questions.choices = choices([(q[0], q[0]) for q in assignment_items.question_choices()])
-        self.labs.choices = choices(assignment_items.lab_choices())  # type: ignore[arg-type]
-        lessons = choices(assignment_items.lesson_choices())  # type: ignore[arg-type]
+        self.labs.choices = choices(assignment_items.lab_choices())
+        lessons = choices(assignment_items.lesson_choices())
         self.lessons.choices = lessons
         self.random_lessons.choices = lessons
         self.kinds.choices = choices([(k, k) for k in KINDS])
@@ -160,11 +171,11 @@ class AssignmentForm(FlaskForm):
     def settings(self, timezone: str) -> Settings:
         """The settings, with times turned from the class's time zone into UTC."""
         return Settings(
-            title=self.title.data,
-            open_at=to_utc(self.open_at.data, timezone),
-            due_at=to_utc(self.due_at.data, timezone),
+            title=required(self.title.data),
+            open_at=to_utc(required(self.open_at.data), timezone),
+            due_at=to_utc(required(self.due_at.data), timezone),
             time_limit_minutes=self.time_limit.data or None,
-            attempts_allowed=self.attempts_allowed.data,
+            attempts_allowed=required(self.attempts_allowed.data),
             grade_method=GradeMethod(self.grade_method.data),
             shuffle=bool(self.shuffle.data),
             lab_help=LabHelp(self.lab_help.data),
@@ -186,8 +197,8 @@ class AssignmentForm(FlaskForm):
             kinds=list(self.kinds.data or []),
             random_lessons=list(self.random_lessons.data or []),
             random_count=self.random_count.data or 0,
-            question_points=float(self.question_points.data),
-            lab_points=float(self.lab_points.data),
+            question_points=float(required(self.question_points.data)),
+            lab_points=float(required(self.lab_points.data)),
         )
 
 

@@ -98,7 +98,7 @@ def intro(assignment_id: int) -> str:
 def start(assignment_id: int) -> Response:
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("assignments.intro", assignment_id=assignment_id))
-    attempt = attempts.start(classroom.me(), assignment_id, utc_now())  # type: ignore[arg-type]
+    attempt = attempts.start(classroom.me(), assignment_id, utc_now())
     return redirect(url_for("assignments.take", attempt_id=attempt.id))
 
 
@@ -112,10 +112,10 @@ def take(attempt_id: int) -> str | Response:
 
 @bp.route("/attempts/<int:attempt_id>/answer/<int:slot>", methods=["POST"])
 @WRITE
-def answer(attempt_id: int, slot: int) -> Response:
+def answer(attempt_id: int, slot: int) -> Response | tuple[Response, int]:
     if not ConfirmForm().validate_on_submit():
-        return jsonify(ok=False, error=_("The form expired. Reload the page.")), 400  # type: ignore[return-value]
-    attempts.save_answer(classroom.me(), attempt_id, slot, request.form, str(get_locale()), utc_now())  # type: ignore[arg-type]
+        return jsonify(ok=False, error=_("The form expired. Reload the page.")), 400
+    attempts.save_answer(classroom.me(), attempt_id, slot, request.form, str(get_locale()), utc_now())
     if request.accept_mimetypes.best == "application/json":
         return jsonify(ok=True, slot=slot, saved=_("Saved."))
     flash(_("Answer %(n)d saved.", n=slot + 1), "success")
@@ -126,7 +126,7 @@ def answer(attempt_id: int, slot: int) -> Response:
 @WRITE
 def submit(attempt_id: int) -> Response:
     if ConfirmForm().validate_on_submit():
-        attempts.submit(classroom.me(), attempt_id, utc_now())  # type: ignore[arg-type]
+        attempts.submit(classroom.me(), attempt_id, utc_now())
         flash(_("Submitted."), "success")
     return redirect(url_for("assignments.review", attempt_id=attempt_id))
 

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from app import rate_limits
-from app.blueprints.forms import ConfirmForm, LoginForm, RegisterForm
+from app.blueprints.forms import ConfirmForm, LoginForm, RegisterForm, required
 from app.blueprints.redirects import safe_target
 from app.extensions import limiter
 from app.services import accounts
@@ -38,9 +38,9 @@ def register() -> str | Response:
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            accounts.register(form.username.data, form.password.data, form.display_name.data)
+            accounts.register(required(form.username.data), required(form.password.data), form.display_name.data)
         except accounts.AccountError as error:
-            form.username.errors.append(_account_error(error))
+            form.username.errors = [*form.username.errors, _account_error(error)]
         else:
             flash(_("Welcome! Your account is ready and everything you did as a guest is kept."), "success")
             return redirect(_safe_next(url_for("main.home")))
@@ -53,7 +53,7 @@ def login() -> str | Response | tuple[str, int]:
     error, status = None, 200
     if form.validate_on_submit():
         try:
-            outcome = accounts.authenticate(form.username.data, form.password.data)
+            outcome = accounts.authenticate(required(form.username.data), required(form.password.data))
         except accounts.AccountError as exc:
             error, status = _account_error(exc), (429 if exc.code == "locked" else 401)
         else:
@@ -105,6 +105,6 @@ def sign_out_everywhere() -> Response:
     """Revoke every other session of this account (a cookie copied elsewhere stops working)."""
     form = ConfirmForm()
     if form.validate_on_submit():
-        accounts.sign_out_everywhere(current_user._get_current_object())  # type: ignore[attr-defined]
+        accounts.sign_out_everywhere(current_user._get_current_object())
         flash(_("Every other device is signed out."), "info")
     return redirect(url_for("main.home"))

@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 from app import rate_limits
 from app.blueprints import classroom
 from app.blueprints.class_forms import BulkAccountsForm, ClassForm, JoinForm, NewPasswordForm, TeacherForm
-from app.blueprints.forms import ConfirmForm
+from app.blueprints.forms import ConfirmForm, required
 from app.extensions import limiter
 from app.services import assignment_pages, class_accounts, classes
 
@@ -63,7 +63,7 @@ def index() -> str | Response:
     user = classes.require_instructor(classroom.me())
     form = ClassForm()
     if form.validate_on_submit():
-        created = classes.create_class(user, form.name.data, form.term.data, form.timezone.data)
+        created = classes.create_class(user, required(form.name.data), form.term.data, required(form.timezone.data))
         flash(_("Class created. Share its code with your learners."), "success")
         return redirect(url_for("classes.show", class_id=created.id))
     return render_template("classes/index.html", summaries=classes.classes_of(user), form=form)
@@ -78,11 +78,11 @@ def show(class_id: int) -> str:
 
 @bp.route("/classes/<int:class_id>/edit", methods=["POST"])
 @WRITE
-def edit(class_id: int) -> str | Response:
+def edit(class_id: int) -> str | Response | tuple[str, int]:
     school_class = classes.class_for_teacher(classroom.me(), class_id)
     form = ClassForm()
     if form.validate_on_submit():
-        classes.update_class(school_class, form.name.data, form.term.data, form.timezone.data)
+        classes.update_class(school_class, required(form.name.data), form.term.data, required(form.timezone.data))
         flash(_("Saved."), "success")
         return redirect(url_for("classes.show", class_id=class_id))
     page = assignment_pages.class_page(classroom.me(), class_id)
@@ -123,7 +123,7 @@ def add_teacher(class_id: int) -> Response:
     form = TeacherForm()
     if form.validate_on_submit():
         try:
-            added = classes.add_teacher(school_class, form.username.data)
+            added = classes.add_teacher(school_class, required(form.username.data))
             flash(_("%(name)s now co-teaches this class.", name=added.label), "success")
         except classes.ClassError as error:
             flash(class_error(error), "error")
@@ -158,7 +158,7 @@ def bulk_accounts(class_id: int) -> Any:
         try:
             slips = class_accounts.create_from_form(school_class, form.names.data, form.upload.data)
         except class_accounts.BulkError as error:
-            form.names.errors.append(bulk_error(error))
+            form.names.errors = [*form.names.errors, bulk_error(error)]
         else:
             return render_template("classes/slips.html", school_class=school_class, slips=slips)
     status = 400 if request.method == "POST" else 200
@@ -167,15 +167,15 @@ def bulk_accounts(class_id: int) -> Any:
 
 @bp.route("/join", methods=["GET", "POST"])
 @WRITE
-def join() -> str | Response:
+def join() -> str | Response | tuple[str, int]:
     form = JoinForm(code=request.args.get("code", ""))
     if form.validate_on_submit():
         if not current_user.is_authenticated or current_user.is_guest:
             return redirect(url_for("auth.register", next=url_for("classes.join", code=form.code.data)))
         try:
-            joined = classes.join(current_user, form.code.data)
+            joined = classes.join(current_user, required(form.code.data))
         except classes.ClassError as error:
-            form.code.errors.append(class_error(error))
+            form.code.errors = [*form.code.errors, class_error(error)]
         else:
             flash(_("You joined %(name)s.", name=joined.name), "success")
             return redirect(url_for("assignments.mine"))
@@ -194,7 +194,7 @@ def first_password() -> str | Response:
         return redirect(url_for("main.home"))
     form = NewPasswordForm()
     if form.validate_on_submit():
-        class_accounts.set_own_password(current_user, form.password.data)
+        class_accounts.set_own_password(current_user, required(form.password.data))
         flash(_("Your password is set. Use it from now on."), "success")
         return redirect(url_for("main.home"))
     return render_template("classes/new_password.html", form=form)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import request
 from flask_babel import gettext
@@ -157,3 +157,13 @@ def read_submission(question: Question, formdata: MultiDict[str, Any]) -> Submis
             token, problem=gettext("The answer is too long (%(limit)s characters at most).", limit="4,096")
         )
     return Submission(token, grading.read_answer(question, formdata))
+
+
+T = TypeVar("T")
+
+
+def required(value: T | None) -> T:
+    """The data of a field a validator requires: set once the form has validated."""
+    if value is None:
+        raise ValueError("read a required field of a form that has not validated")
+    return value

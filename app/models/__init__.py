@@ -19,18 +19,19 @@ from app.models.assignments import (
     LatePolicy,
     ReviewWhen,
 )
-from app.models.base import Model
 from app.models.classes import ClassMember, ClassTeacher, SchoolClass
 from app.models.labs import LabAttempt, LabUndoStep
 from app.models.study import CardReview, CardStage, CardState, QuestionAnswer
 from app.models.types import UTCDateTime, utcnow
 
 # Tables whose rows belong to a user through `user_id`; merging a guest moves these rows.
-USER_OWNED_MODELS: tuple[type[Model], ...] = (Activity, QuestionAnswer, CardState, CardReview, LabAttempt)
+# Typed as the exact classes so that `model.user_id` and `model.id` type-check where they are used.
+UserOwnedModel = type[Activity] | type[QuestionAnswer] | type[CardState] | type[CardReview] | type[LabAttempt]
+USER_OWNED_MODELS: tuple[UserOwnedModel, ...] = (Activity, QuestionAnswer, CardState, CardReview, LabAttempt)
 
 # Tables with one row per (user, key column): when a guest is merged into an account that has a
 # row for the same key too, the row that changed last (freshness column) is kept.
-MERGE_KEYS: dict[type[Model], tuple[str, str]] = {CardState: ("card_id", "updated_at")}
+MERGE_KEYS: dict[UserOwnedModel, tuple[str, str]] = {CardState: ("card_id", "updated_at")}
 
 __all__ = [
     "MERGE_KEYS",
@@ -59,5 +60,6 @@ __all__ = [
     "SchoolClass",
     "UTCDateTime",
     "User",
+    "UserOwnedModel",
     "utcnow",
 ]

@@ -7,13 +7,13 @@ from datetime import datetime
 from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
+from app.models.base import Model
 from app.models.types import UTCDateTime, utcnow
 
 # --- labs and playground (issue 6): one simulated host per (user, lab) ------------------------
 
 
-class LabAttempt(db.Model):
+class LabAttempt(Model):
     """A learner's simulated host for one lab (or the playground): snapshot, terminals, progress.
 
     `version` is the optimistic-concurrency counter: SQLAlchemy adds `WHERE version = :old` to
@@ -57,7 +57,7 @@ class LabAttempt(db.Model):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy reads this class attribute
 
 
-class LabUndoStep(db.Model):
+class LabUndoStep(Model):
     """The host as it was before one state-changing command (the last few per attempt).
 
     `data` is the attempt's `host_data` from before the change (format 2); `snapshot` the host

@@ -89,7 +89,7 @@ def _xlsx_value(value: Cell) -> Cell:
 def tables_xlsx(tables: Sequence[Table]) -> bytes:
     """An XLSX workbook with one sheet per table: bold frozen header, widths, typed cells."""
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # a new workbook starts with one empty sheet, the active one
     for table in tables:
         sheet = book.create_sheet(_sheet_title(table.title))
         sheet.append([c.header for c in table.columns])

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from flask import session
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import delete, event, func, select, update
+from sqlalchemy import CursorResult, delete, event, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app import rate_limits
 from app.extensions import db
-from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User
+from app.models import MERGE_KEYS, USER_OWNED_MODELS, Role, User, UserOwnedModel
 from app.usernames import normalise_username
 
 MERGE_SESSION_KEY = "merge_guest_id"
@@ -62,7 +63,7 @@ def ensure_learner() -> User:
     never-written id out of the cookie.
     """
     if current_user.is_authenticated:
-        return current_user._get_current_object()  # type: ignore[attr-defined]
+        return current_user._get_current_object()
     guest = create_guest()
     session.permanent = True
     login_user(guest)
@@ -203,7 +204,11 @@ def merge_guest(user: User, guest: User) -> int:
         _drop_staler_duplicates(model, key, freshness, user.id, guest.id)
     moved = 0
     for model in USER_OWNED_MODELS:
-        result = db.session.execute(update(model).where(model.user_id == guest.id).values(user_id=user.id))
+        # A DML statement's result is a CursorResult, which has the row count.
+        result = cast(
+            CursorResult[Any],
+            db.session.execute(update(model).where(model.user_id == guest.id).values(user_id=user.id)),
+        )
         moved += result.rowcount or 0
     db.session.delete(guest)
     db.session.commit()
@@ -211,7 +216,7 @@ def merge_guest(user: User, guest: User) -> int:
     return moved
 
 
-def _drop_staler_duplicates(model: type, key: str, freshness: str, user_id: int, guest_id: int) -> None:
+def _drop_staler_duplicates(model: UserOwnedModel, key: str, freshness: str, user_id: int, guest_id: int) -> None:
     """For rows unique per (user, key) that both have, delete the one that changed earlier."""
 
     def rows(owner: int) -> dict[str, tuple[int, datetime]]:
@@ -276,5 +281,5 @@ def load_user(user_id: str) -> User | None:
 def current_or_none() -> User | None:
     """The signed-in user or guest, without creating one."""
     if current_user.is_authenticated:
-        return current_user._get_current_object()  # type: ignore[attr-defined]
+        return current_user._get_current_object()
     return None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import SimpleNamespace
 from typing import Any
-
-from wtforms.fields.choices import SelectChoice
 
 from app.models import Assignment, SchoolClass, User
 from app.services import assignment_items, assignments, classes
@@ -77,7 +75,7 @@ def save_edit(page: dict[str, Any], settings: Settings, choice: ItemChoice, form
             value = None
         if value is not None and 0 <= value <= 100:
             points[item.id] = value
-    getlist = getattr(form, "getlist", lambda name: [])
+    getlist: Callable[[str], list[Any]] = getattr(form, "getlist", lambda name: [])
     removed = {int(v) for v in getlist("remove") if str(v).isdigit()}
     assignments.add_items(assignment, choice)
     return assignments.update(assignment, settings, points, removed, classes.utc_now())
@@ -87,7 +85,7 @@ def duplicate_form(form: Any, page: dict[str, Any]) -> Any:
     """The duplicate form with the instructor's other classes to choose from."""
     current = page["school_class"]
     pairs = [(c.id, c.name) for c in page.get("other_classes", []) if c.id != current.id]
-    form.target.choices = [SelectChoice(str(value), label) for value, label in pairs]
+    form.target.choices = [(str(value), label) for value, label in pairs]
     return form
 
 

@@ -27,6 +27,7 @@ from app.models import (
 )
 from app.services import assignment_items as items_adapter
 from app.services import classes
+from app.services.attempt_score import total
 
 
 class AssignmentNotFound(LookupError):
@@ -159,8 +160,6 @@ def update(
 
 def regrade(assignment: Assignment, new_points: dict[int, float]) -> int:
     """Give every finished attempt the new points of the changed items (their verdicts stay)."""
-    from app.services import attempts  # the attempt rules live there; imported late to avoid a cycle
-
     rows = db.session.scalars(select(AssignmentAttempt).where(AssignmentAttempt.assignment_id == assignment.id)).all()
     responses = _responses_by_attempt([a.id for a in rows])
     count = 0
@@ -175,7 +174,7 @@ def regrade(assignment: Assignment, new_points: dict[int, float]) -> int:
             if response.score is not None:
                 response.score = round(items_adapter.fraction(response.verdict) * points, 4)
         if attempt.state is AttemptState.finished:
-            attempts.total(attempt, assignment, responses.get(attempt.id, []))
+            total(attempt, assignment, responses.get(attempt.id, []))
         count += 1
     return count
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -32,6 +32,7 @@ from app.models import (
 )
 from app.services import assignment_items as items_adapter
 from app.services.assignments import AssignmentNotFound, active_items, late_penalty, late_until
+from app.services.attempt_score import total
 
 
 class AttemptRefused(ValueError):
@@ -202,15 +203,19 @@ def _response(attempt: AssignmentAttempt, slot: int, ref: str) -> ItemResponse:
 def _touch(attempt: AssignmentAttempt) -> None:
     """Commit an autosave only while the attempt is still open and unchanged by another request."""
     db.session.flush()
-    bumped = db.session.execute(
-        update(AssignmentAttempt)
-        .where(
-            AssignmentAttempt.id == attempt.id,
-            AssignmentAttempt.version == attempt.version,
-            AssignmentAttempt.state == AttemptState.inprogress,
-        )
-        .values(version=AssignmentAttempt.version + 1)
-        .execution_options(synchronize_session=False)
+    # A DML statement's result is a CursorResult, which has the row count.
+    bumped = cast(
+        CursorResult[Any],
+        db.session.execute(
+            update(AssignmentAttempt)
+            .where(
+                AssignmentAttempt.id == attempt.id,
+                AssignmentAttempt.version == attempt.version,
+                AssignmentAttempt.state == AttemptState.inprogress,
+            )
+            .values(version=AssignmentAttempt.version + 1)
+            .execution_options(synchronize_session=False)
+        ),
     )
     if not bumped.rowcount:
         db.session.rollback()
@@ -223,7 +228,8 @@ def submit(user: User, attempt_id: int, now: datetime) -> AssignmentAttempt:
     attempt = attempt_for_learner(user, attempt_id, now)
     if attempt.state is AttemptState.finished:
         return attempt
-    finish(attempt, db.session.get(Assignment, attempt.assignment_id), now, auto=False)
+    # attempt_for_learner has checked that the assignment exists.
+    finish(attempt, db.session.get_one(Assignment, attempt.assignment_id), now, auto=False)
     return attempt
 
 
@@ -254,13 +260,6 @@ def finish(attempt: AssignmentAttempt, assignment: Assignment, submitted: dateti
     except (StaleDataError, IntegrityError):  # another tab or the cron job finished it first: theirs stands
         db.session.rollback()
         db.session.refresh(attempt)
-
-
-def total(attempt: AssignmentAttempt, assignment: Assignment, responses: list[ItemResponse]) -> None:
-    """The attempt's score: the sum of its items' scores, less the late penalty."""
-    raw = sum(r.score or 0.0 for r in responses)
-    attempt.max_score = sum(float(s["points"]) for s in attempt.slots)
-    attempt.score = round(raw * (1 - attempt.late_penalty / 100), 4)
 
 
 def close_overdue(now: datetime) -> int:

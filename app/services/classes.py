@@ -6,11 +6,13 @@ import io
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import segno
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.extensions import db
 from app.models import Assignment, ClassMember, ClassTeacher, Role, SchoolClass, User
@@ -150,10 +152,10 @@ def classes_of(user: User) -> list[ClassSummary]:
     return [ClassSummary(c, learners.get(c.id, 0), assignments.get(c.id, 0)) for c in rows]
 
 
-def _counts(column: object, ids: list[int]) -> dict[int, int]:
+def _counts(column: InstrumentedAttribute[int], ids: list[int]) -> dict[int, int]:
     if not ids:
         return {}
-    query = select(column, func.count()).where(column.in_(ids)).group_by(column)  # type: ignore[attr-defined]
+    query = select(column, func.count()).where(column.in_(ids)).group_by(column)
     return {key: count for key, count in db.session.execute(query)}
 
 
@@ -191,8 +193,12 @@ def add_teacher(school_class: SchoolClass, username: str) -> User:
 
 def remove_member(school_class: SchoolClass, user_id: int) -> bool:
     """Take a learner out of the class (their attempts are kept); False when they were not in it."""
-    result = db.session.execute(
-        delete(ClassMember).where(ClassMember.class_id == school_class.id, ClassMember.user_id == user_id)
+    # A DML statement's result is a CursorResult, which has the row count.
+    result = cast(
+        CursorResult[Any],
+        db.session.execute(
+            delete(ClassMember).where(ClassMember.class_id == school_class.id, ClassMember.user_id == user_id)
+        ),
     )
     db.session.commit()
     return bool(result.rowcount)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
@@ -32,20 +31,20 @@ from app.services import course as course_service
 from app.services import lab_format, lab_undo
 from app.services import lab_limits as limits
 from app.services.lab_format import FORMAT, TooLarge, dump
-from app.services.lab_scrollback import Scrollback
 from app.services.lab_undo import clear_undo, pop_undo, undo_count
+from app.services.lab_workspace import MAX_TERMINALS, Workspace
 
 PLAYGROUND_ID = "@playground"
 PRACTICE = "practice"  # the scope of self-study attempts (see find_attempt)
 MAX_UNDO = limits.MAX_UNDO
 MAX_HISTORY = limits.MAX_HISTORY
 MAX_RECENT_IDS = limits.MAX_RECENT_IDS
-MAX_TERMINALS = 4
 SAVE_ATTEMPTS = 3
 
 T = TypeVar("T")
 
 __all__ = [
+    "MAX_TERMINALS",
     "PLAYGROUND_ID",
     "PRACTICE",
     "LabConflict",
@@ -66,30 +65,6 @@ class LabConflict(Exception):
 
 class LabTooLarge(ValueError):
     """The attempt is, or would become, larger than a limit; the message says what to do."""
-
-
-@dataclass
-class Workspace(Scrollback):
-    """One attempt, loaded: the host and the terminal bookkeeping, saved together."""
-
-    attempt: LabAttempt = field(default=None, repr=False)  # type: ignore[assignment]
-    host: DockerHost = field(default=None, repr=False)  # type: ignore[assignment]
-    skip_save: bool = False
-    verdict: Any = None  # the goal's verdict for the current host, once computed
-    undo_label: str | None = None  # set by a change that may be undone (if the state changed)
-    loaded: lab_format.HostBlob | None = field(default=None, repr=False)  # the host as stored
-    clear_undo_steps: bool = False
-    created: bool = False  # made by this request: what a preview (version 0) showed
-
-    def mark_undo_point(self, label: str) -> None:
-        """The host as loaded becomes an undo step when saved, if the change altered the state."""
-        self.undo_label = label
-
-    def collect_streams(self) -> None:
-        """Move output that containers wrote to attached terminals into the scrollback."""
-        for tid in range(MAX_TERMINALS):
-            if tid in self.host.terminals:
-                self.write(tid, "out", self.host.drain_output(tid))
 
 
 def state_key(snapshot: dict[str, Any]) -> str:

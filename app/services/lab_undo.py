@@ -9,7 +9,7 @@ count and bytes of its steps, so nothing reads a step except an undo.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 
@@ -18,9 +18,7 @@ from app.models import LabAttempt, LabUndoStep, utcnow
 from app.services import lab_format
 from app.services import lab_limits as limits
 from app.services.lab_format import TooLarge
-
-if TYPE_CHECKING:
-    from app.services.lab_store import Workspace
+from app.services.lab_workspace import Workspace
 
 MAX_UNDO = limits.MAX_UNDO
 

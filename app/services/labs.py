@@ -148,7 +148,8 @@ def record_progress(ws: Workspace, lab: Lab | None) -> None:
 
 def client_view(body: dict[str, Any]) -> tuple[dict[str, int], int | None]:
     """What the client already shows: the last entry per terminal and its epoch."""
-    known = body.get("since") if isinstance(body.get("since"), dict) else {}
+    since = body.get("since")
+    known = since if isinstance(since, dict) else {}
     clean: dict[str, int] = {}
     for key, value in known.items():
         try:

@@ -142,7 +142,7 @@ def continue_lesson(user: User | None, course: Course | None = None) -> Lesson |
     if not course.lessons:
         return None
     visited = visited_lesson(user)
-    if visited in course.lessons_by_id:
+    if visited is not None and visited in course.lessons_by_id:
         return course.lessons_by_id[visited]
     if user is not None:
         for activity in db.session.scalars(

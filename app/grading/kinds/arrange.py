@@ -14,14 +14,14 @@ from app.grading.verdict import Verdict
 # ---------------------------------------------------------------- ordering
 
 
-def ordering_key(key: Mapping) -> list[str]:
+def ordering_key(key: Mapping[str, Any]) -> list[str]:
     items = key.get("items")
     if not is_str_seq(items) or len(items) < 2:
         return ["ordering: 'items' must be a list of at least 2 strings, in the correct order"]
     return []
 
 
-def ordering_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def ordering_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["items"])
     error = index_list_error(answer, n, unique=True)
     if error is None and len(answer) != n:
@@ -39,10 +39,11 @@ def longest_increasing_run(values: Sequence[int]) -> set[int]:
         candidates = [run for run in best if values[run[-1]] <= value]  # equal ranks: same text
         longest = max(candidates, key=len, default=[])
         best.append(longest + [pos])
-    return set(max(best, key=len, default=[]))
+    kept: list[int] = max(best, key=len, default=[])
+    return set(kept)
 
 
-def ordering_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
+def ordering_grade(key: Mapping[str, Any], answer: Sequence[int]) -> Verdict:
     """score = (L - 1) / (n - 1), L = the most items already in correct relative order."""
     items = key["items"]
     n = len(items)
@@ -75,7 +76,7 @@ def ordering_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
 # ---------------------------------------------------------------- matching
 
 
-def matching_key(key: Mapping) -> list[str]:
+def matching_key(key: Mapping[str, Any]) -> list[str]:
     pairs = key.get("pairs")
     if (
         not isinstance(pairs, (list, tuple))
@@ -89,7 +90,7 @@ def matching_key(key: Mapping) -> list[str]:
     return []
 
 
-def matching_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def matching_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["pairs"])
     error = index_list_error(answer, n, unique=False)
     if error is None and len(answer) != n:
@@ -100,7 +101,7 @@ def matching_answer(key: Mapping, answer: Any) -> AnswerError | None:
     return error
 
 
-def matching_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
+def matching_grade(key: Mapping[str, Any], answer: Sequence[int]) -> Verdict:
     """score = correctly matched left items / left items (same right text counts as the same)."""
     pairs = key["pairs"]
     checks = []

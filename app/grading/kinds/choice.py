@@ -14,7 +14,7 @@ from app.grading.verdict import Verdict
 # ---------------------------------------------------------------- single
 
 
-def single_key(key: Mapping) -> list[str]:
+def single_key(key: Mapping[str, Any]) -> list[str]:
     choices, correct = key.get("choices"), key.get("correct")
     errors = []
     if not is_str_seq(choices) or len(choices) < 2:
@@ -26,7 +26,7 @@ def single_key(key: Mapping) -> list[str]:
     return errors
 
 
-def single_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def single_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["choices"])
     if not is_int(answer):
         return AnswerError("보기 번호(정수) 하나를 골라야 합니다.", "Pick one choice (an integer index).")
@@ -37,7 +37,7 @@ def single_answer(key: Mapping, answer: Any) -> AnswerError | None:
     return None
 
 
-def single_grade(key: Mapping, answer: int) -> Verdict:
+def single_grade(key: Mapping[str, Any], answer: int) -> Verdict:
     choices, correct = key["choices"], key["correct"]
     ok = answer == correct
     check = result(
@@ -52,7 +52,7 @@ def single_grade(key: Mapping, answer: int) -> Verdict:
 # ---------------------------------------------------------------- multiple
 
 
-def multiple_key(key: Mapping) -> list[str]:
+def multiple_key(key: Mapping[str, Any]) -> list[str]:
     choices, correct = key.get("choices"), key.get("correct")
     errors = []
     if not is_str_seq(choices) or len(choices) < 2:
@@ -68,11 +68,11 @@ def multiple_key(key: Mapping) -> list[str]:
     return errors
 
 
-def multiple_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def multiple_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     return index_list_error(answer, len(key["choices"]), unique=True)
 
 
-def multiple_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
+def multiple_grade(key: Mapping[str, Any], answer: Sequence[int]) -> Verdict:
     """score = max(0, (right picks - wrong picks) / number of correct choices)."""
     choices, correct = key["choices"], set(key["correct"])
     picked = set(answer)
@@ -106,17 +106,17 @@ def multiple_grade(key: Mapping, answer: Sequence[int]) -> Verdict:
 # ---------------------------------------------------------------- true/false
 
 
-def tf_key(key: Mapping) -> list[str]:
+def tf_key(key: Mapping[str, Any]) -> list[str]:
     return [] if isinstance(key.get("correct"), bool) else ["true_false: 'correct' must be true or false"]
 
 
-def tf_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def tf_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     if not isinstance(answer, bool):
         return AnswerError("참(true) 또는 거짓(false)으로 답해야 합니다.", "Answer true or false.")
     return None
 
 
-def tf_grade(key: Mapping, answer: bool) -> Verdict:
+def tf_grade(key: Mapping[str, Any], answer: bool) -> Verdict:
     ok = answer == key["correct"]
     word = {True: ("참", "true"), False: ("거짓", "false")}
     check = result(

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from app.grading.errors import AnswerError
 from app.grading.text import MAX_ANSWER_CHARS
 from app.grading.verdict import CheckResult, Verdict, round_score
 
 
-def is_int(value: Any) -> bool:
+def is_int(value: Any) -> TypeGuard[int]:
     # bool is a subclass of int; JSON true must not select choice 1.
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def is_str_seq(value: Any) -> bool:
+def is_str_seq(value: Any) -> TypeGuard[Sequence[str]]:
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
 
 

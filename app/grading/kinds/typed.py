@@ -31,7 +31,7 @@ def pattern_errors(pattern: Any, where: str) -> list[str]:
     return []
 
 
-def short_key(key: Mapping) -> list[str]:
+def short_key(key: Mapping[str, Any]) -> list[str]:
     accept, pattern = key.get("accept", ()), key.get("pattern")
     errors = []
     if not is_str_seq(accept):
@@ -44,7 +44,7 @@ def short_key(key: Mapping) -> list[str]:
     return errors
 
 
-def short_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def short_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     error = text_error(answer)
     if error is None and not normalise_answer(answer):
         return AnswerError("답이 비어 있습니다.", "The answer is empty.")
@@ -59,10 +59,12 @@ def text_matches(answer: str, accept: Sequence[str], pattern: str | None = None)
     given = normalise_answer(answer)
     if given in {normalise_answer(a) for a in accept}:
         return True
-    return bool(pattern) and re.fullmatch(pattern, given, re.IGNORECASE) is not None
+    if not pattern:
+        return False
+    return re.fullmatch(pattern, given, re.IGNORECASE) is not None
 
 
-def short_grade(key: Mapping, answer: str) -> Verdict:
+def short_grade(key: Mapping[str, Any], answer: str) -> Verdict:
     accept = tuple(key.get("accept", ()))
     ok = text_matches(answer, accept, key.get("pattern"))
     shown = normalise_answer(answer)
@@ -79,7 +81,7 @@ def short_grade(key: Mapping, answer: str) -> Verdict:
 # ---------------------------------------------------------------- cloze
 
 
-def cloze_key(key: Mapping) -> list[str]:
+def cloze_key(key: Mapping[str, Any]) -> list[str]:
     text, blanks = key.get("text"), key.get("blanks")
     errors = []
     if not isinstance(text, str):
@@ -94,7 +96,7 @@ def cloze_key(key: Mapping) -> list[str]:
     return errors
 
 
-def cloze_answer(key: Mapping, answer: Any) -> AnswerError | None:
+def cloze_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["blanks"])
     if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
         return AnswerError("빈칸 답은 글자(문자열)의 목록이어야 합니다.", "Blanks must be a list of strings.")
@@ -105,7 +107,7 @@ def cloze_answer(key: Mapping, answer: Any) -> AnswerError | None:
     return next(filter(None, (text_error(a) for a in answer)), None)
 
 
-def cloze_grade(key: Mapping, answer: Sequence[str]) -> Verdict:
+def cloze_grade(key: Mapping[str, Any], answer: Sequence[str]) -> Verdict:
     """score = correct blanks / blanks; each blank normalised like a short answer."""
     checks = []
     for i, (accepted, given) in enumerate(zip(key["blanks"], answer, strict=False), start=1):
