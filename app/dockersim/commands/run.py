@@ -20,17 +20,21 @@ if TYPE_CHECKING:
 Out = tuple[str, str, int]
 RUN_FLAGS = (
     "detach publish publish-all name rm volume mount env interactive tty workdir entrypoint pull "
-    "attach sig-proxy quiet restart label"
+    "attach sig-proxy quiet restart label expose"
 )
 EPHEMERAL = 32768
 
 __all__ = ["NAME_RE", "RUN_FLAGS", "create_container", "start_container"]
 
 
-def _allocate(host: Host, taken: set[int]) -> int:
-    port = EPHEMERAL
+def _allocate(host: Host, taken: set[int], low: int = EPHEMERAL, high: int = 0) -> int:
+    """The first free host port from low (within low..high when a range was asked for; else low)."""
+    port = low
     while port in taken or host.port_owner(port) is not None:
         port += 1
+        if high and port > high:
+            port = low  # nothing free in the range: the bind fails at start, as libnetwork's does
+            break
     taken.add(port)
     return port
 
@@ -95,19 +99,26 @@ def _env(image_env: list[str], given: tuple[str, ...]) -> list[str]:
 
 
 def _publish(host: Host, o: RunOptions, exposed: dict[str, Any]) -> list[PortBinding]:
-    """-p bindings with free host ports allocated, plus every exposed port for -P."""
-    ports = [replace(b) for b in o.ports]
-    for b in ports:
-        exposed.setdefault(f"{b.container_port}/{b.proto}", {})
+    """-p bindings with free host ports allocated (or taken from a host range), plus every exposed port for -P."""
+    for key in o.expose:
+        exposed.setdefault(key, {})
+    for r in o.ports:
+        exposed.setdefault(f"{r.container_port}/{r.proto}", {})
     taken: set[int] = set()
-    for b in ports:
-        if b.host_port == 0:
-            b.host_port = _allocate(host, taken)
+    ports: list[PortBinding] = []
+    for r in o.ports:
+        if r.host_start == 0:
+            port = _allocate(host, taken)
+        elif r.host_end > r.host_start:
+            port = _allocate(host, taken, r.host_start, r.host_end)
+        else:
+            port = r.host_start
+        ports.append(PortBinding(r.host_ip, port, r.container_port, r.proto))
     if o.publish_all:
         for spec in sorted(exposed, key=lambda s: int(s.split("/")[0])):
-            port, proto = spec.split("/")
-            if not any(b.container_port == int(port) and b.proto == proto for b in ports):
-                ports.append(PortBinding("", _allocate(host, taken), int(port), proto))
+            port_text, proto = spec.split("/")
+            if not any(b.container_port == int(port_text) and b.proto == proto for b in ports):
+                ports.append(PortBinding("", _allocate(host, taken), int(port_text), proto))
     return ports
 
 

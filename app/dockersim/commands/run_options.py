@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.port_specs import PortRequest, parse_expose, parse_publish
 from app.dockersim.core.errors import DockerError, run_error
 from app.dockersim.core.fs import norm
-from app.dockersim.engine.models import Mount, PortBinding
+from app.dockersim.engine.models import Mount
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -36,7 +37,8 @@ class RunOptions:
     quiet: bool
     sig_proxy: bool
     pull: str
-    ports: tuple[PortBinding, ...]
+    ports: tuple[PortRequest, ...]
+    expose: tuple[str, ...]  # --expose, as `port/proto` keys
     mounts: tuple[Mount, ...]
     env: tuple[str, ...]
     labels: tuple[str, ...]
@@ -74,8 +76,10 @@ def _checked_name(name: str | None) -> str:
 def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
     """Parsed flags -> RunOptions, raising Docker's error for the first thing wrong (in Docker's order)."""
     policy = _check_policies(p)
-    ports = _port_specs(p.get("publish", []))
-    mounts = _volume_specs(p.get("volume", []), cwd) + _mount_specs(host, p.get("mount", []), cwd)
+    volumes = _volume_specs(p.get("volume", []), cwd)  # the client reads -v before -p and --expose
+    ports = parse_publish(p.get("publish", []))
+    expose = parse_expose(p.get("expose", []))
+    mounts = volumes + _mount_specs(host, p.get("mount", []), cwd)
     return RunOptions(
         image=p.args[0],
         command=tuple(p.args[1:]),
@@ -89,40 +93,13 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
         sig_proxy=p.get("sig-proxy", True) is not False,
         pull=policy,
         ports=tuple(ports),
+        expose=tuple(expose),
         mounts=tuple(mounts),
         env=tuple(p.get("env", [])),
         labels=tuple(p.get("label", [])),
         workdir=p.get("workdir") or "",
         entrypoint=p.get("entrypoint"),
     )
-
-
-def _port_specs(specs: list[str]) -> list[PortBinding]:
-    """-p specs -> bindings (host port 0: allocated at create)."""
-    out: list[PortBinding] = []
-    for spec in specs:
-        body, _, proto = spec.partition("/")
-        if "-" in body:
-            raise DockerError(
-                f"docker: port ranges ({spec}) are real but not supported by this simulator\n", 125, "unsupported"
-            )
-        proto = proto or "tcp"
-        if proto not in ("tcp", "udp", "sctp"):
-            raise run_error(f"invalid proto: {proto}", "port_spec")
-        parts = body.rsplit(":", 2) if not body.startswith("[") else re.split(r"(?<=\]):|:(?=[^:]*$)", body)
-        ip, hport, cport = (
-            ("", "", parts[0]) if len(parts) == 1 else ("", parts[0], parts[1]) if len(parts) == 2 else tuple(parts)
-        )
-        if not cport or not cport.isdigit() or not 0 < int(cport) < 65536:
-            raise run_error(
-                f"invalid containerPort: {cport}" if cport else "no port specified: " + spec + "<empty>", "port_spec"
-            )
-        if hport and (not hport.isdigit() or not 0 <= int(hport) < 65536):
-            raise run_error(f"invalid hostPort: {hport}", "port_spec")
-        if ip and not re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:]+\]", ip):
-            raise run_error(f"invalid IP address: {ip}", "port_spec")
-        out.append(PortBinding(ip.strip("[]"), int(hport) if hport else 0, int(cport), proto))
-    return out
 
 
 def _volume_specs(specs: list[str], cwd: str) -> list[Mount]:
