@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.dockersim.cli import values
 from app.dockersim.cli.table import COMMANDS
 from app.dockersim.core.errors import DockerError
 
@@ -94,7 +95,10 @@ def _convert(path: str, spec: dict[str, Any], raw: str) -> Any:
     if spec["long"] == "env" and path in ENV_VALIDATED and (raw == "" or raw.startswith("=")):
         # opts.ValidateEnv runs while the flag is parsed (run/create/exec)
         raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: invalid environment variable: {raw}')
-    return raw
+    try:
+        return values.convert(typ, spec["long"], raw)
+    except ValueError as err:
+        raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: {err}') from None
 
 
 ENV_VALIDATED = frozenset({"run", "container run", "create", "container create", "exec", "container exec"})

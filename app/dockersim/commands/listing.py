@@ -216,9 +216,9 @@ def _mount_json(m: Mount) -> dict[str, Any]:
         "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
         "Destination": m.destination,
         **({"Driver": "local"} if m.type == "volume" else {}),
-        "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
+        "Mode": m.mode or ("z" if m.type == "volume" else ""),
         "RW": not m.read_only,
-        "Propagation": "" if m.type == "volume" else "rprivate",
+        "Propagation": m.propagation if m.type == "bind" else "",
     }
 
 
@@ -249,8 +249,7 @@ def inspect_container(host: Host, c: Container) -> dict[str, Any]:
         "Driver": "overlay2",
         "Platform": "linux",
         "HostConfig": {
-            "Binds": [f"{m.source}:{m.destination}{':ro' if m.read_only else ''}" for m in c.mounts if m.type == "bind"]
-            or None,
+            "Binds": c.host_config.get("Binds"),
             "NetworkMode": "bridge",
             "PortBindings": _bindings(c.ports),
             "RestartPolicy": {"Name": "no", "MaximumRetryCount": 0},

@@ -145,7 +145,7 @@ def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any
         "Env": env,
         "Cmd": list(o.command) or (None if entry is not None else cfg.get("Cmd")),
         "Image": o.image,
-        "Volumes": dict(cfg.get("Volumes") or {}) or None,
+        "Volumes": {**dict(cfg.get("Volumes") or {}), **{v: {} for v in o.config_volumes}} or None,
         "WorkingDir": workdir,
         # --entrypoint is one word, not split, as Docker; an empty one clears the image's
         "Entrypoint": ([entry] if entry else None) if entry is not None else cfg.get("Entrypoint"),
@@ -171,8 +171,9 @@ def _mounts(host: Host, o: RunOptions, image: Image) -> list[Mount]:
             if vol is None:
                 vol = Volume(m.source, m.anonymous, host.clock.now)
                 host.add_volume(vol)
-            _populate(host, vol, image, m.destination)
-        elif host.fs.kind(m.source) is None:
+            if m.copy:  # nocopy: a new volume starts empty
+                _populate(host, vol, image, m.destination)
+        elif m.type == "bind" and host.fs.kind(m.source) is None:
             host.fs.makedirs(m.source)  # -v creates a missing host directory
     return mounts
 
@@ -200,6 +201,7 @@ def create_container(host: Host, o: RunOptions) -> tuple[Container, str]:
         auto_remove=o.auto_remove,
         rw=host.new_rw_layer(),
         publish_all=o.publish_all,
+        host_config={"Binds": list(o.binds) or None},
     )
     host.add_container(c)
     if o.quiet:  # -q drops the pull progress, not the "Unable to find image" line

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.mount_specs import VolumeFlag, check_mount, mount_from_fields, parse_volume
 from app.dockersim.commands.port_specs import PortRequest, parse_expose, parse_publish
 from app.dockersim.core.errors import DockerError, run_error
 from app.dockersim.core.fs import norm
@@ -40,6 +41,8 @@ class RunOptions:
     ports: tuple[PortRequest, ...]
     expose: tuple[str, ...]  # --expose, as `port/proto` keys
     mounts: tuple[Mount, ...]
+    binds: tuple[str, ...]  # HostConfig.Binds: the -v values with a source, as sent
+    config_volumes: tuple[str, ...]  # Config.Volumes keys: the -v values without a source
     env: tuple[str, ...]
     labels: tuple[str, ...]
     workdir: str
@@ -79,7 +82,7 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
     volumes = _volume_specs(p.get("volume", []), cwd)  # the client reads -v before -p and --expose
     ports = parse_publish(p.get("publish", []))
     expose = parse_expose(p.get("expose", []))
-    mounts = volumes + _mount_specs(host, p.get("mount", []), cwd)
+    mounts = [v.mount for v in volumes] + _mount_specs(host, p.get("mount", []), cwd)
     return RunOptions(
         image=p.args[0],
         command=tuple(p.args[1:]),
@@ -95,6 +98,8 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
         ports=tuple(ports),
         expose=tuple(expose),
         mounts=tuple(mounts),
+        binds=tuple(v.bind for v in volumes if v.bind),
+        config_volumes=tuple(v.config_volume for v in volumes if v.config_volume),
         env=tuple(p.get("env", [])),
         labels=tuple(p.get("label", [])),
         workdir=p.get("workdir") or "",
@@ -102,84 +107,38 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
     )
 
 
-def _volume_specs(specs: list[str], cwd: str) -> list[Mount]:
-    """-v specs -> mounts (named, anonymous or bind)."""
-    mounts: list[Mount] = []
-    for spec in specs:
-        parts = spec.split(":")
-        if "" in parts:
-            raise run_error(f"invalid spec: {spec}: empty section between colons", "mount")
-        mode = ""
-        if len(parts) == 1:
-            src, dst = "", parts[0]
-        elif len(parts) == 2:
-            src, dst = parts
-            if not dst.startswith("/") and not src.startswith(("/", ".")):
-                src, dst, mode = "", src, dst
-        elif len(parts) == 3:
-            src, dst, mode = parts
-        else:
-            raise run_error(f"Error response from daemon: invalid volume specification: '{spec}'", "mount")
-        for m in filter(None, mode.split(",")):
-            if m not in ("ro", "rw", "z", "Z", "nocopy", "consistent", "cached", "delegated"):
-                raise run_error(f"Error response from daemon: invalid mode: {mode}", "mount")
-        kind = "bind" if src.startswith(("/", ".")) else "volume"
-        if not dst.startswith("/"):
-            what = "bind" if kind == "bind" else "volume"
-            raise run_error(
-                f"Error response from daemon: invalid volume specification: '{spec}': invalid mount config "
-                f"for type \"{what}\": invalid mount path: '{dst}' mount path must be absolute",
-                "mount",
-            )
-        if kind == "volume" and src and not VOLNAME_RE.match(src):
-            raise run_error(
-                f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
-                'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
-                "directory, use absolute path",
-                "volume_name",
-            )
-        read_only = "ro" in mode.split(",")
-        if kind == "bind":
-            mounts.append(Mount("bind", norm(src, cwd), norm(dst), read_only))
-        else:
-            mounts.append(Mount("volume", src, norm(dst), read_only, anonymous=not src))
-    return mounts
+def _check_volume_name(m: Mount) -> None:
+    """The local driver's volume name rule (checked when the daemon creates the volume)."""
+    if m.type == "volume" and m.source and not VOLNAME_RE.match(m.source):
+        src = m.source
+        raise run_error(
+            f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
+            'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
+            "directory, use absolute path",
+            "volume_name",
+        )
 
 
-def _mount_specs(host: Host, specs: list[str], cwd: str) -> list[Mount]:
-    """--mount specs -> mounts; a bind source must exist on the host."""
+def _volume_specs(specs: list[str], cwd: str) -> list[VolumeFlag]:
+    """-v specs -> mounts (named, anonymous or bind), with the client's and the daemon's checks."""
+    flags = [parse_volume(spec, cwd) for spec in specs]
+    for f in flags:
+        _check_volume_name(f.mount)
+    return flags
+
+
+def _mount_specs(host: Host, specs: list[dict[str, str]], cwd: str) -> list[Mount]:
+    """--mount values (already read by the flag parser) -> mounts; a bind source must exist on the host."""
     mounts: list[Mount] = []
-    for spec in specs:
-        fields: dict[str, str] = {}
-        for item in spec.split(","):
-            k, eq, v = item.partition("=")
-            fields[k.strip().lower()] = v if eq else "true"
-        typ = fields.get("type", "volume")
-        src = fields.get("source", fields.get("src", ""))
-        dst = fields.get("destination", fields.get("dst", fields.get("target", "")))
-        ro = fields.get("readonly", fields.get("ro", "false")) in ("true", "1")
-        if typ not in ("bind", "volume"):
+    for fields in specs:
+        if fields["type"] == "image":
             raise DockerError(
-                f"docker: --mount type={typ} is real but not supported by this simulator\n", 125, "unsupported"
+                "docker: --mount type=image is real but not supported by this simulator\n", 125, "unsupported"
             )
-        if not dst:
-            raise run_error(
-                f'Error response from daemon: invalid mount config for type "{typ}": field Target must not be empty',
-                "mount",
-            )
-        if typ == "bind":
-            if not src:
-                raise run_error(
-                    'Error response from daemon: invalid mount config for type "bind": field Source must not be empty',
-                    "mount",
-                )
-            path = norm(src, cwd)
-            if host.fs.kind(path) is None:
-                raise run_error(
-                    f'Error response from daemon: invalid mount config for type "bind": bind source path does not exist: {path}',
-                    "mount",
-                )
-            mounts.append(Mount("bind", path, norm(dst), ro))
-        else:
-            mounts.append(Mount("volume", src, norm(dst), ro, anonymous=not src))
+        source = fields.get("source", "")
+        exists = bool(source) and host.fs.kind(norm(source, cwd)) is not None
+        check_mount(fields, exists)
+        m = mount_from_fields(fields, cwd)
+        _check_volume_name(m)
+        mounts.append(m)
     return mounts

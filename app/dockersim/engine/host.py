@@ -218,6 +218,7 @@ class Host:
         c.proc.pop("deadline", None)
         self.deadlines.pop(c.id, None)
         self._release_ports(c)
+        c.tmpfs.clear()  # a tmpfs lives in memory: its files go when the container stops
         for tid in sorted(self._watchers.get(c.id, set()).copy()):
             self.release_terminal(tid, code if self.terminals[tid].kind in ("attach", "shell", "repl") else 0)
         if c.auto_remove:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.core.errors import ConnectionRefused, ConnectionReset, DockerError
-from app.dockersim.core.fs import FS
+from app.dockersim.core.fs import FS, FileTree
 from app.dockersim.core.layers import LayeredFS, MountedFS, SubFS
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
@@ -27,6 +27,8 @@ def container_fs(host: Host, c: Container) -> FS:
             vol = host.volume_by_name(m.source)
             if vol is not None:
                 mounts.append((m.destination, SubFS(vol.tree, "/", m.read_only)))
+        elif m.type == "tmpfs":
+            mounts.append((m.destination, SubFS(c.tmpfs.setdefault(m.destination, FileTree()), "/", m.read_only)))
         else:
             mounts.append((m.destination, SubFS(host.fs, m.source, m.read_only)))
     return MountedFS(root, mounts) if mounts else root
