@@ -41,9 +41,9 @@ def test_interspersed_flags_after_positionals():
 @pytest.mark.parametrize(
     "line",
     [
-        "docker run --cpus 2 nginx",
+        "docker run --cpu-shares 2 nginx",
         "docker ps --format json",
-        "docker run -u root alpine",
+        "docker run --privileged alpine",
         "docker logs --since 1m web",
         "docker run --network host nginx",
     ],

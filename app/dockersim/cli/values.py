@@ -17,7 +17,7 @@ from typing import Any
 GO_TRUE = ("1", "t", "T", "TRUE", "true", "True")
 GO_FALSE = ("0", "f", "F", "FALSE", "false", "False")
 _UNITS = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50}
-_FLOAT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?(inf|infinity|nan)", re.IGNORECASE)
+_SIZE = re.compile(r"^(\d+(\.\d+)*) ?([kmgtp])?i?b?\Z", re.IGNORECASE)  # go-units sizeRegex
 _DURATION_UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
 _DURATION_PART = re.compile(r"(\d+\.?\d*|\.\d+)([^\d.]*)")
 MOUNT_KEYS = [
@@ -45,25 +45,13 @@ MOUNT_KEYS = [
 
 
 def ram_in_bytes(size: str) -> int:
-    """go-units RAMInBytes (binary multipliers); ValueError with its message."""
-    sep = max(size.rfind(ch) for ch in "01234567890. ")
-    if sep == -1:
+    """go-units RAMInBytes (binary multipliers, case-insensitive, optional i/b); ValueError with its message."""
+    m = _SIZE.match(size)
+    if m is None:
         raise ValueError(f"invalid size: '{size}'")
-    num, sfx = (size[: sep + 1], size[sep + 1 :]) if size[sep] != " " else (size[:sep], size[sep + 1 :])
-    if not _FLOAT.fullmatch(num):
-        raise ValueError(f'strconv.ParseFloat: parsing "{num}": invalid syntax')
-    value = float(num)
-    if value < 0:
-        raise ValueError(f"invalid size: '{size}'")
-    if not sfx:
-        return int(value)
-    low = sfx.lower()
-    ok = len(sfx) <= 3 and (
-        low == "b" or (low[0] in _UNITS and (len(low) == 1 or low[1:] == "b" or (len(low) == 3 and low[1:] == "ib")))
-    )
-    if not ok:
-        raise ValueError(f"invalid suffix: '{low if len(sfx) <= 3 else sfx}'")
-    return int(value * (_UNITS.get(low[0], 1)))
+    if m.group(1).count(".") > 1:  # the pattern allows 1.2.3; strconv.ParseFloat does not
+        raise ValueError(f'strconv.ParseFloat: parsing "{m.group(1)}": invalid syntax')
+    return int(float(m.group(1)) * _UNITS.get((m.group(3) or "").lower(), 1))
 
 
 def nano_cpus(value: str) -> int:

@@ -250,13 +250,17 @@ def inspect_container(host: Host, c: Container) -> dict[str, Any]:
         "Platform": "linux",
         "HostConfig": {
             "Binds": c.host_config.get("Binds"),
+            "Memory": c.host_config.get("Memory", 0),
+            "NanoCpus": c.host_config.get("NanoCpus", 0),
+            "ReadonlyRootfs": c.host_config.get("ReadonlyRootfs", False),
+            "Tmpfs": c.host_config.get("Tmpfs"),
             "NetworkMode": "bridge",
             "PortBindings": _bindings(c.ports),
-            "RestartPolicy": {"Name": "no", "MaximumRetryCount": 0},
+            "RestartPolicy": c.host_config.get("RestartPolicy", {"Name": "no", "MaximumRetryCount": 0}),
             "AutoRemove": c.auto_remove,
             "PublishAllPorts": c.publish_all,
         },
-        "Mounts": [_mount_json(m) for m in c.mounts],
+        "Mounts": [_mount_json(m) for m in c.mounts if not (m.type == "tmpfs" and m.source)],  # not --tmpfs
         "Config": {k: c.config.get(k) for k in _CONFIG_KEYS},
         "NetworkSettings": {
             "Ports": _network_ports(c),

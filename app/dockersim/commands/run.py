@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 Out = tuple[str, str, int]
 RUN_FLAGS = (
     "detach publish publish-all name rm volume mount env interactive tty workdir entrypoint pull "
-    "attach sig-proxy quiet restart label expose"
+    "attach sig-proxy quiet restart label expose memory cpus env-file hostname user read-only tmpfs"
 )
 EPHEMERAL = 32768
+TMPFS_FLAG = "--tmpfs"
 
 __all__ = ["NAME_RE", "RUN_FLAGS", "create_container", "start_container"]
 
@@ -124,7 +125,9 @@ def _publish(host: Host, o: RunOptions, exposed: dict[str, Any]) -> list[PortBin
 
 def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any]) -> dict[str, Any]:
     """The container's Config: the image's, with the run options applied."""
-    env = _env(list(cfg.get("Env") or []), o.env)  # checked before the working directory, as Docker does
+    env = _env(
+        list(cfg.get("Env") or []), o.host.env_file + o.env
+    )  # --env-file first, -e overrides  # checked before the working directory, as Docker does
     workdir = o.workdir or cfg.get("WorkingDir") or ""
     if workdir and not workdir.startswith("/"):
         raise run_error(
@@ -137,8 +140,8 @@ def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any
         k, _, v = item.partition("=")
         labels[k] = v
     config: dict[str, Any] = {
-        "Hostname": cid[:12],
-        "User": cfg.get("User", ""),
+        "Hostname": o.host.hostname or cid[:12],
+        "User": o.host.user or cfg.get("User", ""),
         "Tty": o.tty,
         "OpenStdin": o.interactive,
         "AttachStdin": o.interactive and not o.detach,
@@ -160,6 +163,8 @@ def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any
 def _mounts(host: Host, o: RunOptions, image: Image) -> list[Mount]:
     """The run's mounts plus an anonymous volume per image VOLUME; volumes made and filled, bind dirs made."""
     mounts = [replace(m) for m in o.mounts]
+    # --tmpfs: HostConfig.Tmpfs, not listed in inspect's Mounts (the source marks it)
+    mounts += [Mount("tmpfs", TMPFS_FLAG, dest) for dest, _ in o.host.tmpfs]
     for vpath in image.config.get("Volumes") or {}:
         if not any(m.destination == vpath for m in mounts):
             mounts.append(Mount("volume", "", vpath, False, anonymous=True))
@@ -201,7 +206,7 @@ def create_container(host: Host, o: RunOptions) -> tuple[Container, str]:
         auto_remove=o.auto_remove,
         rw=host.new_rw_layer(),
         publish_all=o.publish_all,
-        host_config={"Binds": list(o.binds) or None},
+        host_config={"Binds": list(o.binds) or None, **o.host.host_config()},
     )
     host.add_container(c)
     if o.quiet:  # -q drops the pull progress, not the "Unable to find image" line

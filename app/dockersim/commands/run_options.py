@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.host_options import HostOptions, read_host_options
 from app.dockersim.commands.mount_specs import VolumeFlag, check_mount, mount_from_fields, parse_volume
 from app.dockersim.commands.port_specs import PortRequest, parse_expose, parse_publish
 from app.dockersim.core.errors import DockerError, run_error
@@ -47,19 +48,13 @@ class RunOptions:
     labels: tuple[str, ...]
     workdir: str
     entrypoint: str | None  # None: the image's; '' clears it
+    host: HostOptions  # --memory, --cpus, --restart, --env-file, --hostname, --user, --read-only, --tmpfs
 
 
 def _check_policies(p: Parsed) -> str:
     """Conflicting and unsupported flags; returns the pull policy."""
     if p.flag("detach") and p.get("attach"):
         raise DockerError("conflicting options: cannot specify both --attach and --detach\n", 1, "conflict")
-    restart = p.get("restart", "no")
-    if p.flag("rm") and restart not in ("no", ""):
-        raise run_error("conflicting options: cannot specify both --restart and --rm", "conflict")
-    if restart not in ("no", ""):
-        raise DockerError(
-            f"docker: --restart {restart} is real but not supported by this simulator\n", 125, "unsupported"
-        )
     policy = str(p.get("pull", "missing"))
     if policy not in PULL_POLICIES:
         raise run_error(f'invalid pull option: \'{policy}\': must be one of "always", "missing" or "never"', "flag")
@@ -82,6 +77,7 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
     volumes = _volume_specs(p.get("volume", []), cwd)  # the client reads -v before -p and --expose
     ports = parse_publish(p.get("publish", []))
     expose = parse_expose(p.get("expose", []))
+    host_options = read_host_options(host, p, cwd)
     mounts = [v.mount for v in volumes] + _mount_specs(host, p.get("mount", []), cwd)
     return RunOptions(
         image=p.args[0],
@@ -104,6 +100,7 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
         labels=tuple(p.get("label", [])),
         workdir=p.get("workdir") or "",
         entrypoint=p.get("entrypoint"),
+        host=host_options,
     )
 
 

@@ -20,7 +20,7 @@ def container_fs(host: Host, c: Container) -> FS:
     """Merged view: image files + read-write layer + mounts."""
     image = host.image_by_id(c.image_id)
     files, dirs = (image.files, image.dirs) if image else ({}, {"/"})
-    root = LayeredFS(files, dirs, c.rw, c.deleted)
+    root = LayeredFS(files, dirs, c.rw, c.deleted, read_only=bool(c.host_config.get("ReadonlyRootfs")))
     mounts: list[tuple[str, FS]] = []
     for m in c.mounts:
         if m.type == "volume":
@@ -44,7 +44,7 @@ def container_shell(host: Host, c: Container, cwd: str = "", env: list[str] | No
     """A shell over the container's merged fs (for -it, exec and one-shot commands)."""
     fs = container_fs(host, c)
     variables = dict(e.split("=", 1) for e in (c.config.get("Env") or []) + (env or []) if "=" in e)
-    variables["HOSTNAME"] = c.id[:12]
+    variables["HOSTNAME"] = c.config.get("Hostname") or c.id[:12]
     variables["__now__"] = str(host.clock.now)
     sh = ShellEnv(
         fs=fs,
@@ -52,7 +52,7 @@ def container_shell(host: Host, c: Container, cwd: str = "", env: list[str] | No
         home="/root",
         env=variables,
         flavour="busybox" if fs.kind("/bin/busybox") == "file" else "bash",
-        user="root",
+        user=(c.config.get("User") or "root").split(":")[0],
         check_path=True,
     )
     sh.hooks["sleep"] = lambda argv, s: host.sleep_hook(argv, s)
