@@ -42,7 +42,7 @@ def test_interspersed_flags_after_positionals():
     "line",
     [
         "docker run --cpu-shares 2 nginx",
-        "docker ps --format json",
+        "docker ps -s",
         "docker run --privileged alpine",
         "docker logs --since 1m web",
         "docker run --network host nginx",
