@@ -130,6 +130,7 @@ def _go_int(path: str, label: str, typ: str, raw: str) -> int:
     return value
 
 
+BUILDX_PROGRESS = {"long": "progress", "short": None, "type": "string"}
 ENV_VALIDATED = frozenset({"run", "container run", "create", "container create", "exec", "container exec"})
 
 
@@ -176,6 +177,8 @@ class _Parser:
                 raise usage_error(path, "flag needs an argument: --name")
             result.args.append(value)
             return
+        if spec is None and name == "progress" and path in ("build", "image build"):
+            spec = BUILDX_PROGRESS  # docker build is buildx on Docker 28, which has --progress
         if spec is None:
             raise usage_error(path, f"unknown flag: --{name}")
         value = (raw if eq else "true") if spec["type"] == "bool" else (raw if eq else self._next_value())

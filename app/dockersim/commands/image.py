@@ -226,7 +226,9 @@ def cmd_image_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     for img in host.images:
         if host.image_users(img.id) or (img.repo_tags and not p.flag("all")):
             continue
-        size += img.size
+        # moby counts what the deletion frees: layers no other image shares (not the whole image size)
+        others = {layer.id for i in host.images if i.id != img.id for layer in i.layers}
+        size += sum(layer.size for layer in img.layers if layer.id not in others and not layer.empty)
         for tag in list(img.repo_tags):
             host.untag(tag)
             lines.append(f"untagged: {tag}")

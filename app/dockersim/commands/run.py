@@ -282,10 +282,33 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
 
 @register("create|container create", flags=RUN_FLAGS)
 def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
-    """docker create: prints the new id."""
+    """docker create: prints the new id.
+
+    docker/cli create.go returns parse errors as a StatusError (125, `docker: …` with the create help tail)
+    but errors of the create request itself (image reference, pull, daemon) plainly, exit 1."""
     try:
-        c, progress = create_container(host, read_run_options(host, p, inv.cwd))
+        o = read_run_options(host, p, inv.cwd)
     except DockerError as e:
-        e.text = e.text.replace("'docker run --help'", "'docker create --help'")
-        raise
+        raise _plain(e) if e.text.startswith("docker: Error response from daemon:") else _create_help(e) from None
+    try:
+        c, progress = create_container(host, o)
+    except DockerError as e:
+        raise _plain(e) if "docker: " in e.text else e from None
     return c.id + "\n", progress, 0
+
+
+RUN_TAIL = "\n\nRun 'docker run --help' for more information\n"
+
+
+def _create_help(e: DockerError) -> DockerError:
+    e.text = e.text.replace("'docker run --help'", "'docker create --help'")
+    return e
+
+
+def _plain(e: DockerError) -> DockerError:
+    """A create-request error as the client prints a plain error: the message, exit 1."""
+    head, _, text = e.text.partition("docker: ")  # head: pull lines printed before the error
+    text = head + (text[: -len(RUN_TAIL)] + "\n" if text.endswith(RUN_TAIL) else text)
+    out = DockerError(text, 1, e.hint, e.stdout)
+    out.preamble = e.preamble
+    return out
