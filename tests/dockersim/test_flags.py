@@ -56,10 +56,10 @@ def test_real_but_unmodelled_flags_say_so(line):
 @pytest.mark.parametrize(
     "line",
     [
-        "docker push x",
+        "docker search x",
         "docker network ls",
         "docker commit a b",
-        "docker system df",
+        "docker system events",
         "docker container top x",
         "docker image save x",
     ],

@@ -226,15 +226,25 @@ def cmd_image_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     for img in host.images:
         if host.image_users(img.id) or (img.repo_tags and not p.flag("all")):
             continue
-        # moby counts what the deletion frees: layers no other image shares (not the whole image size)
-        others = {layer.id for i in host.images if i.id != img.id for layer in i.layers}
-        size += sum(layer.size for layer in img.layers if layer.id not in others and not layer.empty)
-        for tag in list(img.repo_tags):
-            host.untag(tag)
-            lines.append(f"untagged: {tag}")
-        lines += [line.replace("Deleted", "deleted") for line in _delete_lines(host, img)]
+        freed, deleted = delete_unused_image(host, img)
+        size += freed
+        lines += deleted
     body = ("Deleted Images:\n" + "".join(line + "\n" for line in lines) + "\n") if lines else ""
     return body + f"Total reclaimed space: {human_size(size)}\n", "", 0
+
+
+def delete_unused_image(host: Host, img: Image) -> tuple[int, list[str]]:
+    """Prune one image: untag and delete it; returns the bytes freed and the untagged/deleted lines.
+
+    moby counts what the deletion frees: layers no other image shares (not the whole image size)."""
+    others = {layer.id for i in host.images if i.id != img.id for layer in i.layers}
+    freed = sum(layer.size for layer in img.layers if layer.id not in others and not layer.empty)
+    lines: list[str] = []
+    for tag in list(img.repo_tags):
+        host.untag(tag)
+        lines.append(f"untagged: {tag}")
+    lines += [line.replace("Deleted", "deleted") for line in _delete_lines(host, img)]
+    return freed, lines
 
 
 @register("image inspect", flags="format")
