@@ -116,8 +116,10 @@ def cmd_push(host: Host, p: Parsed, inv: Caller) -> Out:
     head = f"{default}The push refers to repository [docker.io/{full}]\n"
     user = str(host.hub.get("user") or "")
     if not user or full.split("/", 1)[0] != user:
-        lines = "".join(f"{layer.id.removeprefix('sha256:')[:12]}: Preparing\n" for layer in layers)
-        raise DockerError("denied: requested access to the resource is denied\n", 1, "push_denied", stdout=head + lines)
+        preparing = "".join(f"{layer.id.removeprefix('sha256:')[:12]}: Preparing\n" for layer in layers)
+        raise DockerError(
+            "denied: requested access to the resource is denied\n", 1, "push_denied", stdout=head + preparing
+        )
     known = {lid for entry in host.hub["repos"].values() for lid in entry["layer_ids"]}
     base = by_id(img.parent) or by_id(img.id)
     mounted = {"sha256:" + lid for lid in base.layer_ids} if base else set()
