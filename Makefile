@@ -55,4 +55,5 @@ lock: setup-dev
 
 bench: setup-dev
 	$(BIN)/python bench/bench_dockersim.py
+	$(BIN)/python bench/bench_lines.py
 	$(BIN)/python bench/bench_web.py
