@@ -111,13 +111,13 @@ def docker_commands(line: str) -> list[tuple[str, ...]]:
 
 def blocked_command(line: str, disabled: Sequence[str]) -> str | None:
     """The entry of `disabled` (e.g. 'docker rm', 'docker container prune') the line would run, if any."""
-    prefixes = []
+    prefixes: list[tuple[str, tuple[str, ...]]] = []
     for entry in disabled:
-        words = entry.split()
-        folded = _docker_words(words) if words[:1] == ["docker"] else tuple(words)
+        parts = entry.split()
+        folded = _docker_words(parts) if parts[:1] == ["docker"] else tuple(parts)
         prefixes.append((entry, folded or ()))
-    for words in command_words(line):
+    for ran in command_words(line):
         for entry, prefix in prefixes:
-            if prefix and words[: len(prefix)] == prefix:
+            if prefix and ran[: len(prefix)] == prefix:
                 return entry
     return None
