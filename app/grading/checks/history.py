@@ -39,7 +39,7 @@ def _entry_commands(entry: HistoryEntry) -> list[commandline.Invocation]:
         return commandline.succeeded_invocations(entry.line, entry.exit_code)
     found = []
     for argv, code in entry.commands:
-        inv = commandline.read_invocation(shlex.join(argv))
+        inv = commandline.read_invocation(list(argv))  # read_invocation takes words (since the sim merge)
         if inv is None:
             continue
         if code in (0, commandline.INTERRUPTED) or (code > 128 and commandline.holds_terminal(inv)):
