@@ -56,6 +56,7 @@ lock: setup-dev
 bench: setup-dev
 	$(BIN)/python bench/bench_dockersim.py
 	$(BIN)/python bench/bench_storage.py
+	$(BIN)/python bench/bench_lines.py
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_gunicorn.py
 	$(BIN)/python bench/bench_assignments.py

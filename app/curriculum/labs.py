@@ -19,7 +19,7 @@ from app.curriculum.model import (
     parse_solution_line,
 )
 from app.curriculum.yamlsrc import LineDict
-from app.dockersim import ALIASES, ShellSyntaxError, split_line
+from app.dockersim import blocked_command
 
 CheckValidator = Callable[[str, Mapping[str, Any]], list[str]]
 _LAB_KEYS = {"id", "title", "task", "setup", "hints", "solution", "goal", "disabled_commands", "shortcuts"}
@@ -208,35 +208,11 @@ def _hints_do_not_give_away(r: Reader, hints: tuple[str, ...], solution: tuple[s
                 r.err(f"hint {n} gives away the solution command '{command}'", "hints")
 
 
-def _canonical_words(words: list[str]) -> list[str]:
-    """The words of one command with a docker alias replaced by its short form (the client's alias table)."""
-    if len(words) >= 3 and words[0] == "docker" and f"{words[1]} {words[2]}" in ALIASES:
-        return ["docker", *ALIASES[f"{words[1]} {words[2]}"].split(), *words[3:]]
-    return words
-
-
-def _command_words(text: str) -> list[list[str]]:
-    """The commands of a line, split into words by the simulator's shell; a line with an open quote is one
-    command of whitespace-separated words (the shell refuses it, but the rule still reads it)."""
-    try:
-        return [words for _, words in split_line(text)]
-    except ShellSyntaxError:
-        return [text.split()]
-
-
 def command_is_disabled(command: str, disabled: tuple[str, ...]) -> str | None:
-    """The entry of ``disabled`` that blocks ``command`` (whole words from the start), if any.
-
-    Every part of a line joined with ``;``, ``&&``, ``||`` or ``|`` is checked, and docker's
-    aliases count as the command they stand for (``docker rm`` also blocks ``docker container rm``).
-    """
-    for part in _command_words(command):
-        words = _canonical_words(part)
-        for entry in disabled:
-            prefix = _canonical_words(entry.split())
-            if prefix and words[: len(prefix)] == prefix:
-                return entry
-    return None
+    """The entry of ``disabled`` that blocks ``command``: the simulator decides what the line would run
+    (every part of ``;``, ``&&``, ``||``, ``|``, ``$( … )``, ``sudo``; docker's aliases folded, so
+    ``docker rm`` also blocks ``docker container rm``)."""
+    return blocked_command(command, disabled)
 
 
 def _solution_avoids_disabled(r: Reader, solution: tuple[str, ...], disabled: tuple[str, ...]) -> bool:

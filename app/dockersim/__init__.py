@@ -8,6 +8,7 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.cli.flags import parse as parse_flags
 from app.dockersim.cli.read import ALIASES, Invocation, canonical, command_path, read_docker
 from app.dockersim.cli.table import COMMANDS
+from app.dockersim.commands.lineread import blocked_command, command_words, docker_commands
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FsError
 from app.dockersim.core.names import is_generated_name
@@ -37,8 +38,11 @@ __all__ = [
     "Invocation",
     "Parsed",
     "ShellSyntaxError",
+    "blocked_command",
     "canonical",
     "command_path",
+    "command_words",
+    "docker_commands",
     "is_generated_name",
     "parse_flags",
     "read_docker",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.dockersim.commands import docker_main
-from app.dockersim.core.errors import CommandResult
+from app.dockersim.commands.base import frame_error
+from app.dockersim.commands.hub import finish_login
+from app.dockersim.core.errors import CommandResult, DockerError
 from app.dockersim.core.hints import hint
 from app.dockersim.engine import runtime
 from app.dockersim.engine.fixtures import HOME
@@ -35,8 +37,15 @@ def prompt(host: Host, t: Terminal) -> str:
 
 
 def _answer(host: Host, t: Terminal, line: str) -> CommandResult:
-    argv = t.question.split("\0")
+    secret = t.question.startswith("\x01")  # a Password: prompt (docker login)
+    argv = t.question.removeprefix("\x01").split("\0")
     t.kind, t.question = "", ""
+    if secret:  # `docker login -u USER` asked for the password: never echoed, never kept in the history
+        try:
+            out, err, code = finish_login(host, argv[1], line.strip())
+        except DockerError as e:
+            out, err, code = frame_error(host, e)
+        return CommandResult("\n" + out, err, code)
     host.record(t.id, line, 0)
     if line.strip().lower() not in ("y", "yes"):
         return CommandResult("", "", 0)

@@ -13,8 +13,8 @@ from typing import Any
 from flask import url_for
 from flask_babel import gettext as _
 
-from app.curriculum import Lab, command_is_disabled, render_markdown
-from app.dockersim import MAX_LINE, DockerHost
+from app.curriculum import Lab, render_markdown
+from app.dockersim import MAX_LINE, DockerHost, blocked_command
 from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view
@@ -164,10 +164,11 @@ def client_view(body: dict[str, Any]) -> tuple[dict[str, int], int | None]:
 
 
 def disabled_reason(lab: Lab | None, line: str) -> str | None:
-    """The disabled command this line uses, if any (docker's aliases count: `docker container rm` is `docker rm`)."""
+    """The disabled command this line would run, if any: the simulator reads the line (`sudo docker run`,
+    `"docker" run`, `echo $(docker run …)` count; `docker container rm` is `docker rm`)."""
     if lab is None or not lab.disabled_commands:
         return None
-    return command_is_disabled(line, lab.disabled_commands)
+    return blocked_command(line, lab.disabled_commands)
 
 
 def run_command(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:

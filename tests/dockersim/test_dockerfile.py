@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from app.dockersim import DockerHost
 from app.dockersim.build import dockerfile as df
 from app.dockersim.build.syntax import NOT_STRING_ARRAY, DockerfileSyntaxError, dump, go_quote, parse_ast
 
@@ -257,3 +258,28 @@ def test_go_quote(value: str, quoted: str) -> None:
 )
 def test_suggestions_follow_buildkit(word: str, options: list[str], case_sensitive: bool, expected: str) -> None:
     assert df.suggest("x", word, options, case_sensitive) == expected
+
+
+@pytest.mark.parametrize(
+    "folder, case, last_line",
+    [
+        # the frontend refuses an empty file before parsing (BuildKit dockerfile builder: "the Dockerfile cannot be empty")
+        ("testfiles-negative", "empty_dockerfile", "ERROR: failed to solve: the Dockerfile cannot be empty"),
+        ("testfiles-negative", "env_no_value", "ERROR: failed to solve: ENV must have two arguments"),
+        ("testfiles-negative", "only_comments", "ERROR: failed to solve: file with no instructions"),
+        ("testfiles-negative", "shykes-nested-json", f"ERROR: failed to solve: {NOT_STRING_ARRAY}"),
+        # the parser accepts these (AST dumps above); the instructions are then rejected as BuildKit's
+        # instructions.Parse rejects them: COPY has no --user flag, a bare HEALTHCHECK has no argument
+        ("testfiles", "flags", "ERROR: failed to solve: dockerfile parse error on line 3: unknown flag: user"),
+        (
+            "testfiles",
+            "health",
+            "ERROR: failed to solve: dockerfile parse error on line 4: HEALTHCHECK requires at least one argument",
+        ),
+    ],
+)
+def test_buildkit_fixtures_through_docker_build(folder: str, case: str, last_line: str) -> None:
+    host = DockerHost(seed=0, hints=False)
+    host.write_file("b/Dockerfile", _read(FIXTURES / folder / case / "Dockerfile"))
+    r = host.run("docker build -t x ~/b")
+    assert (r.stderr.strip().splitlines()[-1], r.exit_code) == (last_line, 1)

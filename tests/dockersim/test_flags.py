@@ -41,9 +41,9 @@ def test_interspersed_flags_after_positionals():
 @pytest.mark.parametrize(
     "line",
     [
-        "docker run --cpus 2 nginx",
-        "docker ps --format json",
-        "docker run -u root alpine",
+        "docker run --cpu-shares 2 nginx",
+        "docker ps -s",
+        "docker run --privileged alpine",
         "docker logs --since 1m web",
         "docker run --network host nginx",
     ],
@@ -56,10 +56,10 @@ def test_real_but_unmodelled_flags_say_so(line):
 @pytest.mark.parametrize(
     "line",
     [
-        "docker push x",
+        "docker search x",
         "docker network ls",
         "docker commit a b",
-        "docker system df",
+        "docker system events",
         "docker container top x",
         "docker image save x",
     ],
@@ -142,10 +142,19 @@ RUN_ERRORS = [
         "Run 'docker run --help' for more information\n",
         125,
     ),
-    (
+    (  # docker/cli create.go: errors of the create request are returned plainly (exit 1), not as a StatusError
         "docker create --name x busybox",
-        "docker: Error response from daemon: Invalid container name (x), only "
-        "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n\nRun 'docker create --help' for more information\n",
+        "Error response from daemon: Invalid container name (x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed\n",
+        1,
+    ),
+    (
+        "docker create MyApp",
+        "invalid reference format: repository name (library/MyApp) must be lowercase\n",
+        1,
+    ),
+    (
+        "docker create -p 8000:abc nginx",
+        "docker: invalid containerPort: abc\n\nRun 'docker create --help' for more information\n",
         125,
     ),
     ("docker cp a:/x b:/y", "copying between containers is not supported\n", 1),

@@ -96,6 +96,21 @@ CORPUS = [
     "docker run --name '' -d busybox sleep 9",
     "false; echo $?",
     "rm -rf /",
+    "docker run -d -p 8000-8002:80-82 -p [::1]:9000:80/TCP --expose 3000-3001 nginx",
+    "docker run -d -p target=80,published=8080 -m 64m --cpus 0.5 --restart on-failure:2 nginx",
+    "docker run -v data:/data:ro,z -v /tmp:/x:rslave --tmpfs /run --read-only -d busybox sleep 9",
+    "docker run --mount type=tmpfs,target=/t,tmpfs-size=1m -d busybox sleep 9",
+    "docker ps --format 'table {{.Names}}\\t{{.Ports}}'",
+    "docker ps --format json",
+    "docker inspect -f '{{range .Mounts}}{{.Name}} {{end}}{{json .HostConfig}}' web",
+    "docker volume ls --format '{{.Name}}'",
+    "docker images --format '{{.Repository}}:{{.Tag}}'",
+    "docker login -u alice -p pw",
+    "docker tag nginx alice/web:1 && docker push alice/web:1",
+    "docker pull alice/web:1",
+    "docker system df",
+    "docker system prune -a --volumes -f",
+    "docker build --progress=plain -t fb ~/feedback-app",
 ]
 TOKENS = [
     "-d",
@@ -154,6 +169,16 @@ TOKENS = [
     "${",
     "printf",
     "sudo",
+    "{{",
+    "}}",
+    "{{.Names}}",
+    "{{range .}}",
+    "--format",
+    "[::1]:80:80",
+    "1-65535:1-65535",
+    ":ro,slave",
+    "--memory",
+    "1e9",
 ]
 
 mutation = st.one_of(

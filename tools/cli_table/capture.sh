@@ -8,7 +8,7 @@ out=tools/cli_table/captures
 export DOCKER_HOST=unix:///nonexistent/docker-dojo-capture.sock LC_ALL=C COLUMNS=80
 docker --version > "$out/VERSION"
 docker --help > "$out/_top.help"
-for group in container image volume; do
+for group in container image volume system; do
     docker "$group" --help > "$out/_group_$group.help"
 done
 # one line per modelled command path (the simulator's commands and their aliases)

@@ -30,7 +30,15 @@ from app.dockersim.build.plan import (
     reachable,
     stage_base,
 )
-from app.dockersim.build.progress import Status, Vertex, render, render_error_logs, render_source, total_seconds
+from app.dockersim.build.progress import (
+    Status,
+    Vertex,
+    render,
+    render_error_logs,
+    render_plain,
+    render_source,
+    total_seconds,
+)
 from app.dockersim.build.request import (
     PULL_ACCESS_DENIED,
     BaseImage,
@@ -208,7 +216,10 @@ class _Build:
                 total = _steps(stage, external)
                 if external:
                     prefix = f"[{label + ' ' if label else ''}{1:>{len(str(total))}}/{total}] "
-                    name = f"{prefix}FROM {normalize_ref(stage_base(stage, meta, self._escape))}"
+                    ref = normalize_ref(stage_base(stage, meta, self._escape))
+                    base = bases.get(stage.index)
+                    digest = base.digest if base is not None else ""
+                    name = f"{prefix}FROM {ref}" + (f"@{digest}" if digest and "@" not in ref else "")
                     self.vertices.append(Vertex(name, seconds=self.elapsed(name, "FROM")))
                 if needs_context and context_vertex not in self.vertices:
                     self.vertices.append(context_vertex)
@@ -313,11 +324,17 @@ class _Build:
         head = f"\n {n} warning{'s' if n != 1 else ''} found (use docker --debug to expand):\n"
         return head + "".join(f" - {w}\n" for w in self.warnings)
 
+    def _progress(self) -> str:
+        """The progress display --progress asked for (buildx: plain, quiet, or the tty frame)."""
+        if self.req.progress == "plain":
+            return render_plain(self.vertices, self.req.builder)
+        return "" if self.req.progress == "quiet" else render(self.vertices, self.req.width, self.req.builder)
+
     def _success(self, image: BuiltImage) -> BuildOutcome:
         duration = total_seconds(self.vertices)
         if self.req.quiet:
             return BuildOutcome(image.id + "\n", "", 0, image, self.new_cache, None, duration, tuple(self.warnings))
-        stderr = render(self.vertices, self.req.width, self.req.builder) + self._warning_block()
+        stderr = self._progress() + self._warning_block()
         return BuildOutcome("", stderr, 0, image, self.new_cache, None, duration, tuple(self.warnings))
 
     def _failure(self, exc: BuildFailed) -> BuildOutcome:
@@ -327,8 +344,8 @@ class _Build:
             stderr = tail
         else:
             stderr = (
-                render(self.vertices, self.req.width, self.req.builder)
-                + render_error_logs(self.vertices)
+                self._progress()
+                + (render_error_logs(self.vertices) if self.req.progress != "plain" else "")
                 + self._warning_block()
                 + tail
             )

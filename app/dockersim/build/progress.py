@@ -89,6 +89,20 @@ def render(vertices: list[Vertex], width: int, desc: str, phase: str = "Building
     return "".join(lines)
 
 
+def render_plain(vertices: list[Vertex], desc: str) -> str:
+    """`--progress=plain` (progressui's plain printer): `#N name`, its statuses and logs, then DONE/CACHED."""
+    name, _, driver = (desc.split(":", 1)[::-1] + [""])[:3] if ":" in desc else (desc, "", "docker")
+    lines = [f'#0 building with "{name}" instance using {driver or "docker"} driver\n']
+    for n, v in enumerate((v for v in vertices if v.started), start=1):
+        lines.append(f"\n#{n} {v.name}\n")
+        for s in v.statuses:
+            took = f" {s.seconds:.1f}s" if s.seconds >= 0.05 else ""
+            lines.append(f"#{n} {s.label}{' ' + s.value if s.value else ''}{took} done\n")
+        lines += [f"#{n} {t:.3f} {text}\n" for t, text in v.logs]
+        lines.append(f"#{n} {'CACHED' if v.cached else 'ERROR' if v.error else f'DONE {v.seconds:.1f}s'}\n")
+    return "".join(lines)
+
+
 def render_error_logs(vertices: list[Vertex]) -> str:
     """The `------ > step: ... ------` blocks printed for failed steps."""
     out = []

@@ -35,6 +35,7 @@ class BaseImage:
     dirs: AbstractSet[str]
     config: Mapping[str, Any]
     layer_ids: tuple[str, ...]
+    digest: str = ""  # the registry's manifest digest, which BuildKit prints on the FROM step
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class BuildRequest:
     tags: tuple[str, ...] = ()
     no_cache: bool = False
     quiet: bool = False
+    progress: str = "auto"  # buildx --progress: auto|tty (the tty frame), plain, quiet
     build_args: Mapping[str, str] = field(default_factory=dict)
     now: float = 0.0  # creation time of the image (never part of its id)
     elapsed: Callable[[str, str], float] | None = None  # (step name, kind) -> seconds

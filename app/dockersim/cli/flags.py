@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.dockersim.cli import values
 from app.dockersim.cli.table import COMMANDS
 from app.dockersim.core.errors import DockerError
 
@@ -86,17 +87,50 @@ def _convert(path: str, spec: dict[str, Any], raw: str) -> Any:
             path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseBool: parsing "{raw}": invalid syntax'
         )
     if typ in INT_TYPES:
-        if not re.fullmatch(r"[+-]?\d+", raw):
-            raise usage_error(
-                path, f'invalid argument "{raw}" for "{label}" flag: strconv.ParseInt: parsing "{raw}": invalid syntax'
-            )
-        return int(raw)
+        return _go_int(path, label, typ, raw)
     if spec["long"] == "env" and path in ENV_VALIDATED and (raw == "" or raw.startswith("=")):
         # opts.ValidateEnv runs while the flag is parsed (run/create/exec)
         raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: invalid environment variable: {raw}')
-    return raw
+    try:
+        return values.convert(typ, spec["long"], raw)
+    except ValueError as err:
+        raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: {err}') from None
 
 
+def _go_int(path: str, label: str, typ: str, raw: str) -> int:
+    """pflag's int/uint values: strconv.ParseInt / ParseUint with base 0 and the type's bit size."""
+    unsigned = typ.startswith("uint")
+    func = "strconv.ParseUint" if unsigned else "strconv.ParseInt"
+    text = raw.replace("_", "") if re.fullmatch(r"[+-]?0[xXbBoO]?[0-9a-fA-F]+(_[0-9a-fA-F]+)*", raw) else raw
+    pattern = (
+        r"\d+|0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+"
+        if unsigned
+        else r"[+-]?(\d+|0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]+)"
+    )
+    if not re.fullmatch(pattern, text):
+        raise usage_error(path, f'invalid argument "{raw}" for "{label}" flag: {func}: parsing "{raw}": invalid syntax')
+    body = text.lstrip("+-")
+    base = (
+        16
+        if body[:2] in ("0x", "0X")
+        else 2
+        if body[:2] in ("0b", "0B")
+        else 8
+        if body[:1] == "0" and len(body) > 1
+        else 10
+    )
+    digits = body[2:] if base in (16, 2) or body[:2] in ("0o", "0O") else body
+    value = int(digits, base) * (-1 if text.startswith("-") else 1)
+    bits = 16 if typ == "uint16" else 64
+    low, high = (0, (1 << bits) - 1) if unsigned else (-(1 << 63), (1 << 63) - 1)
+    if not low <= value <= high:
+        raise usage_error(
+            path, f'invalid argument "{raw}" for "{label}" flag: {func}: parsing "{raw}": value out of range'
+        )
+    return value
+
+
+BUILDX_PROGRESS = {"long": "progress", "short": None, "type": "string"}
 ENV_VALIDATED = frozenset({"run", "container run", "create", "container create", "exec", "container exec"})
 
 
@@ -143,6 +177,8 @@ class _Parser:
                 raise usage_error(path, "flag needs an argument: --name")
             result.args.append(value)
             return
+        if spec is None and name == "progress" and path in ("build", "image build"):
+            spec = BUILDX_PROGRESS  # docker build is buildx on Docker 28, which has --progress
         if spec is None:
             raise usage_error(path, f"unknown flag: --{name}")
         value = (raw if eq else "true") if spec["type"] == "bool" else (raw if eq else self._next_value())

@@ -40,6 +40,10 @@ def _base(host: Host, ref: str) -> tuple[BaseImage, Image]:
         if reg is None:
             raise BaseImageNotFound()
         img = registry_image(host, reg)  # BuildKit keeps pulled bases in its own store, not in `docker images`
+    try:
+        reg_image = lookup(*parse(ref))
+    except ReferenceError_:
+        reg_image = None
     base = BaseImage(
         ref,
         img.id,
@@ -47,8 +51,20 @@ def _base(host: Host, ref: str) -> tuple[BaseImage, Image]:
         frozenset(img.dirs),
         img.config,
         tuple(layer.id for layer in img.layers if not layer.empty),
+        reg_image.digest if reg_image is not None else "",  # a local-only image has no registry digest
     )
     return base, img
+
+
+PROGRESS_MODES = ("auto", "tty", "plain", "quiet", "rawjson")
+
+
+def _progress_mode(p: Parsed) -> str:
+    """buildx --progress (docker build is buildx on Docker 28); rawjson is shown as plain here."""
+    mode = str(p.get("progress") or "auto")
+    if mode not in PROGRESS_MODES:
+        raise DockerError(f'ERROR: invalid progress mode "{mode}"\n', 1, "flag")
+    return "plain" if mode == "rawjson" else mode
 
 
 def _context(host: Host, root: str) -> tuple[dict[str, str], set[str]]:
@@ -121,7 +137,7 @@ def _store(host: Host, built: BuiltImage, base: Image | None) -> Image:
     return img
 
 
-@register("build|image build", flags="tag file no-cache quiet build-arg target")
+@register("build|image build", flags="tag file no-cache quiet build-arg target progress")
 def cmd_build(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker build [-t name:tag]... [-f file] [--no-cache] [-q] PATH."""
     tags = _tags(p, inv)
@@ -143,6 +159,7 @@ def cmd_build(host: Host, p: Parsed, inv: Caller) -> Out:
         tags=tuple(tags),
         no_cache=p.flag("no-cache"),
         quiet=p.flag("quiet"),
+        progress=_progress_mode(p),
         build_args=dict(a.partition("=")[::2] for a in p.get("build-arg", [])),
         now=host.clock.now,
         target=p.get("target", ""),

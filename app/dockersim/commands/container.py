@@ -314,8 +314,8 @@ def cmd_port(host: Host, p: Parsed, inv: Caller) -> Out:
         key = f"{b.container_port}/{b.proto}"
         if want and key != want:
             continue
-        ips = [b.host_ip] if b.host_ip else ["0.0.0.0", "[::]"]
-        for ip in ips:
+        ips = [b.host_ip] if b.host_ip else ["0.0.0.0", "::"]
+        for ip in (f"[{a}]" if ":" in a else a for a in ips):  # net.JoinHostPort brackets IPv6
             lines.append((f"{key} -> " if not want else "") + f"{ip}:{b.host_port}")
     if want and not lines:
         raise DockerError(f"Error: No public port '{want}' published for {p.args[0]}\n", 1, "port_spec")

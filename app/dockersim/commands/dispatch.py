@@ -10,7 +10,17 @@ from app.dockersim.cli.read import canonical, interspersed
 from app.dockersim.cli.table import COMMANDS, GROUP_HELP, TOP_HELP
 
 # every command module registers its commands (@register) when imported
-from app.dockersim.commands import build_cmd, container, image, listing, run, system, volume  # noqa: F401
+from app.dockersim.commands import (  # noqa: F401
+    build_cmd,
+    container,
+    hub,
+    image,
+    listing,
+    run,
+    system,
+    system_prune,
+    volume,
+)
 from app.dockersim.commands.base import REGISTRY, Caller, Out, frame_error
 from app.dockersim.core.errors import DockerError
 

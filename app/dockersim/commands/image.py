@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
-from app.dockersim.commands.listing import dump, inspect_image
+from app.dockersim.commands.contexts import IMAGE_HEADERS, header, image_context
+from app.dockersim.commands.formatting import format_list
+from app.dockersim.commands.listing import inspect_image, render
 from app.dockersim.commands.pull import pull
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import ellipsis, human_duration, human_size, short_id, table
@@ -31,7 +33,7 @@ def _rows(host: Host, images: list[Image]) -> list[tuple[str, str, Image]]:
     return rows
 
 
-@register("images|image ls|image list", flags="all quiet filter no-trunc")
+@register("images|image ls|image list", flags="all quiet filter no-trunc format")
 def cmd_images(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker images [-a] [-q] [-f dangling=true|reference=...] [REPOSITORY[:TAG]]."""
     images = host.images
@@ -59,12 +61,12 @@ def cmd_images(host: Host, p: Parsed, inv: Caller) -> Out:
             if ident(img) not in seen:
                 seen.append(ident(img))
         return "".join(s + "\n" for s in seen), "", 0
-    now = host.clock.now
-    body = [
-        [repo, tag, ident(img), human_duration(now - img.created) + " ago", human_size(img.size)]
-        for repo, tag, img in rows
-    ]
-    return table(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], body), "", 0
+    contexts = [image_context(host, repo, tag, img, trunc) for repo, tag, img in rows]
+    fmt = str(p.get("format") or "")
+    if fmt not in ("", "table"):
+        return format_list(fmt, contexts, header("*formatter.imageContext", IMAGE_HEADERS)), "", 0
+    keys = ("Repository", "Tag", "ID", "CreatedSince", "Size")
+    return table(["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], [[c[k] for k in keys] for c in contexts]), "", 0
 
 
 def _delete_lines(host: Host, img: Image) -> list[str]:
@@ -224,16 +226,28 @@ def cmd_image_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     for img in host.images:
         if host.image_users(img.id) or (img.repo_tags and not p.flag("all")):
             continue
-        size += img.size
-        for tag in list(img.repo_tags):
-            host.untag(tag)
-            lines.append(f"untagged: {tag}")
-        lines += [line.replace("Deleted", "deleted") for line in _delete_lines(host, img)]
+        freed, deleted = delete_unused_image(host, img)
+        size += freed
+        lines += deleted
     body = ("Deleted Images:\n" + "".join(line + "\n" for line in lines) + "\n") if lines else ""
     return body + f"Total reclaimed space: {human_size(size)}\n", "", 0
 
 
-@register("image inspect")
+def delete_unused_image(host: Host, img: Image) -> tuple[int, list[str]]:
+    """Prune one image: untag and delete it; returns the bytes freed and the untagged/deleted lines.
+
+    moby counts what the deletion frees: layers no other image shares (not the whole image size)."""
+    others = {layer.id for i in host.images if i.id != img.id for layer in i.layers}
+    freed = sum(layer.size for layer in img.layers if layer.id not in others and not layer.empty)
+    lines: list[str] = []
+    for tag in list(img.repo_tags):
+        host.untag(tag)
+        lines.append(f"untagged: {tag}")
+    lines += [line.replace("Deleted", "deleted") for line in _delete_lines(host, img)]
+    return freed, lines
+
+
+@register("image inspect", flags="format")
 def cmd_image_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker image inspect IMAGE..."""
     found, missing = [], []
@@ -241,5 +255,7 @@ def cmd_image_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
         img = host.image(ref)
         (found.append(inspect_image(host, img)) if img else missing.append(ref))
     if missing:
-        raise DockerError("".join(f"Error: No such image: {m}\n" for m in missing), 1, "no_image", stdout=dump(found))
-    return dump(found), "", 0
+        raise DockerError(
+            "".join(f"Error: No such image: {m}\n" for m in missing), 1, "no_image", stdout=render(p, found)
+        )
+    return render(p, found), "", 0

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
+from app.dockersim.commands.contexts import CONTAINER_HEADERS, container_context, header
+from app.dockersim.commands.formatting import format_list, format_objects
 from app.dockersim.core.errors import DockerError, daemon_error
-from app.dockersim.core.format import ellipsis, go_quote, human_duration, short_id, table
+from app.dockersim.core.format import short_id, table
+from app.dockersim.core.gotemplate import Context
 from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
 if TYPE_CHECKING:
@@ -123,7 +126,7 @@ def _match(host: Host, c: Container, key: str, value: str) -> bool:
     return False
 
 
-@register("ps|container ls|container list|container ps", flags="all quiet latest last no-trunc filter")
+@register("ps|container ls|container list|container ps", flags="all quiet latest last no-trunc filter format")
 def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker ps [-a] [-q] [-l] [-n N] [--no-trunc] [-f key=value]."""
     filters = _filters(p.get("filter", []))
@@ -143,26 +146,21 @@ def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
     trunc = not p.flag("no-trunc")
     if p.flag("quiet"):
         return "".join((c.id[:12] if trunc else c.id) + "\n" for c in containers), "", 0
-    now = host.clock.now
-    rows = []
-    for c in containers:
-        image = c.image_ref
-        if re.fullmatch(r"(sha256:)?[0-9a-f]{64}", image) and trunc:
-            image = short_id(image)
-        cmd = command_text(c)
-        rows.append(
-            [
-                c.id[:12] if trunc else c.id,
-                image,
-                go_quote(ellipsis(cmd, 20) if trunc else cmd),
-                human_duration(now - c.created) + " ago",
-                c.status(now),
-                displayable_ports(api_ports(c)),
-                c.name,
-            ]
-        )
+    fmt = str(p.get("format") or "")
+    rows = [_ps_context(host, c, trunc) for c in containers]
+    if fmt not in ("", "table"):
+        return format_list(fmt, rows, header("*formatter.ContainerContext", CONTAINER_HEADERS)), "", 0
+    keys = ["ID", "Image", "Command", "RunningFor", "Status", "Ports", "Names"]
     headers = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
-    return table(headers, rows), "", 0
+    return table(headers, [[r[k] for k in keys] for r in rows]), "", 0
+
+
+def _ps_context(host: Host, c: Container, trunc: bool) -> Context:
+    """One row of docker ps as the formatter's context."""
+    image = c.image_ref
+    if re.fullmatch(r"(sha256:)?[0-9a-f]{64}", image) and trunc:
+        image = short_id(image)
+    return container_context(host, c, image, command_text(c), displayable_ports(api_ports(c)), trunc)
 
 
 def _iso(host: Host, t: float | None) -> str:
@@ -216,9 +214,9 @@ def _mount_json(m: Mount) -> dict[str, Any]:
         "Source": f"/var/lib/docker/volumes/{m.source}/_data" if m.type == "volume" else m.source,
         "Destination": m.destination,
         **({"Driver": "local"} if m.type == "volume" else {}),
-        "Mode": "ro" if m.read_only else ("z" if m.type == "volume" else ""),
+        "Mode": m.mode or ("z" if m.type == "volume" else ""),
         "RW": not m.read_only,
-        "Propagation": "" if m.type == "volume" else "rprivate",
+        "Propagation": m.propagation if m.type == "bind" else "",
     }
 
 
@@ -249,15 +247,18 @@ def inspect_container(host: Host, c: Container) -> dict[str, Any]:
         "Driver": "overlay2",
         "Platform": "linux",
         "HostConfig": {
-            "Binds": [f"{m.source}:{m.destination}{':ro' if m.read_only else ''}" for m in c.mounts if m.type == "bind"]
-            or None,
+            "Binds": c.host_config.get("Binds"),
+            "Memory": c.host_config.get("Memory", 0),
+            "NanoCpus": c.host_config.get("NanoCpus", 0),
+            "ReadonlyRootfs": c.host_config.get("ReadonlyRootfs", False),
+            "Tmpfs": c.host_config.get("Tmpfs"),
             "NetworkMode": "bridge",
             "PortBindings": _bindings(c.ports),
-            "RestartPolicy": {"Name": "no", "MaximumRetryCount": 0},
+            "RestartPolicy": c.host_config.get("RestartPolicy", {"Name": "no", "MaximumRetryCount": 0}),
             "AutoRemove": c.auto_remove,
             "PublishAllPorts": c.publish_all,
         },
-        "Mounts": [_mount_json(m) for m in c.mounts],
+        "Mounts": [_mount_json(m) for m in c.mounts if not (m.type == "tmpfs" and m.source)],  # not --tmpfs
         "Config": {k: c.config.get(k) for k in _CONFIG_KEYS},
         "NetworkSettings": {
             "Ports": _network_ports(c),
@@ -306,7 +307,13 @@ def dump(objs: list[dict[str, Any]]) -> str:
     return json.dumps(objs, indent=4, ensure_ascii=False) + "\n"
 
 
-@register("inspect", flags="type")
+def render(p: Parsed, objs: list[dict[str, Any]]) -> str:
+    """inspect output: the JSON array, or each object through -f/--format."""
+    fmt = str(p.get("format") or "")
+    return format_objects(fmt, objs) if fmt else dump(objs)
+
+
+@register("inspect", flags="type format")
 def cmd_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker inspect NAME|ID...: containers first, then images, then volumes."""
     kind = p.get("type", "")
@@ -327,12 +334,12 @@ def cmd_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
             missing.append(ref)
     if missing:
         raise DockerError(
-            "".join(f"Error: No such object: {m}\n" for m in missing), 1, "no_container", stdout=dump(found)
+            "".join(f"Error: No such object: {m}\n" for m in missing), 1, "no_container", stdout=render(p, found)
         )
-    return dump(found), "", 0
+    return render(p, found), "", 0
 
 
-@register("container inspect")
+@register("container inspect", flags="format")
 def cmd_container_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker container inspect."""
     found, missing = [], []
@@ -341,6 +348,6 @@ def cmd_container_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
         (found.append(inspect_container(host, c)) if c else missing.append(ref))
     if missing:
         raise DockerError(
-            "".join(f"Error: No such container: {m}\n" for m in missing), 1, "no_container", stdout=dump(found)
+            "".join(f"Error: No such container: {m}\n" for m in missing), 1, "no_container", stdout=render(p, found)
         )
-    return dump(found), "", 0
+    return render(p, found), "", 0

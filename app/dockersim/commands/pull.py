@@ -66,6 +66,8 @@ def pull(host: Host, ref: str) -> tuple[Image, str]:
     """Pull ref; returns the image and the progress text. Raises DockerError with the daemon's message."""
     repo, tag = parse(ref)
     reg = lookup(repo, tag)
+    if reg is None and "/" in repo and f"{repo}:{tag}" in host.hub["repos"]:
+        return _pull_shared(host, repo, tag)
     if reg is None:
         if repo in UNMODELLED_HUB:
             raise DockerError(
@@ -96,6 +98,28 @@ def pull(host: Host, ref: str) -> tuple[Image, str]:
         lines.append(f"{short_id(lid)}: {'Already exists' if 'sha256:' + lid in have_layers else 'Pull complete'}")
     lines += [f"Digest: {reg.digest}", f"Status: Downloaded newer image for {repo}:{tag}"]
     img = existing or registry_image(host, reg)
+    host.add_image(img)
+    host.tag_image(img, f"{repo}:{tag}")
+    return img, "\n".join(lines) + "\n"
+
+
+def _pull_shared(host: Host, repo: str, tag: str) -> tuple[Image, str]:
+    """Pull an image a learner pushed to the simulated Docker Hub (same id, layers and config)."""
+    entry = host.hub["repos"][f"{repo}:{tag}"]
+    existing = host.image_by_id(entry["image"]["id"])
+    if existing is not None and f"{repo}:{tag}" in existing.repo_tags:
+        return (
+            existing,
+            f"{tag}: Pulling from {repo}\nDigest: {entry['digest']}\nStatus: Image is up to date for {repo}:{tag}\n",
+        )
+    have = {layer.id for img in host.images for layer in img.layers if not layer.empty}
+    lines = [f"{tag}: Pulling from {repo}"]
+    lines += [
+        f"{lid.removeprefix('sha256:')[:12]}: {'Already exists' if lid in have else 'Pull complete'}"
+        for lid in reversed(entry["layer_ids"])
+    ]
+    lines += [f"Digest: {entry['digest']}", f"Status: Downloaded newer image for {repo}:{tag}"]
+    img = existing or Image.from_json({**entry["image"], "repo_tags": []})
     host.add_image(img)
     host.tag_image(img, f"{repo}:{tag}")
     return img, "\n".join(lines) + "\n"

@@ -20,17 +20,22 @@ if TYPE_CHECKING:
 Out = tuple[str, str, int]
 RUN_FLAGS = (
     "detach publish publish-all name rm volume mount env interactive tty workdir entrypoint pull "
-    "attach sig-proxy quiet restart label"
+    "attach sig-proxy quiet restart label expose memory cpus env-file hostname user read-only tmpfs"
 )
 EPHEMERAL = 32768
+TMPFS_FLAG = "--tmpfs"
 
 __all__ = ["NAME_RE", "RUN_FLAGS", "create_container", "start_container"]
 
 
-def _allocate(host: Host, taken: set[int]) -> int:
-    port = EPHEMERAL
+def _allocate(host: Host, taken: set[int], low: int = EPHEMERAL, high: int = 0) -> int:
+    """The first free host port from low (within low..high when a range was asked for; else low)."""
+    port = low
     while port in taken or host.port_owner(port) is not None:
         port += 1
+        if high and port > high:
+            port = low  # nothing free in the range: the bind fails at start, as libnetwork's does
+            break
     taken.add(port)
     return port
 
@@ -95,25 +100,34 @@ def _env(image_env: list[str], given: tuple[str, ...]) -> list[str]:
 
 
 def _publish(host: Host, o: RunOptions, exposed: dict[str, Any]) -> list[PortBinding]:
-    """-p bindings with free host ports allocated, plus every exposed port for -P."""
-    ports = [replace(b) for b in o.ports]
-    for b in ports:
-        exposed.setdefault(f"{b.container_port}/{b.proto}", {})
+    """-p bindings with free host ports allocated (or taken from a host range), plus every exposed port for -P."""
+    for key in o.expose:
+        exposed.setdefault(key, {})
+    for r in o.ports:
+        exposed.setdefault(f"{r.container_port}/{r.proto}", {})
     taken: set[int] = set()
-    for b in ports:
-        if b.host_port == 0:
-            b.host_port = _allocate(host, taken)
+    ports: list[PortBinding] = []
+    for r in o.ports:
+        if r.host_start == 0:
+            port = _allocate(host, taken)
+        elif r.host_end > r.host_start:
+            port = _allocate(host, taken, r.host_start, r.host_end)
+        else:
+            port = r.host_start
+        ports.append(PortBinding(r.host_ip, port, r.container_port, r.proto))
     if o.publish_all:
         for spec in sorted(exposed, key=lambda s: int(s.split("/")[0])):
-            port, proto = spec.split("/")
-            if not any(b.container_port == int(port) and b.proto == proto for b in ports):
-                ports.append(PortBinding("", _allocate(host, taken), int(port), proto))
+            port_text, proto = spec.split("/")
+            if not any(b.container_port == int(port_text) and b.proto == proto for b in ports):
+                ports.append(PortBinding("", _allocate(host, taken), int(port_text), proto))
     return ports
 
 
 def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any]) -> dict[str, Any]:
     """The container's Config: the image's, with the run options applied."""
-    env = _env(list(cfg.get("Env") or []), o.env)  # checked before the working directory, as Docker does
+    env = _env(
+        list(cfg.get("Env") or []), o.host.env_file + o.env
+    )  # --env-file first, -e overrides  # checked before the working directory, as Docker does
     workdir = o.workdir or cfg.get("WorkingDir") or ""
     if workdir and not workdir.startswith("/"):
         raise run_error(
@@ -126,15 +140,15 @@ def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any
         k, _, v = item.partition("=")
         labels[k] = v
     config: dict[str, Any] = {
-        "Hostname": cid[:12],
-        "User": cfg.get("User", ""),
+        "Hostname": o.host.hostname or cid[:12],
+        "User": o.host.user or cfg.get("User", ""),
         "Tty": o.tty,
         "OpenStdin": o.interactive,
         "AttachStdin": o.interactive and not o.detach,
         "Env": env,
         "Cmd": list(o.command) or (None if entry is not None else cfg.get("Cmd")),
         "Image": o.image,
-        "Volumes": dict(cfg.get("Volumes") or {}) or None,
+        "Volumes": {**dict(cfg.get("Volumes") or {}), **{v: {} for v in o.config_volumes}} or None,
         "WorkingDir": workdir,
         # --entrypoint is one word, not split, as Docker; an empty one clears the image's
         "Entrypoint": ([entry] if entry else None) if entry is not None else cfg.get("Entrypoint"),
@@ -149,6 +163,8 @@ def _config(o: RunOptions, cfg: dict[str, Any], cid: str, exposed: dict[str, Any
 def _mounts(host: Host, o: RunOptions, image: Image) -> list[Mount]:
     """The run's mounts plus an anonymous volume per image VOLUME; volumes made and filled, bind dirs made."""
     mounts = [replace(m) for m in o.mounts]
+    # --tmpfs: HostConfig.Tmpfs, not listed in inspect's Mounts (the source marks it)
+    mounts += [Mount("tmpfs", TMPFS_FLAG, dest) for dest, _ in o.host.tmpfs]
     for vpath in image.config.get("Volumes") or {}:
         if not any(m.destination == vpath for m in mounts):
             mounts.append(Mount("volume", "", vpath, False, anonymous=True))
@@ -160,8 +176,9 @@ def _mounts(host: Host, o: RunOptions, image: Image) -> list[Mount]:
             if vol is None:
                 vol = Volume(m.source, m.anonymous, host.clock.now)
                 host.add_volume(vol)
-            _populate(host, vol, image, m.destination)
-        elif host.fs.kind(m.source) is None:
+            if m.copy:  # nocopy: a new volume starts empty
+                _populate(host, vol, image, m.destination)
+        elif m.type == "bind" and host.fs.kind(m.source) is None:
             host.fs.makedirs(m.source)  # -v creates a missing host directory
     return mounts
 
@@ -189,6 +206,7 @@ def create_container(host: Host, o: RunOptions) -> tuple[Container, str]:
         auto_remove=o.auto_remove,
         rw=host.new_rw_layer(),
         publish_all=o.publish_all,
+        host_config={"Binds": list(o.binds) or None, **o.host.host_config()},
     )
     host.add_container(c)
     if o.quiet:  # -q drops the pull progress, not the "Unable to find image" line
@@ -264,10 +282,33 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
 
 @register("create|container create", flags=RUN_FLAGS)
 def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
-    """docker create: prints the new id."""
+    """docker create: prints the new id.
+
+    docker/cli create.go returns parse errors as a StatusError (125, `docker: …` with the create help tail)
+    but errors of the create request itself (image reference, pull, daemon) plainly, exit 1."""
     try:
-        c, progress = create_container(host, read_run_options(host, p, inv.cwd))
+        o = read_run_options(host, p, inv.cwd)
     except DockerError as e:
-        e.text = e.text.replace("'docker run --help'", "'docker create --help'")
-        raise
+        raise _plain(e) if e.text.startswith("docker: Error response from daemon:") else _create_help(e) from None
+    try:
+        c, progress = create_container(host, o)
+    except DockerError as e:
+        raise _plain(e) if "docker: " in e.text else e from None
     return c.id + "\n", progress, 0
+
+
+RUN_TAIL = "\n\nRun 'docker run --help' for more information\n"
+
+
+def _create_help(e: DockerError) -> DockerError:
+    e.text = e.text.replace("'docker run --help'", "'docker create --help'")
+    return e
+
+
+def _plain(e: DockerError) -> DockerError:
+    """A create-request error as the client prints a plain error: the message, exit 1."""
+    head, _, text = e.text.partition("docker: ")  # head: pull lines printed before the error
+    text = head + (text[: -len(RUN_TAIL)] + "\n" if text.endswith(RUN_TAIL) else text)
+    out = DockerError(text, 1, e.hint, e.stdout)
+    out.preamble = e.preamble
+    return out

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
+from app.dockersim.commands.host_options import HostOptions, read_host_options
+from app.dockersim.commands.mount_specs import VolumeFlag, check_mount, mount_from_fields, parse_volume
+from app.dockersim.commands.port_specs import PortRequest, parse_expose, parse_publish
 from app.dockersim.core.errors import DockerError, run_error
 from app.dockersim.core.fs import norm
-from app.dockersim.engine.models import Mount, PortBinding
+from app.dockersim.engine.models import Mount
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -36,25 +39,22 @@ class RunOptions:
     quiet: bool
     sig_proxy: bool
     pull: str
-    ports: tuple[PortBinding, ...]
+    ports: tuple[PortRequest, ...]
+    expose: tuple[str, ...]  # --expose, as `port/proto` keys
     mounts: tuple[Mount, ...]
+    binds: tuple[str, ...]  # HostConfig.Binds: the -v values with a source, as sent
+    config_volumes: tuple[str, ...]  # Config.Volumes keys: the -v values without a source
     env: tuple[str, ...]
     labels: tuple[str, ...]
     workdir: str
     entrypoint: str | None  # None: the image's; '' clears it
+    host: HostOptions  # --memory, --cpus, --restart, --env-file, --hostname, --user, --read-only, --tmpfs
 
 
 def _check_policies(p: Parsed) -> str:
     """Conflicting and unsupported flags; returns the pull policy."""
     if p.flag("detach") and p.get("attach"):
         raise DockerError("conflicting options: cannot specify both --attach and --detach\n", 1, "conflict")
-    restart = p.get("restart", "no")
-    if p.flag("rm") and restart not in ("no", ""):
-        raise run_error("conflicting options: cannot specify both --restart and --rm", "conflict")
-    if restart not in ("no", ""):
-        raise DockerError(
-            f"docker: --restart {restart} is real but not supported by this simulator\n", 125, "unsupported"
-        )
     policy = str(p.get("pull", "missing"))
     if policy not in PULL_POLICIES:
         raise run_error(f'invalid pull option: \'{policy}\': must be one of "always", "missing" or "never"', "flag")
@@ -74,8 +74,11 @@ def _checked_name(name: str | None) -> str:
 def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
     """Parsed flags -> RunOptions, raising Docker's error for the first thing wrong (in Docker's order)."""
     policy = _check_policies(p)
-    ports = _port_specs(p.get("publish", []))
-    mounts = _volume_specs(p.get("volume", []), cwd) + _mount_specs(host, p.get("mount", []), cwd)
+    volumes = _volume_specs(p.get("volume", []), cwd)  # the client reads -v before -p and --expose
+    ports = parse_publish(p.get("publish", []))
+    expose = parse_expose(p.get("expose", []))
+    host_options = read_host_options(host, p, cwd)
+    mounts = [v.mount for v in volumes] + _mount_specs(host, p.get("mount", []), cwd)
     return RunOptions(
         image=p.args[0],
         command=tuple(p.args[1:]),
@@ -89,120 +92,50 @@ def read_run_options(host: Host, p: Parsed, cwd: str) -> RunOptions:
         sig_proxy=p.get("sig-proxy", True) is not False,
         pull=policy,
         ports=tuple(ports),
+        expose=tuple(expose),
         mounts=tuple(mounts),
+        binds=tuple(v.bind for v in volumes if v.bind),
+        config_volumes=tuple(v.config_volume for v in volumes if v.config_volume),
         env=tuple(p.get("env", [])),
         labels=tuple(p.get("label", [])),
         workdir=p.get("workdir") or "",
         entrypoint=p.get("entrypoint"),
+        host=host_options,
     )
 
 
-def _port_specs(specs: list[str]) -> list[PortBinding]:
-    """-p specs -> bindings (host port 0: allocated at create)."""
-    out: list[PortBinding] = []
-    for spec in specs:
-        body, _, proto = spec.partition("/")
-        if "-" in body:
-            raise DockerError(
-                f"docker: port ranges ({spec}) are real but not supported by this simulator\n", 125, "unsupported"
-            )
-        proto = proto or "tcp"
-        if proto not in ("tcp", "udp", "sctp"):
-            raise run_error(f"invalid proto: {proto}", "port_spec")
-        parts = body.rsplit(":", 2) if not body.startswith("[") else re.split(r"(?<=\]):|:(?=[^:]*$)", body)
-        ip, hport, cport = (
-            ("", "", parts[0]) if len(parts) == 1 else ("", parts[0], parts[1]) if len(parts) == 2 else tuple(parts)
+def _check_volume_name(m: Mount) -> None:
+    """The local driver's volume name rule (checked when the daemon creates the volume)."""
+    if m.type == "volume" and m.source and not VOLNAME_RE.match(m.source):
+        src = m.source
+        raise run_error(
+            f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
+            'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
+            "directory, use absolute path",
+            "volume_name",
         )
-        if not cport or not cport.isdigit() or not 0 < int(cport) < 65536:
-            raise run_error(
-                f"invalid containerPort: {cport}" if cport else "no port specified: " + spec + "<empty>", "port_spec"
-            )
-        if hport and (not hport.isdigit() or not 0 <= int(hport) < 65536):
-            raise run_error(f"invalid hostPort: {hport}", "port_spec")
-        if ip and not re.fullmatch(r"\d+\.\d+\.\d+\.\d+|\[[0-9a-fA-F:]+\]", ip):
-            raise run_error(f"invalid IP address: {ip}", "port_spec")
-        out.append(PortBinding(ip.strip("[]"), int(hport) if hport else 0, int(cport), proto))
-    return out
 
 
-def _volume_specs(specs: list[str], cwd: str) -> list[Mount]:
-    """-v specs -> mounts (named, anonymous or bind)."""
+def _volume_specs(specs: list[str], cwd: str) -> list[VolumeFlag]:
+    """-v specs -> mounts (named, anonymous or bind), with the client's and the daemon's checks."""
+    flags = [parse_volume(spec, cwd) for spec in specs]
+    for f in flags:
+        _check_volume_name(f.mount)
+    return flags
+
+
+def _mount_specs(host: Host, specs: list[dict[str, str]], cwd: str) -> list[Mount]:
+    """--mount values (already read by the flag parser) -> mounts; a bind source must exist on the host."""
     mounts: list[Mount] = []
-    for spec in specs:
-        parts = spec.split(":")
-        if "" in parts:
-            raise run_error(f"invalid spec: {spec}: empty section between colons", "mount")
-        mode = ""
-        if len(parts) == 1:
-            src, dst = "", parts[0]
-        elif len(parts) == 2:
-            src, dst = parts
-            if not dst.startswith("/") and not src.startswith(("/", ".")):
-                src, dst, mode = "", src, dst
-        elif len(parts) == 3:
-            src, dst, mode = parts
-        else:
-            raise run_error(f"Error response from daemon: invalid volume specification: '{spec}'", "mount")
-        for m in filter(None, mode.split(",")):
-            if m not in ("ro", "rw", "z", "Z", "nocopy", "consistent", "cached", "delegated"):
-                raise run_error(f"Error response from daemon: invalid mode: {mode}", "mount")
-        kind = "bind" if src.startswith(("/", ".")) else "volume"
-        if not dst.startswith("/"):
-            what = "bind" if kind == "bind" else "volume"
-            raise run_error(
-                f"Error response from daemon: invalid volume specification: '{spec}': invalid mount config "
-                f"for type \"{what}\": invalid mount path: '{dst}' mount path must be absolute",
-                "mount",
-            )
-        if kind == "volume" and src and not VOLNAME_RE.match(src):
-            raise run_error(
-                f'Error response from daemon: create {src}: "{src}" includes invalid characters for a local '
-                'volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host '
-                "directory, use absolute path",
-                "volume_name",
-            )
-        read_only = "ro" in mode.split(",")
-        if kind == "bind":
-            mounts.append(Mount("bind", norm(src, cwd), norm(dst), read_only))
-        else:
-            mounts.append(Mount("volume", src, norm(dst), read_only, anonymous=not src))
-    return mounts
-
-
-def _mount_specs(host: Host, specs: list[str], cwd: str) -> list[Mount]:
-    """--mount specs -> mounts; a bind source must exist on the host."""
-    mounts: list[Mount] = []
-    for spec in specs:
-        fields: dict[str, str] = {}
-        for item in spec.split(","):
-            k, eq, v = item.partition("=")
-            fields[k.strip().lower()] = v if eq else "true"
-        typ = fields.get("type", "volume")
-        src = fields.get("source", fields.get("src", ""))
-        dst = fields.get("destination", fields.get("dst", fields.get("target", "")))
-        ro = fields.get("readonly", fields.get("ro", "false")) in ("true", "1")
-        if typ not in ("bind", "volume"):
+    for fields in specs:
+        if fields["type"] == "image":
             raise DockerError(
-                f"docker: --mount type={typ} is real but not supported by this simulator\n", 125, "unsupported"
+                "docker: --mount type=image is real but not supported by this simulator\n", 125, "unsupported"
             )
-        if not dst:
-            raise run_error(
-                f'Error response from daemon: invalid mount config for type "{typ}": field Target must not be empty',
-                "mount",
-            )
-        if typ == "bind":
-            if not src:
-                raise run_error(
-                    'Error response from daemon: invalid mount config for type "bind": field Source must not be empty',
-                    "mount",
-                )
-            path = norm(src, cwd)
-            if host.fs.kind(path) is None:
-                raise run_error(
-                    f'Error response from daemon: invalid mount config for type "bind": bind source path does not exist: {path}',
-                    "mount",
-                )
-            mounts.append(Mount("bind", path, norm(dst), ro))
-        else:
-            mounts.append(Mount("volume", src, norm(dst), ro, anonymous=not src))
+        source = fields.get("source", "")
+        exists = bool(source) and host.fs.kind(norm(source, cwd)) is not None
+        check_mount(fields, exists)
+        m = mount_from_fields(fields, cwd)
+        _check_volume_name(m)
+        mounts.append(m)
     return mounts

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
-from app.dockersim.commands.listing import dump, inspect_volume
+from app.dockersim.commands.contexts import VOLUME_HEADERS, header, volume_context
+from app.dockersim.commands.formatting import format_list
+from app.dockersim.commands.listing import inspect_volume, render
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import human_size, table
 from app.dockersim.engine.models import Volume
@@ -49,7 +51,7 @@ def _dangling(host: Host, v: Volume) -> bool:
     return not host.volume_users(v.name)
 
 
-@register("volume ls|volume list", flags="quiet filter")
+@register("volume ls|volume list", flags="quiet filter format")
 def cmd_volume_ls(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume ls [-q] [-f dangling=true|name=...]."""
     vols = sorted(host.volumes, key=lambda v: _natural(v.name))
@@ -67,6 +69,10 @@ def cmd_volume_ls(host: Host, p: Parsed, inv: Caller) -> Out:
             raise daemon_error(f"invalid filter '{key}'", "flag")
     if p.flag("quiet"):
         return "".join(v.name + "\n" for v in vols), "", 0
+    fmt = str(p.get("format") or "")
+    if fmt not in ("", "table"):
+        rows = [volume_context(v) for v in vols]
+        return format_list(fmt, rows, header("*formatter.volumeContext", VOLUME_HEADERS)), "", 0
     return table(["DRIVER", "VOLUME NAME"], [["local", v.name] for v in vols]), "", 0
 
 
@@ -96,7 +102,7 @@ def cmd_volume_rm(host: Host, p: Parsed, inv: Caller) -> Out:
     return "".join(out), "", 0
 
 
-@register("volume inspect")
+@register("volume inspect", flags="format")
 def cmd_volume_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker volume inspect VOLUME..."""
     found, missing = [], []
@@ -108,9 +114,9 @@ def cmd_volume_inspect(host: Host, p: Parsed, inv: Caller) -> Out:
             "".join(f"Error response from daemon: get {m}: no such volume\n" for m in missing),
             1,
             "no_volume",
-            stdout=dump(found) if found else "[]\n",
+            stdout=render(p, found) if found else "[]\n",
         )
-    return dump(found), "", 0
+    return render(p, found), "", 0
 
 
 @register("volume prune", flags="all force")

@@ -9,11 +9,23 @@ from app.dockersim.core.fs import FS, FileTree, FsError, ancestors, parent
 class LayeredFS:
     """A container root: read-only image files under a read-write layer with whiteouts."""
 
-    def __init__(self, lower_files: dict[str, str], lower_dirs: set[str], upper: FileTree, deleted: set[str]) -> None:
+    def __init__(
+        self,
+        lower_files: dict[str, str],
+        lower_dirs: set[str],
+        upper: FileTree,
+        deleted: set[str],
+        read_only: bool = False,
+    ) -> None:
         self.lower_files = lower_files
         self.lower_dirs = lower_dirs
         self.upper = upper
         self.deleted = deleted
+        self.read_only = read_only  # --read-only: the root refuses writes (EROFS); mounts stay writable
+
+    def _guard(self, path: str) -> None:
+        if self.read_only:
+            raise FsError("EROFS", path)
 
     def _hidden(self, path: str) -> bool:
         if not self.deleted:
@@ -47,6 +59,7 @@ class LayeredFS:
 
     def write(self, path: str, text: str, append: bool = False) -> None:
         """Write into the read-write layer (copy-up on append)."""
+        self._guard(path)
         k = self.kind(path)
         if k == "dir":
             raise FsError("EISDIR", path)
@@ -61,6 +74,7 @@ class LayeredFS:
 
     def mkdir(self, path: str) -> None:
         """Create a directory in the read-write layer."""
+        self._guard(path)
         if self.kind(path) is not None:
             raise FsError("EEXIST", path)
         if self.kind(parent(path)) != "dir":
@@ -70,6 +84,7 @@ class LayeredFS:
 
     def remove(self, path: str) -> None:
         """Remove a file or empty dir; lower entries get a whiteout."""
+        self._guard(path)
         k = self.kind(path)
         if k is None or path == "/":
             raise FsError("ENOENT", path)

@@ -48,6 +48,7 @@ class Host:
         self._history: list[HistoryEntry] = []
         self._history_dropped = 0  # history entries trimmed off the front (indices stay absolute)
         self.build_cache: dict[str, Any] = {}
+        self.hub: dict[str, Any] = {"user": "", "repos": {}}  # simulated Docker Hub: login, pushed images
         self._wire_limits()
 
     # --- read API -----------------------------------------------------------
@@ -140,10 +141,11 @@ class Host:
         """True while an attached run/start/attach/logs -f/exec -it holds the terminal."""
         return bool(self.terminal(tid).kind)
 
-    def ask(self, tid: int, argv: list[str]) -> None:
-        """Hold a terminal on a [y/N] prompt; answering y runs argv (the confirmed docker command)."""
+    def ask(self, tid: int, argv: list[str], secret: bool = False) -> None:
+        """Hold a terminal on a [y/N] prompt; answering y runs argv (the confirmed docker command).
+        secret: a Password: prompt instead; the answer is appended to argv and not kept in the history."""
         t = self.terminal(tid)
-        t.kind, t.container, t.question = "prompt", "", "\0".join(argv)
+        t.kind, t.container, t.question = "prompt", "", ("\x01" if secret else "") + "\0".join(argv)
 
     def drain_result(self, tid: int = 0) -> CommandResult:
         """Like drain_output, split by stream; exit_code is the held command's once it has ended."""
@@ -218,6 +220,7 @@ class Host:
         c.proc.pop("deadline", None)
         self.deadlines.pop(c.id, None)
         self._release_ports(c)
+        c.tmpfs.clear()  # a tmpfs lives in memory: its files go when the container stops
         for tid in sorted(self._watchers.get(c.id, set()).copy()):
             self.release_terminal(tid, code if self.terminals[tid].kind in ("attach", "shell", "repl") else 0)
         if c.auto_remove:

@@ -34,11 +34,14 @@ class PortBinding:
 class Mount:
     """A volume or bind mount of a container."""
 
-    type: str  # "volume" | "bind"
-    source: str  # host path for binds, volume name for volumes
+    type: str  # "volume" | "bind" | "tmpfs"
+    source: str  # host path for binds, volume name for volumes, '' for tmpfs
     destination: str
     read_only: bool = False
     anonymous: bool = False
+    mode: str = ""  # the -v mode text ("ro,slave"), shown as inspect's Mode
+    propagation: str = ""  # binds: rprivate unless -v/--mount said otherwise
+    copy: bool = True  # volumes: fill a new, empty volume from the image (false with nocopy)
 
     @property
     def name(self) -> str:
@@ -174,6 +177,8 @@ class Container:
     restart_count: int = 0
     publish_all: bool = False
     error: str = ""
+    host_config: dict[str, Any] = field(default_factory=dict)  # modelled HostConfig fields (Memory, RestartPolicy, ...)
+    tmpfs: dict[str, FileTree] = field(default_factory=dict)  # tmpfs mount destination -> its (memory-only) files
 
     @property
     def running(self) -> bool:
@@ -217,6 +222,7 @@ class Container:
             "error": self.error,
             "exit_code": self.exit_code,
             "finished_at": self.finished_at,
+            "host_config": copy_json(self.host_config),
             "id": self.id,
             "image_id": self.image_id,
             "image_ref": self.image_ref,
@@ -225,7 +231,10 @@ class Container:
             "mounts": [
                 {
                     "anonymous": m.anonymous,
+                    "copy": m.copy,
                     "destination": m.destination,
+                    "mode": m.mode,
+                    "propagation": m.propagation,
                     "read_only": m.read_only,
                     "source": m.source,
                     "type": m.type,
@@ -244,6 +253,7 @@ class Container:
             "rw": self.rw.to_json(),
             "started_at": self.started_at,
             "state": self.state,
+            "tmpfs": {k: v.to_json() for k, v in sorted(self.tmpfs.items())},
         }
 
     @classmethod
@@ -273,4 +283,6 @@ class Container:
             restart_count=d["restart_count"],
             publish_all=d["publish_all"],
             error=d["error"],
+            host_config=copy_json(d.get("host_config", {})),
+            tmpfs={k: FileTree.from_json(v) for k, v in d.get("tmpfs", {}).items()},
         )

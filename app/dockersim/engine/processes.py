@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,19 @@ class Selection:
 
     model: str
     state: dict[str, Any] = field(default_factory=dict)
+
+
+ONESHOT_WORDS = frozenset({"echo", "ls", "cat", "pwd", "env", "true", "false", "exit", "cd", "export", "sleep"})
+
+
+def _simple_command(script: str) -> list[str]:
+    """The words of a script that is one simple command without expansions or operators, else []."""
+    if not script.strip() or any(ch in script for ch in ";&|<>$`(){}*?[]#~\n\\"):
+        return []
+    try:
+        return shlex.split(script)
+    except ValueError:
+        return []
 
 
 def select(argv: list[str], fs: FS, workdir: str, stdin_open: bool) -> Selection:
@@ -79,6 +93,11 @@ def select(argv: list[str], fs: FS, workdir: str, stdin_open: bool) -> Selection
         return Selection("repl" if stdin_open else "exit", {"prompt": ">>> ", "code": 0, "lang": "python"})
     if prog in SHELLS:
         if args[:1] == ["-c"] and len(args) > 1:
+            simple = _simple_command(args[1])
+            if simple and posixpath.basename(simple[0]) not in SHELLS and simple[0] not in ONESHOT_WORDS:
+                # shell-form CMD/ENTRYPOINT (`/bin/sh -c "node server.js"`): sh execs a single simple command,
+                # so the program itself runs as PID 1 (dash and bash both do)
+                return select(simple, fs, workdir, stdin_open)
             return Selection("oneshot", {"argv": [prog, "-c", args[1]]})
         return Selection("shell" if stdin_open else "exit", {"shell": prog, "code": 0})
     if prog == "sleep":

@@ -314,6 +314,11 @@ def lookup(repo: str, tag: str) -> RegistryImage | None:
     return IMAGES.get(f"{repo}:{tag}")
 
 
+def by_id(image_id: str) -> RegistryImage | None:
+    """The registry entry with this image id (a built image's base), if any."""
+    return next((img for img in IMAGES.values() if img.id == image_id), None)
+
+
 def available_repos() -> list[str]:
     """Repositories the built-in registry carries."""
     return sorted({img.repo for img in IMAGES.values()})
@@ -324,4 +329,4 @@ def known_repo(repo: str) -> bool:
     return any(img.repo == repo for img in IMAGES.values())
 
 
-__all__ = ["HELLO", "UNMODELLED_HUB", "RegistryImage", "available_repos", "known_repo", "lookup"]
+__all__ = ["HELLO", "UNMODELLED_HUB", "RegistryImage", "available_repos", "by_id", "known_repo", "lookup"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.dockersim.core.errors import ConnectionRefused, ConnectionReset, DockerError
-from app.dockersim.core.fs import FS
+from app.dockersim.core.fs import FS, FileTree
 from app.dockersim.core.layers import LayeredFS, MountedFS, SubFS
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
@@ -20,13 +20,15 @@ def container_fs(host: Host, c: Container) -> FS:
     """Merged view: image files + read-write layer + mounts."""
     image = host.image_by_id(c.image_id)
     files, dirs = (image.files, image.dirs) if image else ({}, {"/"})
-    root = LayeredFS(files, dirs, c.rw, c.deleted)
+    root = LayeredFS(files, dirs, c.rw, c.deleted, read_only=bool(c.host_config.get("ReadonlyRootfs")))
     mounts: list[tuple[str, FS]] = []
     for m in c.mounts:
         if m.type == "volume":
             vol = host.volume_by_name(m.source)
             if vol is not None:
                 mounts.append((m.destination, SubFS(vol.tree, "/", m.read_only)))
+        elif m.type == "tmpfs":
+            mounts.append((m.destination, SubFS(c.tmpfs.setdefault(m.destination, FileTree()), "/", m.read_only)))
         else:
             mounts.append((m.destination, SubFS(host.fs, m.source, m.read_only)))
     return MountedFS(root, mounts) if mounts else root
@@ -42,7 +44,7 @@ def container_shell(host: Host, c: Container, cwd: str = "", env: list[str] | No
     """A shell over the container's merged fs (for -it, exec and one-shot commands)."""
     fs = container_fs(host, c)
     variables = dict(e.split("=", 1) for e in (c.config.get("Env") or []) + (env or []) if "=" in e)
-    variables["HOSTNAME"] = c.id[:12]
+    variables["HOSTNAME"] = c.config.get("Hostname") or c.id[:12]
     variables["__now__"] = str(host.clock.now)
     sh = ShellEnv(
         fs=fs,
@@ -50,7 +52,7 @@ def container_shell(host: Host, c: Container, cwd: str = "", env: list[str] | No
         home="/root",
         env=variables,
         flavour="busybox" if fs.kind("/bin/busybox") == "file" else "bash",
-        user="root",
+        user=(c.config.get("User") or "root").split(":")[0],
         check_path=True,
     )
     sh.hooks["sleep"] = lambda argv, s: host.sleep_hook(argv, s)

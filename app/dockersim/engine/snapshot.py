@@ -35,6 +35,7 @@ def dump(host: Host) -> dict[str, Any]:
             for h in host._history
         ],
         "history_dropped": host._history_dropped,
+        "hub": copy_json(host.hub),
         "ids": {"counter": host.ids.counter, "seed": host.ids.seed},
         "images": [i.to_json() for i in host._images.values()],
         "seed": host.seed,
@@ -53,6 +54,7 @@ def load(host: Host, data: dict[str, Any]) -> None:
     host.ids = IdGenerator(data["ids"]["seed"], data["ids"]["counter"])
     host.fs = FileTree.from_json(data["fs"])
     host.build_cache = copy_json(data["build_cache"])
+    host.hub = copy_json(data.get("hub", {"user": "", "repos": {}}))  # absent before sharing was modelled
     for d in data["images"]:
         img = Image.from_json(d)
         host._images[img.id] = img
