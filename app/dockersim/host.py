@@ -15,6 +15,7 @@ from app.dockersim.core.hints import hint
 from app.dockersim.engine import runtime, snapshot
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE, MAX_TERMINALS, Host
+from app.dockersim.engine.limits import cut_output
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
 from app.dockersim.shell.interp import run_line
@@ -69,9 +70,10 @@ class DockerHost(Host):
         # Hangul typed by an IME may arrive decomposed; names and file contents compare as NFC
         line = unicodedata.normalize("NFC", line)
         try:
-            return self._run(line, terminal)
+            r = self._run(line, terminal)
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
+        return CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy)
 
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:

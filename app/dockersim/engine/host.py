@@ -9,9 +9,11 @@ from typing import Any
 
 from app.dockersim.core.clock import Clock, IdGenerator
 from app.dockersim.core.errors import CommandResult, DockerError
-from app.dockersim.core.fs import FileTree, FsError
+from app.dockersim.core.fs import FileTree
 from app.dockersim.core.refs import familiar
+from app.dockersim.engine.accounting import MAX_BYTES, DataAccounting, trim_pending
 from app.dockersim.engine.fixtures import HOME_DIRS, HOME_FILES
+from app.dockersim.engine.limits import MAX_PENDING_BYTES, cut_output, text_size
 from app.dockersim.engine.models import Container, Image, Volume
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
 from app.dockersim.shell.env import ShellEnv
@@ -20,13 +22,11 @@ MAX_LINE = 4096
 MAX_CONTAINERS = 50
 MAX_IMAGES = 30
 MAX_VOLUMES = 50
-MAX_BYTES = 1024 * 1024
-MAX_PENDING = 2000
 MAX_HISTORY = 1000
 MAX_TERMINALS = 64
 
 
-class Host:
+class Host(DataAccounting):
     """The host's state and plumbing: stores, terminals, history, limits (the porcelain drives it)."""
 
     def __init__(self, seed: int = 0, hints: bool = True) -> None:
@@ -48,6 +48,7 @@ class Host:
         self._history: list[HistoryEntry] = []
         self._history_dropped = 0  # history entries trimmed off the front (indices stay absolute)
         self.build_cache: dict[str, Any] = {}
+        self._image_chars: dict[str, int] = {}  # image id -> its size (images never change; tags counted apart)
         self._wire_limits()
 
     # --- read API -----------------------------------------------------------
@@ -152,14 +153,14 @@ class Host:
         err = "".join(text for stream, text in t.pending if stream != "stdout")
         t.pending.clear()
         code = t.last_exit if not t.kind and t.last_exit is not None else 0
-        return CommandResult(out, err, code, bool(t.kind))
+        return CommandResult(cut_output(out), cut_output(err), code, bool(t.kind))
 
     def drain_output(self, tid: int = 0) -> str:
         """Output that appeared on the terminal since the last call (attached streams)."""
         t = self.terminal(tid)
         text = "".join(s for _, s in t.pending)
         t.pending.clear()
-        return text
+        return cut_output(text)
 
     def attach_terminal(
         self,
@@ -200,9 +201,11 @@ class Host:
         c.add_log(self.clock.now, stream, text)
         for tid in sorted(self._watchers.get(c.id, ())):
             t = self.terminals[tid]
-            t.pending.append(["stdout" if t.tty else stream, text + "\n"])  # a tty merges both streams
-            if len(t.pending) > MAX_PENDING:
-                del t.pending[: len(t.pending) - MAX_PENDING]
+            t.pending.append(["stdout" if t.tty else stream, text[:MAX_PENDING_BYTES] + "\n"])  # a tty merges both
+            trim_pending(t.pending)
+        if self.bytes_used() > MAX_BYTES:  # a process cannot be refused output: its oldest log lines go instead
+            while c.logs and self.bytes_used() > MAX_BYTES:
+                c.drop_logs(max(1, len(c.logs) // 8))
 
     def on_started(self, c: Container) -> None:
         """Reserve published host ports."""
@@ -274,6 +277,8 @@ class Host:
         """Store a volume."""
         if v.name not in self._volumes and len(self._volumes) >= MAX_VOLUMES:
             raise DockerError(f"docker-dojo: volume limit reached ({MAX_VOLUMES} volumes per host)\n", 1, "limit")
+        if v.name not in self._volumes:
+            self.check_room(len(v.name) + text_size(v.labels) + v.tree.size)
         v.tree.limiter = self._limit_bytes
         self._volumes[v.name] = v
 
@@ -285,6 +290,8 @@ class Host:
         """Store an image (replacing an identical id keeps its position)."""
         if img.id not in self._images and len(self._images) >= MAX_IMAGES:
             raise DockerError(f"docker-dojo: image limit reached ({MAX_IMAGES} images per host)\n", 1, "limit")
+        if img.id not in self._images:
+            self.check_room(img.data_size())
         self._images[img.id] = img
 
     def tag_image(self, img: Image, ref: str) -> None:
@@ -292,6 +299,8 @@ class Host:
         old = self._tags.get(ref)
         if old == img.id:
             return
+        if old is None:
+            self.check_room(len(ref))
         if old and old in self._images:
             self._images[old].repo_tags.remove(ref)
         self._tags[ref] = img.id
@@ -318,31 +327,6 @@ class Host:
                 1,
                 "limit",
             )
-
-    def new_rw_layer(self) -> FileTree:
-        """An empty read-write layer wired to the host's byte limit."""
-        tree = FileTree()
-        tree.limiter = self._limit_bytes
-        return tree
-
-    def bytes_used(self) -> int:
-        """Bytes of learner-writable data: host files, volumes, read-write layers."""
-        return (
-            self.fs.size
-            + sum(v.tree.size for v in self._volumes.values())
-            + sum(c.rw.size for c in self._containers.values())
-        )
-
-    def _limit_bytes(self, delta: int) -> None:
-        if self.bytes_used() + delta > MAX_BYTES:
-            raise FsError("ENOSPC", "")
-
-    def _wire_limits(self) -> None:
-        self.fs.limiter = self._limit_bytes
-        for v in self._volumes.values():
-            v.tree.limiter = self._limit_bytes
-        for c in self._containers.values():
-            c.rw.limiter = self._limit_bytes
 
     def sleep_hook(self, argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
         """`sleep N` advances the simulated clock."""
