@@ -92,8 +92,7 @@ class DockerHost(Host):
         if not line.strip():
             return CommandResult("", "", 0)
         sh = host_shell(self, t)
-        index = self._history_dropped + len(self._history)
-        self.record(terminal, line, 0)
+        index = self.record(terminal, line, 0)
         sh.trace = []
         out, err, code = run_line(line, sh)
         t.cwd, t.status = sh.cwd, code

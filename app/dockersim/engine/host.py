@@ -13,6 +13,7 @@ from app.dockersim.core.fs import FileTree
 from app.dockersim.core.refs import familiar
 from app.dockersim.engine.accounting import MAX_BYTES, DataAccounting, trim_pending
 from app.dockersim.engine.fixtures import HOME_DIRS, HOME_FILES
+from app.dockersim.engine.history import COMPACT_EVERY, HISTORY_RECENT, compact
 from app.dockersim.engine.limits import MAX_PENDING_BYTES, cut_output, text_size
 from app.dockersim.engine.models import Container, Image, Volume
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
@@ -22,7 +23,6 @@ MAX_LINE = 4096
 MAX_CONTAINERS = 50
 MAX_IMAGES = 30
 MAX_VOLUMES = 50
-MAX_HISTORY = 1000
 MAX_TERMINALS = 64
 
 
@@ -342,13 +342,24 @@ class Host(DataAccounting):
 
     # --- history ------------------------------------------------------------------
 
-    def record(self, terminal: int, line: str, exit_code: int) -> None:
-        """Append a history entry (keeping the last MAX_HISTORY)."""
+    def record(self, terminal: int, line: str, exit_code: int) -> int:
+        """Append a history entry (the history compacted first, engine/history.py); returns its index."""
+        if len(self._history) >= HISTORY_RECENT and len(self._history) % COMPACT_EVERY == 0:
+            self.compact_history()
         self._history.append(HistoryEntry(terminal, line, exit_code, self.clock.now))
-        if len(self._history) > MAX_HISTORY:
-            extra = len(self._history) - MAX_HISTORY
-            del self._history[:extra]
-            self._history_dropped += extra
+        return self._history_dropped + len(self._history) - 1
+
+    def compact_history(self) -> None:
+        """Bound the history by count and size, keeping what graders need (engine/history.py)."""
+        held = {t.history_index - self._history_dropped: t for t in self.terminals.values() if t.kind}
+        kept = compact(self._history, held)
+        if len(kept) == len(self._history):
+            return
+        where = {old: new for new, old in enumerate(kept)}
+        for t in self.terminals.values():  # indices are absolute: point held terminals at their moved entry
+            pos = t.history_index - self._history_dropped
+            t.history_index = self._history_dropped + where[pos] if pos in where else -1
+        self._history = [self._history[pos] for pos in kept]
 
     def _set_exit(self, index: int, exit_code: int, commands: tuple[dict[str, Any], ...] | None = None) -> None:
         """Set an entry's exit code; without new commands, the last recorded command (the one that held the

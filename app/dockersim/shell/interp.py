@@ -143,6 +143,7 @@ def _glob(pattern: str, sh: ShellEnv) -> list[str]:
 
 TRACE_MAX_COMMANDS = 64  # per history entry
 TRACE_MAX_CHARS = 4096  # per recorded argv: expansion ($(...), globs) can make it far longer than the line
+TRACE_MAX_LINE_CHARS = 16 * 1024  # per history entry (all its recorded argv together)
 
 
 def _bounded_argv(argv: list[str]) -> list[str]:
@@ -183,7 +184,7 @@ def _run_groups(line: str, sh: ShellEnv) -> Out:
     except ShellSyntaxError as e:
         name = "sh" if sh.flavour == "busybox" else "bash"
         return "", f"{name}: {e}\n", 2
-    stdout, stderr, status = [], [], 0
+    stdout, stderr, status, traced = [], [], 0, 0
     held = sh.hooks.get("__held__")
     for index, (conn, toks) in enumerate(groups):
         if held is not None and held([], sh)[2]:
@@ -201,7 +202,10 @@ def _run_groups(line: str, sh: ShellEnv) -> Out:
         except ShellSyntaxError as exc:
             o, err, status = "", f"{'sh' if sh.flavour == 'busybox' else 'bash'}: {exc}\n", 2
         if sh.trace is not None and sh.last_argv and len(sh.trace) < TRACE_MAX_COMMANDS:
-            sh.trace.append({"argv": _bounded_argv(sh.last_argv), "exit_code": status})
+            argv = _bounded_argv(sh.last_argv)
+            traced += sum(len(w) for w in argv)
+            if traced <= TRACE_MAX_LINE_CHARS:  # what one history entry may hold in all
+                sh.trace.append({"argv": argv, "exit_code": status})
         sh.budget.charge(len(o) + len(err))
         stdout.append(o)
         stderr.append(err)
