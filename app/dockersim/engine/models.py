@@ -213,8 +213,8 @@ class Container:
         """Append a line, keeping only the last MAX_LOG_LINES lines and MAX_LOG_BYTES characters."""
         if len(text) > MAX_LOG_BYTES:  # one huge line (echo "$(cat big)") keeps its start
             text = text[:MAX_LOG_BYTES]
+        self.log_chars = self.log_size() + len(text)  # counted before the append: log_size() may sum the list
         self.logs.append(LogEntry(time, stream, text))
-        self.log_chars = self.log_size() + len(text)
         extra = max(0, len(self.logs) - MAX_LOG_LINES)
         self.drop_logs(extra)
         while self.log_chars > MAX_LOG_BYTES:
