@@ -24,8 +24,7 @@ from app.grading.verdict import CheckResult, Verdict
 
 MAX_LINES = 20
 MAX_LINE_CHARS = 4096
-#: The grader's work on one answer (the reference and setup are the course's own). Each line is also
-#: bounded by the simulator (MAX_COMMAND_TEXT of text, MAX_OUTPUT_BYTES of output, MAX_BYTES of data).
+#: The grader's work on one answer; each line is also bounded by the simulator's limits (docs/simulator.md).
 MAX_ANSWER_CHARS = 8 * 1024  # the whole answer as sent
 MAX_STEPS = 200  # simple commands run over all lines (`a; b; c` is three)
 MAX_OUTPUT_CHARS = 256 * 1024  # output kept over all lines; past it the rest is not run
@@ -109,10 +108,7 @@ class Run:
 
 
 HINT = "\n💡 "
-_TOO_MUCH = (
-    f"docker-dojo: this answer does too much work for the grader (at most {MAX_STEPS} commands and "
-    f"{MAX_OUTPUT_CHARS // 1024} KiB of output); the rest was not run"
-)
+_TOO_MUCH = f"docker-dojo: the grader runs at most {MAX_STEPS} commands of an answer; the rest was not run"
 
 
 def _failure(line: str, result: CommandResult) -> Failure:
