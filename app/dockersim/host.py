@@ -61,7 +61,10 @@ class DockerHost(Host):
         self, method: str, host_port: int, path: str = "/", body: str | None = None
     ) -> tuple[int, dict[str, str], str]:
         """What curl gets from localhost:host_port; raises ConnectionRefused / ConnectionReset."""
-        return runtime.http_request(self, method, host_port, path, body)
+        try:
+            return runtime.http_request(self, method, host_port, path, body)
+        finally:
+            self.fit_logs()
 
     def run(self, line: str, terminal: int = 0) -> CommandResult:
         """Execute one command line typed on a terminal."""
@@ -71,6 +74,7 @@ class DockerHost(Host):
         line = unicodedata.normalize("NFC", line)
         try:
             r = self._run(line, terminal)
+            self.fit_logs()
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
         return CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy)
@@ -107,7 +111,9 @@ class DockerHost(Host):
     def interrupt(self, terminal: int = 0) -> CommandResult:
         """Ctrl+C on a terminal."""
         try:
-            return terminals.interrupt(self, self.terminal(terminal))
+            r = terminals.interrupt(self, self.terminal(terminal))
+            self.fit_logs()
+            return r
         except Exception as exc:  # pragma: no cover - same safety net as run()
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
 

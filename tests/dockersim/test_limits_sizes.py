@@ -143,8 +143,13 @@ def test_logs_are_bounded_per_container_and_by_the_host():
     assert c.log_size() <= MAX_LOG_BYTES and c.logs_dropped == 1
     host.emit(c, "stdout", "q" * (10 * MAX_LOG_BYTES))  # one huge line keeps its start only
     assert c.logs[-1].text == "q" * MAX_LOG_BYTES and c.log_size() == MAX_LOG_BYTES
+    c.drop_logs(len(c.logs))
+    for _ in range(10):
+        host.emit(c, "stdout", "o" * 100)
     host.write_file("pad", "x" * (MAX_BYTES - host.bytes_used() - 10))
-    host.emit(c, "stdout", "p" * 100)  # the host is full: the oldest lines of this container go
+    host.emit(c, "stdout", "p" * 100)  # the host is full: after the command, this container's oldest lines go
+    assert host.bytes_used() > MAX_BYTES
+    host.fit_logs()
     assert host.bytes_used() <= MAX_BYTES and c.logs[-1].text == "p" * 100
 
 

@@ -23,6 +23,18 @@ class DataAccounting:
     _tags: dict[str, str]
     _volumes: dict[str, Volume]
     _image_chars: dict[str, int]
+    _logged: set[str]
+
+    def fit_logs(self) -> None:
+        """After a command: a process cannot be refused output, so when logs took the host past MAX_BYTES,
+        the oldest lines of the containers that logged go (each container's logs are bounded on their own)."""
+        logged, self._logged = self._logged, set()
+        if not logged or self.bytes_used() <= MAX_BYTES:
+            return
+        for cid in sorted(logged):
+            c = self._containers.get(cid)
+            while c is not None and c.logs and self.bytes_used() > MAX_BYTES:
+                c.drop_logs(max(1, len(c.logs) // 8))
 
     def new_rw_layer(self) -> FileTree:
         """An empty read-write layer wired to the host's byte limit."""

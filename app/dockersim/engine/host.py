@@ -11,7 +11,7 @@ from app.dockersim.core.clock import Clock, IdGenerator
 from app.dockersim.core.errors import CommandResult, DockerError
 from app.dockersim.core.fs import FileTree
 from app.dockersim.core.refs import familiar
-from app.dockersim.engine.accounting import MAX_BYTES, DataAccounting, trim_pending
+from app.dockersim.engine.accounting import DataAccounting, trim_pending
 from app.dockersim.engine.fixtures import HOME_DIRS, HOME_FILES
 from app.dockersim.engine.history import COMPACT_EVERY, HISTORY_RECENT, compact
 from app.dockersim.engine.limits import MAX_PENDING_BYTES, cut_output, text_size
@@ -48,7 +48,10 @@ class Host(DataAccounting):
         self._history: list[HistoryEntry] = []
         self._history_dropped = 0  # history entries trimmed off the front (indices stay absolute)
         self.build_cache: dict[str, Any] = {}
-        self._image_chars: dict[str, int] = {}  # image id -> its size (images never change; tags counted apart)
+        self._image_chars: dict[str, int] = {}
+        self._logged: set[str] = (
+            set()
+        )  # containers that logged since the last fit_logs()  # image id -> its size (images never change; tags counted apart)
         self._wire_limits()
 
     # --- read API -----------------------------------------------------------
@@ -203,9 +206,7 @@ class Host(DataAccounting):
             t = self.terminals[tid]
             t.pending.append(["stdout" if t.tty else stream, text[:MAX_PENDING_BYTES] + "\n"])  # a tty merges both
             trim_pending(t.pending)
-        if self.bytes_used() > MAX_BYTES:  # a process cannot be refused output: its oldest log lines go instead
-            while c.logs and self.bytes_used() > MAX_BYTES:
-                c.drop_logs(max(1, len(c.logs) // 8))
+        self._logged.add(c.id)
 
     def on_started(self, c: Container) -> None:
         """Reserve published host ports."""

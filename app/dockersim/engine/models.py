@@ -185,6 +185,7 @@ class Container:
     publish_all: bool = False
     error: str = ""
     log_chars: int = field(default=-1, compare=False, repr=False)  # characters in logs (-1: not counted yet)
+    config_chars: int = field(default=-1, compare=False, repr=False)  # size of the config as created (-1: not yet)
 
     @property
     def running(self) -> bool:
@@ -236,15 +237,10 @@ class Container:
 
     def data_size(self) -> int:
         """Characters this container stores besides its read-write layer: config (command line,
-        environment, labels), names, process state and logs."""
-        return (
-            text_size(self.config)
-            + len(self.name)
-            + len(self.image_ref)
-            + text_size(self.proc)
-            + 16 * (len(self.mounts) + len(self.ports))
-            + self.log_size()
-        )
+        environment, labels), names, mounts, ports and logs."""
+        if self.config_chars < 0:  # fixed at create time (the process state repeats its argv): measured once
+            self.config_chars = text_size(self.config) + len(self.image_ref) + 16 * (len(self.mounts) + len(self.ports))
+        return self.config_chars + len(self.name) + self.log_size()
 
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
