@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.dockersim import DockerHost
-from app.dockersim.engine.accounting import MAX_BYTES, MAX_PENDING
+from app.dockersim.engine.accounting import MAX_BYTES, MAX_CACHE_CHARS, MAX_PENDING, fit_cache
 from app.dockersim.engine.history import (
     COMPACT_EVERY,
     HISTORY_READ_ONLY,
@@ -14,7 +14,7 @@ from app.dockersim.engine.history import (
     MAX_HISTORY_BYTES,
     entry_size,
 )
-from app.dockersim.engine.limits import MAX_LOG_BYTES, MAX_OUTPUT_BYTES, MAX_PENDING_BYTES, cut_output
+from app.dockersim.engine.limits import MAX_LOG_BYTES, MAX_OUTPUT_BYTES, MAX_PENDING_BYTES, cut_output, text_size
 from app.dockersim.shell.env import MAX_COMMAND_TEXT, Budget, LimitExceeded
 
 HALF_MIB = 512 * 1024
@@ -228,3 +228,23 @@ def test_a_snapshot_over_every_limit_loads_and_can_be_cleaned_up():
     assert back.run("ls").exit_code == 0
     assert back.run("rm huge").exit_code == 0 and back.run("docker rm -f ww").exit_code == 0
     assert back.bytes_used() < MAX_BYTES and back.run("echo x > more").exit_code == 0
+
+
+# --- the build cache ------------------------------------------------------------------------------
+
+
+def test_build_cache_fits_its_limit_exactly_and_drops_the_oldest_past_it():
+    half = MAX_CACHE_CHARS // 2
+    cache = {"a": "x" * (half - 1), "b": "y" * (half - 1)}  # keys count: exactly the limit
+    assert fit_cache(cache) is cache
+    cache["c"] = "z"
+    assert list(fit_cache(cache)) == ["b", "c"]
+
+
+def test_builds_of_big_files_leave_a_bounded_cache(s):
+    s.host.write_file("p/Dockerfile", "FROM busybox\nCOPY big /big\n")
+    for i in range(3):
+        s.host.write_file("p/big", str(i) * 300_000)
+        s.ok(f"docker build -q -t img{i} p")
+        s.ok(f"docker rmi img{i}")
+    assert text_size(s.host.build_cache) <= MAX_CACHE_CHARS

@@ -12,6 +12,8 @@ from app.dockersim.engine.models import Container, Image, Volume
 #: labels and logs, volumes' labels, images and tags.
 MAX_BYTES = 1024 * 1024
 MAX_PENDING = 2000
+#: Characters of the build cache (it may hold copies of COPY'd files); the oldest entries go first.
+MAX_CACHE_CHARS = 512 * 1024
 
 
 class DataAccounting:
@@ -25,9 +27,16 @@ class DataAccounting:
     _image_chars: dict[str, int]
     _logged: set[str]
 
+    build_cache: dict[str, Any]
+    _fitted_cache: object
+
     def fit_logs(self) -> None:
         """After a command: a process cannot be refused output, so when logs took the host past MAX_BYTES,
-        the oldest lines of the containers that logged go (each container's logs are bounded on their own)."""
+        the oldest lines of the containers that logged go (each container's logs are bounded on their own).
+        The build cache (disposable, not counted in MAX_BYTES) keeps its newest MAX_CACHE_CHARS."""
+        if self.build_cache is not self._fitted_cache:  # a build replaced it
+            self.build_cache = fit_cache(self.build_cache)
+            self._fitted_cache = self.build_cache
         logged, self._logged = self._logged, set()
         if not logged or self.bytes_used() <= MAX_BYTES:
             return
@@ -86,3 +95,15 @@ def trim_pending(pending: list[list[str]]) -> None:
     size = sum(len(text) for _, text in pending)
     while size > MAX_PENDING_BYTES and len(pending) > 1:
         size -= len(pending.pop(0)[1])
+
+
+def fit_cache(cache: dict[str, Any]) -> dict[str, Any]:
+    """The newest build cache entries that fit in MAX_CACHE_CHARS (all of them when they fit)."""
+    kept: list[tuple[str, Any]] = []
+    total = 0
+    for key, value in reversed(list(cache.items())):
+        total += len(key) + text_size(value)
+        if total > MAX_CACHE_CHARS:
+            break
+        kept.append((key, value))
+    return cache if len(kept) == len(cache) else dict(reversed(kept))

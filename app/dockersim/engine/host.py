@@ -48,10 +48,9 @@ class Host(DataAccounting):
         self._history: list[HistoryEntry] = []
         self._history_dropped = 0  # history entries trimmed off the front (indices stay absolute)
         self.build_cache: dict[str, Any] = {}
-        self._image_chars: dict[str, int] = {}
-        self._logged: set[str] = (
-            set()
-        )  # containers that logged since the last fit_logs()  # image id -> its size (images never change; tags counted apart)
+        self._image_chars: dict[str, int] = {}  # image id -> its size (images never change; tags counted apart)
+        self._logged: set[str] = set()  # containers that logged since the last fit_logs()
+        self._fitted_cache: object = self.build_cache  # the build cache fit_logs() last saw
         self._wire_limits()
 
     # --- read API -----------------------------------------------------------
