@@ -15,6 +15,7 @@ from app.dockersim.core.hints import hint
 from app.dockersim.engine import runtime, snapshot
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE, MAX_TERMINALS, Host
+from app.dockersim.engine.limits import cut_output
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
 from app.dockersim.shell.interp import run_line
@@ -60,7 +61,10 @@ class DockerHost(Host):
         self, method: str, host_port: int, path: str = "/", body: str | None = None
     ) -> tuple[int, dict[str, str], str]:
         """What curl gets from localhost:host_port; raises ConnectionRefused / ConnectionReset."""
-        return runtime.http_request(self, method, host_port, path, body)
+        try:
+            return runtime.http_request(self, method, host_port, path, body)
+        finally:
+            self.fit_logs()
 
     def run(self, line: str, terminal: int = 0) -> CommandResult:
         """Execute one command line typed on a terminal."""
@@ -69,9 +73,11 @@ class DockerHost(Host):
         # Hangul typed by an IME may arrive decomposed; names and file contents compare as NFC
         line = unicodedata.normalize("NFC", line)
         try:
-            return self._run(line, terminal)
+            r = self._run(line, terminal)
+            self.fit_logs()
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
+        return CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy)
 
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:
@@ -90,8 +96,7 @@ class DockerHost(Host):
         if not line.strip():
             return CommandResult("", "", 0)
         sh = host_shell(self, t)
-        index = self._history_dropped + len(self._history)
-        self.record(terminal, line, 0)
+        index = self.record(terminal, line, 0)
         sh.trace = []
         out, err, code = run_line(line, sh)
         t.cwd, t.status = sh.cwd, code
@@ -106,7 +111,9 @@ class DockerHost(Host):
     def interrupt(self, terminal: int = 0) -> CommandResult:
         """Ctrl+C on a terminal."""
         try:
-            return terminals.interrupt(self, self.terminal(terminal))
+            r = terminals.interrupt(self, self.terminal(terminal))
+            self.fit_logs()
+            return r
         except Exception as exc:  # pragma: no cover - same safety net as run()
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
 

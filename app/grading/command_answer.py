@@ -24,6 +24,10 @@ from app.grading.verdict import CheckResult, Verdict
 
 MAX_LINES = 20
 MAX_LINE_CHARS = 4096
+#: The grader's work on one answer; each line is also bounded by the simulator's limits (docs/simulator.md).
+MAX_ANSWER_CHARS = 8 * 1024  # the whole answer as sent
+MAX_STEPS = 200  # simple commands run over all lines (`a; b; c` is three)
+MAX_OUTPUT_CHARS = 256 * 1024  # output kept over all lines; past it the rest is not run
 
 
 # ---------------------------------------------------------------- key and answer
@@ -63,6 +67,11 @@ def answer_error(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     """Why a command answer cannot be run (not text, empty, too long)."""
     if not isinstance(answer, str):
         return AnswerError("답은 명령어 글자(문자열)여야 합니다.", "The answer must be command text (a string).")
+    if len(answer) > MAX_ANSWER_CHARS:
+        return AnswerError(
+            f"답은 {MAX_ANSWER_CHARS}자까지 입력할 수 있습니다.",
+            f"An answer may be at most {MAX_ANSWER_CHARS} characters.",
+        )
     lines = answer_lines(answer)
     if not lines:
         return AnswerError("명령어를 입력하세요.", "Type a command.")
@@ -99,6 +108,7 @@ class Run:
 
 
 HINT = "\n💡 "
+_TOO_MUCH = f"docker-dojo: the grader runs at most {MAX_STEPS} commands of an answer; the rest was not run"
 
 
 def _failure(line: str, result: CommandResult) -> Failure:
@@ -111,8 +121,14 @@ def _play(host: DockerHost, lines: Sequence[str]) -> tuple[str, Failure | None]:
     terminal, out, failure = 0, [], None
     while host.terminal_busy(terminal):  # a terminal the setup holds is not the learner's
         terminal += 1
+    steps, size = 0, 0
     for line in lines:
+        if steps >= MAX_STEPS or size >= MAX_OUTPUT_CHARS:
+            failure = failure or Failure(line, _TOO_MUCH)
+            break
         result = host.run(line, terminal=terminal)
+        steps += max(1, len(host.history[-1].commands)) if host.history else 1
+        size += len(result.stdout)
         out.append(result.stdout)
         if result.busy:
             terminal += 1

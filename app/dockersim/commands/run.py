@@ -193,6 +193,7 @@ def create_container(host: Host, o: RunOptions) -> tuple[Container, str]:
     exposed = dict(image.config.get("ExposedPorts") or {})
     ports = _publish(host, o, exposed)
     config = _config(o, image.config, cid, exposed)
+    host.check_container_room(config, name, o.image)  # before volumes are made: a refused run leaves nothing
     mounts = _mounts(host, o, image)
     c = Container(
         cid,

@@ -7,6 +7,7 @@ from typing import Any
 
 from app.dockersim.core.format import human_duration
 from app.dockersim.core.fs import FileTree
+from app.dockersim.engine.limits import MAX_LOG_BYTES, strings_size, text_size
 
 MAX_LOG_LINES = 1000
 
@@ -74,6 +75,15 @@ class Image:
     size: int
     build_hash: str = ""
     parent: str = ""
+
+    def data_size(self) -> int:
+        """Characters this image stores: files, config and layer history (tags are counted apart)."""
+        return (
+            strings_size(self.files.values())
+            + strings_size(self.files)
+            + text_size(self.config)
+            + sum(len(x.created_by) + 32 for x in self.layers)
+        )
 
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""
@@ -179,6 +189,8 @@ class Container:
     error: str = ""
     host_config: dict[str, Any] = field(default_factory=dict)  # modelled HostConfig fields (Memory, RestartPolicy, ...)
     tmpfs: dict[str, FileTree] = field(default_factory=dict)  # tmpfs mount destination -> its (memory-only) files
+    log_chars: int = field(default=-1, compare=False, repr=False)  # characters in logs (-1: not counted yet)
+    config_chars: int = field(default=-1, compare=False, repr=False)  # size of the config as created (-1: not yet)
 
     @property
     def running(self) -> bool:
@@ -204,12 +216,36 @@ class Container:
         return "Created"
 
     def add_log(self, time: float, stream: str, text: str) -> None:
-        """Append a line, keeping only the last MAX_LOG_LINES."""
+        """Append a line, keeping only the last MAX_LOG_LINES lines and MAX_LOG_BYTES characters."""
+        if len(text) > MAX_LOG_BYTES:  # one huge line (echo "$(cat big)") keeps its start
+            text = text[:MAX_LOG_BYTES]
+        self.log_chars = self.log_size() + len(text)  # counted before the append: log_size() may sum the list
         self.logs.append(LogEntry(time, stream, text))
-        if len(self.logs) > MAX_LOG_LINES:
-            extra = len(self.logs) - MAX_LOG_LINES
-            del self.logs[:extra]
-            self.logs_dropped += extra
+        extra = max(0, len(self.logs) - MAX_LOG_LINES)
+        self.drop_logs(extra)
+        while self.log_chars > MAX_LOG_BYTES:
+            self.drop_logs(1)
+
+    def log_size(self) -> int:
+        """Characters of the kept log lines."""
+        if self.log_chars < 0:
+            self.log_chars = sum(len(e.text) for e in self.logs)
+        return self.log_chars
+
+    def drop_logs(self, count: int) -> None:
+        """Drop the oldest `count` log lines (they count in logs_dropped)."""
+        if count <= 0:
+            return
+        self.log_chars = self.log_size() - sum(len(e.text) for e in self.logs[:count])
+        del self.logs[:count]
+        self.logs_dropped += count
+
+    def data_size(self) -> int:
+        """Characters this container stores besides its read-write layer: config (command line,
+        environment, labels), names, mounts, ports and logs."""
+        if self.config_chars < 0:  # fixed at create time (the process state repeats its argv): measured once
+            self.config_chars = text_size(self.config) + len(self.image_ref) + 16 * (len(self.mounts) + len(self.ports))
+        return self.config_chars + len(self.name) + self.log_size()
 
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form."""

@@ -17,6 +17,35 @@ class ShellSyntaxError(Exception):
     """A line the shell cannot parse."""
 
 
+#: Characters of text one command line may produce or expand to, counted at every stage (each $VAR,
+#: $(...) and glob expansion, each command's output, each file `cat` reads, each `printf` round).
+#: Checked before the text is built, so `cat big big big ...` stops at the limit instead of building
+#: 100 MB first (the host holds at most MAX_BYTES of data, so 4 Mi leaves room for a few copies).
+MAX_COMMAND_TEXT = 4 * 1024 * 1024
+
+
+class LimitExceeded(Exception):
+    """A command line would produce or expand to more than MAX_COMMAND_TEXT characters."""
+
+
+@dataclass
+class Budget:
+    """The text one command line has produced so far (shared by everything that line runs)."""
+
+    used: int = 0
+    limit: int = MAX_COMMAND_TEXT
+
+    def check(self, n: int) -> None:
+        """Refuse to build n more characters past the limit (nothing is counted)."""
+        if self.used + n > self.limit:
+            raise LimitExceeded(self.limit)
+
+    def charge(self, n: int) -> None:
+        """Count n characters just produced (refused past the limit)."""
+        self.check(n)
+        self.used += n
+
+
 @dataclass
 class ShellEnv:
     """Where a shell runs: its file system, cwd, variables and the host's hooks."""
@@ -32,6 +61,7 @@ class ShellEnv:
     status: int = 0
     trace: list[dict[str, Any]] | None = None  # when a list: one {"argv", "exit_code"} per simple command that ran
     last_argv: list[str] = field(default_factory=list)
+    budget: Budget = field(default_factory=Budget)
 
 
 def resolve_exe(fs: FS, name: str) -> str | None:

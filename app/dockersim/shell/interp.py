@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import fnmatch
 import posixpath
+import re
 
 from app.dockersim.core.fs import FsError, norm, parent
-from app.dockersim.shell.env import PATH_DIRS, Hook, Out, ShellEnv, ShellSyntaxError, resolve_exe
+from app.dockersim.shell.env import (
+    MAX_COMMAND_TEXT,
+    PATH_DIRS,
+    Hook,
+    LimitExceeded,
+    Out,
+    ShellEnv,
+    ShellSyntaxError,
+    resolve_exe,
+)
 from app.dockersim.shell.programs import BUILTINS, UNMODELLED_PROGRAMS
 from app.dockersim.shell.tools import COMMANDS, copy_tree
 from app.dockersim.shell.words import Part, Token, split_commands, tokenize
@@ -30,6 +40,8 @@ __all__ = [
 
 SPLIT = "\x00"  # marks word boundaries produced by unquoted command substitution
 MAX_SUBST_DEPTH = 3
+WORD_COST = 16  # characters charged per word an unquoted $(...) splits into
+_WORD = re.compile(r"\S+")
 
 
 def _substitute(inner: str, sh: ShellEnv, quoted: bool) -> str:
@@ -39,7 +51,12 @@ def _substitute(inner: str, sh: ShellEnv, quoted: bool) -> str:
         out = sh.hooks["$("]([inner], sh)[0].rstrip("\n")
     else:
         raise ShellSyntaxError(f"command substitution $({inner}) is not supported here")
-    return out if quoted else SPLIT.join(out.split())
+    sh.budget.charge(len(out))
+    if quoted:
+        return out
+    # each word becomes a Python string (~50 bytes of bookkeeping): "$(cat many-short-words)" counts it
+    sh.budget.charge(WORD_COST * sum(1 for _ in _WORD.finditer(out)))
+    return SPLIT.join(out.split())
 
 
 def _expand_dollars(text: str, sh: ShellEnv, quoted: bool = False) -> str:
@@ -70,7 +87,9 @@ def _expand_dollars(text: str, sh: ShellEnv, quoted: bool = False) -> str:
                 out.append("$")
                 i += 1
                 continue
-            out.append({"PWD": sh.cwd, "HOME": sh.home}.get(name, sh.env.get(name, "")))
+            value = {"PWD": sh.cwd, "HOME": sh.home}.get(name, sh.env.get(name, ""))
+            sh.budget.charge(len(value))  # "$X $X $X ..." of a large variable
+            out.append(value)
             i = k + (1 if braced and k < len(text) and text[k] == "}" else 0)
         else:
             out.append(text[i])
@@ -115,6 +134,7 @@ def _glob(pattern: str, sh: ShellEnv) -> list[str]:
         return [pattern]
     hits = [n for n in names if fnmatch.fnmatchcase(n, tail) and (tail.startswith(".") or not n.startswith("."))]
     prefix = head + "/" if head or pattern.startswith("/") else ""
+    sh.budget.charge(sum(len(prefix) + len(n) + 1 for n in hits))  # "* * * ..." in a folder of many files
     return [prefix + n for n in hits] or [pattern]
 
 
@@ -123,6 +143,7 @@ def _glob(pattern: str, sh: ShellEnv) -> list[str]:
 
 TRACE_MAX_COMMANDS = 64  # per history entry
 TRACE_MAX_CHARS = 4096  # per recorded argv: expansion ($(...), globs) can make it far longer than the line
+TRACE_MAX_LINE_CHARS = 16 * 1024  # per history entry (all its recorded argv together)
 
 
 def _bounded_argv(argv: list[str]) -> list[str]:
@@ -137,14 +158,33 @@ def _bounded_argv(argv: list[str]) -> list[str]:
     return kept
 
 
+LIMIT_STATUS = 1
+
+
+def limit_message(limit: int = MAX_COMMAND_TEXT) -> str:
+    """The error a command line stopped at the text limit ends with."""
+    return (
+        f"docker-dojo: this command line would produce more than {limit // (1024 * 1024)} MiB of text; "
+        "it was stopped (a limit of this simulator)\n"
+    )
+
+
 def run_line(line: str, sh: ShellEnv) -> Out:
     """Run a whole command line; returns concatenated stdout, stderr and the last status."""
+    try:
+        return _run_groups(line, sh)
+    except LimitExceeded as exc:  # raised before the text was built; what ran before it stays done
+        sh.status = LIMIT_STATUS
+        return "", limit_message(int(exc.args[0])), LIMIT_STATUS
+
+
+def _run_groups(line: str, sh: ShellEnv) -> Out:
     try:
         groups = split_commands(tokenize(line))
     except ShellSyntaxError as e:
         name = "sh" if sh.flavour == "busybox" else "bash"
         return "", f"{name}: {e}\n", 2
-    stdout, stderr, status = [], [], 0
+    stdout, stderr, status, traced = [], [], 0, 0
     held = sh.hooks.get("__held__")
     for index, (conn, toks) in enumerate(groups):
         if held is not None and held([], sh)[2]:
@@ -162,7 +202,11 @@ def run_line(line: str, sh: ShellEnv) -> Out:
         except ShellSyntaxError as exc:
             o, err, status = "", f"{'sh' if sh.flavour == 'busybox' else 'bash'}: {exc}\n", 2
         if sh.trace is not None and sh.last_argv and len(sh.trace) < TRACE_MAX_COMMANDS:
-            sh.trace.append({"argv": _bounded_argv(sh.last_argv), "exit_code": status})
+            argv = _bounded_argv(sh.last_argv)
+            traced += sum(len(w) for w in argv)
+            if traced <= TRACE_MAX_LINE_CHARS:  # what one history entry may hold in all
+                sh.trace.append({"argv": argv, "exit_code": status})
+        sh.budget.charge(len(o) + len(err))
         stdout.append(o)
         stderr.append(err)
         sh.status = status

@@ -65,6 +65,7 @@ def _pwd(args: list[str], sh: ShellEnv) -> Out:
 
 
 def _echo(args: list[str], sh: ShellEnv) -> Out:
+    sh.budget.check(sum(len(a) + 1 for a in args))
     if args and args[0] == "-n":
         return " ".join(args[1:]), "", 0
     return " ".join(args) + "\n", "", 0
@@ -83,7 +84,7 @@ def _printf(args: list[str], sh: ShellEnv) -> Out:
     if not args:
         return "", f"{name}: usage: printf [-v var] format [arguments]\n", 2
     fmt, rest = args[0], list(args[1:])
-    out, err, code = [], [], 0
+    out, err, code, size = [], [], 0, 0
     while True:
         used = 0
 
@@ -102,7 +103,10 @@ def _printf(args: list[str], sh: ShellEnv) -> Out:
                 return str(int(value or "0"))
             return _unescape(value) if spec == "b" else value
 
-        out.append(re.sub(r"%([sdb%])", conv, _unescape(fmt)))
+        piece = re.sub(r"%([sdb%])", conv, _unescape(fmt))
+        size += len(piece)
+        sh.budget.check(size)  # the format is repeated once per group of arguments
+        out.append(piece)
         rest = rest[used:]
         if not rest or not used:
             break
@@ -157,10 +161,13 @@ def _ls(args: list[str], sh: ShellEnv) -> Out:
 
 
 def _cat(args: list[str], sh: ShellEnv) -> Out:
-    out, err, code = [], [], 0
+    out, err, code, size = [], [], 0, 0
     for p in args:
         try:
-            out.append(sh.fs.read(norm(p, sh.cwd)))
+            text = sh.fs.read(norm(p, sh.cwd))
+            size += len(text)
+            sh.budget.check(size)  # before joining: `cat big big big ...` stops here, not at 100 MB
+            out.append(text)
         except FsError as e:
             err.append(
                 f"cat: can't open '{p}': {e.message}\n"
@@ -311,6 +318,7 @@ def _false(args: list[str], sh: ShellEnv) -> Out:
 
 
 def _env(args: list[str], sh: ShellEnv) -> Out:
+    sh.budget.check(sum(len(k) + len(v) + 2 for k, v in sh.env.items()))
     return "".join(f"{k}={v}\n" for k, v in sh.env.items() if not k.startswith("__")), "", 0
 
 
