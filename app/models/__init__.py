@@ -21,6 +21,7 @@ from app.models.assignments import (
 )
 from app.models.base import Model
 from app.models.classes import ClassMember, ClassTeacher, SchoolClass
+from app.models.gradebook import GradeOverride
 from app.models.labs import LabAttempt, LabUndoStep
 from app.models.study import CardReview, CardStage, CardState, QuestionAnswer
 from app.models.types import UTCDateTime, utcnow
@@ -48,6 +49,7 @@ __all__ = [
     "ClassMember",
     "ClassTeacher",
     "GradeMethod",
+    "GradeOverride",
     "ItemResponse",
     "LabAttempt",
     "LabHelp",

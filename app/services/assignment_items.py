@@ -16,7 +16,7 @@ from app.curriculum import Lab, Question
 from app.models import AssignmentItem, User
 from app.services import lab_store, lab_view
 from app.services.course import get_course
-from app.services.questions import MAX_ANSWER_CHARS, answer_from_form
+from app.services.questions import MAX_ANSWER_CHARS
 
 CHOICE_KINDS = ("single", "multiple")
 
@@ -90,7 +90,7 @@ def grade_answer(question: Question, form: Mapping[str, Any], lang: str) -> tupl
     size = sum(len(str(v)) for k, vs in _lists(form) if k not in ("csrf_token", "token") for v in vs)
     if size > MAX_ANSWER_CHARS:
         raise AnswerRefused("too_long")
-    answer = answer_from_form(question, form)
+    answer = grading.read_answer(question, form)
     if answer is None:
         raise AnswerRefused("empty")
     problem = grading.validate_answer(question.kind, question.key, answer, lang)
@@ -124,8 +124,8 @@ def grade_lab(user: User, lab: Lab, attempt_id: int) -> tuple[dict[str, Any], li
     A lab never opened in this attempt is graded on a fresh host (and nothing is written).
     """
     scope = lab_scope(attempt_id)
-    row = lab_store.find_attempt(user, lab.id, scope)
-    if row is None:
+    found = lab_store.find_attempt(user, lab.id, scope)  # (attempt, stored size) since the storage merge
+    if found is None:
         verdict = lab_view.grade(lab, lab_store.fresh_host(lab))
         return verdict.to_dict(), [], 0
     ws = lab_store.read_only(user, lab.id, lab, scope)
@@ -135,7 +135,7 @@ def grade_lab(user: User, lab: Lab, attempt_id: int) -> tuple[dict[str, Any], li
         for tid, screen in sorted(ws.screens["terms"].items())
         for entry in screen["lines"]
     ]
-    return verdict.to_dict(), transcript, int(row.hints_used or 0)
+    return verdict.to_dict(), transcript, int(found[0].hints_used or 0)
 
 
 def fraction(verdict: Mapping[str, Any] | None) -> float:

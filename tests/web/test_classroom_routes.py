@@ -14,7 +14,7 @@ from app.models import AssignmentAttempt
 from tests.web.classroom_setup import login, make_classroom
 
 ROLES = ("anonymous", "guest", "learner", "outsider", "other", "teacher")
-BLUEPRINTS = ("classes", "assignments")
+BLUEPRINTS = ("classes", "assignments", "gradebook")
 # The class's own pages: only its teachers; other instructors get 404, learners 403, visitors log in.
 TEACHER_ONLY = {
     "classes.show",
@@ -32,6 +32,8 @@ TEACHER_ONLY = {
     "assignments.override",
     "assignments.duplicate",
     "assignments.detail",
+    "gradebook.show",
+    "gradebook.grade",
 }
 # One learner's own attempt: only that learner.
 LEARNER_ONLY = {
