@@ -8,13 +8,14 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import BooleanField, DecimalField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
 from app import rate_limits
 from app.blueprints import classroom
 from app.extensions import limiter
-from app.services import gradebook
+from app.services import assignment_stats, gradebook
 from app.services.classes import utc_now
 
 bp = Blueprint("gradebook", __name__)
@@ -68,3 +69,12 @@ def grade(assignment_id: int, user_id: int) -> Any:
         form.grade.data, form.excused.data, form.comment.data = current.grade, current.excused, current.comment  # type: ignore[attr-defined]
     status = 400 if request.method == "POST" else 200
     return render_template("gradebook/grade.html", form=form, **data), status
+
+
+@bp.route("/assignments/<int:assignment_id>/statistics")
+def statistics(assignment_id: int) -> str:
+    page = assignment_stats.assignment_statistics(classroom.me(), assignment_id, request.args.get("all") == "1")
+    chart = assignment_stats.chart_svg(
+        page, _("Score distribution"), _("How many attempts reached each range of total points.")
+    )
+    return render_template("gradebook/statistics.html", page=page, chart=Markup(chart))

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 
 from app.models import Assignment, AssignmentAttempt, AttemptState, ClassMember, Role, User
 from tests.web.classroom_setup import now
+
+_numbers = itertools.count()
 
 
 def add_learners(dbs, class_id: int, names: list[str]) -> list[int]:  # type: ignore[no-untyped-def]
     """Learners (display names as given) put in the class; their ids."""
     with dbs() as s:
         users = [
-            User(username=f"gb{n:04d}", display_name=name, is_guest=False, role=Role.learner, password_hash="x")
-            for n, name in enumerate(names)
+            User(
+                username=f"gb{next(_numbers):05d}",
+                display_name=name,
+                is_guest=False,
+                role=Role.learner,
+                password_hash="x",
+            )
+            for name in names
         ]
         s.add_all(users)
         s.flush()

@@ -34,6 +34,7 @@ TEACHER_ONLY = {
     "assignments.detail",
     "gradebook.show",
     "gradebook.grade",
+    "gradebook.statistics",
 }
 # One learner's own attempt: only that learner.
 LEARNER_ONLY = {
