@@ -16,6 +16,7 @@ from app import rate_limits
 from app.blueprints import classroom
 from app.extensions import limiter
 from app.services import assignment_stats, gradebook
+from app.services import misconceptions as misconception_groups
 from app.services.classes import utc_now
 
 bp = Blueprint("gradebook", __name__)
@@ -78,3 +79,14 @@ def statistics(assignment_id: int) -> str:
         page, _("Score distribution"), _("How many attempts reached each range of total points.")
     )
     return render_template("gradebook/statistics.html", page=page, chart=Markup(chart))
+
+
+@bp.route("/classes/<int:class_id>/misconceptions")
+def misconceptions(class_id: int) -> str:
+    return render_template("gradebook/misconceptions.html", **misconception_groups.for_class(classroom.me(), class_id))
+
+
+@bp.route("/assignments/<int:assignment_id>/misconceptions")
+def assignment_misconceptions(assignment_id: int) -> str:
+    page = misconception_groups.for_assignment(classroom.me(), assignment_id)
+    return render_template("gradebook/misconceptions.html", **page)

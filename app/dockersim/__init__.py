@@ -10,6 +10,7 @@ from app.dockersim.cli.read import ALIASES, Invocation, canonical, command_path,
 from app.dockersim.cli.table import COMMANDS
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FsError
+from app.dockersim.core.hints import HINTS, hint_kind
 from app.dockersim.core.names import is_generated_name
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE
@@ -23,6 +24,7 @@ from app.dockersim.shell.words import split_line
 __all__ = [
     "ALIASES",
     "COMMANDS",
+    "HINTS",
     "HOME",
     "HOST_COMMANDS",
     "MAX_LINE",
@@ -39,6 +41,7 @@ __all__ = [
     "ShellSyntaxError",
     "canonical",
     "command_path",
+    "hint_kind",
     "is_generated_name",
     "parse_flags",
     "read_docker",

@@ -35,6 +35,8 @@ TEACHER_ONLY = {
     "gradebook.show",
     "gradebook.grade",
     "gradebook.statistics",
+    "gradebook.misconceptions",
+    "gradebook.assignment_misconceptions",
 }
 # One learner's own attempt: only that learner.
 LEARNER_ONLY = {
