@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from markupsafe import Markup
+from werkzeug.wrappers import Response
 from wtforms import BooleanField, DecimalField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
 from app import rate_limits
 from app.blueprints import classroom
 from app.extensions import limiter
-from app.services import assignment_stats, gradebook
+from app.services import assignment_stats, gradebook, gradebook_exports
 from app.services import misconceptions as misconception_groups
 from app.services.classes import utc_now
 
@@ -90,3 +91,24 @@ def misconceptions(class_id: int) -> str:
 def assignment_misconceptions(assignment_id: int) -> str:
     page = misconception_groups.for_assignment(classroom.me(), assignment_id)
     return render_template("gradebook/misconceptions.html", **page)
+
+
+def _download(data: bytes, mimetype: str, filename: str) -> Response:
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/classes/<int:class_id>/gradebook.<fmt>")
+def export(class_id: int, fmt: str) -> Response:
+    if fmt not in gradebook_exports.GRADEBOOK_FORMATS:
+        abort(404)
+    data = gradebook_exports.gradebook_for_teacher(classroom.me(), class_id, fmt, utc_now())
+    return _download(data, gradebook_exports.GRADEBOOK_FORMATS[fmt], f"gradebook-{class_id}.{fmt}")
+
+
+@bp.route("/assignments/<int:assignment_id>/item-analysis.<fmt>")
+def item_analysis(assignment_id: int, fmt: str) -> Response:
+    if fmt not in gradebook_exports.ITEM_FORMATS:
+        abort(404)
+    page = assignment_stats.assignment_statistics(classroom.me(), assignment_id, request.args.get("all") == "1")
+    data = gradebook_exports.item_analysis_file(page, fmt)
+    return _download(data, gradebook_exports.GRADEBOOK_FORMATS[fmt], f"item-analysis-{assignment_id}.{fmt}")

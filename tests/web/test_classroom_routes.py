@@ -37,6 +37,8 @@ TEACHER_ONLY = {
     "gradebook.statistics",
     "gradebook.misconceptions",
     "gradebook.assignment_misconceptions",
+    "gradebook.export",
+    "gradebook.item_analysis",
 }
 # One learner's own attempt: only that learner.
 LEARNER_ONLY = {
@@ -106,6 +108,7 @@ def _url(rule, room, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
         "lab_id": room.lab_id,
         "action": "poll",
         "code": room.code,
+        "fmt": "csv",
     }
     return _fill(rule.rule, values)
 
