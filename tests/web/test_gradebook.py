@@ -125,3 +125,21 @@ def test_the_class_page_links_the_gradebook(app, dbs):
     room = make_classroom(app, dbs)
     html = login(app, "teacher").get(f"/classes/{room.class_id}").get_data(as_text=True)
     assert f"/classes/{room.class_id}/gradebook" in html
+
+
+def test_grade_overrides_are_rate_limited_and_gets_are_not(app, dbs):
+    room = make_classroom(app, dbs)
+    app.config["CLASSROOM_RATE_LIMIT"] = "3 per minute"
+    teacher = login(app, "teacher")
+    url = f"/assignments/{room.assignment}/grades/{room.learner}"
+    codes = [teacher.post(url, data={"grade": "1"}).status_code for _ in range(4)]
+    assert codes[:3] == [302, 302, 302] and codes[3] == 429
+    assert teacher.get(f"/classes/{room.class_id}/gradebook").status_code == 200
+
+
+def test_long_korean_and_formula_names_render_escaped(app, dbs):
+    room = make_classroom(app, dbs)
+    long_name = "가" * 80
+    add_learners(dbs, room.class_id, [long_name, "=cmd|' /C calc'!A0", "<b>x</b>"])
+    html = _cells(login(app, "teacher"), room.class_id)
+    assert long_name in html and "=cmd|&#39; /C calc&#39;!A0" in html and "&lt;b&gt;x&lt;/b&gt;" in html

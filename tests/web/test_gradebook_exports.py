@@ -127,3 +127,12 @@ def test_downloads_from_the_page(app, room):
     assert openpyxl.load_workbook(io.BytesIO(response.get_data())).sheetnames
     assert client.get(f"/classes/{room.class_id}/gradebook.exe").status_code == 404
     assert login(app, "other").get(f"/classes/{room.class_id}/gradebook.csv").status_code == 404
+
+
+def test_an_empty_class_prints_a_report(runner, app, dbs, room, tmp_path):
+    with app.test_request_context("/"), dbs() as s:
+        code = classes.create_class(s.get(User, room.teacher), "아무도 없는 반", None).join_code
+    path = tmp_path / "empty.pdf"
+    assert _run(runner, "gradebook", code, "--format", "pdf", "--output", str(path)).exit_code == 0
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    assert "아무도 없는 반" in text and "아직 이 반에 학습자가 없습니다." in text.replace("\n", " ")
