@@ -128,7 +128,10 @@ def class_report_pdf(book: gradebook.Gradebook, generated_at: datetime) -> bytes
     for a in book.assignments:
         stats = assignment_stats.compute(a, book.school_class)
         chart = charts.score_distribution_svg(
-            stats.bins, _("Score distribution"), _("How many attempts reached each range of total points.")
+            stats.bins,
+            _("Score distribution"),
+            _("How many attempts reached each range of total points."),
+            chart_id=f"score-chart-{a.id}",
         )
         sections.append({"page": stats, "chart": Markup(chart)})  # built by charts, which escapes its text
     return render_pdf(
