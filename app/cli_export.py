@@ -9,10 +9,14 @@ from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
-from app.services import accounts, exports, exports_learner
+from app.services import accounts, assignment_stats, exports, exports_learner, gradebook, gradebook_exports
+from app.services.classes import utc_now
 
 # An AppGroup: each subcommand runs inside the app context (the test runner and `flask` alike).
-export = AppGroup("export", help="Write the question bank, the flashcards or a learner's progress to a file.")
+export = AppGroup(
+    "export",
+    help="Write the question bank, the flashcards, a learner's progress, a gradebook or an item analysis to a file.",
+)
 OUTPUT = click.option(
     "--output",
     "output",
@@ -68,4 +72,43 @@ def export_progress(username: str, fmt: str, lang: str, output: Path) -> None:
     # Templates and gettext need a request context; the language is the one asked for.
     with current_app.test_request_context(), force_locale(lang):
         data, _mimetype = exports_learner.learner_export(user, fmt)
+    _write(output, data)
+
+
+@export.command("gradebook")
+@click.argument("class_code")
+@click.option("--format", "fmt", type=click.Choice(list(gradebook_exports.GRADEBOOK_FORMATS)), required=True)
+@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True, help="Language of headers.")
+@OUTPUT
+def export_gradebook(class_code: str, fmt: str, lang: str, output: Path) -> None:
+    """A class's gradebook (the PDF is the class report: gradebook, statistics and charts)."""
+    try:
+        school_class = gradebook_exports.class_by_code(class_code)
+    except gradebook_exports.ExportRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    now = utc_now()
+    with current_app.test_request_context(), force_locale(lang):
+        data = gradebook_exports.gradebook_file(gradebook.build(school_class, now), fmt, now)
+    _write(output, data)
+
+
+@export.command("item-analysis")
+@click.argument("class_code")
+@click.argument("assignment_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(list(gradebook_exports.ITEM_FORMATS)), required=True)
+@click.option("--all-attempts", is_flag=True, help="Every attempt instead of each learner's first.")
+@click.option("--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True, help="Language of headers.")
+@OUTPUT
+def export_item_analysis(
+    class_code: str, assignment_id: int, fmt: str, all_attempts: bool, lang: str, output: Path
+) -> None:
+    """One assignment's item statistics (the assignment must belong to the class)."""
+    try:
+        school_class = gradebook_exports.class_by_code(class_code)
+        assignment = gradebook_exports.assignment_of(school_class, assignment_id)
+    except gradebook_exports.ExportRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    with current_app.test_request_context(), force_locale(lang):
+        stats = assignment_stats.compute(assignment, school_class, all_attempts)
+        data = gradebook_exports.item_analysis_file(stats, fmt)
     _write(output, data)

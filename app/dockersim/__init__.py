@@ -11,6 +11,7 @@ from app.dockersim.cli.table import COMMANDS
 from app.dockersim.commands.lineread import blocked_command, command_words, docker_commands
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FsError
+from app.dockersim.core.hints import HINTS, hint_kind
 from app.dockersim.core.names import is_generated_name
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE
@@ -24,6 +25,7 @@ from app.dockersim.shell.words import split_line
 __all__ = [
     "ALIASES",
     "COMMANDS",
+    "HINTS",
     "HOME",
     "HOST_COMMANDS",
     "MAX_LINE",
@@ -43,6 +45,7 @@ __all__ = [
     "command_path",
     "command_words",
     "docker_commands",
+    "hint_kind",
     "is_generated_name",
     "parse_flags",
     "read_docker",

@@ -20,6 +20,7 @@ from app.models.assignments import (
     ReviewWhen,
 )
 from app.models.classes import ClassMember, ClassTeacher, SchoolClass
+from app.models.gradebook import GradeOverride
 from app.models.labs import LabAttempt, LabUndoStep
 from app.models.study import CardReview, CardStage, CardState, QuestionAnswer
 from app.models.types import UTCDateTime, utcnow
@@ -49,6 +50,7 @@ __all__ = [
     "ClassMember",
     "ClassTeacher",
     "GradeMethod",
+    "GradeOverride",
     "ItemResponse",
     "LabAttempt",
     "LabHelp",

@@ -43,17 +43,20 @@ def histogram(totals: Sequence[float], max_total: float, bins: int = 10) -> list
     return [Bin(round(i * width, 4), round((i + 1) * width, 4), n) for i, n in enumerate(counts)]
 
 
-def score_distribution_svg(bins: Sequence[Bin], title: str, description: str) -> str:
-    """An accessible SVG bar chart (role img, title and desc); colours come from classes and attributes."""
+def score_distribution_svg(bins: Sequence[Bin], title: str, description: str, chart_id: str = "score-chart") -> str:
+    """An accessible SVG bar chart (role img, title and desc); colours come from classes and attributes.
+
+    `chart_id` prefixes the title and desc ids, so a page (or PDF) with several charts keeps ids unique.
+    """
     peak = max((b.count for b in bins), default=0)
     slot = (WIDTH - 2 * SIDE) / max(len(bins), 1)
     usable = HEIGHT - TOP - BOTTOM
     baseline = TOP + usable
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="score-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="score-chart-title score-chart-desc">',
-        f'<title id="score-chart-title">{escape(title)}</title>',
-        f'<desc id="score-chart-desc">{escape(description)}</desc>',
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         f'<line class="axis" x1="0" y1="{baseline}" x2="{WIDTH}" y2="{baseline}" stroke="currentColor"/>',
     ]
     for index, item in enumerate(bins):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import subprocess
 import tempfile
 import threading
 from pathlib import Path
@@ -72,6 +73,7 @@ def main() -> None:
         teacher.screenshot(path=OUT / "instructor-report.png")
         teacher.get_by_test_id("attempt-link").first.click()
         teacher.screenshot(path=OUT / "instructor-attempt.png", full_page=True)
+        gradebook_shots(teacher, base, made)
 
         learner = browser.new_page(viewport={"width": 390, "height": 844}, locale="ko-KR", device_scale_factor=2)
         log_in(learner, base, slips[0].username, slips[0].password)
@@ -83,7 +85,30 @@ def main() -> None:
         learner.locator(".autosave-form input[type=radio]").first.check()
         learner.wait_for_timeout(800)
         learner.screenshot(path=OUT / "learner-attempt-phone.png")
+        learner.goto(f"{base}/progress/")
+        with learner.expect_download() as info:
+            learner.get_by_role("link", name="PDF 보고서 내려받기").click()
+        pdf_page(Path(info.value.path()), "learner-report-pdf")
         browser.close()
+
+
+def pdf_page(pdf: Path, name: str) -> None:
+    """The PDF's first page as a PNG (poppler's pdftoppm), for the documentation."""
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(OUT / name)], check=True
+    )
+
+
+def gradebook_shots(teacher, base: str, made: dict) -> None:  # type: ignore[no-untyped-def]
+    """The gradebook, one assignment's statistics and the class report's first page (demo learners type no wrong command, so the misconceptions page would be empty)."""
+    teacher.goto(f"{base}/classes/{made['class_id']}/gradebook")
+    teacher.screenshot(path=OUT / "instructor-gradebook.png")
+    teacher.goto(f"{base}/assignments/{made['assignments'][1]}/statistics")
+    teacher.screenshot(path=OUT / "instructor-statistics.png", full_page=True)
+    teacher.goto(f"{base}/classes/{made['class_id']}/gradebook")
+    with teacher.expect_download() as info:
+        teacher.get_by_test_id("export-pdf").click()
+    pdf_page(Path(info.value.path()), "class-report-pdf")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from app.models import AssignmentAttempt
 from tests.web.classroom_setup import login, make_classroom
 
 ROLES = ("anonymous", "guest", "learner", "outsider", "other", "teacher")
-BLUEPRINTS = ("classes", "assignments")
+BLUEPRINTS = ("classes", "assignments", "gradebook")
 # The class's own pages: only its teachers; other instructors get 404, learners 403, visitors log in.
 TEACHER_ONLY = {
     "classes.show",
@@ -32,6 +32,13 @@ TEACHER_ONLY = {
     "assignments.override",
     "assignments.duplicate",
     "assignments.detail",
+    "gradebook.show",
+    "gradebook.grade",
+    "gradebook.statistics",
+    "gradebook.misconceptions",
+    "gradebook.assignment_misconceptions",
+    "gradebook.export",
+    "gradebook.item_analysis",
 }
 # One learner's own attempt: only that learner.
 LEARNER_ONLY = {
@@ -101,6 +108,7 @@ def _url(rule, room, attempt_id: int) -> str:  # type: ignore[no-untyped-def]
         "lab_id": room.lab_id,
         "action": "poll",
         "code": room.code,
+        "fmt": "csv",
     }
     return _fill(rule.rule, values)
 

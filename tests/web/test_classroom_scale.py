@@ -72,6 +72,7 @@ def _pages(app, dbs, learners: int) -> dict[str, int]:  # type: ignore[no-untype
     return {
         "class": _statements(app, teacher, f"/classes/{room.class_id}"),
         "report": _statements(app, teacher, f"/assignments/{room.assignment}/report"),
+        "gradebook": _statements(app, teacher, f"/classes/{room.class_id}/gradebook"),
         "classes": _statements(app, teacher, "/classes"),
         "mine": _statements(app, learner, "/assignments"),
         "home": _statements(app, learner, "/"),

@@ -31,6 +31,12 @@ SAMPLE_ARGS = {
     "lang": ["en"],
     "fmt": ["csv", "json"],
     "filename": ["css/app.css"],
+    # Integer ids of the classroom pages (an int converter refuses "x"); none exists here, so a 404 or log-in.
+    "class_id": ["1"],
+    "assignment_id": ["1"],
+    "attempt_id": ["1"],
+    "user_id": ["1"],
+    "slot": ["0"],
 }
 # Field names the app's forms and JSON bodies read; each bad value is put in all of them at once.
 FIELDS = (

@@ -49,3 +49,18 @@ HINTS: dict[str, str] = {
 def hint(key: str) -> str:
     """The Korean hint line for a key, or the generic one."""
     return HINTS.get(key, HINTS["generic"])
+
+
+_BY_TEXT = {text: key for key, text in HINTS.items()}
+HINT_MARK = "💡 "
+
+
+def hint_kind(line: str) -> str | None:
+    """The error kind (hint key) of a printed hint line ("💡 …"), or None when the line is not a hint.
+
+    Reports read terminal transcripts, which keep text only; this maps the text back to its kind.
+    """
+    text = line.strip()
+    if not text.startswith(HINT_MARK.strip()):
+        return None
+    return _BY_TEXT.get(text[len(HINT_MARK.strip()) :].strip())

@@ -1,0 +1,72 @@
+"""Failing commands grouped by the simulator's error kind, not by the text typed."""
+
+from __future__ import annotations
+
+from app.dockersim import HINTS, DockerHost, hint_kind
+from app.reports import misconceptions as m
+
+PROMPT = "learner@docker-dojo:~$ "
+
+
+def _transcript(*lines: str) -> list[list[object]]:
+    """Run lines on a real simulated host and keep [terminal, kind, text] as the lab page does."""
+    host = DockerHost(seed=3)
+    entries: list[list[object]] = []
+    for line in lines:
+        entries.append([0, "in", PROMPT + line])
+        result = host.run(line)
+        if result.stdout:
+            entries.append([0, "out", result.stdout])
+        if result.stderr:
+            entries.append([0, "err", result.stderr])
+    return entries
+
+
+def test_hint_kind_reads_every_hint_back():
+    for key, text in HINTS.items():
+        assert hint_kind("💡 " + text) == key
+    assert hint_kind("Error response from daemon: no such container") is None
+
+
+def test_failing_commands_are_grouped_by_kind():
+    transcript = _transcript(
+        "docker run -d --name web nginx",
+        "docker run -d --name web nginx",
+        "docker stop web",
+        "docker start -p 8080:80 web",
+        "docker start --publish 80:80 web",
+        "ls /nowhere-at-all",
+    )
+    found = m.failing_commands(transcript)
+    kinds = [k for k, _ in found]
+    assert kinds[:3] == ["name_conflict", "start_options", "start_options"]
+    assert found[1][1] == "docker start -p 8080:80 web"  # the prompt is cut off
+    assert len(kinds) == 3  # the pull progress on stderr and a shell error carry no error kind
+
+
+def test_tally_counts_learners_once_and_orders_by_learners():
+    groups = m.tally(
+        {
+            1: [("start_options", "docker start -p 1:1 a"), ("start_options", "docker start -p 1:1 a")],
+            2: [("start_options", "docker start -p 2:2 b"), ("name_conflict", "docker run --name a x")],
+            3: [("name_conflict", "docker run --name a x")],
+            4: [("busy", "ls")],
+        }
+    )
+    assert [(g.kind, g.learners, g.occurrences) for g in groups] == [
+        ("start_options", 2, 3),
+        ("name_conflict", 2, 2),
+        ("busy", 1, 1),
+    ]
+    assert groups[0].examples[0] == "docker start -p 1:1 a"
+
+
+def test_teaching_section_finds_the_heading_above_the_phrase():
+    lesson = m.LessonText(
+        "l2",
+        "# 컨테이너\n\n소개\n\n## `docker start`와 멈춤\n\n`docker start web`은 다시 시작합니다.\n",
+        (("intro", "컨테이너"), ("docker-start", "docker start와 멈춤")),
+    )
+    other = m.LessonText("l1", "# 이미지\n\n이미지 이야기\n", (("images", "이미지"),))
+    assert m.teaching_section([other, lesson], "docker start web") == ("l2", "docker-start")
+    assert m.teaching_section([other, lesson], "nothing like it") is None
