@@ -10,6 +10,8 @@ from app.dockersim.cli.read import ALIASES, Invocation, canonical, command_path,
 from app.dockersim.cli.table import COMMANDS
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FsError
+from app.dockersim.core.hints import HINTS
+from app.dockersim.core.message import N_, Message
 from app.dockersim.core.names import is_generated_name
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE
@@ -23,9 +25,11 @@ from app.dockersim.shell.words import split_line
 __all__ = [
     "ALIASES",
     "COMMANDS",
+    "HINTS",
     "HOME",
     "HOST_COMMANDS",
     "MAX_LINE",
+    "N_",
     "CommandResult",
     "ConnectionRefused",
     "ConnectionReset",
@@ -35,6 +39,7 @@ __all__ = [
     "FsError",
     "HistoryEntry",
     "Invocation",
+    "Message",
     "Parsed",
     "ShellSyntaxError",
     "canonical",

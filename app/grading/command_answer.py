@@ -80,11 +80,11 @@ def answer_error(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """The first line that failed: Docker's own error text and the simulator's Korean hint."""
+    """The first line that failed: Docker's own error text and the catalogue id of the simulator's hint."""
 
     line: str
     stderr: str
-    hint_ko: str = ""
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,12 +98,10 @@ class Run:
     failure: Failure | None
 
 
-HINT = "\n💡 "
-
-
 def _failure(line: str, result: CommandResult) -> Failure:
-    text, _, hint = result.stderr.partition(HINT)
-    return Failure(line, text.strip() or f"exit code {result.exit_code}", hint.strip())
+    hint = result.notes[0].id if result.notes else ""
+    # strip only the blank lines around it: a multi-line Docker error keeps its lines
+    return Failure(line, result.stderr.strip("\n") or f"exit code {result.exit_code}", hint)
 
 
 def _play(host: DockerHost, lines: Sequence[str]) -> tuple[str, Failure | None]:
@@ -355,7 +353,7 @@ def grade(key: Mapping[str, Any], answer: str) -> Verdict:
     details: tuple[tuple[str, str], ...] = ()
     if failure is not None:
         details = (("line", failure.line), ("stderr", failure.stderr)) + (
-            (("hint_ko", failure.hint_ko),) if failure.hint_ko else ()
+            (("hint", failure.hint),) if failure.hint else ()
         )
     if not diffs:
         note_ko = note_en = ""
@@ -368,13 +366,12 @@ def grade(key: Mapping[str, Any], answer: str) -> Verdict:
         return Verdict(1.0, 1.0, True, (check,), "정답입니다." + note_ko, "Correct." + note_en, details)
     checks: list[CheckResult] = []
     if failure is not None:
-        tip = f"\n💡 {failure.hint_ko}" if failure.hint_ko else ""
         checks.append(
             CheckResult(
                 "command succeeded",
                 False,
                 1.0,
-                f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}{tip}",
+                f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}",
                 f"‘{failure.line}’ failed. Docker says:\n{failure.stderr}",
             )
         )

@@ -16,7 +16,7 @@ from app.curriculum import Lab, Question
 from app.models import AssignmentItem, User
 from app.services import lab_store, lab_view
 from app.services.course import get_course
-from app.services.questions import MAX_ANSWER_CHARS, answer_from_form
+from app.services.questions import MAX_ANSWER_CHARS
 
 CHOICE_KINDS = ("single", "multiple")
 
@@ -90,7 +90,7 @@ def grade_answer(question: Question, form: Mapping[str, Any], lang: str) -> tupl
     size = sum(len(str(v)) for k, vs in _lists(form) if k not in ("csrf_token", "token") for v in vs)
     if size > MAX_ANSWER_CHARS:
         raise AnswerRefused("too_long")
-    answer = answer_from_form(question, form)
+    answer = grading.read_answer(question, form)
     if answer is None:
         raise AnswerRefused("empty")
     problem = grading.validate_answer(question.kind, question.key, answer, lang)

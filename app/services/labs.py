@@ -14,12 +14,13 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from app.curriculum import Lab, command_is_disabled, render_markdown
-from app.dockersim import MAX_LINE, DockerHost
+from app.dockersim import MAX_LINE, DockerHost, Message
 from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view
 from app.services import course as course_service
 from app.services.lab_store import PLAYGROUND_ID, PRACTICE, LabConflict, LabTooLarge, Workspace
+from app.services.messages import translate
 
 CLEAR_SCREEN = "\x1b[2J"
 
@@ -221,12 +222,13 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
             ws.write(
                 terminal,
                 "err",
-                _("In this lab you cannot use `%(command)s`. Solve it another way.", command=disabled) + "\n",
+                _("In this lab you cannot use ‘%(command)s’. Solve it another way.", command=disabled) + "\n",
             )
             return {"exit_code": 1, "busy": False}
     result = host.run(line, terminal)
     _write_output(ws, terminal, result.stdout, "out")
     _write_output(ws, terminal, result.stderr, "err")
+    _write_notes(ws, terminal, result.notes)
     ws.collect_streams()
     if result.exit_code == 0 or result.busy:  # kept only if the state changed (lab_store.save)
         ws.mark_undo_point(line)
@@ -239,6 +241,12 @@ def _write_output(ws: Workspace, terminal: int, text: str, kind: str) -> None:
         ws.write(terminal, "clear", " ")
         text = text.split(CLEAR_SCREEN)[-1]
     ws.write(terminal, kind, text.replace("\x1b[H", ""))
+
+
+def _write_notes(ws: Workspace, terminal: int, notes: tuple[Message, ...]) -> None:
+    """The simulator's notes (hints, a busy terminal) in the learner's language, set apart from Docker's text."""
+    if notes:
+        ws.write(terminal, "note", "".join(f"\n💡 {translate(note)}\n" for note in notes))
 
 
 def _begin(lab_id: str, body: dict[str, Any]) -> tuple[Lab | None, dict[str, int], int | None, Any]:
@@ -257,6 +265,7 @@ def interrupt(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTIC
         result = ws.host.interrupt(terminal)
         _write_output(ws, terminal, result.stdout, "out")
         _write_output(ws, terminal, result.stderr, "err")
+        _write_notes(ws, terminal, result.notes)
         ws.collect_streams()
         ws.mark_undo_point("^C")
         record_progress(ws, lab)
