@@ -363,7 +363,7 @@ def grade(key: Mapping[str, Any], answer: str) -> Verdict:
         check = CheckResult(
             "effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.", "The host ends up in the expected state."
         )
-        return Verdict(1.0, 1.0, True, (check,), "정답입니다." + note_ko, "Correct." + note_en, details)
+        return Verdict(1.0, 1.0, True, (check,), note_ko.strip(), note_en.strip(), details)
     checks: list[CheckResult] = []
     if failure is not None:
         checks.append(

@@ -87,3 +87,14 @@ def test_invalid_volume_name_gets_the_volume_name_hint(line):
     assert r.exit_code in (1, 125) and "includes invalid characters for a local volume name" in r.stderr
     assert _hint_line(r) == HINTS["volume_name"]
     assert host.volumes == []
+
+
+def test_the_line_number_tip_only_where_buildkit_printed_a_line_number():
+    host = DockerHost(seed=0, hints=True)
+    host.write_file("~/bad/Dockerfile", "FROM nginx\nRUN false\n")
+    failed_step = host.run("cd ~/bad && docker build -t bad .")
+    assert failed_step.exit_code != 0 and "Dockerfile:2" in failed_step.stderr
+    assert _hint_line(failed_step) == HINTS["build"]
+    no_context = host.run("docker build -t x ./nowhere")
+    assert no_context.exit_code != 0 and _hint_line(no_context) == HINTS["build_plain"]
+    assert "line" not in HINTS["build_plain"].id
