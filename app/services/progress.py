@@ -158,7 +158,8 @@ def recent_activity(user: User, limit: int = 15, course: Course | None = None) -
 
     def title(item_id: str) -> str:
         item = course.by_id.get(item_id) or course.lessons_by_id.get(item_id)
-        return str(getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", None) or "")
+        text = getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", None)
+        return plain_title(str(text or ""))  # a prompt is Markdown: shown as plain words, not `**raw**` marks
 
     entries: list[tuple[datetime, int, str, str, str]] = [
         (a.created_at, a.id, a.kind, a.item_id or "", a.detail or "")
