@@ -42,3 +42,19 @@ def test_the_guest_records_welcome_only_for_a_guest_with_records(client):
     data = {"username": "former-guest", "password": "correct-horse", "confirm": "correct-horse"}
     page = other.post("/account/register", data=data, follow_redirects=True).get_data(as_text=True)
     assert "게스트로 학습한 기록도 그대로 남아 있습니다" in page
+
+
+def test_a_failing_reason_is_listed_once_per_verdict(app):
+    from app.grading import CheckResult, Verdict
+    from app.services.lab_view import verdict_json
+
+    gone = ("web 컨테이너가 없습니다.", "There is no container web.")
+    checks = (
+        CheckResult("running", False, 1.0, *gone),
+        CheckResult("publishes", False, 1.0, *gone),
+        CheckResult("mount_at", False, 1.0, *gone),
+        CheckResult("image_exists", True, 1.0, "nginx 이미지가 있다", "Image nginx exists"),
+    )
+    with app.test_request_context():
+        shown = verdict_json(Verdict(1.0, 4.0, False, checks), "en")["checks"]
+    assert [c["message"] for c in shown] == ["There is no container web.", "Image nginx exists"]
