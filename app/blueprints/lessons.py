@@ -50,6 +50,12 @@ def display_order(question: Question, count: int) -> list[int]:
     return grading.display_order(question, count)
 
 
+@bp.app_template_global("kind_partial")
+def kind_partial(kind: str) -> str:
+    """The template of a question kind's widget, by the kind's name (labels in lists of items)."""
+    return grading.question_kind(kind).partial
+
+
 @bp.app_template_global("question_partial")
 def question_partial(question: Question) -> str:
     """The template of the question's widget (macros `label()` and `widget(q)`), from its kind."""

@@ -124,8 +124,8 @@ def grade_lab(user: User, lab: Lab, attempt_id: int) -> tuple[dict[str, Any], li
     A lab never opened in this attempt is graded on a fresh host (and nothing is written).
     """
     scope = lab_scope(attempt_id)
-    row = lab_store.find_attempt(user, lab.id, scope)
-    if row is None:
+    found = lab_store.find_attempt(user, lab.id, scope)
+    if found is None:
         verdict = lab_view.grade(lab, lab_store.fresh_host(lab))
         return verdict.to_dict(), [], 0
     ws = lab_store.read_only(user, lab.id, lab, scope)
@@ -135,7 +135,7 @@ def grade_lab(user: User, lab: Lab, attempt_id: int) -> tuple[dict[str, Any], li
         for tid, screen in sorted(ws.screens["terms"].items())
         for entry in screen["lines"]
     ]
-    return verdict.to_dict(), transcript, int(row.hints_used or 0)
+    return verdict.to_dict(), transcript, int(found[0].hints_used or 0)
 
 
 def fraction(verdict: Mapping[str, Any] | None) -> float:
