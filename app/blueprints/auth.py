@@ -38,11 +38,15 @@ def register() -> str | Response:
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            accounts.register(required(form.username.data), required(form.password.data), form.display_name.data)
+            user = accounts.register(required(form.username.data), required(form.password.data), form.display_name.data)
         except accounts.AccountError as error:
             form.username.errors = [*form.username.errors, _account_error(error)]
         else:
-            flash(_("Welcome! Your account is ready and everything you did as a guest is kept."), "success")
+            # the guest's records are the account's now; someone who never was a guest has none to keep
+            if accounts.count_records(user):
+                flash(_("Welcome! Your account is ready and everything you did as a guest is kept."), "success")
+            else:
+                flash(_("Welcome! Your account is ready."), "success")
             return redirect(_safe_next(url_for("main.home")))
     return render_template("auth/register.html", form=form)
 

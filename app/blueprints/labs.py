@@ -22,6 +22,7 @@ bp = Blueprint("labs", __name__)
 ACTIONS: dict[str, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
     "run": labs.run_command,
     "interrupt": labs.interrupt,
+    "detach": labs.detach,
     "poll": labs.poll,
     "clear": labs.clear_screen,
     "undo": labs.undo,

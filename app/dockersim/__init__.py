@@ -12,6 +12,7 @@ from app.dockersim.commands.lineread import blocked_command, command_words, dock
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset, DockerError
 from app.dockersim.core.fs import FsError
 from app.dockersim.core.hints import HINTS, hint_kind
+from app.dockersim.core.message import N_, Message
 from app.dockersim.core.names import is_generated_name
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE
@@ -29,6 +30,7 @@ __all__ = [
     "HOME",
     "HOST_COMMANDS",
     "MAX_LINE",
+    "N_",
     "CommandResult",
     "ConnectionRefused",
     "ConnectionReset",
@@ -38,6 +40,7 @@ __all__ = [
     "FsError",
     "HistoryEntry",
     "Invocation",
+    "Message",
     "Parsed",
     "ShellSyntaxError",
     "blocked_command",

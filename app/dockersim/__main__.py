@@ -50,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
                         "stdout": result.stdout + extra,
                         "stderr": result.stderr,
                         "exit_code": result.exit_code,
-                    },
+                    }
+                    # the simulator's own notes (hints), untranslated, only when there are some
+                    | ({"notes": [note.english() for note in result.notes]} if result.notes else {}),
                     ensure_ascii=False,
                 ),
                 flush=True,
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             result = _special(host, line) or host.run(line)
         sys.stdout.write(result.stdout + host.drain_output())
-        sys.stderr.write(result.stderr)
+        sys.stderr.write(result.stderr + "".join(f"\n💡 {note.english()}\n" for note in result.notes))
         sys.stdout.flush()
 
 

@@ -11,7 +11,8 @@ from app.dockersim.commands import context_hash, host_shell
 from app.dockersim.core.clock import STEP_SECONDS
 from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset
 from app.dockersim.core.fs import norm, walk_files
-from app.dockersim.core.hints import hint
+from app.dockersim.core.hints import hint_text
+from app.dockersim.core.message import split_notes
 from app.dockersim.engine import runtime, snapshot
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE, MAX_TERMINALS, Host
@@ -45,7 +46,7 @@ class DockerHost(Host):
 
     def detach_keys(self, terminal: int = 0) -> CommandResult:
         """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
-        return terminals.detach_keys(self, self.terminal(terminal))
+        return _with_notes(terminals.detach_keys(self, self.terminal(terminal)))
 
     def write_file(self, path: str, text: str) -> None:
         """Write a host file (parents created); `~/x` is the learner's home folder."""
@@ -73,11 +74,11 @@ class DockerHost(Host):
         # Hangul typed by an IME may arrive decomposed; names and file contents compare as NFC
         line = unicodedata.normalize("NFC", line)
         try:
-            r = self._run(line, terminal)
+            r = _with_notes(self._run(line, terminal))
             self.fit_logs()
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
-        return CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy)
+        return CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy, r.notes)
 
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:
@@ -106,12 +107,12 @@ class DockerHost(Host):
         return CommandResult(out, err, code, bool(t.kind))
 
     def _fail(self, text: str, key: str, code: int = 1) -> CommandResult:
-        return CommandResult("", text + (f"\n💡 {hint(key)}\n" if self.hints else ""), code)
+        return CommandResult("", text + (hint_text(key) if self.hints else ""), code)
 
     def interrupt(self, terminal: int = 0) -> CommandResult:
         """Ctrl+C on a terminal."""
         try:
-            r = terminals.interrupt(self, self.terminal(terminal))
+            r = _with_notes(terminals.interrupt(self, self.terminal(terminal)))
             self.fit_logs()
             return r
         except Exception as exc:  # pragma: no cover - same safety net as run()
@@ -138,3 +139,11 @@ def _expand_home(path: str) -> str:
     if path == "~" or path.startswith("~/"):
         return HOME + path[1:]
     return path
+
+
+def _with_notes(result: CommandResult) -> CommandResult:
+    """The result with the simulator's notes taken out of stderr into `notes` (Docker's text stays exact)."""
+    stderr, notes = split_notes(result.stderr)
+    if not notes:
+        return result
+    return CommandResult(result.stdout, stderr, result.exit_code, result.busy, result.notes + notes)

@@ -8,7 +8,7 @@ from app.dockersim.commands import docker_main
 from app.dockersim.commands.base import frame_error
 from app.dockersim.commands.hub import finish_login
 from app.dockersim.core.errors import CommandResult, DockerError
-from app.dockersim.core.hints import hint
+from app.dockersim.core.message import N_
 from app.dockersim.engine import runtime
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.shell.interp import run_line
@@ -86,9 +86,20 @@ def busy_input(host: Host, t: Terminal, line: str) -> CommandResult | None:
             host.on_exited(c, 0)
             return CommandResult("", "", 0, False)
         return CommandResult("", "docker-dojo: only leaving the REPL (.exit / exit()) is modelled\n", 1, True)
-    what = {"logs": "docker logs -f", "attach": "an attached container"}.get(t.kind, t.kind)
-    text = f"docker-dojo: terminal {t.id} is busy with {what} ({c.name}); press Ctrl+C to stop it or use another terminal\n"
-    return CommandResult("", text + (f"\n💡 {hint('busy')}\n" if host.hints else ""), 1, True)
+    # the simulator's own note, not Docker's text: a message the web translates; terminals count from 1 as the tabs do
+    if t.kind == "logs":
+        note = N_(
+            "Terminal %(terminal)s is following `docker logs -f` (%(name)s): press Ctrl+C to stop it or use another terminal.",
+            terminal=t.id + 1,
+            name=c.name,
+        )
+    else:
+        note = N_(
+            "Terminal %(terminal)s is attached to the container %(name)s: press Ctrl+C to stop it or use another terminal.",
+            terminal=t.id + 1,
+            name=c.name,
+        )
+    return CommandResult("", "", 1, True, (note,))
 
 
 def interrupt(host: Host, t: Terminal) -> CommandResult:

@@ -89,11 +89,11 @@ def answer_error(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """The first line that failed: Docker's own error text and the simulator's Korean hint."""
+    """The first line that failed: Docker's own error text and the catalogue id of the simulator's hint."""
 
     line: str
     stderr: str
-    hint_ko: str = ""
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,13 @@ class Run:
     failure: Failure | None
 
 
-HINT = "\n💡 "
 _TOO_MUCH = f"docker-dojo: the grader runs at most {MAX_STEPS} commands of an answer; the rest was not run"
 
 
 def _failure(line: str, result: CommandResult) -> Failure:
-    text, _, hint = result.stderr.partition(HINT)
-    return Failure(line, text.strip() or f"exit code {result.exit_code}", hint.strip())
+    hint = result.notes[0].id if result.notes else ""
+    # strip only the blank lines around it: a multi-line Docker error keeps its lines
+    return Failure(line, result.stderr.strip("\n") or f"exit code {result.exit_code}", hint)
 
 
 def _play(host: DockerHost, lines: Sequence[str]) -> tuple[str, Failure | None]:
@@ -371,7 +371,7 @@ def grade(key: Mapping[str, Any], answer: str) -> Verdict:
     details: tuple[tuple[str, str], ...] = ()
     if failure is not None:
         details = (("line", failure.line), ("stderr", failure.stderr)) + (
-            (("hint_ko", failure.hint_ko),) if failure.hint_ko else ()
+            (("hint", failure.hint),) if failure.hint else ()
         )
     if not diffs:
         note_ko = note_en = ""
@@ -381,16 +381,15 @@ def grade(key: Mapping[str, Any], answer: str) -> Verdict:
         check = CheckResult(
             "effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.", "The host ends up in the expected state."
         )
-        return Verdict(1.0, 1.0, True, (check,), "정답입니다." + note_ko, "Correct." + note_en, details)
+        return Verdict(1.0, 1.0, True, (check,), note_ko.strip(), note_en.strip(), details)
     checks: list[CheckResult] = []
     if failure is not None:
-        tip = f"\n💡 {failure.hint_ko}" if failure.hint_ko else ""
         checks.append(
             CheckResult(
                 "command succeeded",
                 False,
                 1.0,
-                f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}{tip}",
+                f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}",
                 f"‘{failure.line}’ failed. Docker says:\n{failure.stderr}",
             )
         )

@@ -29,3 +29,8 @@ def normalise_answer(text: str) -> str:
     """
     text = nfc(text).translate(_FULLWIDTH).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+def as_typed(text: str) -> str:
+    """A typed answer as feedback quotes it: what the learner wrote (case kept), spaces tidied."""
+    return _SPACES.sub(" ", nfc(text).translate(_INVISIBLE)).strip()

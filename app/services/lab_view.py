@@ -110,8 +110,21 @@ def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:
         "max_score": verdict.max_score,
         "passed": verdict.passed,
         "feedback": score_words(verdict),
-        "checks": [{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks],
+        "checks": once_each([{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks]),
     }
+
+
+def once_each(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Checks whose words repeat an earlier one's are dropped: several goals that fail for one reason
+    (no container `web`) show that reason once, not two or three times."""
+    seen: set[tuple[bool, str]] = set()
+    kept = []
+    for check in checks:
+        key = (check["passed"], check["message"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(check)
+    return kept
 
 
 def score_words(verdict: Verdict) -> str:

@@ -19,9 +19,8 @@ from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view
 from app.services import course as course_service
+from app.services.lab_output import write_result
 from app.services.lab_store import PLAYGROUND_ID, PRACTICE, LabConflict, LabTooLarge, Workspace
-
-CLEAR_SCREEN = "\x1b[2J"
 
 __all__ = ["PLAYGROUND_ID", "LabConflict", "LabError", "LabNotFound", "LabTooLarge"]
 
@@ -215,7 +214,8 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
             + "\n",
         )
         return {"exit_code": 1, "busy": busy}
-    ws.write(terminal, "in", (host.prompt(terminal) if not busy else "") + line)
+    # the prompt the terminal shows now: a container shell held by `run -it` keeps `root@id:/#` on every line
+    ws.write(terminal, "in", host.prompt(terminal) + line)
     if not busy:
         ws.remember_history(line)
         disabled = disabled_reason(lab, line)
@@ -223,24 +223,15 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
             ws.write(
                 terminal,
                 "err",
-                _("In this lab you cannot use `%(command)s`. Solve it another way.", command=disabled) + "\n",
+                _("In this lab you cannot use ‘%(command)s’. Solve it another way.", command=disabled) + "\n",
             )
             return {"exit_code": 1, "busy": False}
     result = host.run(line, terminal)
-    _write_output(ws, terminal, result.stdout, "out")
-    _write_output(ws, terminal, result.stderr, "err")
+    write_result(ws, terminal, result)
     ws.collect_streams()
     if result.exit_code == 0 or result.busy:  # kept only if the state changed (lab_store.save)
         ws.mark_undo_point(line)
     return {"exit_code": result.exit_code, "busy": bool(result.busy)}
-
-
-def _write_output(ws: Workspace, terminal: int, text: str, kind: str) -> None:
-    """Output as scrollback entries; the screen-clearing escape becomes a "clear" entry."""
-    if CLEAR_SCREEN in text:
-        ws.write(terminal, "clear", " ")
-        text = text.split(CLEAR_SCREEN)[-1]
-    ws.write(terminal, kind, text.replace("\x1b[H", ""))
 
 
 def _begin(lab_id: str, body: dict[str, Any]) -> tuple[Lab | None, dict[str, int], int | None, Any]:
@@ -252,15 +243,24 @@ def _begin(lab_id: str, body: dict[str, Any]) -> tuple[Lab | None, dict[str, int
 
 def interrupt(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     """Ctrl+C on a terminal: stops an attached run or `logs -f`."""
+    return _keys(lab_id, body, lang, scope, "^C")
+
+
+def detach(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -> dict[str, Any]:
+    """Ctrl+P Ctrl+Q on a terminal: leave an `-it` container running and get the host prompt back."""
+    return _keys(lab_id, body, lang, scope, "^P^Q")
+
+
+def _keys(lab_id: str, body: dict[str, Any], lang: str, scope: str, keys: str) -> dict[str, Any]:
+    """A control key sent to a terminal (`^C` or `^P^Q`), recorded as an undo point."""
     terminal = _terminal(body.get("terminal", 0))
     lab, known, epoch, user = _begin(lab_id, body)
 
     def change(ws: Workspace) -> dict[str, Any]:
-        result = ws.host.interrupt(terminal)
-        _write_output(ws, terminal, result.stdout, "out")
-        _write_output(ws, terminal, result.stderr, "err")
+        result = ws.host.interrupt(terminal) if keys == "^C" else ws.host.detach_keys(terminal)
+        write_result(ws, terminal, result)
         ws.collect_streams()
-        ws.mark_undo_point("^C")
+        ws.mark_undo_point(keys)
         record_progress(ws, lab)
         return build_reply(
             ws, lab, lang, known, epoch, result={"exit_code": result.exit_code, "busy": bool(result.busy)}

@@ -11,6 +11,7 @@ from app.curriculum import Course, Lab, Lesson
 from app.extensions import db
 from app.models import Activity, CardReview, CardState, LabAttempt, QuestionAnswer, User
 from app.reports.progress import ProgressRow, plain_title, streak
+from app.services import questions
 from app.services.course import get_course
 from app.services.days import school_zone
 from app.services.lessons import LessonProgress, continue_lesson, lab_statuses, visited_lesson
@@ -25,13 +26,10 @@ def lesson_progress(user: User | None, course: Course | None = None) -> list[Les
     cards: set[str] = set()
     solved: set[str] = set()
     if user is not None:
-        right = set(
-            db.session.scalars(
-                select(QuestionAnswer.question_id).where(
-                    QuestionAnswer.user_id == user.id, QuestionAnswer.passed.is_(True)
-                )
-            )
-        )
+        # One rule everywhere (progress page, lesson badges, course map): a question is right when the
+        # learner's LAST answer to it is right (docs/architecture.md, "Right means the last answer").
+        ids = [q.id for lesson in course.lessons for q in lesson.questions]
+        right = {qid for qid, row in questions.latest_answers(user, ids).items() if row.passed}
         cards = set(db.session.scalars(select(CardState.card_id).where(CardState.user_id == user.id)))
         solved = set(
             db.session.scalars(
@@ -158,7 +156,8 @@ def recent_activity(user: User, limit: int = 15, course: Course | None = None) -
 
     def title(item_id: str) -> str:
         item = course.by_id.get(item_id) or course.lessons_by_id.get(item_id)
-        return str(getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", None) or "")
+        text = getattr(item, "title", None) or getattr(item, "prompt", None) or getattr(item, "front", None)
+        return plain_title(str(text or ""))  # a prompt is Markdown: shown as plain words, not `**raw**` marks
 
     entries: list[tuple[datetime, int, str, str, str]] = [
         (a.created_at, a.id, a.kind, a.item_id or "", a.detail or "")

@@ -83,7 +83,8 @@ def _outcome(
         score=verdict.score,
         max_score=verdict.max_score,
         feedback=verdict.feedback_en if lang == "en" else verdict.feedback,
-        checks=[{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks],
+        checks=[{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks]
+        + _hint_line(dict(verdict.details)),
         explanation_html=explanation_html,
         repeated=repeated,
     )
@@ -162,10 +163,17 @@ def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanat
     checks = [
         {"passed": c["passed"], "message": c["message_en" if lang == "en" else "message_ko"]} for c in data["checks"]
     ]
+    checks += _hint_line(data.get("details") or {})
     feedback = data["feedback_en"] if lang == "en" else data["feedback"]
     return AnswerOutcome(
         question.id, row.passed, row.score, row.max_score, feedback, checks, explanation_html, repeated=True
     )
+
+
+def _hint_line(details: dict[str, Any]) -> list[dict[str, Any]]:
+    """The simulator's hint on the learner's failed command, in the learner's language (a catalogue id)."""
+    hint = details.get("hint")
+    return [{"passed": False, "message": "💡 " + gettext(hint)}] if isinstance(hint, str) and hint else []
 
 
 def latest_answers(user: User | None, question_ids: list[str]) -> dict[str, QuestionAnswer]:

@@ -44,6 +44,28 @@ def type_line(page, line: str, terminal: int = 1) -> None:
     page.get_by_test_id(f"term-output-{terminal}").locator(".t-in").nth(count).wait_for()
 
 
+def english(page, base: str) -> None:
+    """The same learner in the English UI: a lab with a hint under an error, and the account page."""
+    page.request.post(f"{base}/lang/en", headers={"X-CSRFToken": csrf(page)})
+    page.goto(f"{base}/labs/{LAB}")
+    page.get_by_test_id("lab-page").wait_for()
+    type_line(page, "docker rm nope", 2)
+    page.wait_for_timeout(500)
+    page.screenshot(path=OUT / "lab-english.png")
+    page.goto(f"{base}/account/register")
+    page.get_by_label("User name").fill("minji")
+    page.get_by_label("Password", exact=True).fill("correct-horse")
+    page.get_by_label("Password again").fill("correct-horse")
+    page.get_by_role("button", name="Register").click()
+    page.goto(f"{base}/account")
+    page.screenshot(path=OUT / "account-english.png", full_page=True)
+
+
+def csrf(page) -> str:
+    """The page's CSRF token (the language switch is a POST form)."""
+    return page.locator("input[name=csrf_token]").first.get_attribute("value") or ""
+
+
 def main() -> None:
     base, server = serve()
     with sync_playwright() as p:
@@ -89,6 +111,16 @@ def main() -> None:
         phone.evaluate("document.getElementById('terminal-title').scrollIntoView()")
         phone.wait_for_timeout(300)
         phone.screenshot(path=OUT / "lab-phone.png")
+        type_line(phone, "docker ps", 2)  # Docker's columns stay lined up: the terminal scrolls sideways
+        phone.wait_for_timeout(300)
+        phone.get_by_test_id("term-output-2").evaluate("e => e.scrollIntoView({block: 'center'})")
+        phone.screenshot(path=OUT / "lab-phone-docker-ps.png")
+        phone.goto(f"{base}/progress/")
+        phone.wait_for_timeout(300)
+        phone.screenshot(path=OUT / "progress-phone.png", full_page=True)
+        phone.close()
+
+        english(page, base)
         browser.close()
     server.shutdown()
 

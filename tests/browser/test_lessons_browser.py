@@ -101,3 +101,24 @@ def test_matching_ordering_and_cloze_by_keyboard_only(page: Page, live_server: s
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # focus is on "Check answer" after the last blank
     expect(page.get_by_test_id(f"feedback-{question.id}")).to_contain_text("정답입니다!")
+
+
+def test_feedback_says_right_once_and_a_multi_line_docker_error_keeps_its_lines(page: Page, live_server: str):
+    lesson, question = first_lesson_with("single")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    widget.locator(f"input[name=answer][value='{question.key['correct']}']").check()
+    widget.get_by_role("button", name="답 확인").click()
+    verdict = page.get_by_test_id(f"feedback-{question.id}").locator(".verdict")
+    expect(verdict).to_contain_text("정답입니다!")
+    assert verdict.inner_text().count("정답") == 1  # not "정답입니다! 정답입니다."
+
+    lesson, question = first_lesson_with("command")
+    page.goto(f"{live_server}/lessons/{lesson.id}")
+    widget = page.get_by_test_id(f"question-{question.id}")
+    widget.locator("[name=answer]").fill("docker run --no-such-flag nginx")
+    widget.get_by_role("button", name="답 확인").click()
+    failed = page.get_by_test_id(f"feedback-{question.id}").locator("li").first
+    expect(failed).to_contain_text("unknown flag: --no-such-flag")
+    # innerText is the text as rendered: Docker's lines stay lines, not one run-on line
+    assert "unknown flag: --no-such-flag\n" in failed.inner_text()

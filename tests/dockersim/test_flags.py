@@ -6,6 +6,7 @@ import pytest
 
 from app.dockersim import DockerHost
 from app.dockersim.cli.flags import parse
+from app.dockersim.core.hints import HINTS
 from tests.dockersim.real_client_cases import REAL
 
 
@@ -103,10 +104,9 @@ def test_top_level_help_version_and_groups():
 
 def test_hints_are_set_apart_and_switchable():
     r = DockerHost(hints=True).run("docker rm nope")
-    docker_text, _, hint = r.stderr.partition("\n\n")
-    assert docker_text == "Error response from daemon: No such container: nope"
-    assert hint.startswith("💡 ") and hint.count("\n") == 1
-    assert "💡" not in DockerHost(hints=False).run("docker rm nope").stderr
+    assert r.stderr == "Error response from daemon: No such container: nope\n"
+    assert [n.id for n in r.notes] == [HINTS["no_container"].id]
+    assert DockerHost(hints=False).run("docker rm nope").notes == ()
 
 
 RUN_ERRORS = [

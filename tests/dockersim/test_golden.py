@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.dockersim import DockerHost
+from tests.catalogue import korean
 from tests.dockersim.invariants import check_invariants
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -39,8 +40,10 @@ def transcript(script: str) -> str:
             r = host.run(line, terminal)
             out.append(f"[{terminal}] $ {line}\n")
         out.append(r.stdout if r.stdout.endswith("\n") or not r.stdout else r.stdout + "\u23ce\n")
-        if r.stderr:
-            out.append("".join(f"!{x}\n" for x in r.stderr.rstrip("\n").split("\n")))
+        # the simulator's notes as the Korean terminal shows them, under Docker's text after a blank line
+        stderr = r.stderr + "".join(f"\n💡 {korean(n)}\n" for n in r.notes)
+        if stderr:
+            out.append("".join(f"!{x}\n" for x in stderr.rstrip("\n").split("\n")))
         out.append(f"(exit {r.exit_code}{', terminal held' if r.busy else ''})\n")
         for t in sorted(host.terminals):
             if t != terminal and host.terminal_busy(t) is False and host.terminals[t].pending:

@@ -15,7 +15,11 @@ def test_attached_run_holds_terminal_and_streams_later_logs(s):
     _app(s)
     assert s.host.terminal_busy(0) and not s.host.terminal_busy(1)
     r = s("docker ps")
-    assert r.exit_code == 1 and "busy" in r.stderr and r.busy
+    assert r.exit_code == 1 and r.busy and r.stderr == ""
+    # the simulator's own note, numbered from 1 as the terminal tabs are
+    assert [n.english() for n in r.notes] == [
+        "Terminal 1 is attached to the container fb: press Ctrl+C to stop it or use another terminal."
+    ]
     s.ok("curl -d title=Hi -d text=there localhost:8000/create", 1)
     assert s.host.drain_output(0) == "Feedback saved: hi\n"
     assert s.host.drain_output(0) == ""

@@ -4,6 +4,7 @@ import unicodedata
 
 import pytest
 
+from app.dockersim import HINTS
 from app.grading import ContentError, grade_question
 from app.grading.command_answer import answer_lines, normalise_output
 
@@ -125,9 +126,9 @@ def test_docker_error_is_in_the_details_for_the_web_layer():
     details = dict(verdict.details)
     assert details["line"] == "docker run -d -p 8000:80 ngnix"
     assert "pull access denied" in details["stderr"] and "💡" not in details["stderr"]
-    assert details["hint_ko"]  # the simulator's one-line Korean explanation, kept apart
-    assert "💡 " + details["hint_ko"] in verdict.checks[0].message_ko
-    assert "💡" not in verdict.checks[0].message_en
+    # the simulator's hint, kept apart as a catalogue id the web layer translates
+    assert details["hint"] in {m.id for m in HINTS.values()}
+    assert "💡" not in verdict.checks[0].message_ko and "💡" not in verdict.checks[0].message_en
 
 
 def test_a_terminal_held_by_the_setup_is_left_alone():

@@ -79,7 +79,12 @@ def test_scores(kind, key, answer, score):
     assert verdict.score == score
     assert verdict.max_score == 1.0
     assert verdict.passed is (score == 1.0)
-    assert verdict.feedback and verdict.feedback_en
+    # the page says "Right!" / "Not yet." itself: the feedback never repeats it (issue 14: "정답입니다! 정답입니다.")
+    assert not {"정답입니다.", "오답입니다."} & {verdict.feedback.split(" ")[0]}
+    assert not {"Correct.", "Not correct."} & {verdict.feedback_en.split(" ")[0]}
+    assert verdict.checks and bool(verdict.feedback) == bool(verdict.feedback_en)
+    if 0 < score < 1:
+        assert "0." in verdict.feedback_en or "of" in verdict.feedback_en  # partial credit is explained
 
 
 def test_cloze_blank_accepts_decomposed_hangul():
@@ -252,3 +257,12 @@ def test_verdict_is_frozen_and_serialisable():
     data = verdict.to_dict()
     assert data["score"] == 0.5 and len(data["checks"]) == 2
     assert data["checks"][0]["message_ko"].startswith("빈칸 1")
+
+
+def test_cloze_and_short_feedback_quote_what_the_learner_typed_case_kept():
+    cloze = grade_question("cloze", {"text": "[[1]] 이미지", "blanks": (("nginx",),)}, ["  NGINX  Latest"])
+    assert "‘NGINX Latest’" in cloze.checks[0].message_ko and "‘NGINX Latest’" in cloze.checks[0].message_en
+    short = grade_question("short", {"accept": ("docker ps",)}, "Docker PS")
+    assert short.passed and "‘Docker PS’" in short.checks[0].message_en
+    empty = grade_question("cloze", {"text": "[[1]]", "blanks": (("a",),)}, [""])
+    assert "(empty)" in empty.checks[0].message_en and "빈칸" not in empty.checks[0].message_en

@@ -288,7 +288,7 @@ def test_a_disabled_command_is_refused_in_korean_and_not_run(client, dbs, conten
     for line in ("docker run -d --name web2 nginx", "docker container create nginx", "ls && docker run nginx"):
         status, reply = run(client, "t-no-run", line)
         assert status == 200 and reply["result"]["exit_code"] == 1
-        assert "이 실습에서는 `docker" in texts(reply)
+        assert "이 실습에서는 ‘docker" in texts(reply)
     after = attempt(dbs, "t-no-run")
     assert len(after["snapshot"]["containers"]) == 1
     assert host_lines(after["snapshot"]) == host_lines(before["snapshot"])

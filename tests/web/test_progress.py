@@ -94,3 +94,13 @@ def test_card_reviews_count_in_the_recent_list_newest_first(client):
     answer(client, "q-single", {"answer": "1"}, "a")  # (reading a lesson is a GET: it records nothing)
     recent = client.get("/progress/").get_data(as_text=True).split('data-testid="recent"')[1]
     assert recent.index("문제 풂") < recent.index("플래시카드 복습")
+
+
+def test_right_means_the_last_answer_on_the_progress_page_the_map_and_the_lesson(client):
+    answer(client, "q-single", {"answer": "1"}, "right-first")
+    assert "1/7" in client.get("/progress/").get_data(as_text=True)
+    answer(client, "q-single", {"answer": "0"}, "wrong-later")
+    progress = client.get("/progress/").get_data(as_text=True)
+    assert "0/7" in progress and "1/7" not in progress
+    assert "1/7" not in client.get("/").get_data(as_text=True)
+    assert "지난 답: 오답" in client.get("/lessons/sample").get_data(as_text=True)

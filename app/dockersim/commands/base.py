@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.cli.read import canonical
 from app.dockersim.core.errors import DockerError
-from app.dockersim.core.hints import hint
+from app.dockersim.core.hints import hint_text
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -57,8 +57,8 @@ def register(paths: str, flags: str = "") -> Callable[[CommandFn], CommandFn]:
 
 
 def frame_error(host: Host, e: DockerError) -> Out:
-    """Docker's stderr text plus, when hints are on, one Korean line set apart by a blank line."""
+    """Docker's stderr text plus, when hints are on, the hint as a note (DockerHost moves it to `notes`)."""
     text = e.text if e.text.endswith("\n") else e.text + "\n"
     if host.hints:
-        text += f"\n💡 {hint(e.hint or 'generic')}\n"
+        text += hint_text(e.hint or "generic")
     return e.stdout, text, e.exit_code

@@ -5,6 +5,7 @@ The build itself (Dockerfile parsing, steps, cache, BuildKit output) is app.dock
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from app.dockersim.build.builder import BaseImage, BaseImageNotFound, BuildRequest, BuiltImage, run_build
@@ -17,6 +18,8 @@ from app.dockersim.core.fs import norm
 from app.dockersim.core.refs import ReferenceError_, familiar, parse
 from app.dockersim.engine.models import Image, Layer
 from app.dockersim.engine.registry import UNMODELLED_HUB, lookup
+
+_LINE_NUMBER = re.compile(r"^[^\s:]+:\d+$", re.M)
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -104,7 +107,7 @@ def _context_root(host: Host, path: str, cwd: str) -> str:
         )
     root = norm(path, cwd)
     if host.fs.kind(root) != "dir":
-        raise DockerError(f'ERROR: unable to prepare context: path "{path}" not found\n', 1, "build")
+        raise DockerError(f'ERROR: unable to prepare context: path "{path}" not found\n', 1, "build_plain")
     return root
 
 
@@ -168,7 +171,9 @@ def cmd_build(host: Host, p: Parsed, inv: Caller) -> Out:
     host.build_cache = dict(list(outcome.cache.items())[-MAX_CACHE_ENTRIES:])
     host.clock.advance(outcome.duration)
     if outcome.exit_code != 0 or outcome.image is None:
-        raise DockerError(outcome.stderr, outcome.exit_code or 1, "build", stdout=outcome.stdout)
+        # the tip to read the error's line number only where BuildKit printed one ("Dockerfile:3")
+        key = "build" if _LINE_NUMBER.search(outcome.stderr) else "build_plain"
+        raise DockerError(outcome.stderr, outcome.exit_code or 1, key, stdout=outcome.stdout)
     img = _store(host, outcome.image, bases.get(outcome.image.base_id))
     for tag in tags:
         host.tag_image(img, tag)

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
-from app.dockersim.core.hints import hint
+from app.dockersim.core.hints import hint_text
 from app.dockersim.engine import runtime
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def curl(host: Host, args: list[str]) -> Out:
     try:
         status, headers, body = runtime.http_request(host, method, port, path, data)
     except ConnectionRefused:
-        tip = f"\n💡 {hint('curl_refused')}\n" if host.hints else ""
+        tip = hint_text("curl_refused") if host.hints else ""
         return (
             "",
             f"curl: (7) Failed to connect to {hostname} port {port} after 0 ms: Couldn't connect to server\n{tip}",

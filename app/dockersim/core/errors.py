@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.dockersim.core.message import Message
+
 
 @dataclass(frozen=True)
 class CommandResult:
@@ -13,6 +15,8 @@ class CommandResult:
     stderr: str
     exit_code: int
     busy: bool = False
+    #: The simulator's own notes for the learner (hints, busy terminal), translated by the web layer.
+    notes: tuple[Message, ...] = ()
 
 
 class DockerError(Exception):

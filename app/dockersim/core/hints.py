@@ -1,66 +1,111 @@
-"""One-line Korean explanations shown under Docker's own error text (switched off by hints=False)."""
+"""One-line explanations shown under Docker's own error text (switched off by hints=False), as
+catalogue messages: the simulator has no language, the web layer translates them."""
 
 from __future__ import annotations
 
-HINTS: dict[str, str] = {
-    "flag": "이 명령에 없는 옵션이거나 값이 잘못되었습니다. `docker 명령 --help`로 쓸 수 있는 옵션을 확인하세요.",
-    "args": "인자의 개수가 맞지 않습니다. 위의 Usage 줄에서 필요한 인자를 확인하세요.",
-    "unsupported": "실제 도커에는 있는 옵션이지만 이 시뮬레이터는 아직 흉내 내지 않습니다.",
-    "unknown_command": "도커에 없는 명령입니다. `docker --help`로 명령 목록을 확인하세요.",
-    "not_modelled": "실제 도커에는 있는 명령이지만 이 시뮬레이터는 아직 흉내 내지 않습니다.",
-    "no_container": "그런 이름이나 ID의 컨테이너가 없습니다. `docker ps -a`로 이름을 확인하세요.",
-    "no_image": "그런 이미지가 없습니다. `docker images`로 목록을 확인하거나 먼저 빌드/풀 하세요.",
-    "no_volume": "그런 볼륨이 없습니다. `docker volume ls`로 이름을 확인하세요.",
-    "pull_denied": "레지스트리에 없는 이미지 이름입니다. 철자나 태그를 확인하세요(직접 만든 이미지는 먼저 build).",
-    "tag_unknown": "그 태그가 레지스트리에 없습니다. 철자를 확인하세요. 실제로 있는 태그라도 이 시뮬레이터에는 자주 쓰는 태그만 있습니다(태그를 빼면 latest).",
-    "not_in_registry": "실제로 있는 이미지지만 이 시뮬레이터에는 없습니다. 목록에 있는 이미지로 연습하세요.",
-    "name_conflict": "같은 이름의 컨테이너가 이미 있습니다(멈춘 것 포함). `docker rm 이름`으로 지우거나 다른 --name을 쓰세요.",
-    "name_invalid": "컨테이너 이름은 영문자나 숫자로 시작하고 영문자·숫자·_ . -만 쓸 수 있으며 두 글자 이상이어야 합니다(한글 불가).",
-    "volume_name": "볼륨 이름은 영문자나 숫자로 시작하고 영문자·숫자·_ . -만 쓸 수 있으며 두 글자 이상이어야 합니다. 호스트 폴더라면 /나 ./로 시작하세요.",
-    "rm_running": "실행 중인 컨테이너는 먼저 `docker stop` 하거나 `docker rm -f`로 강제로 지워야 합니다.",
-    "volume_in_use": "컨테이너(멈춘 것 포함)가 쓰고 있는 볼륨은 지울 수 없습니다. 먼저 그 컨테이너를 지우세요.",
-    "port_taken": "다른 컨테이너가 이미 그 호스트 포트를 쓰고 있습니다. 그 컨테이너를 멈추거나 다른 포트를 쓰세요.",
-    "port_spec": "-p 값은 `호스트포트:컨테이너포트` 형식입니다(예: -p 8000:80).",
-    "lowercase": "이미지 저장소 이름에는 대문자를 쓸 수 없습니다. 소문자로 바꾸세요(태그에는 대문자 가능).",
-    "reference": "이미지 이름 형식이 잘못되었습니다. `이름:태그` 형식인지 확인하세요.",
-    "attach_stopped": "멈춘 컨테이너에는 연결할 수 없습니다. `docker start -a 이름`으로 시작하면서 연결하세요.",
-    "not_running": "컨테이너가 실행 중이 아닙니다. 먼저 `docker start`로 시작하세요.",
-    "exec_not_found": "컨테이너 안에 그 실행 파일이 없습니다. 이미지에 있는 명령인지 확인하세요.",
-    "image_in_use": "이 이미지로 만든 컨테이너가 있어 지울 수 없습니다. 컨테이너를 먼저 지우거나 -f를 쓰세요.",
-    "conflict": "함께 쓸 수 없는 옵션을 동시에 지정했습니다.",
-    "login": "`docker login -u 이름 -p 비밀번호`로 로그인하세요. 이 시뮬레이터의 Docker Hub는 영문 소문자·숫자 4~30자 이름을 받습니다.",
-    "push_denied": "푸시는 로그인한 내 이름공간으로만 됩니다. `docker tag 이미지 내이름/저장소:태그`로 이름을 붙이고 `docker login` 후 푸시하세요.",
-    "format": "`--format`/`-f`는 Go 템플릿입니다. `{{.Names}}`처럼 필드 앞에 점을 붙이고 `{{`와 `}}`를 짝지어 닫으세요.",
-    "mount": "마운트 지정이 잘못되었습니다. `-v 소스:대상[:ro]` 형식과 절대 경로인지 확인하세요.",
-    "limit": "시뮬레이터의 자원 한도에 닿았습니다. 안 쓰는 컨테이너·이미지·볼륨·파일을 지우세요.",
-    "busy": "이 터미널은 컨테이너에 연결되어 있습니다. Ctrl+C로 끝내거나 다른 터미널을 쓰세요.",
-    "start_options": "포트(-p)·볼륨(-v)·이름 같은 설정은 컨테이너를 만들 때(docker run/create)만 정할 수 있습니다. start는 -a/-i만 받습니다.",
-    "start_attach_multi": "-a/-i로는 컨테이너 하나만 시작할 수 있습니다.",
-    "tty": "-t는 진짜 터미널이 필요합니다. 이 시뮬레이터의 터미널은 TTY로 취급됩니다.",
-    "build": "Dockerfile이나 빌드 컨텍스트를 확인하세요. 오류 줄 번호를 보고 고치세요.",
-    "shell": "셸 명령을 확인하세요.",
-    "curl_refused": "그 포트로 듣고 있는 것이 없습니다. `docker ps`의 PORTS 열에서 -p로 공개된 호스트 포트를 확인하세요.",
-    "cp": "docker cp는 `컨테이너:경로 호스트경로` 또는 `호스트경로 컨테이너:경로` 형식입니다.",
-    "rename": "새 이름이 이미 쓰이고 있거나 형식이 잘못되었습니다.",
-    "generic": "도커가 보낸 오류입니다. 메시지를 천천히 읽어 보세요.",
+from app.dockersim.core.message import N_, Message, note_marker
+
+HINTS: dict[str, Message] = {
+    "flag": N_("This command has no such option, or its value is wrong. See the options with `docker COMMAND --help`."),
+    "args": N_("The number of arguments is wrong. See the arguments needed in the Usage line above."),
+    "unsupported": N_("Real Docker has this option, but this simulator does not imitate it yet."),
+    "unknown_command": N_("Docker has no such command. See the list of commands with `docker --help`."),
+    "not_modelled": N_("Real Docker has this command, but this simulator does not imitate it yet."),
+    "no_container": N_("There is no container with that name or ID. Check the names with `docker ps -a`."),
+    "no_image": N_("There is no such image. Check the list with `docker images`, or build or pull it first."),
+    "no_volume": N_("There is no such volume. Check the names with `docker volume ls`."),
+    "pull_denied": N_(
+        "The registry has no image of that name. Check the spelling and the tag (build your own images first)."
+    ),
+    "tag_unknown": N_(
+        "The registry has no such tag. Check the spelling. Even for a tag that really exists, this simulator only carries the common tags (without a tag you get latest)."
+    ),
+    "not_in_registry": N_(
+        "This image really exists, but this simulator does not carry it. Practise with an image from the list."
+    ),
+    "name_conflict": N_(
+        "A container with that name already exists (stopped ones count). Remove it with `docker rm NAME` or choose another --name."
+    ),
+    "name_invalid": N_(
+        "A container name starts with a letter or digit, uses only letters, digits and _ . -, and is at least two characters long (no Hangul)."
+    ),
+    "volume_name": N_(
+        "A volume name starts with a letter or digit, uses only letters, digits and _ . -, and is at least two characters long. For a host folder, start with / or ./."
+    ),
+    "rm_running": N_(
+        "A running container must be stopped first with `docker stop`, or removed by force with `docker rm -f`."
+    ),
+    "volume_in_use": N_(
+        "A volume that a container uses (stopped ones count) cannot be removed. Remove that container first."
+    ),
+    "port_taken": N_("Another container already uses that host port. Stop that container or use another port."),
+    "port_spec": N_("The value of -p has the form `HOST_PORT:CONTAINER_PORT` (e.g. -p 8000:80)."),
+    "lowercase": N_(
+        "An image repository name cannot contain capital letters. Use lowercase (a tag may have capitals)."
+    ),
+    "reference": N_("The image name has the wrong form. Check that it reads `NAME:TAG`."),
+    "attach_stopped": N_(
+        "You cannot attach to a stopped container. Start it and attach at once with `docker start -a NAME`."
+    ),
+    "not_running": N_("The container is not running. Start it first with `docker start`."),
+    "exec_not_found": N_("The container has no such executable. Check that the image has that command."),
+    "image_in_use": N_(
+        "A container made from this image exists, so it cannot be removed. Remove the container first, or use -f."
+    ),
+    "conflict": N_("You gave options that cannot be used together."),
+    "login": N_(
+        "Log in with `docker login -u NAME -p PASSWORD`. This simulator's Docker Hub takes names of 4 to 30 lowercase letters and digits."
+    ),
+    "push_denied": N_(
+        "You can push only to your own namespace after logging in. Name the image with `docker tag IMAGE YOURNAME/REPO:TAG`, run `docker login`, then push."
+    ),
+    "format": N_(
+        "`--format`/`-f` takes a Go template. Put a dot before a field, as in `{{.Names}}`, and close every `{{` with `}}`."
+    ),
+    "mount": N_(
+        "The mount is written wrongly. Check the form `-v SOURCE:TARGET[:ro]` and that the paths are absolute."
+    ),
+    "limit": N_(
+        "You reached a resource limit of the simulator. Remove containers, images, volumes or files you no longer use."
+    ),
+    "start_options": N_(
+        "Settings such as ports (-p), volumes (-v) and the name are chosen only when the container is made (docker run/create). start takes only -a/-i."
+    ),
+    "start_attach_multi": N_("With -a/-i you can start only one container."),
+    "tty": N_("-t needs a real terminal. This simulator's terminals count as TTYs."),
+    "build": N_("Check the Dockerfile and the build context. Fix the line the error names."),
+    "build_plain": N_("Check the Dockerfile and the build context."),
+    "shell": N_("Check the shell command."),
+    "curl_refused": N_(
+        "Nothing listens on that port. Find the host port published with -p in the PORTS column of `docker ps`."
+    ),
+    "cp": N_("docker cp takes `CONTAINER:PATH HOST_PATH` or `HOST_PATH CONTAINER:PATH`."),
+    "rename": N_("The new name is already in use or has the wrong form."),
+    "generic": N_("This is an error Docker sent. Read the message slowly."),
 }
 
 
-def hint(key: str) -> str:
-    """The Korean hint line for a key, or the generic one."""
+def hint(key: str) -> Message:
+    """The hint for a key, or the generic one."""
     return HINTS.get(key, HINTS["generic"])
 
 
-_BY_TEXT = {text: key for key, text in HINTS.items()}
-HINT_MARK = "💡 "
+def hint_text(key: str) -> str:
+    """The hint as a note line inside stderr text (DockerHost takes it out into CommandResult.notes)."""
+    return note_marker(hint(key))
 
 
-def hint_kind(line: str) -> str | None:
-    """The error kind (hint key) of a printed hint line ("💡 …"), or None when the line is not a hint.
+_BY_ID = {str(message.id): key for key, message in HINTS.items()}
 
-    Reports read terminal transcripts, which keep text only; this maps the text back to its kind.
+
+def hint_kind(text: str, translations: dict[str, str] | None = None) -> str | None:
+    """The error kind (hint key) of a hint note as a transcript shows it, or None when it is not one.
+
+    Transcripts keep the note as the learner read it (translated, after the "💡" mark);
+    `translations` maps each shown text back to its message id (the web layer builds it from the
+    catalogues), so reports group by kind whatever the learner's language.
     """
-    text = line.strip()
-    if not text.startswith(HINT_MARK.strip()):
-        return None
-    return _BY_TEXT.get(text[len(HINT_MARK.strip()) :].strip())
+    line = text.strip().removeprefix("💡").strip()
+    if translations is not None:
+        line = translations.get(line, line)
+    return _BY_ID.get(line)

@@ -8,7 +8,7 @@ from typing import Any
 from app.curriculum import Question
 from app.grading.errors import AnswerError
 from app.grading.kinds.base import FormData, QuestionKind, field_values, ints, text_field
-from app.grading.kinds.common import RIGHT, index_list_error, is_int, is_str_seq, result, verdict
+from app.grading.kinds.common import RIGHT, WRONG, index_list_error, is_int, is_str_seq, result, verdict
 from app.grading.verdict import Verdict
 
 # ---------------------------------------------------------------- single
@@ -46,7 +46,7 @@ def single_grade(key: Mapping[str, Any], answer: int) -> Verdict:
         f"고른 답 ‘{choices[answer]}’" + (" — 정답입니다." if ok else f" — 정답은 ‘{choices[correct]}’입니다."),
         f"You chose ‘{choices[answer]}’" + (" — correct." if ok else f"; the answer is ‘{choices[correct]}’."),
     )
-    return verdict(1.0 if ok else 0.0, [check], RIGHT, ("오답입니다.", "Not correct."))
+    return verdict(1.0 if ok else 0.0, [check], RIGHT, WRONG)
 
 
 # ---------------------------------------------------------------- multiple
@@ -125,7 +125,7 @@ def tf_grade(key: Mapping[str, Any], answer: bool) -> Verdict:
         f"‘{word[answer][0]}’을 골랐습니다. 정답은 ‘{word[key['correct']][0]}’입니다.",
         f"You answered {word[answer][1]}; the answer is {word[key['correct']][1]}.",
     )
-    return verdict(1.0 if ok else 0.0, [check], RIGHT, ("오답입니다.", "Not correct."))
+    return verdict(1.0 if ok else 0.0, [check], RIGHT, WRONG)
 
 
 # ---------------------------------------------------------------- the kinds

@@ -30,10 +30,12 @@ def verdict(score: float, checks: Sequence[CheckResult], right: tuple[str, str],
     if not passed and score > 0:
         ko += f" 부분 점수 {score:g}점 (만점 1점)."
         en += f" Partial credit: {score:g} of 1."
-    return Verdict(score, 1.0, passed, tuple(checks), ko, en)
+    return Verdict(score, 1.0, passed, tuple(checks), ko.strip(), en.strip())
 
 
-RIGHT = ("정답입니다.", "Correct.")
+#: Right or wrong alone adds nothing to the page's own "Right!" / "Not yet." (no "정답입니다! 정답입니다.").
+RIGHT = ("", "")
+WRONG = ("", "")
 
 
 def index_list_error(answer: Any, size: int, *, unique: bool) -> AnswerError | None:

@@ -9,8 +9,8 @@ from typing import Any
 from app.curriculum import Question
 from app.grading.errors import AnswerError
 from app.grading.kinds.base import FormData, QuestionKind, text_field
-from app.grading.kinds.common import RIGHT, is_str_seq, result, text_error, verdict
-from app.grading.text import normalise_answer
+from app.grading.kinds.common import RIGHT, WRONG, is_str_seq, result, text_error, verdict
+from app.grading.text import as_typed, normalise_answer
 from app.grading.verdict import Verdict
 
 BLANK = re.compile(r"\[\[(\d+)\]\]")
@@ -67,7 +67,7 @@ def text_matches(answer: str, accept: Sequence[str], pattern: str | None = None)
 def short_grade(key: Mapping[str, Any], answer: str) -> Verdict:
     accept = tuple(key.get("accept", ()))
     ok = text_matches(answer, accept, key.get("pattern"))
-    shown = normalise_answer(answer)
+    shown = as_typed(answer)
     if ok:
         ko, en = f"‘{shown}’ — 정답입니다.", f"‘{shown}’ — correct."
     elif accept:
@@ -75,7 +75,7 @@ def short_grade(key: Mapping[str, Any], answer: str) -> Verdict:
         en = f"‘{shown}’ — not what was expected. An accepted answer: ‘{accept[0]}’."
     else:
         ko, en = f"‘{shown}’ — 기대한 형식의 답이 아닙니다.", f"‘{shown}’ — not in the expected form."
-    return verdict(1.0 if ok else 0.0, [result("answer", ok, ko, en)], RIGHT, ("오답입니다.", "Not correct."))
+    return verdict(1.0 if ok else 0.0, [result("answer", ok, ko, en)], RIGHT, WRONG)
 
 
 # ---------------------------------------------------------------- cloze
@@ -112,13 +112,14 @@ def cloze_grade(key: Mapping[str, Any], answer: Sequence[str]) -> Verdict:
     checks = []
     for i, (accepted, given) in enumerate(zip(key["blanks"], answer, strict=False), start=1):
         ok = text_matches(given, accepted)
-        shown = normalise_answer(given) or "(빈칸)"
+        shown = as_typed(given)
         checks.append(
             result(
                 f"blank {i}",
                 ok,
-                f"빈칸 {i}: ‘{shown}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 정답 예: ‘{accepted[0]}’."),
-                f"Blank {i}: ‘{shown}’" + (" — right." if ok else f" — wrong; e.g. ‘{accepted[0]}’."),
+                f"빈칸 {i}: ‘{shown or '(빈칸)'}’"
+                + (" — 맞습니다." if ok else f" — 틀렸습니다. 정답 예: ‘{accepted[0]}’."),
+                f"Blank {i}: ‘{shown or '(empty)'}’" + (" — right." if ok else f" — wrong; e.g. ‘{accepted[0]}’."),
             )
         )
     right = sum(c.passed for c in checks)

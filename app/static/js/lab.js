@@ -23,6 +23,7 @@ document.addEventListener("DOMContentLoaded", () => {
     words: data.words, history: data.history || [], text,
     onSubmit: (line, t) => command("run", { line, terminal: t, command_id: newId() }),
     onInterrupt: (t) => command("interrupt", { terminal: t }),
+    onDetach: (t) => command("detach", { terminal: t }),
     onClear: (t) => command("clear", { terminal: t }),
     onMessage: say,
   });
@@ -251,6 +252,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const confirmBox = (name) => page.querySelector(`[data-confirm=${name}]`);
   const actions = {
     interrupt: () => term.interrupt(),
+    detach: () => { term.detach(); term.input.focus(); },
     clear: () => { term.clearScreen(term.active); command("clear", { terminal: term.active }); },
     complete: () => { term.complete(); term.input.focus(); },
     // Phone keyboards have no arrow keys: these buttons walk the history like ↑/↓.

@@ -27,7 +27,7 @@
     }
     const verdict = document.createElement("p");
     verdict.className = "verdict";
-    verdict.textContent = (data.passed ? box.dataset.right : box.dataset.wrong) + " " + (data.feedback || "");
+    verdict.textContent = ((data.passed ? box.dataset.right : box.dataset.wrong) + " " + (data.feedback || "")).trim();
     box.append(verdict);
     const failed = (data.checks || []).filter((c) => !c.passed && c.message);
     if (failed.length) {

@@ -148,6 +148,9 @@ window.DojoTerminal = (() => {
 
     // --- the line editor ---------------------------------------------------------------------
     onKey(e) {
+      if (e.key === "Control") return; // holding Ctrl between Ctrl+P and Ctrl+Q keeps the chord armed
+      const detachArmed = this.detachArmed;
+      this.detachArmed = false;
       if (e.key === "Enter") {
         // Enter that confirms a Hangul syllable in the IME must not send the line.
         if (e.isComposing || this.composing || e.keyCode === 229) return;
@@ -159,6 +162,16 @@ window.DojoTerminal = (() => {
         e.preventDefault(); this.browse(1);
       } else if (e.key === "Tab" && !e.shiftKey && this.input.value.trim() && !e.isComposing) {
         e.preventDefault(); this.complete();
+      } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === "p" || e.key === "P" || e.code === "KeyP")) {
+        // Ctrl+P Ctrl+Q, Docker's detach keys: the first half waits for the second (the browser's print is not wanted here).
+        e.preventDefault();
+        this.detachArmed = true;
+        return;
+      } else if (detachArmed && e.ctrlKey && (e.key === "q" || e.key === "Q" || e.code === "KeyQ")) {
+        e.preventDefault();
+        this.detachArmed = false;
+        this.detach();
+        return;
       } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === "c" || e.key === "C" || e.code === "KeyC")) {
         // e.code too: with the Korean IME in Hangul mode the key can arrive as "ㅊ".
         if (this.input.selectionStart !== this.input.selectionEnd) return; // copy the selection
@@ -169,6 +182,13 @@ window.DojoTerminal = (() => {
         this.clearScreen(this.active);
         this.options.onClear(this.active);
       }
+    }
+
+    detach() {
+      this.detachArmed = false;
+      this.input.value = "";
+      this.historyPos = this.history.length;
+      this.options.onDetach(this.active);
     }
 
     interrupt() {

@@ -1,0 +1,31 @@
+"""A command's output as terminal scrollback entries: coloured by meaning, the simulator's notes translated."""
+
+from __future__ import annotations
+
+from app.dockersim import CommandResult, Message
+from app.services.lab_store import Workspace
+from app.services.messages import translate
+
+CLEAR_SCREEN = "\x1b[2J"
+
+
+def write_output(ws: Workspace, terminal: int, text: str, kind: str) -> None:
+    """Output as scrollback entries; the screen-clearing escape becomes a "clear" entry."""
+    if CLEAR_SCREEN in text:
+        ws.write(terminal, "clear", " ")
+        text = text.split(CLEAR_SCREEN)[-1]
+    ws.write(terminal, kind, text.replace("\x1b[H", ""))
+
+
+def write_result(ws: Workspace, terminal: int, result: CommandResult) -> None:
+    """A command's output, coloured by meaning: stderr of a command that succeeded (BuildKit's progress,
+    `docker run`'s pull lines) is not an error, so it is shown as ordinary output."""
+    write_output(ws, terminal, result.stdout, "out")
+    write_output(ws, terminal, result.stderr, "err" if result.exit_code != 0 else "out")
+    write_notes(ws, terminal, result.notes)
+
+
+def write_notes(ws: Workspace, terminal: int, notes: tuple[Message, ...]) -> None:
+    """The simulator's notes (hints, a busy terminal) in the learner's language, set apart from Docker's text."""
+    if notes:
+        ws.write(terminal, "note", "".join(f"\n💡 {translate(note)}\n" for note in notes))
