@@ -38,7 +38,9 @@ def _command(typed: str) -> str:
     return text if len(text) <= MAX_EXAMPLE else text[: MAX_EXAMPLE - 1] + "…"
 
 
-def failing_commands(transcript: Iterable[Sequence[object]]) -> list[tuple[str, str]]:
+def failing_commands(
+    transcript: Iterable[Sequence[object]], translations: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
     """(kind, command) for every command whose error output followed it, in order.
 
     `transcript` holds [terminal, kind, text] entries ("in", "out", "err", "note"); the error of
@@ -54,9 +56,11 @@ def failing_commands(transcript: Iterable[Sequence[object]]) -> list[tuple[str, 
         if kind == "in":
             count[terminal] += 1
             last_in[terminal] = text
-        elif kind == "err" and terminal in last_in:
+        elif kind in ("err", "note") and terminal in last_in:
+            # The hint arrives as a "note" entry in the learner's language (`translations` maps the
+            # shown text back to its message id); older transcripts kept it inside "err".
             key = (terminal, count[terminal])
-            error_kind = next((k for k in map(hint_kind, text.splitlines()) if k), None)
+            error_kind = next((k for line in text.splitlines() if (k := hint_kind(line, translations))), None)
             if error_kind and key not in found:
                 found[key] = (error_kind, _command(last_in[terminal]))
     return list(found.values())

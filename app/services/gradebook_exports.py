@@ -68,11 +68,13 @@ def gradebook_table(book: gradebook.Gradebook) -> tables.Table:
         tables.Column("username", _("User name"), 18),
         tables.Column("name", _("Name"), 24),
     ]
+    # gettext outside the f-strings: pybabel's extractor does not look inside them
+    scored, state, submitted = _("Points scored"), _("State"), _("Submitted")
     for a in book.assignments:
         columns += [
-            tables.Column(f"g{a.id}", f"{a.title} [#{a.id}] · {_('Points scored')}", 14),
-            tables.Column(f"s{a.id}", f"{a.title} [#{a.id}] · {_('State')}", 16),
-            tables.Column(f"t{a.id}", f"{a.title} [#{a.id}] · {_('Submitted')}", 20),
+            tables.Column(f"g{a.id}", f"{a.title} [#{a.id}] · {scored}", 14),
+            tables.Column(f"s{a.id}", f"{a.title} [#{a.id}] · {state}", 16),
+            tables.Column(f"t{a.id}", f"{a.title} [#{a.id}] · {submitted}", 20),
         ]
     columns += [
         tables.Column("total", _("Total"), 10),

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from app.dockersim import HINTS
 from app.extensions import db
 from app.models import Assignment, AssignmentAttempt, ItemResponse, SchoolClass, User
 from app.reports import misconceptions as pure
 from app.services import assignments, classes
 from app.services.course import get_course
+from app.services.messages import translate
 
 # What each error kind reveals, and a phrase the lesson that teaches it contains.
 MEANINGS: dict[str, tuple[Any, str]] = {
@@ -76,6 +79,16 @@ def _lesson(kind: str) -> tuple[str, str | None] | None:
     return None if meaning is None else pure.teaching_section(_lessons(id(get_course())), meaning[1])
 
 
+def _shown_hints() -> dict[str, str]:
+    """Every hint as a learner reads it (Korean and English) -> its message id: transcripts keep the shown text."""
+    shown: dict[str, str] = {}
+    for message in HINTS.values():
+        for lang in ("ko", "en"):
+            with force_locale(lang):
+                shown[translate(message)] = message.id
+    return shown
+
+
 def _groups(assignment_ids: list[int]) -> list[Found]:
     """Read every transcript of these assignments in one statement and group the failures."""
     per_learner: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -86,7 +99,7 @@ def _groups(assignment_ids: list[int]) -> list[Found]:
             .where(AssignmentAttempt.assignment_id.in_(assignment_ids), ItemResponse.transcript.is_not(None))
         )
         for user_id, transcript in db.session.execute(query):
-            per_learner[user_id].extend(pure.failing_commands(transcript or []))
+            per_learner[user_id].extend(pure.failing_commands(transcript or [], _shown_hints()))
     found = []
     for group in pure.tally(per_learner):
         meaning = MEANINGS.get(group.kind)

@@ -19,12 +19,15 @@ def _transcript(*lines: str) -> list[list[object]]:
             entries.append([0, "out", result.stdout])
         if result.stderr:
             entries.append([0, "err", result.stderr])
+        if result.notes:  # as the lab page writes them (here untranslated: the message ids)
+            entries.append([0, "note", "".join(f"\n💡 {note.id}\n" for note in result.notes)])
     return entries
 
 
 def test_hint_kind_reads_every_hint_back():
-    for key, text in HINTS.items():
-        assert hint_kind("💡 " + text) == key
+    for key, message in HINTS.items():
+        assert hint_kind("💡 " + message.id) == key
+        assert hint_kind("💡 번역된 문장", {"번역된 문장": message.id}) == key
     assert hint_kind("Error response from daemon: no such container") is None
 
 

@@ -3,6 +3,8 @@ catalogue messages: the simulator has no language, the web layer translates them
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.dockersim.core.message import N_, Message, note_marker
 
 HINTS: dict[str, Message] = {
@@ -98,13 +100,15 @@ def hint_text(key: str) -> str:
 _BY_ID = {str(message.id): key for key, message in HINTS.items()}
 
 
-def hint_kind(text: str, translations: dict[str, str] | None = None) -> str | None:
+def hint_kind(text: str, translations: Mapping[str, str] | None = None) -> str | None:
     """The error kind (hint key) of a hint note as a transcript shows it, or None when it is not one.
 
     Transcripts keep the note as the learner read it (translated, after the "💡" mark);
     `translations` maps each shown text back to its message id (the web layer builds it from the
     catalogues), so reports group by kind whatever the learner's language.
     """
+    if not text.strip().startswith("💡"):
+        return None
     line = text.strip().removeprefix("💡").strip()
     if translations is not None:
         line = translations.get(line, line)
