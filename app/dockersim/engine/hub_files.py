@@ -81,7 +81,7 @@ def digest_hex(*parts: str) -> str:
 
 # Programs the real images carry that the simulator does not model: they exist (so they are not "not found"),
 # and running them says plainly that they are not modelled.
-GNU_EXTRA = (
+_COMMON_EXTRA = (
     "printenv",
     "head",
     "tail",
@@ -107,45 +107,9 @@ GNU_EXTRA = (
     "basename",
     "dirname",
     "whoami",
-    "apt-get",
-    "apt",
-    "dpkg",
-    "which",
 )
-BUSYBOX_EXTRA = (
-    "printenv",
-    "head",
-    "tail",
-    "wc",
-    "uname",
-    "id",
-    "sed",
-    "find",
-    "chmod",
-    "chown",
-    "ln",
-    "du",
-    "df",
-    "tar",
-    "gzip",
-    "sort",
-    "uniq",
-    "tr",
-    "cut",
-    "tee",
-    "xargs",
-    "stat",
-    "basename",
-    "dirname",
-    "whoami",
-    "which",
-    "wget",
-    "vi",
-    "ping",
-    "nc",
-    "top",
-    "kill",
-)
+GNU_EXTRA = _COMMON_EXTRA + ("apt-get", "apt", "dpkg", "which")
+BUSYBOX_EXTRA = _COMMON_EXTRA + ("which", "wget", "vi", "ping", "nc", "top", "kill")
 
 
 def binary(name: str) -> str:
