@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, RadioField, StringField, SubmitField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, Length
+
+from app.blueprints.forms import new_password_field, repeat_password_field
 
 LANGUAGE_CHOICES = [("ko", "한국어"), ("en", "English")]
 
@@ -22,17 +24,8 @@ class PasswordForm(FlaskForm):
     """A new password; the current one proves it is the learner."""
 
     current = PasswordField(_l("Current password"), validators=[DataRequired(message=_l("Enter a password."))])
-    password = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(message=_l("Enter a password.")),
-            Length(min=8, max=128, message=_l("A password has 8 to 128 characters.")),
-        ],
-    )
-    confirm = PasswordField(
-        _l("New password again"),
-        validators=[EqualTo("password", message=_l("The passwords do not match."))],
-    )
+    password = new_password_field(_l("New password"))
+    confirm = repeat_password_field(_l("New password again"), required=False)
     submit = SubmitField(_l("Change password"))
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import PasswordField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
+from wtforms import StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from app.blueprints.forms import new_password_field, repeat_password_field
 from app.services.classes import valid_timezone
 
 
@@ -64,18 +65,6 @@ class BulkAccountsForm(FlaskForm):
 class NewPasswordForm(FlaskForm):
     """The learner's own password, replacing the one-time password."""
 
-    password = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(message=_l("Enter a password.")),
-            Length(min=8, max=128, message=_l("A password has 8 to 128 characters.")),
-        ],
-    )
-    confirm = PasswordField(
-        _l("Password again"),
-        validators=[
-            DataRequired(message=_l("Enter the password again.")),
-            EqualTo("password", message=_l("The passwords do not match.")),
-        ],
-    )
+    password = new_password_field(_l("New password"))
+    confirm = repeat_password_field(_l("Password again"))
     submit = SubmitField(_l("Save password"))

@@ -27,6 +27,24 @@ from app.services.questions import MAX_ANSWER_CHARS, Submission
 USERNAME_PATTERN = r"^[\w.-]+$"
 
 
+def new_password_field(label: str) -> PasswordField:
+    """A password a learner chooses (registering, first log-in, changing it): 8 to 128 characters."""
+    return PasswordField(
+        label,
+        validators=[
+            DataRequired(message=_l("Enter a password.")),
+            Length(min=8, max=128, message=_l("A password has 8 to 128 characters.")),
+        ],
+    )
+
+
+def repeat_password_field(label: str, required: bool = True) -> PasswordField:
+    """The same password typed again; it must match the form's `password` field."""
+    match = EqualTo("password", message=_l("The passwords do not match."))
+    required_first = [DataRequired(message=_l("Enter the password again."))] if required else []
+    return PasswordField(label, validators=[*required_first, match])
+
+
 class RegisterForm(FlaskForm):
     """Create an account (a guest's row becomes the account)."""
 
@@ -39,20 +57,8 @@ class RegisterForm(FlaskForm):
         ],
     )
     display_name = StringField(_l("Display name (optional)"), validators=[Optional(), Length(max=80)])
-    password = PasswordField(
-        _l("Password"),
-        validators=[
-            DataRequired(message=_l("Enter a password.")),
-            Length(min=8, max=128, message=_l("A password has 8 to 128 characters.")),
-        ],
-    )
-    confirm = PasswordField(
-        _l("Password again"),
-        validators=[
-            DataRequired(message=_l("Enter the password again.")),
-            EqualTo("password", message=_l("The passwords do not match.")),
-        ],
-    )
+    password = new_password_field(_l("Password"))
+    confirm = repeat_password_field(_l("Password again"))
     submit = SubmitField(_l("Register"))
 
 
