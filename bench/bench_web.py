@@ -35,11 +35,11 @@ LAB = "@playground"
 REPEAT = 80
 
 
-def make_app(sync_normal: bool = False):
+def make_app(sync_full: bool = False):
     """An app on a fresh SQLite file, CSRF off, no rate limit in the way.
 
-    `sync_normal` adds `PRAGMA synchronous=NORMAL` (safe with WAL; not the app's setting today):
-    it shows how much of a command is the fsync of its commit.
+    The app runs SQLite with `synchronous=NORMAL` (app/database.py); `sync_full` switches back to
+    SQLite's default FULL to show how much of a command an fsync per commit would be.
     """
     folder = Path(tempfile.mkdtemp())
     app = create_app(
@@ -52,15 +52,15 @@ def make_app(sync_normal: bool = False):
     )
     with app.app_context():
         upgrade()
-        if sync_normal:
-            event.listen(db.engine, "connect", _sync_normal)
+        if sync_full:
+            event.listen(db.engine, "connect", _sync_full)
             db.engine.dispose()
     return app
 
 
-def _sync_normal(connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sync_full(connection, _record) -> None:  # type: ignore[no-untyped-def]
     cursor = connection.cursor()
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 
@@ -100,9 +100,9 @@ def peak_kib(fn: Callable[[], object]) -> float:
     return peak / 1024
 
 
-def measure(sync_normal: bool) -> None:
+def measure(sync_full: bool) -> None:
     """One full set of ratios on one app."""
-    app = make_app(sync_normal)
+    app = make_app(sync_full)
     healthz = app.test_client()
     one, many, short, long = (learner(app) for _ in range(4))
     for learner_command in (one, many, short, long):  # some way into a lab: a full undo history
@@ -132,7 +132,7 @@ def measure(sync_normal: bool) -> None:
     sizes = [s / 1024 for s in stored_bytes(app).values()]
     mem_one, mem_many = peak_kib(lambda: one("docker ps")), peak_kib(lambda: many("docker ps"))
 
-    print(f"bench_web: Flask test client, SQLite{' with synchronous=NORMAL' if sync_normal else ''}")
+    print(f"bench_web: Flask test client, SQLite, synchronous={'FULL' if sync_full else 'NORMAL (as the app)'}")
     print(f"  GET /healthz                    {baseline * 1e3:7.2f} ms")
     print(f"  lab command, 1 container        {t_one * 1e3:7.2f} ms  {t_one / baseline:5.1f}x /healthz     [<= 8x]")
     print(f"  lab command, 45 containers      {t_many * 1e3:7.2f} ms  {t_many / t_one:5.2f}x 1 container  [<= 1.5x]")
@@ -147,8 +147,8 @@ def measure(sync_normal: bool) -> None:
 
 def main() -> None:
     logging.disable(logging.INFO)
-    measure(sync_normal=False)
-    measure(sync_normal=True)
+    measure(sync_full=False)
+    measure(sync_full=True)
 
 
 if __name__ == "__main__":

@@ -141,6 +141,7 @@ def test_sqlite_pragmas(app):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL: safe with WAL
 
 
 def test_explicit_config_wins_over_the_environment(monkeypatch, tmp_path):
