@@ -1,5 +1,5 @@
-"""What a question kind is: one registration of its key check, answer check, grader, form reader
-and template partial. The kind's content block is parsed by `app.curriculum.questions` (see
+"""What a question kind is: one registration of its key check, answer check, grader, form reader,
+sample answers, whether it picks from choices, and template partial. The kind's content block is parsed by `app.curriculum.questions` (see
 `app.grading.kinds` for why that half stays there).
 """
 
