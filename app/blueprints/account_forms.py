@@ -7,9 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, RadioField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
-from app.blueprints.forms import new_password_field, repeat_password_field
+from app.blueprints.forms import choices, new_password_field, repeat_password_field
 
-LANGUAGE_CHOICES = [("ko", "한국어"), ("en", "English")]
+LANGUAGE_CHOICES = choices([("ko", "한국어"), ("en", "English")])
 
 
 class ProfileForm(FlaskForm):

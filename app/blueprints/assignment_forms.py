@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -20,25 +20,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from app.blueprints.forms import required
+from app import grading
+from app.blueprints.forms import choices, required
 from app.services import assignment_items
 from app.services.assignments import GradeMethod, ItemChoice, LabHelp, LatePolicy, ReviewWhen, Settings, to_utc
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
-KINDS = ("single", "multiple", "true_false", "short", "command", "ordering", "matching", "cloze")
-
-
-class Option(NamedTuple):
-    """One choice of a select field, read by WTForms as a (value, label) pair and by templates by name."""
-
-    value: str
-    label: Any  # a lazy string
-
-
-def choices(pairs: Iterable[tuple[object, Any]]) -> list[Option]:
-    """WTForms choices from (value, label) pairs."""
-    return [Option(str(value), label) for value, label in pairs]
-
 
 REVIEW = choices(
     [
@@ -156,7 +143,7 @@ class AssignmentForm(FlaskForm):
         lessons = choices(assignment_items.lesson_choices())
         self.lessons.choices = lessons
         self.random_lessons.choices = lessons
-        self.kinds.choices = choices([(k, k) for k in KINDS])
+        self.kinds.choices = choices([(name, name) for name in grading.QUESTION_KINDS])
 
     def validate_due_at(self, field: DateTimeLocalField) -> None:
         """The due time comes after the opening time."""
@@ -225,3 +212,7 @@ class DuplicateForm(FlaskForm):
 
     target = SelectField(_l("Copy to class"), coerce=int, choices=[])
     submit = SubmitField(_l("Duplicate"))
+
+    def __init__(self, *args: Any, targets: Iterable[tuple[object, Any]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.target.choices = choices(targets)

@@ -196,7 +196,10 @@ def edit(assignment_id: int) -> Any:
 @bp.route("/assignments/<int:assignment_id>/report")
 def report(assignment_id: int) -> str:
     page = assignment_pages.assignment_report(classroom.me(), assignment_id, utc_now())
-    forms = {"override_form": OverrideForm(), "duplicate_form": assignment_admin.duplicate_form(DuplicateForm(), page)}
+    forms = {
+        "override_form": OverrideForm(),
+        "duplicate_form": DuplicateForm(targets=assignment_admin.duplicate_targets(page)),
+    }
     return render_template("assignments/report.html", **page, **forms)
 
 

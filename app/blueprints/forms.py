@@ -8,7 +8,7 @@ or X-CSRFToken header) before the view runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import Field, PasswordField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # (WTForms 3.3; not in its 3.2 stubs)
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
 
 from app import grading
@@ -25,6 +26,12 @@ from app.curriculum import Question
 from app.services.questions import MAX_ANSWER_CHARS, Submission
 
 USERNAME_PATTERN = r"^[\w.-]+$"
+
+
+def choices(pairs: Iterable[tuple[object, Any]]) -> list[SelectChoice]:
+    """The options of a select or radio field from (value, label) pairs: WTForms' `SelectChoice`
+    (read by templates as `.value` / `.label`), not the tuples WTForms 3.4 stops taking."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
 
 
 def new_password_field(label: str) -> PasswordField:

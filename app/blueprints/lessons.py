@@ -41,8 +41,8 @@ def is_lab(value: object) -> bool:
 
 
 @bp.app_template_global("cloze_html")
-def cloze_html(text: str, label: str) -> Markup:
-    return Markup(lessons.cloze_html(text, label))
+def cloze_html(text: str, label: str, values: list[str] | None = None) -> Markup:
+    return Markup(lessons.cloze_html(text, label, values))
 
 
 @bp.app_template_global("display_order")

@@ -81,12 +81,10 @@ def save_edit(page: dict[str, Any], settings: Settings, choice: ItemChoice, form
     return assignments.update(assignment, settings, points, removed, classes.utc_now())
 
 
-def duplicate_form(form: Any, page: dict[str, Any]) -> Any:
-    """The duplicate form with the instructor's other classes to choose from."""
+def duplicate_targets(page: dict[str, Any]) -> list[tuple[int, str]]:
+    """The instructor's other classes an assignment can be copied to, as (id, name)."""
     current = page["school_class"]
-    pairs = [(c.id, c.name) for c in page.get("other_classes", []) if c.id != current.id]
-    form.target.choices = [(str(value), label) for value, label in pairs]
-    return form
+    return [(c.id, c.name) for c in page.get("other_classes", []) if c.id != current.id]
 
 
 def require_teacher(user: User | None, assignment_id: int) -> None:

@@ -1,7 +1,7 @@
 """The one place where assignments meet the course's questions, labs and graders.
 
-Another part of the app is moving every question kind into one registry; the assignments code
-calls only this module, so switching to the registry changes this file alone.
+Questions are read, graded, shuffled and answered (by demo learners) through the question-kind
+registry (`app.grading.QUESTION_KINDS`): nothing here names a kind.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from app.models import AssignmentItem, User
 from app.services import lab_store, lab_view
 from app.services.course import get_course
 from app.services.questions import MAX_ANSWER_CHARS
-
-CHOICE_KINDS = ("single", "multiple")
 
 
 class AnswerRefused(ValueError):
@@ -78,7 +76,7 @@ def draw_slots(items: list[AssignmentItem], seed: int, shuffle: bool) -> list[di
         rng.shuffle(slots)
         for slot in slots:
             question = find(slot["ref"])
-            if isinstance(question, Question) and question.kind in CHOICE_KINDS:
+            if isinstance(question, Question) and grading.question_kind(question.kind).picks_choices:
                 order = list(range(len(question.key["choices"])))
                 rng.shuffle(order)
                 slot["choices"] = order
@@ -97,6 +95,14 @@ def grade_answer(question: Question, form: Mapping[str, Any], lang: str) -> tupl
     if problem:
         raise AnswerRefused(problem)
     return answer, grading.grade_question(question.kind, question.key, answer).to_dict()
+
+
+def sample_answer(question: Question, knows: bool, rng: random.Random) -> Any:
+    """A demo learner's answer: the key's right answer when they know it (and the key holds one),
+    else a plausible wrong one drawn with `rng`."""
+    kind = grading.question_kind(question.kind)
+    right = kind.right_answer(question.key) if knows else None
+    return kind.wrong_answer(question.key, rng) if right is None else right
 
 
 def regrade_answer(question: Question, answer: Any) -> dict[str, Any]:

@@ -13,13 +13,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import grading
 from app.curriculum import Lab, Question
 from app.extensions import db
 from app.models import Assignment, AssignmentAttempt, AttemptState, ItemResponse, SchoolClass, User
 from app.reports import charts, statistics
 from app.services import assignment_items, assignments
-
-CHOICE_KINDS = ("single", "multiple")
 
 
 @dataclass
@@ -136,7 +135,7 @@ def compute(assignment: Assignment, school_class: SchoolClass, all_attempts: boo
         item = found.get(spec.item_id)
         if isinstance(item, Question):
             kinds[spec.item_id] = item.kind
-            if item.kind in CHOICE_KINDS:
+            if grading.question_kind(item.kind).picks_choices:
                 choices[spec.item_id] = _choices(item, rows)
         elif isinstance(item, Lab):
             kinds[spec.item_id] = "lab"

@@ -75,33 +75,6 @@ def korean_names(count: int, rng: random.Random) -> list[str]:
     return [pool[i % len(pool)] + (str(i // len(pool) + 1) if i >= len(pool) else "") for i in range(count)]
 
 
-def drawn_answer(question: Question, knows: bool, rng: random.Random) -> Any:
-    """A right answer from the key when the learner knows it, else a plausible wrong one."""
-    key, kind = question.key, question.kind
-    if kind == "single":
-        return key["correct"] if knows else rng.randrange(len(key["choices"]))
-    if kind == "multiple":
-        if knows:
-            return sorted(key["correct"])
-        return sorted(rng.sample(range(len(key["choices"])), rng.randint(1, len(key["choices"]))))
-    if kind == "true_false":
-        return key["correct"] if knows else not key["correct"]
-    if kind == "short":
-        accept = list(key.get("accept") or [])
-        return accept[0] if knows and accept else "모르겠어요"
-    if kind == "command":
-        return "\n".join(key["reference"]) if knows else "docker ps"
-    if kind in ("ordering", "matching"):
-        n = len(key["items" if kind == "ordering" else "pairs"])
-        order = list(range(n))
-        if not knows:
-            rng.shuffle(order)
-        return order
-    if kind == "cloze":
-        return [blank[0] if knows else "?" for blank in key["blanks"]]
-    return None
-
-
 def _items(rng: random.Random) -> tuple[list[str], list[str], str | None]:
     """Questions of the first lessons for the two assignments, and a lab for the second."""
     lessons = [lesson_id for lesson_id, _title in assignment_items.lesson_choices()]
@@ -162,7 +135,7 @@ def _take(
         item = assignment_items.find(entry["ref"])
         knows = rng.random() < ability
         if isinstance(item, Question):
-            answer = drawn_answer(item, knows, rng)
+            answer = assignment_items.sample_answer(item, knows, rng)
             verdict = assignment_items.regrade_answer(item, answer)
             points = float(entry["points"])
             db.session.add(

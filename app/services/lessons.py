@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import escape
 
 from flask import session
 from sqlalchemy import func, select
@@ -178,14 +180,16 @@ _BLANK = re.compile(r"\[\[(\d+)\]\]")
 _TOKEN = re.compile(r"DOJOBLANK(\d+)X")
 
 
-def cloze_html(text: str, label: str) -> str:
-    """The cloze text as HTML with a labelled input at each `[[n]]` blank."""
+def cloze_html(text: str, label: str, values: Sequence[str] | None = None) -> str:
+    """The cloze text as HTML with a labelled input at each `[[n]]` blank, showing `values[n-1]`
+    (a saved answer) when given."""
 
     def blank(match: re.Match[str]) -> str:
         number = int(match.group(1))
+        value = values[number - 1] if values and number <= len(values) else ""
         return (
             f'<input type="text" class="blank" name="blank-{number - 1}" aria-label="{label} {number}" '
-            'autocomplete="off" autocapitalize="off" spellcheck="false">'
+            f'autocomplete="off" autocapitalize="off" spellcheck="false" value="{escape(str(value))}">'
         )
 
     # Swap blanks for plain tokens first: `[[1]](으)` would otherwise render as a Markdown link.

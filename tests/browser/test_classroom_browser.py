@@ -110,6 +110,8 @@ def test_instructor_flow_with_auto_submit(browser: Browser, server):  # type: ig
     first.locator("input[type=radio], input[type=checkbox]").first.check()
     expect(learner.get_by_test_id("saved-0")).to_have_text("저장했습니다.")
     expect(learner.get_by_test_id("unanswered")).to_contain_text("2")
+    learner.reload()  # the saved answer comes back from the server, drawn by the kind's own partial
+    expect(learner.get_by_test_id("slot-0").locator("input[type=radio], input[type=checkbox]").first).to_be_checked()
 
     # Bring the deadline close (instead of waiting the whole minute); the page's count reaches zero,
     # reloads, and the server submits what was saved.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import random
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from app.curriculum import Question
@@ -146,6 +147,22 @@ def _read_matching(question: Question, form: FormData) -> list[int] | None:
     return [shown[p] for p in picks]
 
 
+def _in_order(field: str) -> Callable[[Mapping[str, Any]], list[int]]:
+    """The right answer of a key whose `field` lists the items (or pairs) in the right order."""
+    return lambda key: list(range(len(key[field])))
+
+
+def _shuffled(field: str) -> Callable[[Mapping[str, Any], random.Random], list[int]]:
+    """A wrong answer: the key's `field` in a shuffled order (by chance, now and then, the right one)."""
+
+    def draw(key: Mapping[str, Any], rng: random.Random) -> list[int]:
+        order = list(range(len(key[field])))
+        rng.shuffle(order)
+        return order
+
+    return draw
+
+
 KINDS = (
     QuestionKind(
         "ordering",
@@ -154,6 +171,8 @@ KINDS = (
         ordering_answer,
         ordering_grade,
         _read_ordering,
+        right_answer=_in_order("items"),
+        wrong_answer=_shuffled("items"),
     ),
     QuestionKind(
         "matching",
@@ -162,5 +181,7 @@ KINDS = (
         matching_answer,
         matching_grade,
         _read_matching,
+        right_answer=_in_order("pairs"),
+        wrong_answer=_shuffled("pairs"),
     ),
 )

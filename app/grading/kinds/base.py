@@ -1,11 +1,12 @@
-"""What a question kind is: one registration of its key check, answer check, grader, form reader
-and template partial. The kind's content block is parsed by `app.curriculum.questions` (see
+"""What a question kind is: one registration of its key check, answer check, grader, form reader,
+sample answers, whether it picks from choices, and template partial. The kind's content block is parsed by `app.curriculum.questions` (see
 `app.grading.kinds` for why that half stays there).
 """
 
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +30,15 @@ class QuestionKind:
     - `grade(key, answer)`: the verdict for a well-formed answer;
     - `read_answer(question, form)`: the answer from the submitted form fields the partial
       renders (None when nothing usable was sent); pure, for lessons and assigned quizzes alike;
-    - `partial`: the template of the widget, with macros `label()` and `widget(q)`.
+    - `right_answer(key)`: the key's own right answer (`flask content check` proves it grades as
+      right; demo learners who know give it), or None when the key holds none to give (a short
+      answer accepted only by a pattern);
+    - `wrong_answer(key, rng)`: a plausible wrong answer, drawn with a seeded generator (demo
+      learners who do not know);
+    - `picks_choices`: the key's `choices` are picked by index (`correct` is one index or a list):
+      an assigned quiz shows them in each learner's own order, its statistics count each choice;
+    - `partial`: the template of the widget, with macros `label()` and
+      `widget(q, saved=none, order=none, slot=none)`.
     """
 
     name: str
@@ -38,10 +47,13 @@ class QuestionKind:
     answer_error: Callable[[Mapping[str, Any], Any], AnswerError | None]
     grade: Callable[[Mapping[str, Any], Any], Verdict]
     read_answer: Callable[[Question, FormData], Any]
+    right_answer: Callable[[Mapping[str, Any]], Any]
+    wrong_answer: Callable[[Mapping[str, Any], random.Random], Any]
+    picks_choices: bool = False
 
     @property
     def partial(self) -> str:
-        """The widget's template, by convention `questions/kinds/<name>.html`."""
+        """The widget's template, by convention `lessons/kinds/<name>.html`."""
         return f"lessons/kinds/{self.name}.html"
 
 

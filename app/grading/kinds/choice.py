@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -144,6 +145,27 @@ def _read_true_false(question: Question, form: FormData) -> bool | None:
     return {"true": True, "false": False}.get(text_field(form, "answer") or "")
 
 
+def _correct(key: Mapping[str, Any]) -> Any:
+    return key["correct"]
+
+
+def _wrong_single(key: Mapping[str, Any], rng: random.Random) -> int:
+    return rng.randrange(len(key["choices"]))  # (a guess: may be right by chance)
+
+
+def _right_multiple(key: Mapping[str, Any]) -> list[int]:
+    return sorted(key["correct"])
+
+
+def _wrong_multiple(key: Mapping[str, Any], rng: random.Random) -> list[int]:
+    n = len(key["choices"])
+    return sorted(rng.sample(range(n), rng.randint(1, n)))
+
+
+def _wrong_true_false(key: Mapping[str, Any], rng: random.Random) -> bool:
+    return not key["correct"]
+
+
 KINDS = (
     QuestionKind(
         "single",
@@ -152,6 +174,9 @@ KINDS = (
         single_answer,
         single_grade,
         _read_single,
+        right_answer=_correct,
+        wrong_answer=_wrong_single,
+        picks_choices=True,
     ),
     QuestionKind(
         "multiple",
@@ -160,6 +185,18 @@ KINDS = (
         multiple_answer,
         multiple_grade,
         _read_multiple,
+        right_answer=_right_multiple,
+        wrong_answer=_wrong_multiple,
+        picks_choices=True,
     ),
-    QuestionKind("true_false", "bool", tf_key, tf_answer, tf_grade, _read_true_false),
+    QuestionKind(
+        "true_false",
+        "bool",
+        tf_key,
+        tf_answer,
+        tf_grade,
+        _read_true_false,
+        right_answer=_correct,
+        wrong_answer=_wrong_true_false,
+    ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -140,9 +141,42 @@ def _read_cloze(question: Question, form: FormData) -> list[str]:
     return [text_field(form, f"blank-{i}") or "" for i in range(len(question.key["blanks"]))]
 
 
+def _right_short(key: Mapping[str, Any]) -> str | None:
+    accept = list(key.get("accept") or [])
+    return accept[0] if accept else None  # (accepted only by a pattern: no literal answer to give)
+
+
+def _wrong_short(key: Mapping[str, Any], rng: random.Random) -> str:
+    return "모르겠어요"
+
+
+def _right_cloze(key: Mapping[str, Any]) -> list[str]:
+    return [blank[0] for blank in key["blanks"]]
+
+
+def _wrong_cloze(key: Mapping[str, Any], rng: random.Random) -> list[str]:
+    return ["?" for _ in key["blanks"]]
+
+
 KINDS = (
-    QuestionKind("short", "str", short_key, short_answer, short_grade, _read_short),
     QuestionKind(
-        "cloze", "list[str] (one answer per blank, in order)", cloze_key, cloze_answer, cloze_grade, _read_cloze
+        "short",
+        "str",
+        short_key,
+        short_answer,
+        short_grade,
+        _read_short,
+        right_answer=_right_short,
+        wrong_answer=_wrong_short,
+    ),
+    QuestionKind(
+        "cloze",
+        "list[str] (one answer per blank, in order)",
+        cloze_key,
+        cloze_answer,
+        cloze_grade,
+        _read_cloze,
+        right_answer=_right_cloze,
+        wrong_answer=_wrong_cloze,
     ),
 )

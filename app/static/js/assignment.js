@@ -45,12 +45,6 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   };
   page.querySelectorAll(".autosave-form").forEach((form) => {
-    // Cloze blanks come from the course's renderer without values: fill them from the saved answer.
-    const cloze = form.querySelector(".cloze[data-saved]");
-    if (cloze) {
-      const saved = JSON.parse(cloze.dataset.saved || "[]");
-      saved.forEach((value, i) => { const input = cloze.querySelector(`[name="blank-${i}"]`); if (input) input.value = value; });
-    }
     let timerId = null;
     form.addEventListener("submit", (event) => { event.preventDefault(); save(form); });
     form.addEventListener("change", () => { window.clearTimeout(timerId); save(form); });
