@@ -160,7 +160,7 @@ def test_the_readme_worked_example_is_a_valid_lesson() -> None:
     readme = (CONTENT / "README.md").read_text(encoding="utf-8")
     start = readme.index("````markdown\n---\nid: docker-exec")
     body = readme[start + len("````markdown\n") : readme.index("\n````\n", start)]
-    course, errors = parse_course([("16-docker-exec.md", body)], check_validator=validate_check)
+    course, errors = parse_course([("17-docker-exec.md", body)], check_validator=validate_check)
     assert [str(e) for e in errors] == []
     lesson = course.lesson("docker-exec")
     assert [lab.id for lab in lesson.labs] == ["lab-exec-touch"]
@@ -222,7 +222,7 @@ def test_the_readme_broken_example_reports_what_the_readme_shows() -> None:
         .replace(explanation, "")
         .replace("id: q-exec-new-container\n", "id: fc-exec-vs-run\n")
     )
-    path = "content/lessons/16-docker-exec.md"
+    path = "content/lessons/17-docker-exec.md"
     _, errors = parse_course([(path, broken)], check_validator=validate_check)
     shown = re.search(r"세 군데 망가뜨려.*?```text\n(.*?)```", readme, re.S).group(1).splitlines()
     assert [str(e) for e in errors] == [line for line in shown if not line.startswith("Error:")]

@@ -13,6 +13,7 @@ from app.grading.checks.containers import CONTAINER_CHECKS
 from app.grading.checks.files import FILE_CHECKS
 from app.grading.checks.history import HISTORY_CHECKS
 from app.grading.checks.images import IMAGE_CHECKS
+from app.grading.checks.inspection import INSPECTION_CHECKS
 from app.grading.checks.storage import STORAGE_CHECKS
 from app.grading.errors import ContentError, UnknownKindError
 from app.grading.params import validate_params, with_defaults
@@ -26,6 +27,7 @@ CHECKS: dict[str, CheckKind] = {
     + ACTIVITY_CHECKS
     + HISTORY_CHECKS
     + CONFIG_CHECKS
+    + INSPECTION_CHECKS
 }
 
 __all__ = ["CHECKS", "CheckKind", "Context", "Outcome", "check_kind", "describe_check", "run_check", "validate_check"]
