@@ -27,7 +27,7 @@ def check_course(root: Path) -> tuple[Course, list[ContentError]]:
                 ContentError(
                     paths[question.lesson_id],
                     question.line,
-                    f"question '{question.id}': its reference does not grade as right: {verdict.feedback_en}",
+                    f"question '{question.id}': its reference does not grade as right: {verdict.feedback.english() if verdict.feedback else ''}",
                 )
             )
     errors.sort(key=lambda e: (e.path, e.line))
