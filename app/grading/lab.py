@@ -136,8 +136,8 @@ def score_words(
         "%(held)d of %(total)d checks, %(score)s of %(max)s points",
         held=sum(1 for c in checks if c.passed),
         total=len(checks),
-        score=f"{score:g}",
-        max=f"{max_score:g}",
+        score=format(score, "g"),
+        max=format(max_score, "g"),
     )
     if passed:
         return N_("Every goal of the lab is met (%(count)s).", count=count)

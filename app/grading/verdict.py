@@ -84,7 +84,7 @@ def weighted_verdict(
             "%(held)s of %(total)s checks passed (%(score)s/%(max)s points).",
             held=len(checks) - len(failed),
             total=len(checks),
-            score=f"{score:g}",
-            max=f"{max_score:g}",
+            score=format(score, "g"),
+            max=format(max_score, "g"),
         )
     return Verdict(score, max_score, passed, checks, feedback)

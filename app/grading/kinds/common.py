@@ -29,7 +29,7 @@ def verdict(score: float, checks: Sequence[CheckResult], right: Message | None, 
     passed = score == 1.0
     feedback = right if passed else wrong
     if not passed and score > 0:
-        partial = N_("Partial credit: %(score)s of 1.", score=f"{score:g}")
+        partial = N_("Partial credit: %(score)s of 1.", score=format(score, "g"))
         feedback = N_("%(what)s %(partial)s", what=feedback, partial=partial) if feedback else partial
     return Verdict(score, 1.0, passed, tuple(checks), feedback)
 
