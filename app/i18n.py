@@ -22,7 +22,11 @@ def select_locale() -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Expose the current language to templates."""
+    """Expose the current language to templates, and the readers of stored grader messages."""
+    from app.services.messages import stored_check_message, stored_feedback
+
+    app.add_template_global(stored_feedback)
+    app.add_template_global(stored_check_message)
 
     @app.context_processor
     def inject_language() -> dict[str, object]:

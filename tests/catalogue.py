@@ -8,6 +8,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from app.dockersim.core.message import Message
+from app.services.particles import attach_particles
 
 PO = Path(__file__).resolve().parents[1] / "app" / "translations" / "ko" / "LC_MESSAGES" / "messages.po"
 
@@ -21,7 +22,12 @@ def korean_catalogue() -> dict[str, str]:
 
 
 def korean(message: Message) -> str:
-    """The message as the Korean UI shows it (nested messages translated too)."""
+    """The message as the Korean UI shows it (nested messages translated too, particles resolved)."""
     params = {k: korean(v) if isinstance(v, Message) else v for k, v in message.params}
     text = korean_catalogue().get(message.id, message.id)
-    return text % params if params else text
+    return attach_particles(text, params) % params if params else text
+
+
+def english(message: Message) -> str:
+    """The message as the English UI shows it (the catalogue id is English)."""
+    return message.english()

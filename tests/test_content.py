@@ -19,6 +19,7 @@ from app.curriculum import (
     parse_course,
 )
 from app.grading import grade_question, replay, validate_check
+from tests.catalogue import english
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -204,7 +205,7 @@ def test_the_untouched_setup_scores_zero(lab) -> None:
 @pytest.mark.parametrize("question", [q for q in REAL_COURSE.questions if q.kind == "command"], ids=lambda q: q.id)
 def test_every_command_answers_reference_grades_right(question) -> None:
     verdict = grade_question("command", question.key, "\n".join(question.key["reference"]))
-    assert verdict.passed, verdict.feedback_en
+    assert verdict.passed, english(verdict.feedback)
 
 
 def test_the_readme_broken_example_reports_what_the_readme_shows() -> None:

@@ -3,10 +3,10 @@
 Public API:
 - questions: `QUESTION_KINDS` (name -> `QuestionKind`), `question_kind(name)`,
   `read_answer(question, form)`, `grade_question(kind, key, answer) -> Verdict`,
-  `validate_answer(kind, key, answer, lang)`, `validate_key(kind, key)`, `display_order`;
-- lab checks: `CHECKS`, `validate_check(name, params)`, `describe_check(name, params, lang)`;
+  `validate_answer(kind, key, answer) -> Message | None`, `validate_key(kind, key)`, `display_order`;
+- lab checks: `CHECKS`, `validate_check(name, params)`, `describe_check(name, params) -> Message`;
 - labs: `grade_lab(goal_checks, policy, host) -> Verdict`, `describe_goal`, `validate_goal`, `POLICIES`;
-- results: `Verdict`, `CheckResult`; errors: `ContentError`, `UnknownKindError`.
+- results: `Verdict`, `CheckResult` (their words are `Message`s the web layer translates); errors: `ContentError`, `UnknownKindError`.
 """
 
 from app.grading.checks import CHECKS, describe_check, validate_check

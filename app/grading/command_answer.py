@@ -15,12 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.dockersim import CommandResult, DockerHost
+from app.dockersim import N_, CommandResult, DockerHost, Message
 from app.grading import hostview
 from app.grading.errors import AnswerError, ContentError
 from app.grading.state import ContainerView, HostState, short_ref
 from app.grading.text import nfc
 from app.grading.verdict import CheckResult, Verdict
+from app.grading.words import joined
 
 MAX_LINES = 20
 MAX_LINE_CHARS = 4096
@@ -66,21 +67,16 @@ def answer_lines(answer: str) -> list[str]:
 def answer_error(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     """Why a command answer cannot be run (not text, empty, too long)."""
     if not isinstance(answer, str):
-        return AnswerError("답은 명령어 글자(문자열)여야 합니다.", "The answer must be command text (a string).")
+        return N_("The answer must be command text (a string).")
     if len(answer) > MAX_ANSWER_CHARS:
-        return AnswerError(
-            f"답은 {MAX_ANSWER_CHARS}자까지 입력할 수 있습니다.",
-            f"An answer may be at most {MAX_ANSWER_CHARS} characters.",
-        )
+        return N_("An answer may be at most %(limit)s characters.", limit=MAX_ANSWER_CHARS)
     lines = answer_lines(answer)
     if not lines:
-        return AnswerError("명령어를 입력하세요.", "Type a command.")
+        return N_("Type a command.")
     if len(lines) > MAX_LINES:
-        return AnswerError(f"명령어는 {MAX_LINES}줄까지 입력할 수 있습니다.", f"At most {MAX_LINES} command lines.")
+        return N_("At most %(limit)s command lines.", limit=MAX_LINES)
     if any(len(line) > MAX_LINE_CHARS for line in lines):
-        return AnswerError(
-            f"한 줄은 {MAX_LINE_CHARS}자까지 입력할 수 있습니다.", f"A line may be at most {MAX_LINE_CHARS} characters."
-        )
+        return N_("A line may be at most %(limit)s characters.", limit=MAX_LINE_CHARS)
     return None
 
 
@@ -89,11 +85,11 @@ def answer_error(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
 
 @dataclass(frozen=True)
 class Failure:
-    """The first line that failed: Docker's own error text and the catalogue id of the simulator's hint."""
+    """The first line that failed: Docker's own error text and the simulator's hint (a message), if any."""
 
     line: str
     stderr: str
-    hint: str = ""
+    hint: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +107,7 @@ _TOO_MUCH = f"docker-dojo: the grader runs at most {MAX_STEPS} commands of an an
 
 
 def _failure(line: str, result: CommandResult) -> Failure:
-    hint = result.notes[0].id if result.notes else ""
+    hint = result.notes[0] if result.notes else None
     # strip only the blank lines around it: a multi-line Docker error keeps its lines
     return Failure(line, result.stderr.strip("\n") or f"exit code {result.exit_code}", hint)
 
@@ -138,7 +134,7 @@ def _play(host: DockerHost, lines: Sequence[str]) -> tuple[str, Failure | None]:
 
 
 def run_on_fresh_host(key: Mapping[str, Any], lines: Sequence[str], hints: bool = False) -> Run:
-    """Set up a fresh host from the key, run `lines`, read what it left (hints: Korean tips on errors)."""
+    """Set up a fresh host from the key, run `lines`, read what it left (hints: the simulator's tips on errors)."""
     host = hostview.fresh_host(int(key.get("seed", 0)), hints=hints)
     for line in key.get("setup", ()):
         result = host.run(line)
@@ -194,58 +190,58 @@ def _volumes(state: HostState) -> tuple[tuple[str, ...], int]:
 
 # ---------------------------------------------------------------- comparing
 
-# Korean subjects carry their own particle (이름이, 이미지가): it depends on the word's last syllable.
+#: What each compared fact is called in a message ("Different published ports: ...").
 _FIELD_WORDS = {
-    "name": ("컨테이너 이름이", "name"),
-    "image": ("컨테이너의 이미지가", "image"),
-    "state": ("컨테이너 상태가", "state"),
-    "exit_code": ("컨테이너 종료 코드가", "exit code"),
-    "attached": ("연결/분리 모드가", "attached/detached"),
-    "ports": ("포트 게시가", "published ports"),
-    "mounts": ("컨테이너 마운트가", "mounts"),
-    "env": ("컨테이너 환경 변수가", "environment"),
-    "cmd": ("컨테이너 실행 명령이", "command"),
-    "entrypoint": ("컨테이너 ENTRYPOINT가", "entrypoint"),
-    "workdir": ("컨테이너 작업 폴더가", "workdir"),
-    "auto_remove": ("--rm 여부가", "--rm"),
-    "files": ("컨테이너 안에서 만든 파일이", "files inside"),
+    "name": N_("container name"),
+    "image": N_("container image"),
+    "state": N_("container state"),
+    "exit_code": N_("container exit code"),
+    "attached": N_("attached/detached mode"),
+    "ports": N_("published ports"),
+    "mounts": N_("container mounts"),
+    "env": N_("container environment variables"),
+    "cmd": N_("container command"),
+    "entrypoint": N_("container ENTRYPOINT"),
+    "workdir": N_("container working folder"),
+    "auto_remove": N_("--rm setting"),
+    "files": N_("files made inside the container"),
 }
+_STATE_WORDS = {"running": N_("running (Up)"), "exited": N_("exited (Exited)"), "created": N_("created (Created)")}
 
 
-def _differs(subject: str, want: str, got: str) -> str:
-    """`포트 게시가 다릅니다: 정답 명령으로는 8000->80/tcp, 입력한 명령으로는 8080->80/tcp.`"""
-    return f"{subject} 다릅니다: 정답 명령으로는 {want}, 입력한 명령으로는 {got}."
+def _differs(field: Message, want: Message | str, got: Message | str) -> Message:
+    """`Different published ports: expected 8000->80/tcp, got 8080->80/tcp.`"""
+    return N_("Different %(field)s: expected %(want)s, got %(got)s.", field=field, want=want, got=got)
 
 
-def _show(field: str, value: Any, lang: str) -> str:
+def _show(field: str, value: Any) -> Message | str:
     if value is None or value == ():
-        return "없음" if lang == "ko" else "none"
+        return N_("(none)")
     if field == "attached":
-        return {True: ("연결 모드", "attached"), False: ("분리 모드(-d)", "detached (-d)")}[value][lang == "en"]
+        return N_("attached mode") if value else N_("detached mode (-d)")
     if field == "state":
-        words = {
-            "running": ("실행 중(Up)", "running"),
-            "exited": ("종료(Exited)", "exited"),
-            "created": ("생성됨(Created)", "created"),
-        }
-        return str(words.get(value, (value, value))[lang == "en"])
+        return _STATE_WORDS.get(value, str(value))
     if field == "files":
         return ", ".join(path for path, _ in value)
     if field == "ports":
         return ", ".join(f"{hp}->{cp}/{proto}" for _, hp, cp, proto in value)
     if field == "mounts":
-        anon = "익명 볼륨" if lang == "ko" else "anonymous volume"
-        return ", ".join(
-            f"{anon if src == '<anonymous>' else src}:{dst}{':ro' if ro else ''}" for _, src, dst, ro in value
+        return joined(
+            [
+                N_("%(source)s:%(rest)s", source=N_("anonymous volume"), rest=f"{dst}{':ro' if ro else ''}")
+                if src == "<anonymous>"
+                else f"{src}:{dst}{':ro' if ro else ''}"
+                for _, src, dst, ro in value
+            ]
         )
     if isinstance(value, tuple):
         return " ".join(value)
     return str(value)
 
 
-def _container_diffs(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """Pair up containers and say which facts differ, Korean and English."""
-    diffs: list[tuple[str, str]] = []
+def _container_diffs(expected: list[dict[str, Any]], actual: list[dict[str, Any]]) -> list[Message]:
+    """Pair up containers and say which facts differ."""
+    diffs: list[Message] = []
     remaining = list(actual)
     for want in expected:
         exact = next((a for a in remaining if _same(want, a)), None)
@@ -255,32 +251,17 @@ def _container_diffs(expected: list[dict[str, Any]], actual: list[dict[str, Any]
         scored = sorted(remaining, key=lambda a: -sum(_field_same(want, a, f) for f in want))
         if not scored:
             img = short_ref(want["image"])
-            diffs.append(
-                (
-                    f"{img} 이미지로 만든 컨테이너가 있어야 하는데 없습니다.",
-                    f"A container from image {img} is expected but there is none.",
-                )
-            )
+            diffs.append(N_("A container from image %(image)s is expected but there is none.", image=img))
             continue
         got = scored[0]
         remaining.remove(got)
         for f in want:
             if not _field_same(want, got, f):
-                ko, en = _FIELD_WORDS[f]
-                diffs.append(
-                    (
-                        _differs(ko, _show(f, want[f], "ko"), _show(f, got[f], "ko")),
-                        f"Container {en}: expected {_show(f, want[f], 'en')}, got {_show(f, got[f], 'en')}.",
-                    )
-                )
+                diffs.append(_differs(_FIELD_WORDS[f], _show(f, want[f]), _show(f, got[f])))
     for extra in remaining:
         img = short_ref(extra["image"])
-        diffs.append(
-            (
-                f"기대하지 않은 컨테이너가 생겼습니다 ({img} 이미지, {extra['state']}).",
-                f"An unexpected container was made (image {img}, {extra['state']}).",
-            )
-        )
+        state = _show("state", extra["state"])
+        diffs.append(N_("An unexpected container was made (image %(image)s, %(state)s).", image=img, state=state))
     return diffs
 
 
@@ -292,7 +273,7 @@ def _same(want: dict[str, Any], got: dict[str, Any]) -> bool:
     return all(_field_same(want, got, f) for f in want)
 
 
-def compare(reference: Run, learner: Run) -> list[tuple[str, str]]:
+def compare(reference: Run, learner: Run) -> list[Message]:
     """Every difference between the reference's and the learner's effect ([] when equal)."""
     ref_state, got_state = reference.state, learner.state
     diffs = _container_diffs(
@@ -302,53 +283,40 @@ def compare(reference: Run, learner: Run) -> list[tuple[str, str]]:
     want_images, got_images = _images(ref_state), _images(got_state)
     for tag in sorted(set(want_images) | set(got_images)):
         if tag not in got_images:
-            diffs.append((f"{short_ref(tag)} 이미지가 있어야 하는데 없습니다.", f"Image {short_ref(tag)} is missing."))
+            diffs.append(N_("Image %(ref)s is missing.", ref=short_ref(tag)))
         elif tag not in want_images:
-            diffs.append(
-                (f"기대하지 않은 {short_ref(tag)} 이미지가 생겼습니다.", f"Unexpected image {short_ref(tag)}.")
-            )
+            diffs.append(N_("Unexpected image %(ref)s.", ref=short_ref(tag)))
         elif want_images[tag] != got_images[tag]:
-            diffs.append(
-                (f"{short_ref(tag)} 이미지의 내용이 기대와 다릅니다.", f"Image {short_ref(tag)} has other content.")
-            )
+            diffs.append(N_("Image %(ref)s has other content.", ref=short_ref(tag)))
     (want_named, want_anon), (got_named, got_anon) = _volumes(ref_state), _volumes(got_state)
     if want_named != got_named:
-        diffs.append(
-            (
-                _differs("명명된 볼륨이", ", ".join(want_named) or "없음", ", ".join(got_named) or "없음"),
-                f"Volumes: expected {', '.join(want_named) or 'none'}, got {', '.join(got_named) or 'none'}.",
-            )
-        )
+        want, got = ", ".join(want_named) or N_("(none)"), ", ".join(got_named) or N_("(none)")
+        diffs.append(_differs(N_("named volumes"), want, got))
     if want_anon != got_anon:
-        diffs.append(
-            (
-                _differs("익명 볼륨 개수가", f"{want_anon}개", f"{got_anon}개"),
-                f"Anonymous volumes: expected {want_anon}, got {got_anon}.",
-            )
-        )
+        diffs.append(_differs(N_("number of anonymous volumes"), str(want_anon), str(got_anon)))
     diffs += _file_diffs(reference.files, learner.files)
     return diffs
 
 
-def _file_diffs(want: dict[str, Any], got: dict[str, Any]) -> list[tuple[str, str]]:
+def _file_diffs(want: dict[str, Any], got: dict[str, Any]) -> list[Message]:
     diffs = []
     host_w, host_g = want["host"], got["host"]
     for path in sorted(set(host_w) | set(host_g)):
         if path not in host_g:
-            diffs.append((f"호스트에 {path} 파일이 있어야 하는데 없습니다.", f"Host file {path} is missing."))
+            diffs.append(N_("Host file %(path)s is missing.", path=path))
         elif path not in host_w:
-            diffs.append((f"호스트에 기대하지 않은 {path} 파일이 생겼습니다.", f"Unexpected host file {path}."))
+            diffs.append(N_("Unexpected host file %(path)s.", path=path))
         elif host_w[path] != host_g[path]:
-            diffs.append((f"호스트의 {path} 파일 내용이 기대와 다릅니다.", f"Host file {path} has other content."))
+            diffs.append(N_("Host file %(path)s has other content.", path=path))
     dirs_w, dirs_g = set(want["dirs"]), set(got["dirs"])
     for path in sorted(dirs_w - dirs_g):
-        diffs.append((f"호스트에 {path} 폴더가 있어야 하는데 없습니다.", f"Host folder {path} is missing."))
+        diffs.append(N_("Host folder %(path)s is missing.", path=path))
     for path in sorted(dirs_g - dirs_w):
-        diffs.append((f"호스트에 기대하지 않은 {path} 폴더가 생겼습니다.", f"Unexpected host folder {path}."))
+        diffs.append(N_("Unexpected host folder %(path)s.", path=path))
     vol_w, vol_g = dict(want["volumes"]), dict(got["volumes"])
     for name in sorted(set(vol_w) & set(vol_g)):
         if vol_w[name] != vol_g[name]:
-            diffs.append((f"{name} 볼륨 안의 파일이 기대와 다릅니다.", f"The files in volume {name} differ."))
+            diffs.append(N_("The files in volume %(name)s differ.", name=name))
     return diffs
 
 
@@ -366,32 +334,22 @@ def grade(key: Mapping[str, Any], answer: str) -> Verdict:
     # A reference that only looks (docker ps, docker logs) is compared by what it printed.
     only_looks = not compare(reference, baseline) and not diffs
     if only_looks and normalise_output(reference.stdout) != normalise_output(learner.stdout):
-        diffs = [("출력이 기대한 명령의 출력과 다릅니다.", "The output differs from what the expected command prints.")]
+        diffs = [N_("The output differs from what the expected command prints.")]
     failure = learner.failure
-    details: tuple[tuple[str, str], ...] = ()
+    details: tuple[tuple[str, Any], ...] = ()
     if failure is not None:
         details = (("line", failure.line), ("stderr", failure.stderr)) + (
             (("hint", failure.hint),) if failure.hint else ()
         )
     if not diffs:
-        note_ko = note_en = ""
+        note = None
         if failure is not None:
-            note_ko = f" 다만 ‘{failure.line}’ 명령은 실패했습니다:\n{failure.stderr}"
-            note_en = f" Note: ‘{failure.line}’ failed:\n{failure.stderr}"
-        check = CheckResult(
-            "effect", True, 1.0, "기대한 결과와 같은 상태가 되었습니다.", "The host ends up in the expected state."
-        )
-        return Verdict(1.0, 1.0, True, (check,), note_ko.strip(), note_en.strip(), details)
+            note = N_("Note: ‘%(line)s’ failed:\n%(stderr)s", line=failure.line, stderr=failure.stderr)
+        check = CheckResult("effect", True, 1.0, N_("The host ends up in the expected state."))
+        return Verdict(1.0, 1.0, True, (check,), note, details)
     checks: list[CheckResult] = []
     if failure is not None:
-        checks.append(
-            CheckResult(
-                "command succeeded",
-                False,
-                1.0,
-                f"‘{failure.line}’ 명령이 실패했습니다. Docker의 오류 메시지:\n{failure.stderr}",
-                f"‘{failure.line}’ failed. Docker says:\n{failure.stderr}",
-            )
-        )
-    checks += [CheckResult("effect", False, 1.0, ko, en) for ko, en in diffs]
-    return Verdict(0.0, 1.0, False, tuple(checks), "기대한 결과와 다릅니다.", "Not the expected result.", details)
+        failed = N_("‘%(line)s’ failed. Docker says:\n%(stderr)s", line=failure.line, stderr=failure.stderr)
+        checks.append(CheckResult("command succeeded", False, 1.0, failed))
+    checks += [CheckResult("effect", False, 1.0, diff) for diff in diffs]
+    return Verdict(0.0, 1.0, False, tuple(checks), N_("Not the expected result."), details)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from app.dockersim import Message
 
 
 class ContentError(ValueError):
@@ -21,13 +22,5 @@ class UnknownKindError(KeyError):
         return str(self.args[0]) if self.args else "unknown kind"
 
 
-@dataclass(frozen=True)
-class AnswerError:
-    """Why a learner's answer is malformed, in Korean and English (a value, never raised)."""
-
-    ko: str
-    en: str
-
-    def message(self, lang: str = "ko") -> str:
-        """The message in `lang`."""
-        return self.en if lang == "en" else self.ko
+#: Why a learner's answer is malformed: a catalogue message (a value, never raised; the web layer translates).
+AnswerError = Message

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading.checks import CHECKS, Context, describe_check, run_check, validate_check
 from app.grading.checks.base import Probe
 from app.grading.errors import ContentError
@@ -75,9 +76,9 @@ def goal_with_policy(goal_checks: Iterable[Any], policy: str) -> list[GoalCheck]
     return goals + [GoalCheck(extra, {}, 1.0) for extra in POLICIES.get(policy, ()) if extra not in names]
 
 
-def describe_goal(goal_checks: Iterable[Any], policy: str, lang: str = "ko") -> list[str]:
+def describe_goal(goal_checks: Iterable[Any], policy: str) -> list[Message]:
     """Every rule of a lab in plain words, policy rules included, in `Verdict.checks` order."""
-    return [describe_check(g.name, g.params, lang) for g in goal_with_policy(goal_checks, policy)]
+    return [describe_check(g.name, g.params) for g in goal_with_policy(goal_checks, policy)]
 
 
 def grade_lab(goal_checks: Sequence[Any], policy: str, host: Any, *, setup_lines: int | None = None) -> Verdict:
@@ -107,8 +108,8 @@ def grade_state(
     results = []
     for goal in goals:
         outcome = run_check(goal.name, goal.params, ctx)
-        results.append(CheckResult(goal.name, outcome.passed, float(goal.weight), outcome.ko, outcome.en))
-    verdict = weighted_verdict(results, feedback_ok=("실습 목표를 모두 이루었습니다.", "Every goal of the lab is met."))
+        results.append(CheckResult(goal.name, outcome.passed, float(goal.weight), outcome.message))
+    verdict = weighted_verdict(results, feedback_ok=N_("Every goal of the lab is met."))
     untouched = setup_lines is not None and len(state.history) <= setup_lines
     return score_text(verdict, untouched=untouched and not verdict.passed)
 
@@ -119,21 +120,30 @@ def score_text(verdict: Verdict, *, untouched: bool = False) -> Verdict:
     A check the setup already satisfies (the container the lab starts with is running) proves
     nothing, so before the learner's first command the score is 0 whatever the checks say.
     """
-    checks, score = verdict.checks, verdict.score
+    score = verdict.score
     if untouched:
         score = 0.0
-    held = sum(1 for c in checks if c.passed)
-    count = f"검사 {len(checks)}개 중 {held}개 통과, {verdict.max_score:g}점 중 {score:g}점"
-    count_en = f"{held} of {len(checks)} checks, {score:g} of {verdict.max_score:g} points"
-    if verdict.passed:
-        ko, en = f"실습 목표를 모두 이루었습니다 ({count}).", f"Every goal of the lab is met ({count_en})."
-    elif untouched:
-        ko = f"아직 명령을 하나도 실행하지 않았습니다. 시작 상태는 점수가 없습니다 ({count})."
-        en = f"You have not run a command yet; the starting state scores nothing ({count_en})."
-    else:
-        ko, en = f"{count}.", f"{count_en}."
+    feedback = score_words(verdict.checks, score, verdict.max_score, passed=verdict.passed, untouched=untouched)
     details = (*verdict.details, ("untouched", "yes")) if untouched else verdict.details
-    return replace(verdict, score=score, feedback=ko, feedback_en=en, details=details)
+    return replace(verdict, score=score, feedback=feedback, details=details)
+
+
+def score_words(
+    checks: Sequence[CheckResult], score: float, max_score: float, *, passed: bool, untouched: bool
+) -> Message:
+    """The overall line of a lab verdict: "3 of 5 checks, 4 of 6 points", with what it means."""
+    count = N_(
+        "%(held)d of %(total)d checks, %(score)s of %(max)s points",
+        held=sum(1 for c in checks if c.passed),
+        total=len(checks),
+        score=format(score, "g"),
+        max=format(max_score, "g"),
+    )
+    if passed:
+        return N_("Every goal of the lab is met (%(count)s).", count=count)
+    if untouched:
+        return N_("You have not run a command yet; the starting state scores nothing (%(count)s).", count=count)
+    return N_("%(count)s.", count=count)
 
 
 def _full(goal: GoalCheck) -> dict[str, Any]:

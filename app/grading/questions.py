@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from app.curriculum import Question
+from app.dockersim import N_, Message
 from app.grading.errors import ContentError, UnknownKindError
 from app.grading.kinds import QUESTION_KINDS, FormData, QuestionKind
 from app.grading.verdict import Verdict
@@ -40,14 +41,14 @@ def validate_key(kind: str, key: Mapping[str, Any]) -> list[str]:
     return QUESTION_KINDS[kind].key_errors(key)
 
 
-def validate_answer(kind: str, key: Mapping[str, Any], answer: Any, lang: str = "ko") -> str | None:
-    """Why `answer` is malformed for this question (in `lang`), or None when it can be graded."""
+def validate_answer(kind: str, key: Mapping[str, Any], answer: Any) -> Message | None:
+    """Why `answer` is malformed for this question (a message for the web layer to translate), or None."""
     spec = question_kind(kind)
     problems = spec.key_errors(key)
     if problems:
         raise ContentError(problems)
     error = spec.answer_error(key, answer)
-    return None if error is None else error.message(lang)
+    return error
 
 
 def grade_question(kind: str, key: Mapping[str, Any], answer: Any) -> Verdict:
@@ -58,9 +59,7 @@ def grade_question(kind: str, key: Mapping[str, Any], answer: Any) -> Verdict:
         raise ContentError(problems)
     error = spec.answer_error(key, answer)
     if error is not None:
-        return Verdict(
-            0.0, 1.0, False, (), "답을 채점할 수 없습니다: " + error.ko, "The answer cannot be graded: " + error.en
-        )
+        return Verdict(0.0, 1.0, False, (), N_("The answer cannot be graded: %(why)s", why=error))
     return spec.grade(key, answer)
 
 

@@ -80,7 +80,7 @@ def lab_problems(lab: Lab, fixtures: Mapping[str, Mapping[str, str]]) -> list[st
             problems.append(f"solution command {step.command!r} {_why(step)}")
     verdict = grade(lab, host)
     if not verdict.passed:
-        failed = "; ".join(c.message_en for c in verdict.failed_checks())
+        failed = "; ".join(c.message.english() for c in verdict.failed_checks())
         problems.append(f"the solution does not pass the goal: {failed}")
     return problems + shortcut_problems(lab, fixtures)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
+from app.dockersim import N_, Message
+
 
 @dataclass(frozen=True)
 class PortView:
@@ -39,16 +41,17 @@ class MountView:
     read_only: bool = False
     anonymous: bool = False
 
-    def label(self, lang: str = "ko") -> str:
-        """`볼륨 data → /app/feedback` style words."""
+    def label(self) -> Message:
+        """`volume data → /app/feedback (read-only)` style words."""
         if self.type == "bind":
-            kind = ("바인드 마운트 " if lang == "ko" else "bind mount ") + self.source
+            kind = N_("bind mount %(source)s", source=self.source)
         elif self.anonymous:
-            kind = "익명 볼륨" if lang == "ko" else "anonymous volume"
+            kind = N_("anonymous volume")
         else:
-            kind = ("볼륨 " if lang == "ko" else "volume ") + self.source
-        ro = (" (읽기 전용)" if lang == "ko" else " (read-only)") if self.read_only else ""
-        return f"{kind} → {self.destination}{ro}"
+            kind = N_("volume %(source)s", source=self.source)
+        if self.read_only:
+            return N_("%(kind)s → %(destination)s (read-only)", kind=kind, destination=self.destination)
+        return N_("%(kind)s → %(destination)s", kind=kind, destination=self.destination)
 
 
 @dataclass(frozen=True)
@@ -71,27 +74,18 @@ class ContainerView:
     auto_remove: bool = False
     name_given: bool = True  # False when Docker drew a random name
 
-    def status_ko(self) -> str:
-        """`실행 중(Up)`, `종료(Exited (0))`, `생성됨(Created)` ..."""
-        return {
-            "running": "실행 중(Up)",
-            "exited": f"종료(Exited ({self.exit_code}))",
-            "created": "생성됨(Created)",
-            "paused": "일시 정지(Paused)",
-            "restarting": "재시작 중(Restarting)",
-            "dead": "비정상 종료(Dead)",
-        }.get(self.state, self.state)
-
-    def status_en(self) -> str:
-        """`running (Up)`, `exited (Exited (0))` ..."""
-        return {
-            "running": "running (Up)",
-            "exited": f"stopped (Exited ({self.exit_code}))",
-            "created": "created but never started (Created)",
-            "paused": "paused (Paused)",
-            "restarting": "restarting (Restarting)",
-            "dead": "dead (Dead)",
-        }.get(self.state, self.state)
+    def status(self) -> Message:
+        """`running (Up)`, `stopped (Exited (0))`, `created but never started (Created)` ..."""
+        if self.state == "exited":
+            return N_("stopped (Exited (%(code)s))", code=self.exit_code)
+        words = {
+            "running": N_("running (Up)"),
+            "created": N_("created but never started (Created)"),
+            "paused": N_("paused (Paused)"),
+            "restarting": N_("restarting (Restarting)"),
+            "dead": N_("dead (Dead)"),
+        }
+        return words.get(self.state) or N_("%(state)s", state=self.state)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ _INVISIBLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
 
 
 def nfc(text: str) -> str:
-    """Hangul (and everything else) in composed form: '도커' -> '도커'."""
+    """Hangul (and everything else) in composed form: decomposed jamo become syllables."""
     return unicodedata.normalize("NFC", text)
 
 

@@ -6,23 +6,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.dockersim import N_, Message
+
 #: Scores are rounded to this many decimals so that 1/3 + 1/3 + 1/3 == 1.
 SCORE_DIGITS = 4
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One named rule: did it hold, how much it weighs, and why (Korean and English)."""
+    """One named rule: did it hold, how much it weighs, and why (a catalogue message; the web layer translates)."""
 
     name: str
     passed: bool
     weight: float
-    message_ko: str
-    message_en: str
-
-    def message(self, lang: str = "ko") -> str:
-        """The message in `lang` ("ko" or "en")."""
-        return self.message_en if lang == "en" else self.message_ko
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -33,10 +30,10 @@ class Verdict:
     max_score: float
     passed: bool
     checks: tuple[CheckResult, ...] = ()
-    feedback: str = ""
-    feedback_en: str = ""
-    #: Free-form extra facts for the web layer (e.g. the learner's Docker error); JSON-able.
-    details: tuple[tuple[str, str], ...] = field(default=())
+    #: The overall line (None: the page's own "Right!" / "Not yet." says it all).
+    feedback: Message | None = None
+    #: Free-form extra facts for the web layer (the learner's Docker error, the simulator's hint); JSON-able.
+    details: tuple[tuple[str, Any], ...] = field(default=())
 
     @property
     def fraction(self) -> float:
@@ -53,19 +50,12 @@ class Verdict:
             "score": self.score,
             "max_score": self.max_score,
             "passed": self.passed,
-            "feedback": self.feedback,
-            "feedback_en": self.feedback_en,
+            "feedback": self.feedback.to_json() if self.feedback else None,
             "checks": [
-                {
-                    "name": c.name,
-                    "passed": c.passed,
-                    "weight": c.weight,
-                    "message_ko": c.message_ko,
-                    "message_en": c.message_en,
-                }
+                {"name": c.name, "passed": c.passed, "weight": c.weight, "message": c.message.to_json()}
                 for c in self.checks
             ],
-            "details": dict(self.details),
+            "details": {k: v.to_json() if isinstance(v, Message) else v for k, v in self.details},
         }
 
 
@@ -77,7 +67,7 @@ def round_score(value: float) -> float:
 def weighted_verdict(
     checks: Iterable[CheckResult],
     *,
-    feedback_ok: tuple[str, str] = ("모든 조건을 만족했습니다.", "All checks passed."),
+    feedback_ok: Message | None = None,
 ) -> Verdict:
     """Sum passed weights over all weights; passed only when every check passed."""
     checks = tuple(checks)
@@ -86,10 +76,15 @@ def weighted_verdict(
     failed = [c for c in checks if not c.passed]
     passed = not failed and bool(checks)
     if passed:
-        ko, en = feedback_ok
+        feedback = feedback_ok or N_("All checks passed.")
     elif not checks:
-        ko, en = "채점할 조건이 없습니다.", "There is nothing to grade."
+        feedback = N_("There is nothing to grade.")
     else:
-        ko = f"{len(checks)}개 조건 중 {len(checks) - len(failed)}개를 만족했습니다 ({score:g}/{max_score:g}점)."
-        en = f"{len(checks) - len(failed)} of {len(checks)} checks passed ({score:g}/{max_score:g} points)."
-    return Verdict(score, max_score, passed, checks, ko, en)
+        feedback = N_(
+            "%(held)s of %(total)s checks passed (%(score)s/%(max)s points).",
+            held=len(checks) - len(failed),
+            total=len(checks),
+            score=format(score, "g"),
+            max=format(max_score, "g"),
+        )
+    return Verdict(score, max_score, passed, checks, feedback)

@@ -16,6 +16,7 @@ from app.curriculum import Lab, Question
 from app.models import AssignmentItem, User
 from app.services import lab_store, lab_view
 from app.services.course import get_course
+from app.services.messages import translate
 from app.services.questions import MAX_ANSWER_CHARS
 
 
@@ -91,9 +92,9 @@ def grade_answer(question: Question, form: Mapping[str, Any], lang: str) -> tupl
     answer = grading.read_answer(question, form)
     if answer is None:
         raise AnswerRefused("empty")
-    problem = grading.validate_answer(question.kind, question.key, answer, lang)
+    problem = grading.validate_answer(question.kind, question.key, answer)
     if problem:
-        raise AnswerRefused(problem)
+        raise AnswerRefused(translate(problem))  # in the request's language (`lang` chose it)
     return answer, grading.grade_question(question.kind, question.key, answer).to_dict()
 
 

@@ -30,7 +30,7 @@ def check_course(root: Path) -> tuple[Course, list[ContentError]]:
                     paths[question.lesson_id],
                     question.line,
                     f"question '{question.id}': its own answer ({_shown(right)}) does not grade as right: "
-                    f"{verdict.feedback_en}",
+                    f"{verdict.feedback.english() if verdict.feedback else ''}",
                 )
             )
     errors.sort(key=lambda e: (e.path, e.line))

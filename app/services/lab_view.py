@@ -7,11 +7,10 @@ import json
 from functools import cache
 from typing import Any
 
-from flask_babel import gettext as _
-
 from app.curriculum import Lab
 from app.dockersim import COMMANDS, HOME, HOST_COMMANDS, DockerHost
 from app.grading import POLICIES, Verdict, describe_check, grade_lab
+from app.services.messages import translate
 
 MAX_FILES_SHOWN = 200
 SHELL_COMMANDS = tuple(sorted(HOST_COMMANDS))  # the simulator's one list of host-shell programs
@@ -91,9 +90,9 @@ def goal_checks(lab: Lab) -> list[tuple[str, dict[str, Any]]]:
     return checks
 
 
-def describe_goal(lab: Lab, lang: str) -> list[str]:
-    """Every check in plain words, in the learner's language."""
-    return [describe_check(name, params, lang) for name, params in goal_checks(lab)]
+def describe_goal(lab: Lab) -> list[str]:
+    """Every check in plain words, in the request's language."""
+    return [translate(describe_check(name, params)) for name, params in goal_checks(lab)]
 
 
 def grade(lab: Lab, host: DockerHost) -> Verdict:
@@ -103,14 +102,14 @@ def grade(lab: Lab, host: DockerHost) -> Verdict:
     )
 
 
-def verdict_json(verdict: Verdict, lang: str) -> dict[str, Any]:
-    """A verdict for the page, messages in the learner's language."""
+def verdict_json(verdict: Verdict) -> dict[str, Any]:
+    """A verdict for the page, messages in the request's language."""
     return {
         "score": verdict.score,
         "max_score": verdict.max_score,
         "passed": verdict.passed,
-        "feedback": score_words(verdict),
-        "checks": once_each([{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks]),
+        "feedback": translate(verdict.feedback) if verdict.feedback else "",
+        "checks": once_each([{"passed": c.passed, "message": translate(c.message)} for c in verdict.checks]),
     }
 
 
@@ -125,23 +124,6 @@ def once_each(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(key)
             kept.append(check)
     return kept
-
-
-def score_words(verdict: Verdict) -> str:
-    """The overall line, explaining the points: "5개 중 3개 확인, 6점 중 4점" / "3 of 5 checks, 4 of 6 points"."""
-    held = sum(1 for c in verdict.checks if c.passed)
-    count = _(
-        "%(held)d of %(total)d checks, %(score)s of %(max)s points",
-        held=held,
-        total=len(verdict.checks),
-        score=f"{verdict.score:g}",
-        max=f"{verdict.max_score:g}",
-    )
-    if verdict.passed:
-        return _("Every goal of the lab is met (%(count)s).", count=count)
-    if dict(verdict.details).get("untouched"):
-        return _("You have not run a command yet; the starting state scores nothing (%(count)s).", count=count)
-    return _("%(count)s.", count=count)
 
 
 # --- Tab completion -------------------------------------------------------------------------

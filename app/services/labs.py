@@ -87,7 +87,7 @@ def page(lab_id: str, lang: str, scope: str = PRACTICE) -> dict[str, Any]:
     }
     if lab is not None:
         context["task_html"] = render_markdown(lab.task)
-        context["goal"] = list(zip(lab_view.describe_goal(lab, lang), data["goal"], strict=False))
+        context["goal"] = list(zip(lab_view.describe_goal(lab), data["goal"], strict=False))
         context["hints_html"] = [render_markdown(h) for h in lab.hints[: attempt.hints_used]]
         context["hints_total"] = len(lab.hints)
         context["solution"] = _solution(lab) if attempt.status == "solution_seen" else None
@@ -384,7 +384,7 @@ def grade(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) -
         verdict = ws.verdict
         return {
             "ok": True,
-            "verdict": lab_view.verdict_json(verdict, lang),
+            "verdict": lab_view.verdict_json(verdict),
             "status": ws.attempt.status,
             "best_score": ws.attempt.best_score,
         }

@@ -16,6 +16,7 @@ from app.extensions import db
 from app.models import Activity, ActivityKind, QuestionAnswer, User
 from app.services import accounts
 from app.services.course import get_course
+from app.services.messages import stored_checks, stored_feedback, stored_hint, translate
 
 MAX_ANSWER_CHARS = 4096
 
@@ -82,9 +83,9 @@ def _outcome(
         passed=verdict.passed,
         score=verdict.score,
         max_score=verdict.max_score,
-        feedback=verdict.feedback_en if lang == "en" else verdict.feedback,
-        checks=[{"passed": c.passed, "message": c.message(lang)} for c in verdict.checks]
-        + _hint_line(dict(verdict.details)),
+        feedback=translate(verdict.feedback) if verdict.feedback else "",
+        checks=[{"passed": c.passed, "message": translate(c.message)} for c in verdict.checks]
+        + _hint_line(verdict.to_dict()["details"]),
         explanation_html=explanation_html,
         repeated=repeated,
     )
@@ -113,9 +114,9 @@ def submit_answer(
     existing = _recorded(user, token)
     if existing is not None:
         return _stored_outcome(question, existing, lang, explanation_html)
-    problem = None if answer is None else grading.validate_answer(question.kind, question.key, answer, lang)
+    problem = None if answer is None else grading.validate_answer(question.kind, question.key, answer)
     if answer is None or problem:
-        return _error(question, problem or gettext("Choose or enter an answer first."))
+        return _error(question, translate(problem) if problem else gettext("Choose or enter an answer first."))
     verdict = grading.grade_question(question.kind, question.key, answer)
     db.session.add(
         QuestionAnswer(
@@ -159,21 +160,19 @@ def _error(question: Question, message: str) -> AnswerOutcome:
 
 
 def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanation_html: str) -> AnswerOutcome:
+    """A recorded answer as the page shows it; rows stored before messages existed (Korean/English pairs) too."""
     data = row.verdict
-    checks = [
-        {"passed": c["passed"], "message": c["message_en" if lang == "en" else "message_ko"]} for c in data["checks"]
-    ]
-    checks += _hint_line(data.get("details") or {})
-    feedback = data["feedback_en"] if lang == "en" else data["feedback"]
+    checks = stored_checks(data) + _hint_line(data.get("details") or {})
+    feedback = stored_feedback(data)
     return AnswerOutcome(
         question.id, row.passed, row.score, row.max_score, feedback, checks, explanation_html, repeated=True
     )
 
 
 def _hint_line(details: dict[str, Any]) -> list[dict[str, Any]]:
-    """The simulator's hint on the learner's failed command, in the learner's language (a catalogue id)."""
-    hint = details.get("hint")
-    return [{"passed": False, "message": "💡 " + gettext(hint)}] if isinstance(hint, str) and hint else []
+    """The simulator's hint on the learner's failed command, in the learner's language."""
+    hint = stored_hint(details)
+    return [{"passed": False, "message": "💡 " + hint}] if hint else []
 
 
 def latest_answers(user: User | None, question_ids: list[str]) -> dict[str, QuestionAnswer]:

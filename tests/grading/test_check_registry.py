@@ -3,6 +3,7 @@
 import pytest
 
 from app.grading import CHECKS, ContentError, describe_check, describe_goal, validate_check, validate_goal
+from tests.catalogue import english, korean
 
 PROVISIONAL = {
     "container_exists",
@@ -35,7 +36,7 @@ def test_every_provisional_name_is_registered():
 def test_every_example_validates_and_describes(name):
     kind = CHECKS[name]
     assert validate_check(name, kind.example) == []
-    ko, en = describe_check(name, kind.example), describe_check(name, kind.example, lang="en")
+    ko, en = korean(describe_check(name, kind.example)), english(describe_check(name, kind.example))
     assert ko and en and ko != en
     assert kind.summary and all(p.doc for p in kind.params)
 
@@ -110,19 +111,19 @@ def test_bad_checks_are_named_content_errors(name, params, fragment):
             "container_running",
             {"image": "feedback-app", "current_image": True},
             "feedback-app 이미지의 현재 버전으로 만든 컨테이너가 실행 중이다",
-            "A container from the current feedback-app image is running",
+            "The container from the current feedback-app image is running",
         ),
         (
             "started_detached",
             {"name": "web"},
             "web 컨테이너를 분리 모드(detached, -d)로 실행했다",
-            "Container web was started detached (-d)",
+            "The container web was started detached (-d)",
         ),
         (
             "mount_at",
             {"container": "app", "path": "/app", "type": "bind", "source": "~/feedback-app", "read_only": True},
-            "app 컨테이너에 ~/feedback-app 폴더의 바인드 마운트(읽기 전용)가 /app 경로에 마운트되어 있다",
-            "Container app has a bind mount of ~/feedback-app mounted at /app (read-only)",
+            "app 컨테이너의 /app 경로에 ~/feedback-app 폴더의 바인드 마운트(읽기 전용)가 마운트되어 있다",
+            "The container app has a bind mount of ~/feedback-app (read-only) mounted at /app",
         ),
         (
             "file_exists",
@@ -139,8 +140,8 @@ def test_bad_checks_are_named_content_errors(name, params, fragment):
     ],
 )
 def test_describe_in_plain_words(name, params, ko, en):
-    assert describe_check(name, params) == ko
-    assert describe_check(name, params, lang="en") == en
+    assert korean(describe_check(name, params)) == ko
+    assert english(describe_check(name, params)) == en
 
 
 def test_validate_goal_collects_every_problem():
@@ -156,11 +157,11 @@ def test_validate_goal_collects_every_problem():
 
 def test_describe_goal_lists_policy_rules_in_verdict_order():
     goal = [("port_published", {"host_port": 8000, "container_port": 80}, 2), ("volume_exists", {"name": "data"})]
-    assert describe_goal(goal, "checks") == [
+    assert [korean(m) for m in describe_goal(goal, "checks")] == [
         "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다",
         "data 볼륨이 있다",
     ]
-    lines = describe_goal(goal, "strict", lang="en")
+    lines = [english(m) for m in describe_goal(goal, "strict")]
     assert lines[2:] == [
         "No containers are left besides those in the goal",
         "No volumes are left besides those in the goal",

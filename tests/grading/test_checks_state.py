@@ -17,6 +17,7 @@ from app.grading.state import (
     PortView,
     VolumeView,
 )
+from tests.catalogue import english, korean
 
 NGINX = "sha256:" + "a" * 64
 APP_OLD = "sha256:" + "b" * 64
@@ -253,7 +254,7 @@ CASES = [
         {"container": "app", "path": "/app/node_modules"},
         state(box("app", mounts=[MountView("volume", "modules", "/app/node_modules")])),
         False,
-        "볼륨 modules → /app/node_modules",
+        "modules 볼륨 → /app/node_modules",
     ),
     ("anonymous_volume_at", {"image": "nginx", "path": "/data"}, state(), False, "컨테이너가 없습니다"),
     # --- logs
@@ -326,9 +327,9 @@ CASES = [
 @pytest.mark.parametrize("name,params,st,passed,fragment", CASES, ids=[f"{i}-{c[0]}" for i, c in enumerate(CASES)])
 def test_check_table(name, params, st, passed, fragment):
     outcome = judge(name, params, st)
-    assert outcome.passed is passed, outcome.ko
-    assert fragment in outcome.ko
-    assert outcome.en and outcome.en != outcome.ko
+    assert outcome.passed is passed, korean(outcome.message)
+    assert fragment in korean(outcome.message)
+    assert english(outcome.message) and english(outcome.message) != korean(outcome.message)
 
 
 def test_strict_policy_fails_on_leftovers_and_checks_does_not():
@@ -340,8 +341,10 @@ def test_strict_policy_fails_on_leftovers_and_checks_does_not():
     assert not strict.passed
     assert (strict.score, strict.max_score) == (2, 4)
     by_name = {c.name: c for c in strict.checks}
-    assert "old(종료(Exited (0)))" in by_name["no_extra_containers"].message_ko
-    assert "junk" in by_name["no_extra_volumes"].message_ko and "익명 볼륨" in by_name["no_extra_volumes"].message_ko
+    assert "old(종료(Exited (0)))" in korean(by_name["no_extra_containers"].message)
+    assert "junk" in korean(by_name["no_extra_volumes"].message) and "익명 볼륨" in korean(
+        by_name["no_extra_volumes"].message
+    )
 
 
 def test_strict_keeps_what_the_goal_requires():
@@ -355,7 +358,7 @@ def test_strict_keeps_what_the_goal_requires():
     st = state(app, box("db"), volumes=[VolumeView("feedback"), VolumeView(ANON, True)])
     goal = [("container_running", {"name": "app"}, 1), ("container_exists", {"name": "db"}, 1)]
     verdict = grade_state(goal, "strict", st, None)
-    assert verdict.passed, [c.message_ko for c in verdict.checks]
+    assert verdict.passed, [korean(c.message) for c in verdict.checks]
 
 
 def test_no_extra_containers_allowed_list():
@@ -376,5 +379,5 @@ def test_partial_credit_by_weights():
     verdict = grade_state(goal, "checks", st, None)
     assert (verdict.score, verdict.max_score, verdict.passed) == (2, 5, False)
     assert [c.passed for c in verdict.checks] == [True, False, True]
-    assert "검사 3개 중 2개 통과, 5점 중 2점" in verdict.feedback
-    assert "2 of 3 checks, 2 of 5 points" in verdict.feedback_en
+    assert "검사 3개 중 2개 통과, 5점 중 2점" in korean(verdict.feedback)
+    assert "2 of 3 checks, 2 of 5 points" in english(verdict.feedback)

@@ -7,6 +7,7 @@ import pytest
 from app.dockersim import HINTS
 from app.grading import ContentError, grade_question
 from app.grading.command_answer import answer_lines, normalise_output
+from tests.catalogue import english, korean
 
 RUN = {"setup": (), "reference": ("docker run -d -p 8000:80 nginx",), "seed": 0}
 NAMED = {"setup": (), "reference": ("docker run -d -p 8000:80 --name web nginx",), "seed": 3}
@@ -108,7 +109,7 @@ BIND = {
 )
 def test_command_answers(key, answer, right, fragment):
     verdict = grade_question("command", key, answer)
-    text = "\n".join(c.message_ko for c in verdict.checks)
+    text = "\n".join(korean(c.message) for c in verdict.checks)
     assert verdict.passed is right, text
     assert verdict.score == (1.0 if right else 0.0)
     assert fragment in text
@@ -117,7 +118,7 @@ def test_command_answers(key, answer, right, fragment):
 def test_failing_line_with_right_end_state_is_right_but_says_so():
     verdict = grade_question("command", STOP, "docker stop web\ndocker stop wbe")
     assert verdict.passed
-    assert "No such container: wbe" in verdict.feedback
+    assert "No such container: wbe" in korean(verdict.feedback)
     assert dict(verdict.details)["stderr"].startswith("Error response from daemon")
 
 
@@ -126,9 +127,10 @@ def test_docker_error_is_in_the_details_for_the_web_layer():
     details = dict(verdict.details)
     assert details["line"] == "docker run -d -p 8000:80 ngnix"
     assert "pull access denied" in details["stderr"] and "💡" not in details["stderr"]
-    # the simulator's hint, kept apart as a catalogue id the web layer translates
-    assert details["hint"] in {m.id for m in HINTS.values()}
-    assert "💡" not in verdict.checks[0].message_ko and "💡" not in verdict.checks[0].message_en
+    # the simulator's hint, kept apart as a message the web layer translates (stored as message JSON)
+    assert details["hint"].id in {m.id for m in HINTS.values()}
+    assert verdict.to_dict()["details"]["hint"] == details["hint"].to_json()
+    assert "💡" not in korean(verdict.checks[0].message) and "💡" not in english(verdict.checks[0].message)
 
 
 def test_a_terminal_held_by_the_setup_is_left_alone():

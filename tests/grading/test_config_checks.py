@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.grading import grade_lab, validate_check
+from tests.catalogue import english, korean
 from tests.grading.hosts import play
 
 BUILD = "docker build -q -t feedback-app ~/feedback-app"
@@ -33,17 +34,17 @@ def _result(name: str, params: dict, lines: list[str]):
 )
 def test_container_config(params: dict, line: str, passed: bool) -> None:
     result = _result("container_config", {"name": "app", **params}, [BUILD, line])
-    assert result.passed is passed, result.message_en
+    assert result.passed is passed, english(result.message)
 
 
 def test_container_config_says_what_differs_in_both_languages() -> None:
     result = _result(
         "container_config", {"name": "app", "publishes": 80}, [BUILD, "docker run -d --name app feedback-app"]
     )
-    assert "PORT — 기대한 값 80/tcp → 호스트 포트, 지금 값 (게시 안 됨)" in result.message_ko
-    assert "PORT should be 80/tcp → a host port but is (not published)" in result.message_en
+    assert "PORT — 기대한 값 80/tcp → 호스트 포트, 지금 값 (게시 안 됨)" in korean(result.message)
+    assert "PORT should be 80/tcp → a host port but is (not published)" in english(result.message)
     missing = _result("container_config", {"name": "nope", "cmd": "ls"}, [BUILD])
-    assert not missing.passed and "There is no container nope" in missing.message_en
+    assert not missing.passed and "There is no container nope" in english(missing.message)
 
 
 def test_container_config_rules() -> None:
@@ -56,7 +57,7 @@ def test_container_config_rules() -> None:
 def test_no_dangling_images_after_a_rebuild_until_pruned() -> None:
     rebuilt = [BUILD, "echo x > ~/feedback-app/x.txt", BUILD]
     left = _result("no_dangling_images", {}, rebuilt)
-    assert not left.passed and "1 untagged (<none>) image(s)" in left.message_en
+    assert not left.passed and "1 untagged (<none>) image(s)" in english(left.message)
     assert _result("no_dangling_images", {}, [*rebuilt, "docker image prune -f"]).passed
     # an untagged image a container still uses is not dangling
     used = [BUILD, "docker run -d --name old feedback-app", "echo x > ~/feedback-app/x.txt", BUILD]

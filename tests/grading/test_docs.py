@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.grading import CHECKS, POLICIES, QUESTION_KINDS, validate_check
+from tests.catalogue import english, korean
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "grading.md").read_text(encoding="utf-8")
 
@@ -57,5 +58,5 @@ def test_every_documented_goal_line_is_what_describe_check_says(name):
         params[key] = json.loads(raw)
     line = re.search(r"Goal line: “(.*)” — “(.*)”", text)
     assert line, f"{name}: no goal line"
-    assert line.group(1) == describe_check(name, params, lang="ko")
-    assert line.group(2) == describe_check(name, params, lang="en")
+    assert line.group(1) == korean(describe_check(name, params))
+    assert line.group(2) == english(describe_check(name, params))

@@ -10,6 +10,7 @@ from app.grading import grade_lab, replay, validate_check
 from app.grading.hostview import read_state
 from app.grading.lab import grade_state
 from app.grading.state import HistoryEntry, HostState
+from tests.catalogue import english, korean
 from tests.grading.hosts import play
 
 BUILD = "docker build -t feedback-app ~/feedback-app"
@@ -28,7 +29,7 @@ def _check(name: str, params: dict, lines: list[str]):
 
 def test_ctrl_c_in_the_attached_terminal_passes() -> None:
     result = _check("stopped_by", {"name": "web", "how": "ctrl_c"}, ["docker run --name web nginx", "^C"])
-    assert result.passed, result.message_en
+    assert result.passed, english(result.message)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +47,7 @@ def test_ctrl_c_in_the_attached_terminal_passes() -> None:
 def test_ctrl_c_is_told_from_docker_stop(lines: list[str], words: str) -> None:
     result = _check("stopped_by", {"name": "web", "how": "ctrl_c"}, lines)
     assert not result.passed
-    assert words in result.message_en
+    assert words in english(result.message)
 
 
 def test_a_stop_by_id_prefix_is_seen() -> None:
@@ -66,9 +67,9 @@ def test_stopped_by_command_from_a_terminal() -> None:
     params = {"name": "web", "how": "command", "terminal": 2}
     assert _check("stopped_by", params, ["docker run --name web nginx", "[1] docker stop web"]).passed
     wrong = _check("stopped_by", params, ["docker run -d --name web nginx", "docker stop web"])
-    assert not wrong.passed and "stopped from terminal 1" in wrong.message_en
+    assert not wrong.passed and "stopped from terminal 1" in english(wrong.message)
     ctrl_c = _check("stopped_by", params, ["docker run --name web nginx", "^C"])
-    assert not ctrl_c.passed and "not stopped with docker stop" in ctrl_c.message_en
+    assert not ctrl_c.passed and "not stopped with docker stop" in english(ctrl_c.message)
 
 
 def test_stopped_by_rules() -> None:
@@ -92,18 +93,18 @@ def test_in_order_passes_and_names_the_lines() -> None:
     result = _check(
         "commands_in_order", ORDER, [BUILD, RUN, POST, "docker ps", "docker stop feedback", "docker start feedback"]
     )
-    assert result.passed, result.message_en
-    assert "‘docker stop feedback’, then ‘docker start feedback’" in result.message_en
+    assert result.passed, english(result.message)
+    assert "‘docker stop feedback’, then ‘docker start feedback’" in english(result.message)
 
 
 def test_a_step_done_before_its_predecessor_fails_with_words_saying_so() -> None:
     result = _check("commands_in_order", ORDER, [BUILD, RUN, "docker stop feedback", "docker start feedback", POST])
     assert not result.passed
-    assert "You ran ‘docker stop feedback’, but before ‘curl /create’" in result.message_en
+    assert "You ran ‘docker stop feedback’, but before ‘curl /create’" in english(result.message)
 
 
 def test_a_missing_first_step_and_a_failed_command_do_not_count() -> None:
-    assert "‘curl /create’ never succeeded" in _check("commands_in_order", ORDER, [BUILD, RUN]).message_en
+    assert "‘curl /create’ never succeeded" in english(_check("commands_in_order", ORDER, [BUILD, RUN]).message)
     # the stop fails (no such container): it is not a step
     result = _check(
         "commands_in_order", {"steps": ["stop feedbak", "start feedback"]}, [BUILD, RUN, "docker stop feedbak"]
@@ -141,7 +142,7 @@ def test_in_order_rules(steps: list[str], error: str) -> None:
 def test_terminal_released() -> None:
     follow = ["docker run -d --name web nginx", "docker logs -f web"]
     held = _check("terminal_released", {"holding": "logs"}, follow)
-    assert not held.passed and "Terminal 1 is still held by docker logs -f" in held.message_en
+    assert not held.passed and "Terminal 1 is still held by docker logs -f" in english(held.message)
     assert _check("terminal_released", {"holding": "logs"}, [*follow, "^C"]).passed
     assert _check("terminal_released", {"holding": "attach"}, follow).passed
     assert not _check("terminal_released", {}, ["docker run --name web nginx"]).passed
@@ -163,11 +164,11 @@ def test_an_untouched_host_scores_zero_until_the_learner_runs_a_command() -> Non
     fresh = grade_lab(goal, "checks", host, setup_lines=1)
     assert (fresh.score, fresh.max_score, fresh.passed) == (0, 2, False)
     assert fresh.checks[0].passed  # the check holds, it just earns nothing yet
-    assert "검사 2개 중 1개 통과, 2점 중 0점" in fresh.feedback
-    assert "You have not run a command yet" in fresh.feedback_en
+    assert "검사 2개 중 1개 통과, 2점 중 0점" in korean(fresh.feedback)
+    assert "You have not run a command yet" in english(fresh.feedback)
     host.run("docker ps")
     touched = grade_lab(goal, "checks", host, setup_lines=1)
-    assert (touched.score, touched.feedback, touched.feedback_en) == (
+    assert (touched.score, korean(touched.feedback), english(touched.feedback)) == (
         1,
         "검사 2개 중 1개 통과, 2점 중 1점.",
         "1 of 2 checks, 1 of 2 points.",
@@ -179,7 +180,7 @@ def test_a_goal_met_without_commands_still_passes() -> None:
     state = HostState(history=(HistoryEntry("docker run -d --name web nginx", 0, 0),))
     verdict = grade_state([("volume_removed", {"name": "x"})], "checks", state, None, setup_lines=1)
     assert verdict.passed and verdict.score == 1
-    assert verdict.feedback == "실습 목표를 모두 이루었습니다 (검사 1개 중 1개 통과, 1점 중 1점)."
+    assert korean(verdict.feedback) == "실습 목표를 모두 이루었습니다 (검사 1개 중 1개 통과, 1점 중 1점)."
 
 
 def test_without_setup_lines_the_rule_is_off() -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from app.dockersim import DockerHost
 from app.grading import describe_check, grade_lab, validate_check
+from tests.catalogue import english, korean
 
 DOCKERFILE = 'FROM node\nWORKDIR /app\nCOPY . /app\nCMD ["node", "server.js"]\nEXPOSE 80\n'
 
@@ -41,7 +42,7 @@ def host() -> DockerHost:
 def test_image_config(host, params, passed, words):
     verdict = grade_lab([("image_config", params)], "checks", host)
     assert verdict.passed is passed
-    assert words in verdict.checks[0].message_ko
+    assert words in korean(verdict.checks[0].message)
 
 
 def test_image_config_needs_something_to_compare():
@@ -53,10 +54,10 @@ def test_image_config_needs_something_to_compare():
 def test_image_config_goal_line():
     params = {"ref": "hello", "cmd": "node server.js", "workdir": "/app"}
     assert (
-        describe_check("image_config", params, "en")
+        english(describe_check("image_config", params))
         == 'Image hello is built with WORKDIR /app, CMD ["node", "server.js"]'
     )
     assert (
-        describe_check("image_config", params, "ko")
+        korean(describe_check("image_config", params))
         == 'hello 이미지가 WORKDIR /app, CMD ["node", "server.js"] 설정으로 빌드되어 있다'
     )

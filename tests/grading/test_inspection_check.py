@@ -29,8 +29,8 @@ def _result(params: dict, lines: list[str]):
 )
 def test_a_format_that_reads_the_field_passes(line: str) -> None:
     result = _result(MOUNTS, [RUN, line])
-    assert result.passed, result.message_en
-    assert line in result.message_en
+    assert result.passed, result.message.english()
+    assert line in result.message.english()
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_a_format_that_reads_the_field_passes(line: str) -> None:
 def test_whole_json_another_field_a_failed_template_or_another_target_fail(lines: list[str], words: str) -> None:
     result = _result(MOUNTS, lines)
     assert not result.passed
-    assert words in result.message_en
+    assert words in result.message.english()
 
 
 def test_without_a_target_any_inspect_counts_and_volume_inspect_too() -> None:

@@ -3,6 +3,7 @@
 import pytest
 
 from app.grading import ContentError, grade_lab
+from tests.catalogue import korean
 from tests.grading.hosts import play
 
 RUN_WEB = "docker run -d -p 8000:80 --name web nginx"
@@ -166,7 +167,7 @@ CASES = [
         ("anonymous_volume_at", {"container": "box", "path": "/data"}),
         ["docker run -d --name box -v data:/data alpine sleep 100"],
         False,
-        "볼륨 data → /data",
+        "data 볼륨 → /data",
     ),
     # bind mounts: right path, wrong container path, read-only, relative source
     (
@@ -198,7 +199,7 @@ CASES = [
         ("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "source": "~/site"}),
         ["docker run -d --name site -v site:/usr/share/nginx/html nginx"],
         False,
-        "볼륨 site → /usr/share/nginx/html",
+        "site 볼륨 → /usr/share/nginx/html",
     ),
     (
         ("mount_at", {"container": "site", "path": "/usr/share/nginx/html", "type": "bind", "read_only": True}),
@@ -411,8 +412,8 @@ CASES = [
 @pytest.mark.parametrize("check,lines,passed,fragment", CASES, ids=[f"{i}-{c[0][0]}" for i, c in enumerate(CASES)])
 def test_check_on_real_host(check, lines, passed, fragment):
     result = grade_one(check, lines)
-    assert result.passed is passed, result.message_ko
-    assert fragment in result.message_ko
+    assert result.passed is passed, korean(result.message)
+    assert fragment in korean(result.message)
 
 
 def test_the_final_state_decides():
@@ -473,11 +474,11 @@ STORY_GOAL = [
 
 def test_the_notes_story_named_volume_keeps_feedback():
     verdict = grade_lab(STORY_GOAL, "checks", play(STORY))
-    assert verdict.passed, [c.message_ko for c in verdict.failed_checks()]
+    assert verdict.passed, [korean(c.message) for c in verdict.failed_checks()]
     # strict: the first container's anonymous /app/temp volume outlived `docker rm` (no -v)
     strict = grade_lab(STORY_GOAL, "strict", play(STORY))
     assert [c.name for c in strict.failed_checks()] == ["no_extra_volumes"]
-    assert "익명 볼륨" in strict.failed_checks()[0].message_ko
+    assert "익명 볼륨" in korean(strict.failed_checks()[0].message)
     cleaner = [line.replace("docker rm feedback", "docker rm -v feedback") for line in STORY]
     assert grade_lab(STORY_GOAL, "strict", play(cleaner)).passed
 
@@ -486,7 +487,7 @@ def test_the_notes_story_with_an_anonymous_volume_loses_the_feedback():
     lines = [line.replace("-v feedback:/app/feedback", "-v /app/feedback") for line in STORY]
     verdict = grade_lab(STORY_GOAL, "checks", play(lines))
     assert (verdict.score, verdict.max_score) == (1, 6)
-    messages = {c.name: c.message_ko for c in verdict.checks}
+    messages = {c.name: korean(c.message) for c in verdict.checks}
     assert "feedback 볼륨이 없습니다" in messages["file_exists"]
     assert "404" in messages["http_responds"]
     assert "익명 볼륨 → /app/feedback" in messages["mount_at"]
@@ -509,4 +510,4 @@ def test_http_post_with_a_body():
             1,
         )
     ]
-    assert "200 대신 302" in grade_lab(goal, "checks", play(lines)).checks[0].message_ko
+    assert "200 대신 302" in korean(grade_lab(goal, "checks", play(lines)).checks[0].message)

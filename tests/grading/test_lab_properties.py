@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from app.dockersim import DockerHost
 from app.grading import grade_lab
+from tests.catalogue import english, korean
 
 POOL = [
     "docker run -d -p 8000:80 --name web nginx",
@@ -79,7 +80,7 @@ def test_random_sessions(lines):
     assert host.snapshot() == before
     assert len(verdict.checks) == len(GOAL) + 2
     assert 0 <= verdict.score <= verdict.max_score == len(GOAL) + 2
-    assert all(c.message_ko and c.message_en for c in verdict.checks)
+    assert all(korean(c.message) and english(c.message) for c in verdict.checks)
     by_name = {}
     for c in verdict.checks:
         by_name.setdefault(c.name, c)

@@ -1,9 +1,11 @@
 """Question graders: every kind, near misses, malformed answers, Hangul NFC."""
 
+import json
 import unicodedata
 
 import pytest
 
+from app.dockersim import Message
 from app.grading import (
     QUESTION_KINDS,
     ContentError,
@@ -13,6 +15,7 @@ from app.grading import (
     validate_answer,
     validate_key,
 )
+from tests.catalogue import english, korean
 
 SINGLE = {"choices": ("docker ps", "docker ps -a", "docker images"), "correct": 1}
 MULTI = {"choices": ("-d", "-p", "--rm", "-a", "-it"), "correct": (0, 1, 2)}
@@ -80,11 +83,13 @@ def test_scores(kind, key, answer, score):
     assert verdict.max_score == 1.0
     assert verdict.passed is (score == 1.0)
     # the page says "Right!" / "Not yet." itself: the feedback never repeats it (issue 14: "정답입니다! 정답입니다.")
-    assert not {"정답입니다.", "오답입니다."} & {verdict.feedback.split(" ")[0]}
-    assert not {"Correct.", "Not correct."} & {verdict.feedback_en.split(" ")[0]}
-    assert verdict.checks and bool(verdict.feedback) == bool(verdict.feedback_en)
+    feedback_ko = korean(verdict.feedback) if verdict.feedback else ""
+    feedback_en = english(verdict.feedback) if verdict.feedback else ""
+    assert not {"정답입니다.", "오답입니다."} & {feedback_ko.split(" ")[0]}
+    assert not {"Correct.", "Not correct."} & {feedback_en.split(" ")[0]}
+    assert verdict.checks
     if 0 < score < 1:
-        assert "0." in verdict.feedback_en or "of" in verdict.feedback_en  # partial credit is explained
+        assert "0." in english(verdict.feedback) or "of" in english(verdict.feedback)  # partial credit is explained
 
 
 def test_cloze_blank_accepts_decomposed_hangul():
@@ -106,21 +111,23 @@ def test_ordering_items_with_the_same_text_are_interchangeable():
 def test_ordering_feedback_names_the_item_to_move():
     verdict = grade_question("ordering", ORDER, [1, 0, 2, 3])
     moved = [c for c in verdict.checks if not c.passed]
-    assert len(moved) == 1 and "옮겨야" in moved[0].message_ko
+    assert len(moved) == 1 and "옮겨야" in korean(moved[0].message)
 
 
 def test_multiple_feedback_states_penalty():
     verdict = grade_question("multiple", MULTI, [0, 1, 2, 3])
     wrong = [c for c in verdict.checks if not c.passed]
-    assert [c.name for c in wrong] == ["choice 3"] and "감점" in wrong[0].message_ko
-    assert "부분 점수" in verdict.feedback
+    assert [c.name for c in wrong] == ["choice 3"] and "감점" in korean(wrong[0].message)
+    assert "부분 점수" in korean(verdict.feedback)
     # the penalty rule itself is stated, with the learner's own numbers
-    assert "점수 = (맞게 고른 3개 − 잘못 고른 1개) ÷ 정답 3개이고, 0점 아래로는 내려가지 않습니다." in verdict.feedback
+    assert "점수 = (맞게 고른 3개 − 잘못 고른 1개) ÷ 정답 3개이고, 0점 아래로는 내려가지 않습니다." in korean(
+        verdict.feedback
+    )
 
 
 def test_single_wrong_names_the_right_choice():
     verdict = grade_question("single", SINGLE, 0)
-    assert "docker ps -a" in verdict.checks[0].message_ko
+    assert "docker ps -a" in korean(verdict.checks[0].message)
 
 
 @pytest.mark.parametrize(
@@ -159,11 +166,10 @@ def test_single_wrong_names_the_right_choice():
 )
 def test_malformed_answers_are_values_not_exceptions(kind, key, answer):
     message = validate_answer(kind, key, answer)
-    assert isinstance(message, str) and message
-    assert isinstance(validate_answer(kind, key, answer, lang="en"), str)
+    assert isinstance(message, Message) and korean(message) != english(message)
     verdict = grade_question(kind, key, answer)
     assert verdict.score == 0.0 and not verdict.passed
-    assert message in verdict.feedback
+    assert korean(message) in korean(verdict.feedback) and english(message) in english(verdict.feedback)
 
 
 @pytest.mark.parametrize(
@@ -256,13 +262,14 @@ def test_verdict_is_frozen_and_serialisable():
         verdict.score = 1.0  # type: ignore[misc]
     data = verdict.to_dict()
     assert data["score"] == 0.5 and len(data["checks"]) == 2
-    assert data["checks"][0]["message_ko"].startswith("빈칸 1")
+    assert korean(Message.from_json(data["checks"][0]["message"])).startswith("빈칸 1")
+    assert data == json.loads(json.dumps(data))  # JSON as stored, nested messages included
 
 
 def test_cloze_and_short_feedback_quote_what_the_learner_typed_case_kept():
     cloze = grade_question("cloze", {"text": "[[1]] 이미지", "blanks": (("nginx",),)}, ["  NGINX  Latest"])
-    assert "‘NGINX Latest’" in cloze.checks[0].message_ko and "‘NGINX Latest’" in cloze.checks[0].message_en
+    assert "‘NGINX Latest’" in korean(cloze.checks[0].message) and "‘NGINX Latest’" in english(cloze.checks[0].message)
     short = grade_question("short", {"accept": ("docker ps",)}, "Docker PS")
-    assert short.passed and "‘Docker PS’" in short.checks[0].message_en
+    assert short.passed and "‘Docker PS’" in english(short.checks[0].message)
     empty = grade_question("cloze", {"text": "[[1]]", "blanks": (("a",),)}, [""])
-    assert "(empty)" in empty.checks[0].message_en and "빈칸" not in empty.checks[0].message_en
+    assert "(empty)" in english(empty.checks[0].message) and "빈칸" not in english(empty.checks[0].message)

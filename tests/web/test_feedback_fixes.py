@@ -45,16 +45,20 @@ def test_the_guest_records_welcome_only_for_a_guest_with_records(client):
 
 
 def test_a_failing_reason_is_listed_once_per_verdict(app):
+    from app.dockersim import N_
     from app.grading import CheckResult, Verdict
     from app.services.lab_view import verdict_json
 
-    gone = ("web 컨테이너가 없습니다.", "There is no container web.")
+    gone = N_("There is no %(who)s.", who=N_("container %(name)s", name="web"))
     checks = (
-        CheckResult("running", False, 1.0, *gone),
-        CheckResult("publishes", False, 1.0, *gone),
-        CheckResult("mount_at", False, 1.0, *gone),
-        CheckResult("image_exists", True, 1.0, "nginx 이미지가 있다", "Image nginx exists"),
+        CheckResult("running", False, 1.0, gone),
+        CheckResult("publishes", False, 1.0, gone),
+        CheckResult("mount_at", False, 1.0, gone),
+        CheckResult("image_exists", True, 1.0, N_("Image %(ref)s exists", ref="nginx")),
     )
     with app.test_request_context():
-        shown = verdict_json(Verdict(1.0, 4.0, False, checks), "en")["checks"]
+        from flask import session
+
+        session["lang"] = "en"
+        shown = verdict_json(Verdict(1.0, 4.0, False, checks))["checks"]
     assert [c["message"] for c in shown] == ["There is no container web.", "Image nginx exists"]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any
 
+from app.dockersim import Message
 from app.grading.checks.activity import ACTIVITY_CHECKS
 from app.grading.checks.base import CheckKind, Context, Outcome
 from app.grading.checks.config import CONFIG_CHECKS
@@ -72,11 +73,10 @@ def _checked(name: str, params: Mapping[str, Any]) -> tuple[CheckKind, dict[str,
     return kind, with_defaults(kind.params, params)
 
 
-def describe_check(name: str, params: Mapping[str, Any], lang: str = "ko") -> str:
-    """The goal in plain words, e.g. "80번 포트를 호스트 8000번 포트로 게시한 실행 중인 컨테이너가 있다"."""
+def describe_check(name: str, params: Mapping[str, Any]) -> Message:
+    """The goal in plain words, e.g. "A running container has host port 8000 published to container port 80/tcp"."""
     kind, full = _checked(name, params)
-    present = {k: v for k, v in full.items() if v is not None}
-    return kind.describe(present, "en" if lang == "en" else "ko")
+    return kind.describe({k: v for k, v in full.items() if v is not None})
 
 
 def run_check(name: str, params: Mapping[str, Any], ctx: Context) -> Outcome:

@@ -6,11 +6,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading import commandline
 from app.grading.checks.base import SELECT_IMAGE, CheckKind, Context, Outcome, not_found, select, who
 from app.grading.params import Param
 from app.grading.state import short_ref
 from app.grading.text import nfc
+from app.grading.words import joined
 
 _TAGS = re.compile(r"<[^>]*>")
 
@@ -28,19 +30,14 @@ def _logs_contain(ctx: Context, p: dict[str, Any]) -> Outcome:
     want = nfc(p["text"])
     for c in found:
         if want in nfc(ctx.state.logs.get(c.id, "")):
-            return Outcome(
-                True,
-                f"{c.name} 컨테이너의 로그에 ‘{p['text']}’ 문구가 있습니다.",
-                f"The logs of {c.name} contain ‘{p['text']}’.",
-            )
+            return Outcome(True, N_("The logs of %(name)s contain ‘%(text)s’.", name=c.name, text=p["text"]))
     last = (ctx.state.logs.get(found[0].id, "").strip().splitlines() or [""])[-1][:80]
-    shown_ko = f"마지막 줄: ‘{last}’" if last else "로그가 비어 있습니다"
-    shown_en = f"last line: ‘{last}’" if last else "the logs are empty"
-    return Outcome(
-        False,
-        f"{who(p, 'ko', 'container')}의 로그에 ‘{p['text']}’ 문구가 없습니다 ({shown_ko}).",
-        f"The logs of {who(p, 'en', 'container')} do not contain ‘{p['text']}’ ({shown_en}).",
-    )
+    words = {"who": who(p, "container"), "text": p["text"]}
+    if last:
+        return Outcome(
+            False, N_("The logs of the %(who)s do not contain ‘%(text)s’ (last line: ‘%(last)s’).", last=last, **words)
+        )
+    return Outcome(False, N_("The logs of the %(who)s do not contain ‘%(text)s’ (the logs are empty).", **words))
 
 
 def _http(ctx: Context, p: dict[str, Any]) -> Outcome:
@@ -50,48 +47,50 @@ def _http(ctx: Context, p: dict[str, Any]) -> Outcome:
     if answer is None:
         return Outcome(
             False,
-            f"{target} 요청에 아무도 응답하지 않습니다. {port}번 포트를 게시(-p)한 실행 중인 컨테이너가 없습니다.",
-            f"Nothing answers {target}: no running container publishes port {port} (-p).",
+            N_(
+                "Nothing answers %(target)s: no running container publishes port %(port)s (-p).",
+                target=target,
+                port=port,
+            ),
         )
     status, body = answer
     want_status = p.get("status")
     if want_status is not None and status != want_status:
         return Outcome(
             False,
-            f"{target} 요청이 {want_status} 대신 {status} 상태로 응답합니다.",
-            f"{target} answers {status} instead of {want_status}.",
+            N_("%(target)s answers %(status)s instead of %(want)s.", target=target, status=status, want=want_status),
         )
     if want_status is None and status >= 400:
-        return Outcome(
-            False,
-            f"{target} 요청의 응답 상태 코드가 {status}입니다 (400 이상은 오류).",
-            f"{target} answers with error status {status}.",
-        )
+        return Outcome(False, N_("%(target)s answers with error status %(status)s.", target=target, status=status))
     want = p.get("contains")
     if want is not None and nfc(want) not in nfc(body):
         sample = " ".join(_TAGS.sub(" ", nfc(body)).split())[:60]  # the page's words, not its markup
         return Outcome(
             False,
-            f"{target} 응답에 ‘{want}’ 문구가 없습니다 (받은 응답: ‘{sample}’).",
-            f"The answer to {target} does not contain ‘{want}’ (got ‘{sample}’).",
+            N_(
+                "The answer to %(target)s does not contain ‘%(text)s’ (got ‘%(sample)s’).",
+                target=target,
+                text=want,
+                sample=sample,
+            ),
         )
-    return Outcome(
-        True,
-        f"{target} 요청이 {status} 상태로 응답합니다" + (f" (‘{want}’ 포함)." if want else "."),
-        f"{target} answers {status}" + (f" containing ‘{want}’." if want else "."),
-    )
+    if want:
+        return Outcome(
+            True, N_("%(target)s answers %(status)s containing ‘%(text)s’.", target=target, status=status, text=want)
+        )
+    return Outcome(True, N_("%(target)s answers %(status)s.", target=target, status=status))
 
 
-def _http_describe(p: dict[str, Any], lang: str) -> str:
+def _http_describe(p: dict[str, Any]) -> Message:
     target = f"{p.get('method', 'GET')} http://localhost:{p['port']}{p.get('path', '/')}"
     want, status = p.get("contains"), p.get("status")
-    if lang == "en":
-        return f"{target} answers" + (f" {status}" if status is not None else "") + (f" with ‘{want}’" if want else "")
-    return (
-        f"{target} 요청에 "
-        + (f"{status} 상태로 " if status is not None else "")
-        + (f"‘{want}’ 문구가 담긴 응답이 온다" if want else "응답이 온다")
-    )
+    if status is not None and want:
+        return N_("%(target)s answers %(status)s with ‘%(text)s’", target=target, status=status, text=want)
+    if status is not None:
+        return N_("%(target)s answers %(status)s", target=target, status=status)
+    if want:
+        return N_("%(target)s answers with ‘%(text)s’", target=target, text=want)
+    return N_("%(target)s answers", target=target)
 
 
 # ---------------------------------------------------------------- commands run
@@ -126,22 +125,24 @@ def _command_run(ctx: Context, p: dict[str, Any]) -> Outcome:
     for entry in ctx.state.history:
         ran = commandline.succeeded_invocations(entry.line, entry.exit_code)
         if any(commandline.matches(inv, want, words) for inv in ran):
-            return Outcome(True, f"‘{entry.line}’ 명령을 실행했습니다.", f"You ran ‘{entry.line}’.")
+            return Outcome(True, N_("You ran ‘%(line)s’.", line=entry.line))
         typed = [commandline.read_invocation(words) for _, words in commandline.split_segments(entry.line)]
         if not ran and any(inv is not None and commandline.matches(inv, want, words) for inv in typed):
             tried += 1
     if tried:
         return Outcome(
             False,
-            f"{shown} 명령이 성공한 적이 없습니다 (실패 {tried}번). 오류 메시지를 읽고 다시 실행해 보세요.",
-            f"{shown} never succeeded ({tried} failed attempt(s)). Read the error and try again.",
+            N_(
+                "%(command)s never succeeded (%(tried)s failed attempt(s)). Read the error and try again.",
+                command=shown,
+                tried=tried,
+            ),
         )
-    return Outcome(False, f"{shown} 명령을 아직 실행하지 않았습니다.", f"You have not run {shown} yet.")
+    return Outcome(False, N_("You have not run %(command)s yet.", command=shown))
 
 
-def _command_describe(p: dict[str, Any], lang: str) -> str:
-    shown = _shown(p)
-    return f"{shown} 명령을 성공적으로 실행했다" if lang == "ko" else f"You ran {shown} successfully"
+def _command_describe(p: dict[str, Any]) -> Message:
+    return N_("You ran %(command)s successfully", command=_shown(p))
 
 
 # ---------------------------------------------------------------- leftovers
@@ -162,13 +163,15 @@ def _no_extra_containers(ctx: Context, p: dict[str, Any]) -> Outcome:
         and c.image_ref not in allowed
     ]
     if not extra:
-        return Outcome(True, "필요 없는 컨테이너가 남아 있지 않습니다.", "No extra containers are left.")
-    names = ", ".join(f"{c.name}({c.status_ko()})" for c in extra[:5])
-    names_en = ", ".join(f"{c.name} ({c.status_en()})" for c in extra[:5])
+        return Outcome(True, N_("No extra containers are left."))
+    names = joined([N_("%(name)s (%(status)s)", name=c.name, status=c.status()) for c in extra[:5]])
     return Outcome(
         False,
-        f"목표에 없는 컨테이너 {len(extra)}개가 남아 있습니다: {names}. docker rm으로 정리하세요.",
-        f"{len(extra)} container(s) not in the goal are left: {names_en}. Clean up with docker rm.",
+        N_(
+            "%(count)s container(s) not in the goal are left: %(names)s. Clean up with docker rm.",
+            count=len(extra),
+            names=names,
+        ),
     )
 
 
@@ -183,24 +186,31 @@ def _no_extra_volumes(ctx: Context, p: dict[str, Any]) -> Outcome:
         if v.name not in ctx.claimed_volumes and v.name not in allowed and v.name not in in_use
     ]
     if not extra:
-        return Outcome(True, "필요 없는 볼륨이 남아 있지 않습니다.", "No extra volumes are left.")
-    label = ", ".join("익명 볼륨 " + v.name[:12] if v.anonymous else v.name for v in extra[:5])
-    label_en = ", ".join("anonymous " + v.name[:12] if v.anonymous else v.name for v in extra[:5])
+        return Outcome(True, N_("No extra volumes are left."))
+    label = joined([N_("anonymous volume %(id)s", id=v.name[:12]) if v.anonymous else v.name for v in extra[:5]])
     return Outcome(
         False,
-        f"목표에 없는 볼륨 {len(extra)}개가 남아 있습니다: {label}. "
-        "docker volume rm(익명 볼륨은 docker volume prune)으로 정리하세요.",
-        f"{len(extra)} volume(s) not in the goal are left: {label_en}. "
-        "Clean up with docker volume rm (anonymous ones: docker volume prune).",
+        N_(
+            "%(count)s volume(s) not in the goal are left: %(names)s. "
+            "Clean up with docker volume rm (anonymous ones: docker volume prune).",
+            count=len(extra),
+            names=label,
+        ),
     )
 
 
-def _leftover_words(p: Mapping[str, Any], lang: str, ko: str, en: str) -> str:
-    """`ko` carries its own subject particle (컨테이너가, 볼륨이): Korean picks it by the last syllable."""
+def _leftover_containers(p: Mapping[str, Any]) -> Message:
     allowed = ", ".join(p.get("allowed") or ())
-    if lang == "en":
-        return f"No {en} are left besides those in the goal" + (f" (allowed: {allowed})" if allowed else "")
-    return f"목표에 없는 {ko} 남아 있지 않다" + (f" (허용: {allowed})" if allowed else "")
+    if allowed:
+        return N_("No containers are left besides those in the goal (allowed: %(allowed)s)", allowed=allowed)
+    return N_("No containers are left besides those in the goal")
+
+
+def _leftover_volumes(p: Mapping[str, Any]) -> Message:
+    allowed = ", ".join(p.get("allowed") or ())
+    if allowed:
+        return N_("No volumes are left besides those in the goal (allowed: %(allowed)s)", allowed=allowed)
+    return N_("No volumes are left besides those in the goal")
 
 
 ALLOWED = Param(
@@ -220,11 +230,7 @@ ACTIVITY_CHECKS = (
             Param("text", "text", "the text to find", required=True),
         ),
         _logs_contain,
-        lambda p, lang: (
-            f"{who(p, 'ko', 'container')}의 로그에 ‘{p['text']}’ 문구가 있다"
-            if lang == "ko"
-            else f"The logs of {who(p, 'en', 'container')} contain ‘{p['text']}’"
-        ),
+        lambda p: N_("The logs of the %(who)s contain ‘%(text)s’", who=who(p, "container"), text=p["text"]),
         {"container": "web", "text": "start worker processes"},
         _need_container,
         lambda ctx, p: ({c.id for c in select(ctx.state, p, "container")}, set()),
@@ -261,7 +267,7 @@ ACTIVITY_CHECKS = (
         "no container is left except those the other checks require (or allowed)",
         (ALLOWED,),
         _no_extra_containers,
-        lambda p, lang: _leftover_words(p, lang, "컨테이너가", "containers"),
+        _leftover_containers,
         {"allowed": ["db"]},
     ),
     CheckKind(
@@ -270,7 +276,7 @@ ACTIVITY_CHECKS = (
         "by required containers, or allowed ones",
         (ALLOWED,),
         _no_extra_volumes,
-        lambda p, lang: _leftover_words(p, lang, "볼륨이", "volumes"),
+        _leftover_volumes,
         {},
     ),
 )

@@ -6,17 +6,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from app.dockersim import N_, Message
 from app.grading.params import Param
 from app.grading.state import ContainerView, HostState, normalise_ref, short_ref
+from app.grading.words import limited, sentences
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """Whether a check holds, with what the host shows, in Korean and English."""
+    """Whether a check holds, and why: a catalogue message (English id, %(name)s fields) the web layer translates."""
 
     passed: bool
-    ko: str
-    en: str
+    message: Message
 
 
 class Probe(Protocol):
@@ -49,7 +50,7 @@ class Context:
 
 
 Evaluate = Callable[[Context, dict[str, Any]], Outcome]
-Describe = Callable[[dict[str, Any], str], str]
+Describe = Callable[[dict[str, Any]], Message]
 Claims = Callable[[Context, dict[str, Any]], tuple[set[str], set[str]]]
 Rules = Callable[[Mapping[str, Any]], list[str]]
 
@@ -122,63 +123,58 @@ def select(state: HostState, params: Mapping[str, Any], name_key: str = "name") 
     return found
 
 
-def who(params: Mapping[str, Any], lang: str, name_key: str = "name") -> str:
-    """Words for the selected container: `web 컨테이너` / `container web`."""
+def who(params: Mapping[str, Any], name_key: str = "name") -> Message:
+    """Words for the selected container, without an article: `container web`, `container from the nginx image`.
+
+    English sentences put "the" or "no" before it; every Korean translation ends in the word for container,
+    so a Korean sentence can follow it with a particle.
+    """
     name, image, current = selector_of(params, name_key)
     img = short_ref(image) if image else None
-    if lang == "en":
-        text = f"container {name}" if name else "a container"
-        if img:
-            text += f" from the {'current ' if current else ''}{img} image"
-        return text
-    prefix = ""
+    if img and name:
+        if current:
+            return N_("container %(name)s from the current %(image)s image", name=name, image=img)
+        return N_("container %(name)s from the %(image)s image", name=name, image=img)
     if img:
-        prefix = f"{img} 이미지의 현재 버전으로 만든 " if current else f"{img} 이미지로 만든 "
-    return f"{prefix}{name} 컨테이너" if name else f"{prefix}컨테이너"
+        if current:
+            return N_("container from the current %(image)s image", image=img)
+        return N_("container from the %(image)s image", image=img)
+    return N_("container %(name)s", name=name)
 
 
-def listing(state: HostState, lang: str, limit: int = 5) -> str:
+def listing(state: HostState) -> Message:
     """A short list of the containers that do exist, for `not found` messages."""
     if not state.containers:
-        return "컨테이너가 하나도 없습니다." if lang == "ko" else "There are no containers at all."
-    parts = []
-    for c in state.containers[:limit]:
-        if lang == "ko":
-            parts.append(f"{c.name}({short_ref(c.image_ref)}, {c.status_ko()})")
-        else:
-            parts.append(f"{c.name} ({short_ref(c.image_ref)}, {c.status_en()})")
-    more = len(state.containers) - limit
-    if more > 0:
-        parts.append(f"외 {more}개" if lang == "ko" else f"and {more} more")
-    return ("지금 있는 컨테이너: " if lang == "ko" else "Containers now: ") + ", ".join(parts) + "."
+        return N_("There are no containers at all.")
+    items = [
+        N_("%(name)s (%(image)s, %(status)s)", name=c.name, image=short_ref(c.image_ref), status=c.status())
+        for c in state.containers
+    ]
+    return N_("Containers now: %(containers)s.", containers=limited(items))
 
 
 def not_found(state: HostState, params: Mapping[str, Any], name_key: str = "name") -> Outcome:
     """The standard failure when no container matches the selector."""
-    en = who(params, "en", name_key).removeprefix("a ")
-    ko_more, en_more = _stale_words(state, params, name_key)
-    return Outcome(
-        False,
-        f"{who(params, 'ko', name_key)}가 없습니다.{ko_more} {listing(state, 'ko')}",
-        f"There is no {en}.{en_more} {listing(state, 'en')}",
-    )
+    missing = N_("There is no %(who)s.", who=who(params, name_key))
+    return Outcome(False, sentences([missing, *_stale_words(state, params, name_key), listing(state)]))
 
 
-def _stale_words(state: HostState, params: Mapping[str, Any], name_key: str) -> tuple[str, str]:
+def _stale_words(state: HostState, params: Mapping[str, Any], name_key: str) -> list[Message]:
     """With `current_image`: name the containers that still run the image's older build."""
     name, image, current = selector_of(params, name_key)
     if not (current and image):
-        return "", ""
+        return []
     stale = [c.name for c in select(state, {name_key: name, "image": image} if name else {"image": image}, name_key)]
     if not stale:
-        return "", ""
-    names = ", ".join(stale[:5])
-    return (
-        f" {names} 컨테이너는 다시 빌드하기 전의 옛 {short_ref(image)} 이미지로 만든 것이라, 새 이미지로 컨테이너를 "
-        "새로 만들어야 합니다.",
-        f" Container(s) {names} run the {short_ref(image)} image as it was before the rebuild: "
-        "make a new container from the new image.",
-    )
+        return []
+    return [
+        N_(
+            "Container(s) %(names)s run the %(image)s image as it was before the rebuild: "
+            "make a new container from the new image.",
+            names=", ".join(stale[:5]),
+            image=short_ref(image),
+        )
+    ]
 
 
 def claim_selected(name_key: str = "name") -> Claims:
@@ -190,8 +186,6 @@ def claim_selected(name_key: str = "name") -> Claims:
     return claims
 
 
-def states(containers: Sequence[ContainerView], lang: str) -> str:
-    """`web 컨테이너는 종료(Exited (0)) 상태입니다.` for each container."""
-    if lang == "en":
-        return " ".join(f"Container {c.name} is {c.status_en()}." for c in containers)
-    return " ".join(f"{c.name} 컨테이너는 {c.status_ko()} 상태입니다." for c in containers)
+def states(containers: Sequence[ContainerView]) -> Message:
+    """`The container web is stopped (Exited (0)).` for each container."""
+    return sentences([N_("The container %(name)s is %(status)s.", name=c.name, status=c.status()) for c in containers])

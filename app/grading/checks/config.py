@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading.checks.base import (
     SELECT_IMAGE,
     SELECT_NAME,
@@ -19,6 +20,7 @@ from app.grading.checks.base import (
 )
 from app.grading.params import Param
 from app.grading.state import ContainerView
+from app.grading.words import joined
 
 _KEYS = ("env", "cmd", "entrypoint", "publishes")
 
@@ -28,8 +30,8 @@ def _words(value: object) -> tuple[str, ...]:
     return tuple(value.split()) if isinstance(value, str) else tuple(str(v) for v in value)  # type: ignore[attr-defined]
 
 
-def _show(words: tuple[str, ...]) -> str:
-    return "[" + ", ".join(f'"{w}"' for w in words) + "]" if words else "(없음)"
+def _show(words: tuple[str, ...]) -> Message | str:
+    return "[" + ", ".join(f'"{w}"' for w in words) + "]" if words else N_("(none)")
 
 
 def _env_ok(c: ContainerView, want: str) -> bool:
@@ -39,12 +41,15 @@ def _env_ok(c: ContainerView, want: str) -> bool:
     return any(e.split("=", 1)[0] == want for e in c.env)
 
 
-def _facts(c: ContainerView, p: Mapping[str, Any]) -> list[tuple[str, str, str, bool]]:
+Fact = tuple[str, "Message | str", "Message | str", bool]
+
+
+def _facts(c: ContainerView, p: Mapping[str, Any]) -> list[Fact]:
     """(setting, wanted, found, same) for every setting the check asks about."""
-    facts = []
+    facts: list[Fact] = []
     for want in p.get("env") or ():
-        have = next((e for e in c.env if e.split("=", 1)[0] == want.split("=", 1)[0]), "(없음)")
-        facts.append(("ENV", want, have, _env_ok(c, want)))
+        have = next((e for e in c.env if e.split("=", 1)[0] == want.split("=", 1)[0]), None)
+        facts.append(("ENV", want, have or N_("(none)"), _env_ok(c, want)))
     if "cmd" in p:
         want = _words(p["cmd"])
         facts.append(("CMD", _show(want), _show(c.cmd), c.cmd == want))
@@ -53,18 +58,22 @@ def _facts(c: ContainerView, p: Mapping[str, Any]) -> list[tuple[str, str, str, 
         facts.append(("ENTRYPOINT", _show(want), _show(c.entrypoint), c.entrypoint == want))
     if "publishes" in p:
         port = int(p["publishes"])
-        bound = [b.label() for b in c.ports if b.container_port == port]
+        bound = ", ".join(b.label() for b in c.ports if b.container_port == port)
         running = c.state == "running"
-        found = (", ".join(bound) if bound else "(게시 안 됨)") + ("" if running else f", {c.state}")
-        facts.append(("PORT", f"{port}/tcp → 호스트 포트", found, bool(bound) and running))
+        found: Message | str = bound or N_("(not published)")
+        if not running:
+            found = N_("%(ports)s, %(state)s", ports=found, state=c.state)
+        facts.append(("PORT", N_("%(port)s/tcp → a host port", port=port), found, bool(bound) and running))
     return facts
 
 
-def _en(text: str) -> str:
-    """The few Korean words `_facts` puts in values, in English."""
-    for ko, en in (("(없음)", "(none)"), ("(게시 안 됨)", "(not published)"), ("호스트 포트", "a host port")):
-        text = text.replace(ko, en)
-    return text
+def differences(wrong: list[Fact]) -> Message | str:
+    """`CMD should be ["a"] but is (none); ENV ...` for the settings that differ."""
+    parts = [N_("%(setting)s should be %(want)s but is %(have)s", setting=k, want=w, have=h) for k, w, h, _ in wrong]
+    result: Message | str = parts[-1]
+    for part in reversed(parts[:-1]):
+        result = N_("%(head)s; %(tail)s", head=part, tail=result)
+    return result
 
 
 def _container_config(ctx: Context, p: dict[str, Any]) -> Outcome:
@@ -73,19 +82,17 @@ def _container_config(ctx: Context, p: dict[str, Any]) -> Outcome:
         return not_found(ctx.state, p)
     for c in found:
         if all(f[3] for f in _facts(c, p)):
-            return Outcome(
-                True,
-                f"{c.name} 컨테이너의 설정이 요구한 대로입니다.",
-                f"Container {c.name} is configured as asked.",
-            )
+            return Outcome(True, N_("The container %(name)s is configured as asked.", name=c.name))
     c = found[0]
     wrong = [f for f in _facts(c, p) if not f[3]]
-    ko = "; ".join(f"{k} — 기대한 값 {want}, 지금 값 {have}" for k, want, have, _ in wrong)
-    en = "; ".join(f"{k} should be {_en(want)} but is {_en(have)}" for k, want, have, _ in wrong)
     return Outcome(
         False,
-        f"{c.name} 컨테이너의 설정이 다릅니다: {ko}. 이런 설정은 docker run 때 정해지니, 컨테이너를 새로 만들어야 합니다.",
-        f"Container {c.name} is configured differently: {en}. These are set at docker run: make a new container.",
+        N_(
+            "The container %(name)s is configured differently: %(differences)s. "
+            "These are set at docker run: make a new container.",
+            name=c.name,
+            differences=differences(wrong),
+        ),
     )
 
 
@@ -95,22 +102,15 @@ def _config_rule(p: Mapping[str, Any]) -> list[str]:
     return []
 
 
-def _describe(p: dict[str, Any], lang: str) -> str:
-    parts = [f"ENV {e}" for e in p.get("env") or ()]
+def _describe(p: dict[str, Any]) -> Message:
+    parts: list[Message | str] = [f"ENV {e}" for e in p.get("env") or ()]
     if "cmd" in p:
-        parts.append(f"CMD {_show(_words(p['cmd']))}")
+        parts.append(N_("CMD %(words)s", words=_show(_words(p["cmd"]))))
     if "entrypoint" in p:
-        parts.append(f"ENTRYPOINT {_show(_words(p['entrypoint']))}")
+        parts.append(N_("ENTRYPOINT %(words)s", words=_show(_words(p["entrypoint"]))))
     if "publishes" in p:
-        parts.append(
-            f"{p['publishes']}번 포트를 호스트 포트로 게시"
-            if lang == "ko"
-            else f"port {p['publishes']} published to a host port"
-        )
-    settings = ", ".join(parts)
-    if lang == "en":
-        return f"{who(p, 'en').capitalize()} was created with {settings}"
-    return f"{who(p, 'ko')}가 {settings} 설정으로 만들어져 있다"
+        parts.append(N_("port %(port)s published to a host port", port=p["publishes"]))
+    return N_("The %(who)s was created with %(settings)s", who=who(p), settings=joined(parts))
 
 
 # ---------------------------------------------------------------- dangling images
@@ -120,23 +120,15 @@ def _dangling(ctx: Context, p: dict[str, Any]) -> Outcome:
     used = {c.image_id for c in ctx.state.containers}
     left = [i for i in ctx.state.images if not i.tags and i.id not in used]
     if not left:
-        return Outcome(
-            True,
-            "어떤 컨테이너도 쓰지 않는 이름 없는(<none>) 이미지가 없습니다.",
-            "No untagged (<none>) image is left that no container uses.",
-        )
+        return Outcome(True, N_("No untagged (<none>) image is left that no container uses."))
     ids = ", ".join(i.id.removeprefix("sha256:")[:12] for i in left[:5])
     return Outcome(
-        False,
-        f"어떤 컨테이너도 쓰지 않는 이름 없는(<none>) 이미지가 {len(left)}개 남아 있습니다: {ids}.",
-        f"{len(left)} untagged (<none>) image(s) no container uses are left: {ids}.",
+        False, N_("%(count)s untagged (<none>) image(s) no container uses are left: %(ids)s.", count=len(left), ids=ids)
     )
 
 
-def _dangling_describe(p: dict[str, Any], lang: str) -> str:
-    if lang == "en":
-        return "No dangling image is left (untagged and used by no container)"
-    return "어떤 컨테이너도 쓰지 않는 이름 없는(<none>) 이미지가 남아 있지 않다"
+def _dangling_describe(p: dict[str, Any]) -> Message:
+    return N_("No dangling image is left (untagged and used by no container)")
 
 
 CONFIG_CHECKS = (

@@ -7,6 +7,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading.checks.base import (
     SELECT_IMAGE,
     CheckKind,
@@ -16,11 +17,13 @@ from app.grading.checks.base import (
     Rules,
     not_found,
     select,
+    who,
 )
-from app.grading.checks.storage import container_words, volume_names
+from app.grading.checks.storage import volume_names
 from app.grading.params import Param
 from app.grading.state import ContainerView
 from app.grading.text import nfc
+from app.grading.words import sentences
 
 WHERE = Param(
     "where",
@@ -71,19 +74,16 @@ def _file_rules(check: str) -> Rules:
     return rule
 
 
-def _place(p: dict[str, Any], lang: str) -> str:
-    where = p["where"]
+def _place(p: dict[str, Any]) -> Message:
+    """Where the file is: `/srv/a.txt on the host`; Korean puts the word for file after it."""
+    where, path = p["where"], p["path"]
     if where == "host":
-        return f"호스트의 {p['path']}" if lang == "ko" else f"{p['path']} on the host"
+        return N_("%(path)s on the host", path=path)
     if where == "volume":
-        return f"{p['volume']} 볼륨의 {p['path']}" if lang == "ko" else f"{p['path']} in volume {p['volume']}"
+        return N_("%(path)s in volume %(volume)s", path=path, volume=p["volume"])
     if where == "layer":
-        return (
-            f"{container_words(p, 'ko')}의 읽기 쓰기 레이어에 있는 {p['path']}"
-            if lang == "ko"
-            else f"{p['path']} in the read-write layer of {container_words(p, 'en')}"
-        )
-    return f"{container_words(p, 'ko')}의 {p['path']}" if lang == "ko" else f"{p['path']} in {container_words(p, 'en')}"
+        return N_("%(path)s in the read-write layer of the %(who)s", path=path, who=who(p, "container"))
+    return N_("%(path)s in the %(who)s", path=path, who=who(p, "container"))
 
 
 def _read(ctx: Context, p: dict[str, Any]) -> tuple[list[str | None], Outcome | None]:
@@ -95,11 +95,8 @@ def _read(ctx: Context, p: dict[str, Any]) -> tuple[list[str | None], Outcome | 
         return [ctx.live.host_file(ctx.state.host_path(path))], None
     if p["where"] == "volume":
         if not any(v.name == p["volume"] for v in ctx.state.volumes):
-            return [], Outcome(
-                False,
-                f"{p['volume']} 볼륨이 없습니다. {volume_names(ctx, 'ko')}",
-                f"There is no volume {p['volume']}. {volume_names(ctx, 'en')}",
-            )
+            missing = N_("There is no volume %(name)s. %(volumes)s", name=p["volume"], volumes=volume_names(ctx))
+            return [], Outcome(False, missing)
         return [ctx.live.volume_file(p["volume"], posixpath.normpath("/" + path.lstrip("/")))], None
     found = select(ctx.state, p, "container")
     if not found:
@@ -108,8 +105,8 @@ def _read(ctx: Context, p: dict[str, Any]) -> tuple[list[str | None], Outcome | 
     return [read(c, posixpath.normpath(p["path"])) for c in found], None
 
 
-def _folder_words(ctx: Context, p: dict[str, Any]) -> tuple[str, str]:
-    """What the missing file's folder holds instead: ` ~/site 폴더에 있는 것: a.html, css/.`"""
+def _folder(ctx: Context, p: dict[str, Any]) -> tuple[str, ContainerView | str | None, Message]:
+    """The missing file's folder: its path, where it is (for the probe), and its name in words."""
     where, path = p["where"], p["path"]
     if where == "host":
         full = ctx.state.host_path(path if path.startswith(("/", "~")) else "~/" + path)
@@ -120,48 +117,56 @@ def _folder_words(ctx: Context, p: dict[str, Any]) -> tuple[str, str]:
         found = select(ctx.state, p, "container")
         full, target = posixpath.normpath(path), (found[0] if found else None)
     folder = posixpath.dirname(full) or "/"
-    names = ctx.live.folder_listing(where, target, folder)
+    shown = folder
     if where == "host" and (folder == ctx.state.home or folder.startswith(ctx.state.home + "/")):
-        folder = "~" + folder[len(ctx.state.home) :]
-    if where == "volume":
-        ko = f"{target} 볼륨" + ("" if folder == "/" else f"의 {folder} 폴더")
-        en = f"volume {target}" if folder == "/" else f"folder {folder} of volume {target}"
+        shown = "~" + folder[len(ctx.state.home) :]
+    if where == "volume" and folder == "/":
+        words = N_("volume %(volume)s", volume=str(target))
+    elif where == "volume":
+        words = N_("folder %(folder)s of volume %(volume)s", folder=shown, volume=str(target))
     elif where == "layer":
-        ko, en = f"읽기 쓰기 레이어의 {folder} 폴더", f"folder {folder} of the read-write layer"
+        words = N_("folder %(folder)s of the read-write layer", folder=shown)
     else:
-        ko, en = f"{folder} 폴더", f"folder {folder}"
+        words = N_("folder %(folder)s", folder=shown)
+    return folder, target, words
+
+
+def _folder_words(ctx: Context, p: dict[str, Any]) -> Message:
+    """What the missing file's folder holds instead: `The folder ~/site holds: a.html, css/.`"""
+    folder, target, words = _folder(ctx, p)
+    names = ctx.live.folder_listing(p["where"], target, folder)
     if names is None:
-        return f" {ko}도 없습니다.", f" The {en} does not exist either."
-    if not names and where == "layer":
-        return (
-            f" 컨테이너가 {folder} 폴더에 쓴 파일이 하나도 없습니다.",
-            f" The container has written no file in {folder}.",
-        )
+        return N_("The %(place)s does not exist either.", place=words)
+    if not names and p["where"] == "layer":
+        return N_("The container has written no file in %(folder)s.", folder=folder)
     if not names:
-        return f" {ko}는 비어 있습니다." if ko.endswith("폴더") else f" {ko}은 비어 있습니다.", f" The {en} is empty."
+        return N_("The %(place)s is empty.", place=words)
     listed = ", ".join(names[:8]) + (" ..." if len(names) > 8 else "")
-    return f" {ko}에 있는 것: {listed}.", f" The {en} holds: {listed}."
+    return N_("The %(place)s holds: %(names)s.", place=words, names=listed)
 
 
 def _file_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     texts, failure = _read(ctx, p)
     if failure:
         return failure
-    place_ko, place_en = _place(p, "ko"), _place(p, "en")
+    place = _place(p)
     present = [t for t in texts if t is not None]
     if not present:
-        ko, en = _folder_words(ctx, p)
-        return Outcome(False, f"{place_ko} 파일이 없습니다.{ko}", f"There is no file {place_en}.{en}")
+        return Outcome(False, sentences([N_("There is no file %(place)s.", place=place), _folder_words(ctx, p)]))
     want = p.get("contains")
     if want is None:
-        return Outcome(True, f"{place_ko} 파일이 있습니다.", f"File {place_en} exists.")
+        return Outcome(True, N_("File %(place)s exists.", place=place))
     if any(nfc(want) in nfc(t) for t in present):
-        return Outcome(True, f"{place_ko} 파일에 ‘{want}’ 내용이 있습니다.", f"File {place_en} contains ‘{want}’.")
+        return Outcome(True, N_("File %(place)s contains ‘%(text)s’.", place=place, text=want))
     sample = nfc(present[0]).strip().replace("\n", " ")[:60]
     return Outcome(
         False,
-        f"{place_ko} 파일은 있지만 ‘{want}’ 내용이 없습니다 (지금 내용: ‘{sample}’).",
-        f"File {place_en} exists but does not contain ‘{want}’ (it has ‘{sample}’).",
+        N_(
+            "File %(place)s exists but does not contain ‘%(text)s’ (it has ‘%(sample)s’).",
+            place=place,
+            text=want,
+            sample=sample,
+        ),
     )
 
 
@@ -169,32 +174,28 @@ def _file_absent(ctx: Context, p: dict[str, Any]) -> Outcome:
     texts, failure = _read(ctx, p)
     if failure:
         return failure
-    place_ko, place_en = _place(p, "ko"), _place(p, "en")
+    place = _place(p)
     want = p.get("contains")
     present = [t for t in texts if t is not None]
     if want is None:
         if not present:
-            return Outcome(True, f"{place_ko} 파일이 없습니다.", f"There is no file {place_en}.")
-        return Outcome(False, f"{place_ko} 파일이 아직 있습니다.", f"File {place_en} still exists.")
+            return Outcome(True, N_("There is no file %(place)s.", place=place))
+        return Outcome(False, N_("File %(place)s still exists.", place=place))
     if not any(nfc(want) in nfc(t) for t in present):
-        return Outcome(
-            True, f"{place_ko} 파일에 ‘{want}’ 내용이 없습니다.", f"File {place_en} does not contain ‘{want}’."
-        )
-    return Outcome(
-        False, f"{place_ko} 파일에 아직 ‘{want}’ 내용이 있습니다.", f"File {place_en} still contains ‘{want}’."
-    )
+        return Outcome(True, N_("File %(place)s does not contain ‘%(text)s’.", place=place, text=want))
+    return Outcome(False, N_("File %(place)s still contains ‘%(text)s’.", place=place, text=want))
 
 
 def _file_describe(absent: bool) -> Describe:
-    def describe(p: dict[str, Any], lang: str) -> str:
-        want = p.get("contains")
-        if lang == "en":
-            if want is None:
-                return f"File {_place(p, 'en')} {'does not exist' if absent else 'exists'}"
-            return f"File {_place(p, 'en')} {'does not contain' if absent else 'contains'} ‘{want}’"
+    def describe(p: dict[str, Any]) -> Message:
+        want, place = p.get("contains"), _place(p)
         if want is None:
-            return f"{_place(p, 'ko')} 파일이 {'없다' if absent else '있다'}"
-        return f"{_place(p, 'ko')} 파일에 ‘{want}’ 내용이 {'없다' if absent else '있다'}"
+            return (
+                N_("File %(place)s does not exist", place=place) if absent else N_("File %(place)s exists", place=place)
+            )
+        if absent:
+            return N_("File %(place)s does not contain ‘%(text)s’", place=place, text=want)
+        return N_("File %(place)s contains ‘%(text)s’", place=place, text=want)
 
     return describe
 
@@ -214,7 +215,7 @@ FILE_CHECKS = (
         FILE_PARAMS,
         _file_exists,
         _file_describe(False),
-        {"where": "volume", "volume": "feedback", "path": "/awesome.txt", "contains": "좋아요"},
+        {"where": "volume", "volume": "feedback", "path": "/awesome.txt", "contains": "awesome"},
         _file_rules("file_exists"),
         _file_claims,
     ),

@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from app.dockersim import ShellSyntaxError, split_line
+from app.dockersim import N_, Message, ShellSyntaxError, split_line
 from app.grading import commandline
 from app.grading.checks.base import CheckKind, Context, Outcome, not_found, states
 from app.grading.params import Param
 from app.grading.state import ContainerView, HistoryEntry, HostState
+from app.grading.words import sentences
 
 #: Commands that (re)start a container, and those that stop one from outside.
 _STARTS = frozenset({"run", "start", "restart"})
@@ -142,34 +143,33 @@ def _in_order(ctx: Context, p: dict[str, Any]) -> Outcome:
             return _order_failure(steps, i, ran, done)
         at = hit.position
         done.append(hit)
-    chain = " → ".join(f"‘{r.line}’" for r in done)
-    return Outcome(True, f"{chain} 순서로 실행했습니다.", f"You ran {chain}, in this order.".replace(" → ", ", then "))
+    return Outcome(True, N_("You ran %(steps)s, in this order.", steps=_chain([r.line for r in done])))
+
+
+def _chain(lines: list[str]) -> Message | str:
+    """`‘a’, then ‘b’, then ‘c’` / `‘a’ → ‘b’ → ‘c’`."""
+    result: Message | str = f"‘{lines[-1]}’"
+    for line in reversed(lines[:-1]):
+        result = N_("‘%(first)s’, then %(rest)s", first=line, rest=result)
+    return result
 
 
 def _order_failure(steps: list[Step], i: int, ran: list[Ran], done: list[Ran]) -> Outcome:
     step = steps[i]
     if i == 0:
-        return Outcome(False, f"‘{step.shown()}’ 명령이 성공한 적이 없습니다.", f"‘{step.shown()}’ never succeeded.")
+        return Outcome(False, N_("‘%(step)s’ never succeeded.", step=step.shown()))
     before = steps[i - 1].shown()
     earlier = any(step.matches(r.inv) for r in ran)
     if earlier:
         return Outcome(
             False,
-            f"‘{step.shown()}’ 명령은 실행했지만 ‘{before}’보다 먼저였습니다. ‘{before}’ 다음에 해야 합니다.",
-            f"You ran ‘{step.shown()}’, but before ‘{before}’: it must come after it.",
+            N_("You ran ‘%(step)s’, but before ‘%(before)s’: it must come after it.", step=step.shown(), before=before),
         )
-    return Outcome(
-        False,
-        f"‘{before}’ 다음에 ‘{step.shown()}’ 명령을 실행한 적이 없습니다.",
-        f"You have not run ‘{step.shown()}’ after ‘{before}’.",
-    )
+    return Outcome(False, N_("You have not run ‘%(step)s’ after ‘%(before)s’.", step=step.shown(), before=before))
 
 
-def _in_order_describe(p: dict[str, Any], lang: str) -> str:
-    shown = [read_step(s).shown() for s in p["steps"]]
-    if lang == "en":
-        return "You ran " + ", then ".join(f"‘{s}’" for s in shown) + ", in this order"
-    return " → ".join(f"‘{s}’" for s in shown) + " 순서로 명령을 실행했다"
+def _in_order_describe(p: dict[str, Any]) -> Message:
+    return N_("You ran %(steps)s, in this order", steps=_chain([read_step(s).shown() for s in p["steps"]]))
 
 
 # ---------------------------------------------------------------- how a container stopped
@@ -196,11 +196,7 @@ def _stopped_by(ctx: Context, p: dict[str, Any]) -> Outcome:
     if c is None:
         return not_found(ctx.state, p)
     if c.state != "exited":
-        return Outcome(
-            False,
-            f"{states([c], 'ko')} 멈춘(Exited) 상태여야 합니다.",
-            f"{states([c], 'en')} It should be stopped (Exited).",
-        )
+        return Outcome(False, sentences([states([c]), N_("It should be stopped (Exited).")]))
     _start, stoppers = _stop_trail(ctx.state, c)
     if p["how"] == "ctrl_c":
         return _by_ctrl_c(c, stoppers)
@@ -212,21 +208,28 @@ def _by_ctrl_c(c: ContainerView, stoppers: list[Ran]) -> Outcome:
         r = stoppers[-1]
         return Outcome(
             False,
-            f"{c.name} 컨테이너를 Ctrl+C가 아니라 터미널 {r.terminal + 1}의 ‘{r.line}’ 명령으로 멈췄습니다. "
-            "연결 모드로 다시 실행하고, 붙잡힌 그 터미널에서 Ctrl+C를 눌러 보세요.",
-            f"Container {c.name} was stopped by ‘{r.line}’ in terminal {r.terminal + 1}, not by Ctrl+C. "
-            "Run it attached again and press Ctrl+C in the terminal it holds.",
+            N_(
+                "The container %(name)s was stopped by ‘%(line)s’ in terminal %(terminal)s, not by Ctrl+C. "
+                "Run it attached again and press Ctrl+C in the terminal it holds.",
+                name=c.name,
+                line=r.line,
+                terminal=r.terminal + 1,
+            ),
         )
     if not c.attached:
         return Outcome(
             False,
-            f"{c.name} 컨테이너는 마지막에 분리 모드로 시작했습니다. Ctrl+C로 멈추려면 연결 모드로 실행해야 합니다.",
-            f"Container {c.name} was last started detached: to stop it with Ctrl+C it must run attached.",
+            N_(
+                "The container %(name)s was last started detached: to stop it with Ctrl+C it must run attached.",
+                name=c.name,
+            ),
         )
     return Outcome(
         True,
-        f"{c.name} 컨테이너는 연결 모드로 붙잡은 터미널에서 Ctrl+C로 멈췄습니다 (docker stop·kill 없이).",
-        f"Container {c.name} was stopped with Ctrl+C in the terminal it held (no docker stop or kill).",
+        N_(
+            "The container %(name)s was stopped with Ctrl+C in the terminal it held (no docker stop or kill).",
+            name=c.name,
+        ),
     )
 
 
@@ -234,32 +237,44 @@ def _by_command(c: ContainerView, stoppers: list[Ran], terminal: int | None) -> 
     if not stoppers:
         return Outcome(
             False,
-            f"{c.name} 컨테이너를 마지막으로 시작한 뒤 docker stop(또는 kill)으로 멈춘 적이 없습니다.",
-            f"Container {c.name} was not stopped with docker stop (or kill) after it was last started.",
+            N_(
+                "The container %(name)s was not stopped with docker stop (or kill) after it was last started.",
+                name=c.name,
+            ),
         )
     r = stoppers[-1]
     if terminal is not None and r.terminal + 1 != terminal:
         return Outcome(
             False,
-            f"{c.name} 컨테이너를 터미널 {r.terminal + 1}에서 멈췄습니다. 터미널 {terminal}에서 멈춰야 합니다.",
-            f"Container {c.name} was stopped from terminal {r.terminal + 1}; stop it from terminal {terminal}.",
+            N_(
+                "The container %(name)s was stopped from terminal %(terminal)s; stop it from terminal %(want)s.",
+                name=c.name,
+                terminal=r.terminal + 1,
+                want=terminal,
+            ),
         )
     return Outcome(
         True,
-        f"{c.name} 컨테이너를 터미널 {r.terminal + 1}에서 ‘{r.line}’ 명령으로 멈췄습니다.",
-        f"Container {c.name} was stopped by ‘{r.line}’ in terminal {r.terminal + 1}.",
+        N_(
+            "The container %(name)s was stopped by ‘%(line)s’ in terminal %(terminal)s.",
+            name=c.name,
+            line=r.line,
+            terminal=r.terminal + 1,
+        ),
     )
 
 
-def _stopped_describe(p: dict[str, Any], lang: str) -> str:
+def _stopped_describe(p: dict[str, Any]) -> Message:
     name, where = p["name"], p.get("terminal")
     if p["how"] == "ctrl_c":
-        if lang == "en":
-            return f"Container {name} was stopped with Ctrl+C in its attached terminal (not docker stop)"
-        return f"{name} 컨테이너를 연결 모드 터미널에서 Ctrl+C로 멈췄다 (docker stop 아님)"
-    if lang == "en":
-        return f"Container {name} was stopped with docker stop" + (f" from terminal {where}" if where else "")
-    return f"{name} 컨테이너를 " + (f"터미널 {where}에서 " if where else "") + "docker stop으로 멈췄다"
+        return N_(
+            "The container %(name)s was stopped with Ctrl+C in its attached terminal (not docker stop)", name=name
+        )
+    if where:
+        return N_(
+            "The container %(name)s was stopped with docker stop from terminal %(terminal)s", name=name, terminal=where
+        )
+    return N_("The container %(name)s was stopped with docker stop", name=name)
 
 
 def _stopped_rules(p: Mapping[str, Any]) -> list[str]:
@@ -275,11 +290,11 @@ def _stopped_rules(p: Mapping[str, Any]) -> list[str]:
 
 _HOLDERS = {"logs": ("logs",), "attach": ("attach",), "exec": ("exec", "shell", "repl"), "any": ()}
 _HOLDER_WORDS = {
-    "logs": ("docker logs -f", "docker logs -f"),
-    "attach": ("연결된 컨테이너", "an attached container"),
-    "exec": ("docker exec -it", "docker exec -it"),
-    "shell": ("컨테이너 안의 셸", "a shell in a container"),
-    "repl": ("컨테이너 안의 프로그램", "a program in a container"),
+    "logs": "docker logs -f",
+    "attach": N_("an attached container"),
+    "exec": "docker exec -it",
+    "shell": N_("a shell in a container"),
+    "repl": N_("a program in a container"),
 }
 
 
@@ -288,21 +303,22 @@ def _released(ctx: Context, p: dict[str, Any]) -> Outcome:
     held = [h for h in ctx.state.held if not kinds or h.kind in kinds]
     if held:
         h = held[0]
-        ko, en = _HOLDER_WORDS.get(h.kind, (h.kind, h.kind))
         return Outcome(
             False,
-            f"터미널 {h.terminal + 1}이 아직 {ko}에 붙잡혀 있습니다. 그 터미널에서 Ctrl+C로 끝내세요.",
-            f"Terminal {h.terminal + 1} is still held by {en}. End it with Ctrl+C in that terminal.",
+            N_(
+                "Terminal %(terminal)s is still held by %(holder)s. End it with Ctrl+C in that terminal.",
+                terminal=h.terminal + 1,
+                holder=_HOLDER_WORDS.get(h.kind, h.kind),
+            ),
         )
-    return Outcome(True, "붙잡힌 터미널이 없습니다.", "No terminal is held.")
+    return Outcome(True, N_("No terminal is held."))
 
 
-def _released_describe(p: dict[str, Any], lang: str) -> str:
+def _released_describe(p: dict[str, Any]) -> Message:
     holding = p.get("holding", "any")
     if holding == "any":
-        return "No terminal is still held by a command" if lang == "en" else "명령에 붙잡힌 터미널이 없다"
-    ko, en = _HOLDER_WORDS[holding]
-    return f"No terminal is still held by {en}" if lang == "en" else f"{ko}에 붙잡힌 터미널이 없다"
+        return N_("No terminal is still held by a command")
+    return N_("No terminal is still held by %(holder)s", holder=_HOLDER_WORDS[holding])
 
 
 HISTORY_CHECKS = (

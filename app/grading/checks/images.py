@@ -5,83 +5,72 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading.checks.base import CheckKind, Context, Outcome
+from app.grading.checks.config import differences
 from app.grading.params import Param
-from app.grading.state import HostState, normalise_ref, short_ref
+from app.grading.state import HostState, ImageView, normalise_ref, short_ref
+from app.grading.words import joined, sentences
 
 REF = Param("ref", "ref", "repository[:tag]; without a tag means :latest", required=True)
 
 
-def _tags(state: HostState, lang: str) -> str:
+def _tags(state: HostState) -> Message:
     tags = sorted(short_ref(t) for i in state.images for t in i.tags)
     if not tags:
-        return "이미지가 하나도 없습니다." if lang == "ko" else "There are no images."
-    shown = ", ".join(tags[:8]) + (" …" if len(tags) > 8 else "")
-    return ("지금 있는 이미지: " if lang == "ko" else "Images now: ") + shown + "."
+        return N_("There are no images.")
+    return N_("Images now: %(tags)s.", tags=", ".join(tags[:8]) + (" …" if len(tags) > 8 else ""))
+
+
+def _no_image(state: HostState, ref: str) -> Outcome:
+    return Outcome(False, sentences([N_("There is no image %(ref)s.", ref=ref), _tags(state)]))
 
 
 def _image_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     if ctx.state.image_for(p["ref"]):
-        return Outcome(True, f"{ref} 이미지가 있습니다.", f"Image {ref} exists.")
-    return Outcome(
-        False,
-        f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
-        f"There is no image {ref}. {_tags(ctx.state, 'en')}",
-    )
+        return Outcome(True, N_("Image %(ref)s exists.", ref=ref))
+    return _no_image(ctx.state, ref)
 
 
 def _image_removed(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
-        return Outcome(True, f"{ref} 이미지가 삭제되어 없습니다.", f"Image {ref} is gone.")
+        return Outcome(True, N_("Image %(ref)s is gone.", ref=ref))
     users = [c.name for c in ctx.state.containers if c.image_id == image.id]
     if users:
         # `docker rmi` refuses (without -f) an image that a container, even a stopped one, was made from
-        names = ", ".join(users[:5])
         return Outcome(
             False,
-            f"{ref} 이미지가 아직 남아 있습니다. {names} 컨테이너가 이 이미지로 만들어져 있어서"
-            " (멈춘 컨테이너도 마찬가지) 그 컨테이너를 먼저 지워야 docker rmi로 지울 수 있습니다.",
-            f"Image {ref} still exists. Container(s) {names} were made from it (stopped ones too): "
-            "remove them first, then docker rmi.",
+            N_(
+                "Image %(ref)s still exists. Container(s) %(names)s were made from it (stopped ones too): "
+                "remove them first, then docker rmi.",
+                ref=ref,
+                names=", ".join(users[:5]),
+            ),
         )
-    return Outcome(
-        False,
-        f"{ref} 이미지가 아직 남아 있습니다. docker rmi로 삭제해야 합니다.",
-        f"Image {ref} still exists; remove it with docker rmi.",
-    )
+    return Outcome(False, N_("Image %(ref)s still exists; remove it with docker rmi.", ref=ref))
 
 
 def _built_from_current(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
-        return Outcome(
-            False,
-            f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
-            f"There is no image {ref}. {_tags(ctx.state, 'en')}",
-        )
+        return _no_image(ctx.state, ref)
     fresh, error = ctx.live.rebuilt_image_id(p["context"], p.get("dockerfile"))
+    words = {"ref": ref, "context": p["context"]}
     if fresh is None:
-        return Outcome(
-            False,
-            f"{p['context']} 폴더를 지금 빌드할 수 없어 비교하지 못했습니다: {error}",
-            f"Could not build {p['context']} now to compare: {error}",
-        )
+        return Outcome(False, N_("Could not build %(context)s now to compare: %(error)s", error=error, **words))
     if fresh == image.id:
-        return Outcome(
-            True,
-            f"{ref} 이미지가 {p['context']} 폴더의 현재 파일로 빌드되어 있습니다.",
-            f"Image {ref} is built from the current files in {p['context']}.",
-        )
+        return Outcome(True, N_("Image %(ref)s is built from the current files in %(context)s.", **words))
     return Outcome(
         False,
-        f"{ref} 이미지가 {p['context']} 폴더의 현재 파일과 다릅니다. 파일을 고친 뒤 "
-        "다시 빌드해야(docker build) 이미지에 반영됩니다 — 이미지는 읽기 전용입니다.",
-        f"Image {ref} differs from the current files in {p['context']}. Rebuild it (docker build) "
-        "after editing: images are read-only.",
+        N_(
+            "Image %(ref)s differs from the current files in %(context)s. Rebuild it (docker build) "
+            "after editing: images are read-only.",
+            **words,
+        ),
     )
 
 
@@ -97,13 +86,16 @@ def _words(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def _show(words: tuple[str, ...]) -> str:
-    return "[" + ", ".join(f'"{w}"' for w in words) + "]" if words else "(없음)"
+def _show(words: tuple[str, ...]) -> Message | str:
+    return "[" + ", ".join(f'"{w}"' for w in words) + "]" if words else N_("(none)")
 
 
-def _config_facts(image, p: dict[str, Any]) -> list[tuple[str, str, str, bool]]:  # type: ignore[no-untyped-def]
+Fact = tuple[str, "Message | str", "Message | str", bool]
+
+
+def _config_facts(image: ImageView, p: dict[str, Any]) -> list[Fact]:
     """(Dockerfile instruction, wanted, found, same) for every setting the check asks about."""
-    facts = []
+    facts: list[Fact] = []
     if "workdir" in p:
         facts.append(("WORKDIR", p["workdir"], image.workdir or "/", image.workdir == p["workdir"]))
     if "cmd" in p:
@@ -114,7 +106,7 @@ def _config_facts(image, p: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
         facts.append(("ENTRYPOINT", _show(want), _show(image.entrypoint), image.entrypoint == want))
     if "exposes" in p:
         port = f"{p['exposes']}/tcp"
-        facts.append(("EXPOSE", port, ", ".join(image.exposed) or "(없음)", port in image.exposed))
+        facts.append(("EXPOSE", port, ", ".join(image.exposed) or N_("(none)"), port in image.exposed))
     return facts
 
 
@@ -122,20 +114,17 @@ def _image_config(ctx: Context, p: dict[str, Any]) -> Outcome:
     ref = short_ref(normalise_ref(p["ref"]))
     image = ctx.state.image_for(p["ref"])
     if image is None:
-        return Outcome(
-            False,
-            f"{ref} 이미지가 없습니다. {_tags(ctx.state, 'ko')}",
-            f"There is no image {ref}. {_tags(ctx.state, 'en')}",
-        )
+        return _no_image(ctx.state, ref)
     wrong = [f for f in _config_facts(image, p) if not f[3]]
     if not wrong:
-        return Outcome(True, f"{ref} 이미지의 설정이 요구한 대로입니다.", f"Image {ref} is configured as asked.")
-    ko = "; ".join(f"{k} — 기대한 값 {want}, 지금 값 {found}" for k, want, found, _ in wrong)
-    en = "; ".join(f"{k} should be {want} but is {found}" for k, want, found, _ in wrong)
+        return Outcome(True, N_("Image %(ref)s is configured as asked.", ref=ref))
     return Outcome(
         False,
-        f"{ref} 이미지의 설정이 다릅니다: {ko}. Dockerfile을 고친 뒤 다시 빌드하세요.",
-        f"Image {ref} is configured differently: {en}. Fix the Dockerfile and rebuild.",
+        N_(
+            "Image %(ref)s is configured differently: %(differences)s. Fix the Dockerfile and rebuild.",
+            ref=ref,
+            differences=differences(wrong),
+        ),
     )
 
 
@@ -145,38 +134,31 @@ def _config_rule(params: Mapping[str, Any]) -> list[str]:
     return []
 
 
-def _describe_config(p: dict[str, Any], lang: str) -> str:
+def _describe_config(p: dict[str, Any]) -> Message:
     ref = short_ref(normalise_ref(p["ref"]))
-    parts = []
+    parts: list[Message | str] = []
     if "workdir" in p:
         parts.append(f"WORKDIR {p['workdir']}")
     if "cmd" in p:
-        parts.append(f"CMD {_show(_words(p['cmd']))}")
+        parts.append(N_("CMD %(words)s", words=_show(_words(p["cmd"]))))
     if "entrypoint" in p:
-        parts.append(f"ENTRYPOINT {_show(_words(p['entrypoint']))}")
+        parts.append(N_("ENTRYPOINT %(words)s", words=_show(_words(p["entrypoint"]))))
     if "exposes" in p:
         parts.append(f"EXPOSE {p['exposes']}")
-    settings = ", ".join(parts)
-    if lang == "en":
-        return f"Image {ref} is built with {settings}"
-    return f"{ref} 이미지가 {settings} 설정으로 빌드되어 있다"
+    return N_("Image %(ref)s is built with %(settings)s", ref=ref, settings=joined(parts))
 
 
-def _describe_exists(p: dict[str, Any], lang: str) -> str:
+def _describe_exists(p: dict[str, Any]) -> Message:
+    return N_("Image %(ref)s exists", ref=short_ref(normalise_ref(p["ref"])))
+
+
+def _describe_removed(p: dict[str, Any]) -> Message:
+    return N_("Image %(ref)s has been removed", ref=short_ref(normalise_ref(p["ref"])))
+
+
+def _describe_current(p: dict[str, Any]) -> Message:
     ref = short_ref(normalise_ref(p["ref"]))
-    return f"{ref} 이미지가 있다" if lang == "ko" else f"Image {ref} exists"
-
-
-def _describe_removed(p: dict[str, Any], lang: str) -> str:
-    ref = short_ref(normalise_ref(p["ref"]))
-    return f"{ref} 이미지가 삭제되어 없다" if lang == "ko" else f"Image {ref} has been removed"
-
-
-def _describe_current(p: dict[str, Any], lang: str) -> str:
-    ref = short_ref(normalise_ref(p["ref"]))
-    if lang == "en":
-        return f"Image {ref} is built from the current files in {p['context']}"
-    return f"{ref} 이미지가 {p['context']} 폴더의 현재 파일로 빌드되어 있다"
+    return N_("Image %(ref)s is built from the current files in %(context)s", ref=ref, context=p["context"])
 
 
 IMAGE_CHECKS = (

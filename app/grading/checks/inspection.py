@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading.checks.base import CheckKind, Context, Outcome
 from app.grading.checks.history import Ran, succeeded
 from app.grading.params import Param
@@ -50,34 +51,36 @@ def _inspected(ctx: Context, p: dict[str, Any]) -> Outcome:
     for ran in aimed:
         template = _format_of(ran)
         if template is not None and mentions(template, field):
-            return Outcome(
-                True, f"‘{ran.line}’ 명령으로 {field} 값을 뽑아 보았습니다.", f"You read {field} with ‘{ran.line}’."
-            )
+            return Outcome(True, N_("You read %(field)s with ‘%(line)s’.", field=field, line=ran.line))
     formatted = [r for r in aimed if _format_of(r) is not None]
     if formatted:
-        last = formatted[-1].line
         return Outcome(
             False,
-            f"‘{last}’ 명령은 --format을 썼지만 {field} 값을 읽지 않습니다. 템플릿에 {field}를 넣어 보세요 (예: {shown}).",
-            f"‘{last}’ used --format but does not read {field}. Put {field} in the template (e.g. {shown}).",
+            N_(
+                "‘%(line)s’ used --format but does not read %(field)s. Put %(field)s in the template (e.g. %(shown)s).",
+                line=formatted[-1].line,
+                field=field,
+                shown=shown,
+            ),
         )
     if aimed:
-        last = aimed[-1].line
         return Outcome(
             False,
-            f"‘{last}’ 명령으로 전체 JSON을 읽었습니다. --format으로 {field} 값만 뽑아 보세요 (예: {shown}).",
-            f"‘{last}’ printed the whole JSON. Pick just {field} with --format (e.g. {shown}).",
+            N_(
+                "‘%(line)s’ printed the whole JSON. Pick just %(field)s with --format (e.g. %(shown)s).",
+                line=aimed[-1].line,
+                field=field,
+                shown=shown,
+            ),
         )
-    return Outcome(
-        False, f"{shown} 같은 명령을 아직 실행하지 않았습니다.", f"You have not run a command such as {shown} yet."
-    )
+    return Outcome(False, N_("You have not run a command such as %(shown)s yet.", shown=shown))
 
 
-def _describe(p: dict[str, Any], lang: str) -> str:
+def _describe(p: dict[str, Any]) -> Message:
     field, target = p["field"], p.get("target")
-    if lang == "en":
-        return f"You read {field}" + (f" of {target}" if target else "") + " with docker inspect --format"
-    return "docker inspect --format으로 " + (f"{target}의 " if target else "") + f"{field} 값을 뽑아 보았다"
+    if target:
+        return N_("You read %(field)s of %(target)s with docker inspect --format", field=field, target=target)
+    return N_("You read %(field)s with docker inspect --format", field=field)
 
 
 INSPECTION_CHECKS = (

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Mapping
 from typing import Any
 
+from app.dockersim import N_, Message
 from app.grading.checks.base import (
     SELECT_IMAGE,
     CheckKind,
@@ -18,6 +19,7 @@ from app.grading.checks.base import (
 )
 from app.grading.params import Param
 from app.grading.state import ContainerView, MountView
+from app.grading.words import joined, sentences
 
 CONTAINER = Param("container", "str", "the container's name")
 PATH = Param("path", "path", "the absolute path inside the container", required=True)
@@ -34,60 +36,49 @@ def need_container(check: str) -> Rules:
     return rule
 
 
-def container_words(p: Mapping[str, Any], lang: str) -> str:
-    """How a message names the selected container (by name or by image)."""
-    return who(p, lang, "container")
-
-
-def volume_names(ctx: Context, lang: str) -> str:
+def volume_names(ctx: Context) -> Message:
     """The volumes there are now, for a message about a missing one."""
-    named = sorted(v.name for v in ctx.state.volumes if not v.anonymous)
+    named = ", ".join(sorted(v.name for v in ctx.state.volumes if not v.anonymous))
     anon = sum(v.anonymous for v in ctx.state.volumes)
-    if lang == "ko":
-        text = "지금 있는 볼륨: " + (", ".join(named) if named else "이름 있는 볼륨 없음")
-        return text + (f", 익명 볼륨 {anon}개." if anon else ".")
-    text = "Volumes now: " + (", ".join(named) if named else "no named volumes")
-    return text + (f", {anon} anonymous." if anon else ".")
+    if named and anon:
+        return N_("Volumes now: %(names)s, %(count)s anonymous.", names=named, count=anon)
+    if named:
+        return N_("Volumes now: %(names)s.", names=named)
+    if anon:
+        return N_("Volumes now: no named volumes, %(count)s anonymous.", count=anon)
+    return N_("Volumes now: no named volumes.")
 
 
 def _volume_exists(ctx: Context, p: dict[str, Any]) -> Outcome:
     if any(v.name == p["name"] for v in ctx.state.volumes):
-        return Outcome(True, f"{p['name']} 볼륨이 있습니다.", f"Volume {p['name']} exists.")
-    return Outcome(
-        False,
-        f"{p['name']} 볼륨이 없습니다. {volume_names(ctx, 'ko')}",
-        f"There is no volume {p['name']}. {volume_names(ctx, 'en')}",
-    )
+        return Outcome(True, N_("Volume %(name)s exists.", name=p["name"]))
+    return Outcome(False, N_("There is no volume %(name)s. %(volumes)s", name=p["name"], volumes=volume_names(ctx)))
 
 
 def _volume_removed(ctx: Context, p: dict[str, Any]) -> Outcome:
     if not any(v.name == p["name"] for v in ctx.state.volumes):
-        return Outcome(True, f"{p['name']} 볼륨이 삭제되어 없습니다.", f"Volume {p['name']} is gone.")
+        return Outcome(True, N_("Volume %(name)s is gone.", name=p["name"]))
     users = [
         c.name for c in ctx.state.containers if any(m.type == "volume" and m.source == p["name"] for m in c.mounts)
     ]
     if users:
         # `docker volume rm` refuses a volume that any container, even a stopped one, still mounts
-        names = ", ".join(users[:5])
         return Outcome(
             False,
-            f"{p['name']} 볼륨이 아직 남아 있습니다. {names} 컨테이너가 이 볼륨을 쓰고 있어서"
-            " (멈춘 컨테이너도 마찬가지) 그 컨테이너를 먼저 지워야 docker volume rm으로 지울 수 있습니다.",
-            f"Volume {p['name']} still exists. Container(s) {names} use it (stopped ones too): remove "
-            "them first, then docker volume rm.",
+            N_(
+                "Volume %(name)s still exists. Container(s) %(names)s use it (stopped ones too): remove "
+                "them first, then docker volume rm.",
+                name=p["name"],
+                names=", ".join(users[:5]),
+            ),
         )
-    return Outcome(
-        False,
-        f"{p['name']} 볼륨이 아직 남아 있습니다. docker volume rm으로 지워야 합니다.",
-        f"Volume {p['name']} still exists. Remove it with docker volume rm.",
-    )
+    return Outcome(False, N_("Volume %(name)s still exists. Remove it with docker volume rm.", name=p["name"]))
 
 
-def _mounts_text(c: ContainerView, lang: str) -> str:
+def _mounts_text(c: ContainerView) -> Message:
     if not c.mounts:
-        return f"{c.name} 컨테이너에는 마운트가 없습니다." if lang == "ko" else f"Container {c.name} has no mounts."
-    labels = ", ".join(m.label(lang) for m in c.mounts)
-    return f"{c.name} 컨테이너의 마운트: {labels}." if lang == "ko" else f"Mounts of {c.name}: {labels}."
+        return N_("The container %(name)s has no mounts.", name=c.name)
+    return N_("Mounts of %(name)s: %(mounts)s.", name=c.name, mounts=joined([m.label() for m in c.mounts]))
 
 
 def _at(c: ContainerView, path: str) -> MountView | None:
@@ -107,60 +98,42 @@ def _mount_ok(ctx: Context, m: MountView | None, p: dict[str, Any]) -> bool:
     return True
 
 
-def _mount_words(p: dict[str, Any], lang: str) -> str:
-    path, kind, src = p["path"], p["type"], p.get("source")
-    ro = p.get("read_only")
-    if lang == "en":
-        if kind == "volume":
-            what = f"volume {src}" if src else "a volume"
-        else:
-            what = f"a bind mount of {src}" if src else "a bind mount"
-        return what + f" mounted at {path}" + {True: " (read-only)", False: " (writable)", None: ""}[ro]
-    if kind == "volume":
-        what, particle = (f"{src} 볼륨" if src else "볼륨"), "이"
+def _mount_words(p: dict[str, Any]) -> dict[str, Any]:
+    """The message parameters: what is mounted (`volume data (read-only)`) and where (`path`)."""
+    src, ro = p.get("source"), p.get("read_only")
+    if p["type"] == "volume":
+        what = N_("volume %(source)s", source=src) if src else N_("a volume")
     else:
-        what, particle = (f"{src} 폴더의 바인드 마운트" if src else "바인드 마운트"), "가"
-    return what + {True: "(읽기 전용)", False: "(쓰기 가능)", None: ""}[ro] + f"{particle} {path} 경로에"
+        what = N_("a bind mount of %(source)s", source=src) if src else N_("a bind mount")
+    if ro is True:
+        what = N_("%(what)s (read-only)", what=what)
+    elif ro is False:
+        what = N_("%(what)s (writable)", what=what)
+    return {"what": what, "path": p["path"]}
 
 
 def _mount_at(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
+    words = {"who": who(p, "container"), **_mount_words(p)}
     if any(_mount_ok(ctx, _at(c, p["path"]), p) for c in found):
-        return Outcome(
-            True,
-            f"{container_words(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있습니다.",
-            f"{container_words(p, 'en').capitalize()} has {_mount_words(p, 'en')}.",
-        )
-    return Outcome(
-        False,
-        f"{container_words(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있지 않습니다. "
-        + " ".join(_mounts_text(c, "ko") for c in found[:3]),
-        f"{container_words(p, 'en').capitalize()} does not have {_mount_words(p, 'en')}. "
-        + " ".join(_mounts_text(c, "en") for c in found[:3]),
-    )
+        return Outcome(True, N_("The %(who)s has %(what)s mounted at %(path)s.", **words))
+    missing = N_("The %(who)s does not have %(what)s mounted at %(path)s.", **words)
+    return Outcome(False, sentences([missing, *(_mounts_text(c) for c in found[:3])]))
 
 
 def _anon_at(ctx: Context, p: dict[str, Any]) -> Outcome:
     found = select(ctx.state, p, "container")
     if not found:
         return not_found(ctx.state, p, "container")
+    words = {"who": who(p, "container"), "path": p["path"]}
     for c in found:
         m = _at(c, p["path"])
         if m is not None and m.type == "volume" and m.anonymous:
-            return Outcome(
-                True,
-                f"{container_words(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있습니다.",
-                f"{container_words(p, 'en').capitalize()} has an anonymous volume at {p['path']}.",
-            )
-    return Outcome(
-        False,
-        f"{container_words(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 없습니다. "
-        + " ".join(_mounts_text(c, "ko") for c in found[:3]),
-        f"{container_words(p, 'en').capitalize()} has no anonymous volume at {p['path']}. "
-        + " ".join(_mounts_text(c, "en") for c in found[:3]),
-    )
+            return Outcome(True, N_("The %(who)s has an anonymous volume at %(path)s.", **words))
+    missing = N_("The %(who)s has no anonymous volume at %(path)s.", **words)
+    return Outcome(False, sentences([missing, *(_mounts_text(c) for c in found[:3])]))
 
 
 def _mount_claims(ctx: Context, p: dict[str, Any]) -> tuple[set[str], set[str]]:
@@ -188,7 +161,7 @@ STORAGE_CHECKS = (
         "a named volume exists",
         (Param("name", "str", "the volume's name", required=True),),
         _volume_exists,
-        lambda p, lang: f"{p['name']} 볼륨이 있다" if lang == "ko" else f"Volume {p['name']} exists",
+        lambda p: N_("Volume %(name)s exists", name=p["name"]),
         {"name": "feedback"},
         claims=lambda ctx, p: (set(), {p["name"]}),
     ),
@@ -197,7 +170,7 @@ STORAGE_CHECKS = (
         "no volume has this name any more",
         (Param("name", "str", "the volume's name", required=True),),
         _volume_removed,
-        lambda p, lang: f"{p['name']} 볼륨이 삭제되어 없다" if lang == "ko" else f"Volume {p['name']} has been removed",
+        lambda p: N_("Volume %(name)s has been removed", name=p["name"]),
         {"name": "feedback"},
     ),
     CheckKind(
@@ -205,11 +178,7 @@ STORAGE_CHECKS = (
         "the selected container has an anonymous volume mounted at path",
         (CONTAINER, SELECT_IMAGE, PATH),
         _anon_at,
-        lambda p, lang: (
-            f"{container_words(p, 'ko')}의 {p['path']} 경로에 익명 볼륨이 마운트되어 있다"
-            if lang == "ko"
-            else f"{container_words(p, 'en').capitalize()} has an anonymous volume at {p['path']}"
-        ),
+        lambda p: N_("The %(who)s has an anonymous volume at %(path)s", who=who(p, "container"), path=p["path"]),
         {"container": "feedback-app", "path": "/app/feedback"},
         need_container("anonymous_volume_at"),
         _mount_claims,
@@ -226,11 +195,7 @@ STORAGE_CHECKS = (
             Param("read_only", "bool", "true: must be read-only (:ro); false: must be writable"),
         ),
         _mount_at,
-        lambda p, lang: (
-            f"{container_words(p, 'ko')}에 {_mount_words(p, 'ko')} 마운트되어 있다"
-            if lang == "ko"
-            else f"{container_words(p, 'en').capitalize()} has {_mount_words(p, 'en')}"
-        ),
+        lambda p: N_("The %(who)s has %(what)s mounted at %(path)s", who=who(p, "container"), **_mount_words(p)),
         {"container": "feedback-app", "path": "/app/feedback", "type": "volume", "source": "feedback"},
         _mount_rules,
         _mount_claims,

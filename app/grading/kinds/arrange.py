@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from app.curriculum import Question
+from app.dockersim import N_
 from app.grading.errors import AnswerError
 from app.grading.kinds.base import FormData, QuestionKind, display_order, ints
 from app.grading.kinds.common import RIGHT, index_list_error, is_str_seq, result, verdict
@@ -26,10 +27,7 @@ def ordering_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["items"])
     error = index_list_error(answer, n, unique=True)
     if error is None and len(answer) != n:
-        return AnswerError(
-            f"항목 {n}개를 모두 한 번씩 배열해야 합니다 (받은 개수: {len(answer)}).",
-            f"Arrange all {n} items exactly once (got {len(answer)}).",
-        )
+        return N_("Arrange all %(count)s items exactly once (got %(got)s).", count=n, got=len(answer))
     return error
 
 
@@ -55,22 +53,19 @@ def ordering_grade(key: Mapping[str, Any], answer: Sequence[int]) -> Verdict:
     checks = []
     for pos, i in enumerate(answer):
         ok = pos in keep
-        checks.append(
-            result(
-                f"item {i}",
-                ok,
-                f"{pos + 1}번째 ‘{items[i]}’ — "
-                + ("그대로 두면 됩니다." if ok else f"옮겨야 합니다 (정답 위치: {rank[items[i]] + 1}번째)."),
-                f"#{pos + 1} ‘{items[i]}’ — "
-                + ("in place." if ok else f"must move (belongs at #{rank[items[i]] + 1})."),
+        if ok:
+            message = N_("#%(position)s ‘%(item)s’ — in place.", position=pos + 1, item=items[i])
+        else:
+            message = N_(
+                "#%(position)s ‘%(item)s’ — must move (belongs at #%(belongs)s).",
+                position=pos + 1,
+                item=items[i],
+                belongs=rank[items[i]] + 1,
             )
-        )
+        checks.append(result(f"item {i}", ok, message))
     moves = n - len(keep)
     return verdict(
-        (len(keep) - 1) / (n - 1),
-        checks,
-        RIGHT,
-        (f"항목 {moves}개를 옮기면 올바른 순서가 됩니다.", f"Moving {moves} item(s) would fix the order."),
+        (len(keep) - 1) / (n - 1), checks, RIGHT, N_("Moving %(moves)s item(s) would fix the order.", moves=moves)
     )
 
 
@@ -95,10 +90,7 @@ def matching_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["pairs"])
     error = index_list_error(answer, n, unique=False)
     if error is None and len(answer) != n:
-        return AnswerError(
-            f"왼쪽 항목 {n}개마다 짝을 하나씩 골라야 합니다 (받은 개수: {len(answer)}).",
-            f"Choose one match for each of the {n} left items (got {len(answer)}).",
-        )
+        return N_("Choose one match for each of the %(count)s left items (got %(got)s).", count=n, got=len(answer))
     return error
 
 
@@ -109,20 +101,14 @@ def matching_grade(key: Mapping[str, Any], answer: Sequence[int]) -> Verdict:
     for i, ((left, right), chosen) in enumerate(zip(pairs, answer, strict=False)):
         got = pairs[chosen][1]
         ok = got == right
-        checks.append(
-            result(
-                f"pair {i}",
-                ok,
-                f"‘{left}’ → ‘{got}’" + (" — 맞습니다." if ok else f" — 틀렸습니다. 짝은 ‘{right}’입니다."),
-                f"‘{left}’ → ‘{got}’" + (" — right." if ok else f" — wrong; it matches ‘{right}’."),
-            )
-        )
+        if ok:
+            message = N_("‘%(left)s’ → ‘%(got)s’ — right.", left=left, got=got)
+        else:
+            message = N_("‘%(left)s’ → ‘%(got)s’ — wrong; it matches ‘%(right)s’.", left=left, got=got, right=right)
+        checks.append(result(f"pair {i}", ok, message))
     right = sum(c.passed for c in checks)
     return verdict(
-        right / len(pairs),
-        checks,
-        RIGHT,
-        (f"{len(pairs)}쌍 중 {right}쌍이 맞습니다.", f"{right} of {len(pairs)} pairs are right."),
+        right / len(pairs), checks, RIGHT, N_("%(right)s of %(total)s pairs are right.", right=right, total=len(pairs))
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.curriculum import Question
+from app.dockersim import N_
 from app.grading.errors import AnswerError
 from app.grading.kinds.base import FormData, QuestionKind, field_values, ints, text_field
 from app.grading.kinds.common import RIGHT, WRONG, index_list_error, is_int, is_str_seq, result, verdict
@@ -30,23 +31,22 @@ def single_key(key: Mapping[str, Any]) -> list[str]:
 def single_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["choices"])
     if not is_int(answer):
-        return AnswerError("보기 번호(정수) 하나를 골라야 합니다.", "Pick one choice (an integer index).")
+        return N_("Pick one choice (an integer index).")
     if not 0 <= answer < n:
-        return AnswerError(
-            f"{answer}번 보기는 없습니다 (0부터 {n - 1}까지).", f"Choice {answer} does not exist (0 to {n - 1})."
-        )
+        return N_("Choice %(choice)s does not exist (0 to %(last)s).", choice=answer, last=n - 1)
     return None
 
 
 def single_grade(key: Mapping[str, Any], answer: int) -> Verdict:
     choices, correct = key["choices"], key["correct"]
     ok = answer == correct
-    check = result(
-        "choice",
-        ok,
-        f"고른 답 ‘{choices[answer]}’" + (" — 정답입니다." if ok else f" — 정답은 ‘{choices[correct]}’입니다."),
-        f"You chose ‘{choices[answer]}’" + (" — correct." if ok else f"; the answer is ‘{choices[correct]}’."),
-    )
+    if ok:
+        message = N_("You chose ‘%(chosen)s’ — correct.", chosen=choices[answer])
+    else:
+        message = N_(
+            "You chose ‘%(chosen)s’; the answer is ‘%(answer)s’.", chosen=choices[answer], answer=choices[correct]
+        )
+    check = result("choice", ok, message)
     return verdict(1.0 if ok else 0.0, [check], RIGHT, WRONG)
 
 
@@ -81,27 +81,23 @@ def multiple_grade(key: Mapping[str, Any], answer: Sequence[int]) -> Verdict:
     for i, text in enumerate(choices):
         should, did = i in correct, i in picked
         if should and did:
-            ko, en = f"‘{text}’ — 맞게 골랐습니다.", f"‘{text}’ — rightly picked."
+            message = N_("‘%(choice)s’ — rightly picked.", choice=text)
         elif should:
-            ko, en = f"‘{text}’ — 정답인데 고르지 않았습니다.", f"‘{text}’ — correct but not picked."
+            message = N_("‘%(choice)s’ — correct but not picked.", choice=text)
         elif did:
-            ko, en = f"‘{text}’ — 정답이 아닌데 골랐습니다 (감점).", f"‘{text}’ — picked but wrong (penalty)."
+            message = N_("‘%(choice)s’ — picked but wrong (penalty).", choice=text)
         else:
-            ko, en = f"‘{text}’ — 고르지 않은 것이 맞습니다.", f"‘{text}’ — rightly left out."
-        checks.append(result(f"choice {i}", should == did, ko, en))
+            message = N_("‘%(choice)s’ — rightly left out.", choice=text)
+        checks.append(result(f"choice {i}", should == did, message))
     right, wrong = len(picked & correct), len(picked - correct)
-    return verdict(
-        (right - wrong) / len(correct),
-        checks,
-        RIGHT,
-        (
-            f"정답 {len(correct)}개 중 {right}개를 골랐고, 틀린 보기 {wrong}개를 골랐습니다. "
-            f"점수 = (맞게 고른 {right}개 − 잘못 고른 {wrong}개) ÷ 정답 {len(correct)}개이고, 0점 아래로는 "
-            "내려가지 않습니다.",
-            f"You picked {right} of {len(correct)} correct choices and {wrong} wrong ones. "
-            f"Score = ({right} right − {wrong} wrong) ÷ {len(correct)} correct, never below 0.",
-        ),
+    summary = N_(
+        "You picked %(right)s of %(total)s correct choices and %(wrong)s wrong ones. "
+        "Score = (%(right)s right − %(wrong)s wrong) ÷ %(total)s correct, never below 0.",
+        right=right,
+        wrong=wrong,
+        total=len(correct),
     )
+    return verdict((right - wrong) / len(correct), checks, RIGHT, summary)
 
 
 # ---------------------------------------------------------------- true/false
@@ -113,18 +109,17 @@ def tf_key(key: Mapping[str, Any]) -> list[str]:
 
 def tf_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     if not isinstance(answer, bool):
-        return AnswerError("참(true) 또는 거짓(false)으로 답해야 합니다.", "Answer true or false.")
+        return N_("Answer true or false.")
     return None
 
 
 def tf_grade(key: Mapping[str, Any], answer: bool) -> Verdict:
     ok = answer == key["correct"]
-    word = {True: ("참", "true"), False: ("거짓", "false")}
+    word = {True: N_("true"), False: N_("false")}
     check = result(
         "answer",
         ok,
-        f"‘{word[answer][0]}’을 골랐습니다. 정답은 ‘{word[key['correct']][0]}’입니다.",
-        f"You answered {word[answer][1]}; the answer is {word[key['correct']][1]}.",
+        N_("You answered %(answer)s; the answer is %(correct)s.", answer=word[answer], correct=word[key["correct"]]),
     )
     return verdict(1.0 if ok else 0.0, [check], RIGHT, WRONG)
 

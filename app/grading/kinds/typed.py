@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.curriculum import Question
+from app.dockersim import N_
 from app.grading.errors import AnswerError
 from app.grading.kinds.base import FormData, QuestionKind, text_field
 from app.grading.kinds.common import RIGHT, WRONG, is_str_seq, result, text_error, verdict
@@ -48,7 +49,7 @@ def short_key(key: Mapping[str, Any]) -> list[str]:
 def short_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     error = text_error(answer)
     if error is None and not normalise_answer(answer):
-        return AnswerError("답이 비어 있습니다.", "The answer is empty.")
+        return N_("The answer is empty.")
     return error
 
 
@@ -70,13 +71,16 @@ def short_grade(key: Mapping[str, Any], answer: str) -> Verdict:
     ok = text_matches(answer, accept, key.get("pattern"))
     shown = as_typed(answer)
     if ok:
-        ko, en = f"‘{shown}’ — 정답입니다.", f"‘{shown}’ — correct."
+        message = N_("‘%(answer)s’ — correct.", answer=shown)
     elif accept:
-        ko = f"‘{shown}’ — 기대한 답이 아닙니다. 정답 예: ‘{accept[0]}’."
-        en = f"‘{shown}’ — not what was expected. An accepted answer: ‘{accept[0]}’."
+        message = N_(
+            "‘%(answer)s’ — not what was expected. An accepted answer: ‘%(accepted)s’.",
+            answer=shown,
+            accepted=accept[0],
+        )
     else:
-        ko, en = f"‘{shown}’ — 기대한 형식의 답이 아닙니다.", f"‘{shown}’ — not in the expected form."
-    return verdict(1.0 if ok else 0.0, [result("answer", ok, ko, en)], RIGHT, WRONG)
+        message = N_("‘%(answer)s’ — not in the expected form.", answer=shown)
+    return verdict(1.0 if ok else 0.0, [result("answer", ok, message)], RIGHT, WRONG)
 
 
 # ---------------------------------------------------------------- cloze
@@ -100,11 +104,9 @@ def cloze_key(key: Mapping[str, Any]) -> list[str]:
 def cloze_answer(key: Mapping[str, Any], answer: Any) -> AnswerError | None:
     n = len(key["blanks"])
     if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
-        return AnswerError("빈칸 답은 글자(문자열)의 목록이어야 합니다.", "Blanks must be a list of strings.")
+        return N_("Blanks must be a list of strings.")
     if len(answer) != n:
-        return AnswerError(
-            f"빈칸 {n}개를 모두 채워야 합니다 (받은 개수: {len(answer)}).", f"Fill all {n} blanks (got {len(answer)})."
-        )
+        return N_("Fill all %(count)s blanks (got %(got)s).", count=n, got=len(answer))
     return next(filter(None, (text_error(a) for a in answer)), None)
 
 
@@ -113,21 +115,20 @@ def cloze_grade(key: Mapping[str, Any], answer: Sequence[str]) -> Verdict:
     checks = []
     for i, (accepted, given) in enumerate(zip(key["blanks"], answer, strict=False), start=1):
         ok = text_matches(given, accepted)
-        shown = as_typed(given)
-        checks.append(
-            result(
-                f"blank {i}",
-                ok,
-                f"빈칸 {i}: ‘{shown or '(빈칸)'}’"
-                + (" — 맞습니다." if ok else f" — 틀렸습니다. 정답 예: ‘{accepted[0]}’."),
-                f"Blank {i}: ‘{shown or '(empty)'}’" + (" — right." if ok else f" — wrong; e.g. ‘{accepted[0]}’."),
+        shown = as_typed(given) or N_("(empty)")
+        if ok:
+            message = N_("Blank %(blank)s: ‘%(answer)s’ — right.", blank=i, answer=shown)
+        else:
+            message = N_(
+                "Blank %(blank)s: ‘%(answer)s’ — wrong; e.g. ‘%(accepted)s’.",
+                blank=i,
+                answer=shown,
+                accepted=accepted[0],
             )
-        )
+        checks.append(result(f"blank {i}", ok, message))
     right = sum(c.passed for c in checks)
     n = len(checks)
-    return verdict(
-        right / n, checks, RIGHT, (f"빈칸 {n}개 중 {right}개가 맞습니다.", f"{right} of {n} blanks are right.")
-    )
+    return verdict(right / n, checks, RIGHT, N_("%(right)s of %(total)s blanks are right.", right=right, total=n))
 
 
 # ---------------------------------------------------------------- the kinds
@@ -147,7 +148,7 @@ def _right_short(key: Mapping[str, Any]) -> str | None:
 
 
 def _wrong_short(key: Mapping[str, Any], rng: random.Random) -> str:
-    return "모르겠어요"
+    return "?"  # a demo learner who does not know (no language in the grader)
 
 
 def _right_cloze(key: Mapping[str, Any]) -> list[str]:
