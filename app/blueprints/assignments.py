@@ -115,7 +115,7 @@ def take(attempt_id: int) -> str | Response:
 def answer(attempt_id: int, slot: int) -> Response | tuple[Response, int]:
     if not ConfirmForm().validate_on_submit():
         return jsonify(ok=False, error=_("The form expired. Reload the page.")), 400
-    attempts.save_answer(classroom.me(), attempt_id, slot, request.form, str(get_locale()), utc_now())
+    attempts.save_answer(classroom.me(), attempt_id, slot, request.form, utc_now())
     if request.accept_mimetypes.best == "application/json":
         return jsonify(ok=True, slot=slot, saved=_("Saved."))
     flash(_("Answer %(n)d saved.", n=slot + 1), "success")

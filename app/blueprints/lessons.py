@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
@@ -76,7 +75,7 @@ def lesson(lesson_id: str) -> str:
 @bp.route("/questions/<question_id>/answer", methods=["POST"])
 def answer(question_id: str) -> Response | tuple[Response, int]:
     question = questions.find_question(question_id) or abort(404)
-    outcome = questions.answer(question, read_submission(question, request.form), str(get_locale()))
+    outcome = questions.answer(question, read_submission(question, request.form))
     if request.accept_mimetypes.best == "application/json":
         return jsonify(outcome.to_dict()), (422 if outcome.error else 200)
     flash(outcome.error or outcome.feedback, "error" if outcome.error else ("success" if outcome.passed else "info"))

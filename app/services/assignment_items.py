@@ -84,7 +84,7 @@ def draw_slots(items: list[AssignmentItem], seed: int, shuffle: bool) -> list[di
     return slots
 
 
-def grade_answer(question: Question, form: Mapping[str, Any], lang: str) -> tuple[Any, dict[str, Any]]:
+def grade_answer(question: Question, form: Mapping[str, Any]) -> tuple[Any, dict[str, Any]]:
     """Read and grade one submitted answer with the course's graders: (answer, verdict dict)."""
     size = sum(len(str(v)) for k, vs in _lists(form) if k not in ("csrf_token", "token") for v in vs)
     if size > MAX_ANSWER_CHARS:

@@ -167,9 +167,7 @@ def close_if_overdue(attempt: AssignmentAttempt, assignment: Assignment | None, 
     return True
 
 
-def save_answer(
-    user: User, attempt_id: int, slot: int, form: Mapping[str, Any], lang: str, now: datetime
-) -> ItemResponse:
+def save_answer(user: User, attempt_id: int, slot: int, form: Mapping[str, Any], now: datetime) -> ItemResponse:
     """Autosave (and grade) one answer. Refused once the attempt is finished or past its deadline."""
     attempt = attempt_for_learner(user, attempt_id, now)
     if attempt.state is AttemptState.finished:
@@ -181,7 +179,7 @@ def save_answer(
     if not isinstance(question, Question):
         raise AttemptRefused("no_such_item")
     try:
-        answer, verdict = items_adapter.grade_answer(question, form, lang)
+        answer, verdict = items_adapter.grade_answer(question, form)
     except items_adapter.AnswerRefused as error:
         raise AttemptRefused(str(error)) from None
     response = _response(attempt, slot, entry["ref"])

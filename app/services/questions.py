@@ -76,7 +76,7 @@ def find_question(question_id: str) -> Question | None:
 
 
 def _outcome(
-    question: Question, verdict: grading.Verdict, lang: str, explanation_html: str, repeated: bool = False
+    question: Question, verdict: grading.Verdict, explanation_html: str, repeated: bool = False
 ) -> AnswerOutcome:
     return AnswerOutcome(
         question_id=question.id,
@@ -91,7 +91,7 @@ def _outcome(
     )
 
 
-def answer(question: Question, submission: Submission, lang: str) -> AnswerOutcome:
+def answer(question: Question, submission: Submission) -> AnswerOutcome:
     """Grade a submitted answer for the learner (a guest on first need) and record it once."""
     if submission.problem:
         outcome = _error(question, submission.problem)
@@ -101,19 +101,16 @@ def answer(question: Question, submission: Submission, lang: str) -> AnswerOutco
             question,
             submission.answer,
             submission.token or new_token(),
-            lang,
             render_markdown(question.explanation),
         )
     return replace(outcome, lesson_id=question.lesson_id)
 
 
-def submit_answer(
-    user: User, question: Question, answer: Any, token: str, lang: str, explanation_html: str
-) -> AnswerOutcome:
+def submit_answer(user: User, question: Question, answer: Any, token: str, explanation_html: str) -> AnswerOutcome:
     """Grade and record an answer (read with `grading.read_answer`); the same token again returns the first result."""
     existing = _recorded(user, token)
     if existing is not None:
-        return _stored_outcome(question, existing, lang, explanation_html)
+        return _stored_outcome(question, existing, explanation_html)
     problem = None if answer is None else grading.validate_answer(question.kind, question.key, answer)
     if answer is None or problem:
         return _error(question, translate(problem) if problem else gettext("Choose or enter an answer first."))
@@ -144,9 +141,9 @@ def submit_answer(
         db.session.rollback()
         first = _recorded(user, token)
         if first is not None:
-            return _stored_outcome(question, first, lang, explanation_html)
+            return _stored_outcome(question, first, explanation_html)
         raise
-    return _outcome(question, verdict, lang, explanation_html)
+    return _outcome(question, verdict, explanation_html)
 
 
 def _recorded(user: User, token: str) -> QuestionAnswer | None:
@@ -159,7 +156,7 @@ def _error(question: Question, message: str) -> AnswerOutcome:
     return AnswerOutcome(question.id, False, 0.0, 1.0, "", [], "", error=message)
 
 
-def _stored_outcome(question: Question, row: QuestionAnswer, lang: str, explanation_html: str) -> AnswerOutcome:
+def _stored_outcome(question: Question, row: QuestionAnswer, explanation_html: str) -> AnswerOutcome:
     """A recorded answer as the page shows it; rows stored before messages existed (Korean/English pairs) too."""
     data = row.verdict
     checks = stored_checks(data) + _hint_line(data.get("details") or {})

@@ -63,7 +63,7 @@ def _shown(app: Flask, ui: str, verdict: dict) -> tuple[str, list[str]]:
             )
         )
         db.session.commit()
-        outcome = submit_answer(user, question, "docker ps", "t", ui, "")
+        outcome = submit_answer(user, question, "docker ps", "t", "")
         assert outcome.repeated
         return outcome.feedback, [c["message"] for c in outcome.checks]
 
