@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, frame_error, register
 from app.dockersim.commands.run import NAME_RE, start_container
-from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.errors import DockerError, daemon_error, sim_error
 from app.dockersim.core.format import human_size
 from app.dockersim.core.fs import FS, FsError, norm, walk_dirs, walk_files
 from app.dockersim.core.layers import LayeredFS
+from app.dockersim.core.message import N_
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, LogEntry
 from app.dockersim.engine.processes import SIGNALS
@@ -381,12 +382,9 @@ def cmd_cp(host: Host, p: Parsed, inv: Caller) -> Out:
         copy_tree(from_fs, source, to_fs, target)
     except FsError as e:
         if e.code == "ENOSPC":
-            raise DockerError(
-                "docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB of files)\n",
-                1,
-                "limit",
-            ) from None
-        raise DockerError(f"docker-dojo: cp failed: {e if e.path else e.message}\n", 1, "cp") from None
+            note = N_("cp failed: No space left on device (this simulated host keeps at most 1 MiB of files).")
+            raise sim_error(note, 1, "limit") from None
+        raise sim_error(N_("cp failed: %(error)s", error=str(e) if e.path else e.message), 1, "cp") from None
     if p.flag("quiet"):
         return "", "", 0
     return "", f"Successfully copied {human_size(_tar_size(from_fs, source))} to {shown}\n", 0

@@ -11,6 +11,7 @@ from app.dockersim.commands.pull import ensure_image
 from app.dockersim.commands.run_options import NAME_RE, RunOptions, read_run_options
 from app.dockersim.core.errors import DockerError, run_error
 from app.dockersim.core.fs import norm
+from app.dockersim.core.message import is_note
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
 
@@ -70,8 +71,8 @@ def _image(host: Host, ref: str, policy: str) -> tuple[Image, str]:
     try:
         return ensure_image(host, ref, policy)
     except DockerError as e:
-        if e.text.startswith("docker-dojo:"):  # the simulator's own note is not Docker's text: no `docker:` framing
-            raise DockerError(e.preamble + e.text.rstrip("\n") + "\n", 125, e.hint) from None
+        if is_note(e.text):  # the simulator's own note is not Docker's text: no `docker:` framing
+            raise DockerError(e.preamble + e.text, 125, e.hint) from None
         framed = run_error(e.text, e.hint)
         framed.text = e.preamble + framed.text
         raise framed from None

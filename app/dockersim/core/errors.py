@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.dockersim.core.message import Message
+from app.dockersim.core.message import Message, note_marker
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,11 @@ class DockerError(Exception):
         self.hint = hint
         self.stdout = stdout
         self.preamble = ""  # stderr text printed before the framed error (e.g. "Unable to find image ...")
+
+
+def sim_error(message: Message, exit_code: int = 1, hint: str = "") -> DockerError:
+    """An error that is the simulator's own sentence (not Docker's text): a note the web layer translates."""
+    return DockerError(note_marker(message), exit_code, hint)
 
 
 def daemon_error(message: str, hint: str = "") -> DockerError:

@@ -8,8 +8,9 @@ import re
 from typing import Any
 
 from app.dockersim.core.clock import Clock, IdGenerator
-from app.dockersim.core.errors import CommandResult, DockerError
+from app.dockersim.core.errors import CommandResult, sim_error
 from app.dockersim.core.fs import FileTree
+from app.dockersim.core.message import N_
 from app.dockersim.core.refs import familiar
 from app.dockersim.engine.accounting import DataAccounting, trim_pending
 from app.dockersim.engine.fixtures import HOME_DIRS, HOME_FILES
@@ -151,7 +152,7 @@ class Host(DataAccounting):
         t.kind, t.container, t.question = "prompt", "", ("\x01" if secret else "") + "\0".join(argv)
 
     def drain_result(self, tid: int = 0) -> CommandResult:
-        """Like drain_output, split by stream; exit_code is the held command's once it has ended."""
+        """Like take_output, split by stream; exit_code is the held command's once it has ended."""
         t = self.terminal(tid)
         out = "".join(text for stream, text in t.pending if stream == "stdout")
         err = "".join(text for stream, text in t.pending if stream != "stdout")
@@ -159,8 +160,8 @@ class Host(DataAccounting):
         code = t.last_exit if not t.kind and t.last_exit is not None else 0
         return CommandResult(cut_output(out), cut_output(err), code, bool(t.kind))
 
-    def drain_output(self, tid: int = 0) -> str:
-        """Output that appeared on the terminal since the last call (attached streams)."""
+    def take_output(self, tid: int = 0) -> str:
+        """Output that appeared on the terminal since the last call (attached streams), notes still inside."""
         t = self.terminal(tid)
         text = "".join(s for _, s in t.pending)
         t.pending.clear()
@@ -279,7 +280,7 @@ class Host(DataAccounting):
     def add_volume(self, v: Volume) -> None:
         """Store a volume."""
         if v.name not in self._volumes and len(self._volumes) >= MAX_VOLUMES:
-            raise DockerError(f"docker-dojo: volume limit reached ({MAX_VOLUMES} volumes per host)\n", 1, "limit")
+            raise sim_error(N_("Volume limit reached (%(limit)s volumes per host).", limit=MAX_VOLUMES), 1, "limit")
         if v.name not in self._volumes:
             self.check_room(len(v.name) + text_size(v.labels) + v.tree.size)
         v.tree.limiter = self._limit_bytes
@@ -292,7 +293,7 @@ class Host(DataAccounting):
     def add_image(self, img: Image) -> None:
         """Store an image (replacing an identical id keeps its position)."""
         if img.id not in self._images and len(self._images) >= MAX_IMAGES:
-            raise DockerError(f"docker-dojo: image limit reached ({MAX_IMAGES} images per host)\n", 1, "limit")
+            raise sim_error(N_("Image limit reached (%(limit)s images per host).", limit=MAX_IMAGES), 1, "limit")
         if img.id not in self._images:
             self.check_room(img.data_size())
         self._images[img.id] = img
@@ -324,12 +325,11 @@ class Host(DataAccounting):
     def check_container_limit(self) -> None:
         """Refuse a 51st container."""
         if len(self._containers) >= MAX_CONTAINERS:
-            raise DockerError(
-                f"docker-dojo: container limit reached ({MAX_CONTAINERS} containers per host); "
-                "remove some with docker rm or docker container prune\n",
-                1,
-                "limit",
+            note = N_(
+                "Container limit reached (%(limit)s containers per host); remove some with docker rm or docker container prune.",
+                limit=MAX_CONTAINERS,
             )
+            raise sim_error(note, 1, "limit")
 
     def sleep_hook(self, argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
         """`sleep N` advances the simulated clock."""
