@@ -103,6 +103,7 @@ class DockerHost(Host):
         t = self.terminal(terminal)
         self.clock.advance(STEP_SECONDS)
         self.reap()
+        runtime.restart_due(self)
         if t.kind:
             held = terminals.busy_input(self, t, line)
             # None: the held container is gone and the terminal was freed; run the line afresh (a new step)

@@ -117,7 +117,7 @@ def interrupt(host: Host, t: Terminal) -> CommandResult:
         return CommandResult(pending + "^C\n", "", 130)
     if t.kind in ("shell", "exec", "repl") and t.tty:
         return CommandResult("^C\n", "", 130, True)  # the tty turns ^C into input for the shell
-    runtime.deliver_signal(host, c, "SIGINT")
+    runtime.deliver_signal(host, c, "SIGINT", "ctrl_c", t.id)  # the CLI's sig-proxy: ContainerKill(SIGINT)
     pending = host.take_output(t.id)
     if t.kind:
         return CommandResult("^C" + pending + ("\n" if not pending else ""), "", 130, True)

@@ -17,6 +17,7 @@ from app.dockersim.core.message import N_
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, LogEntry
 from app.dockersim.engine.processes import SIGNALS
+from app.dockersim.engine.restart_policy import signal_name
 from app.dockersim.shell.interp import copy_tree, resolve_exe
 
 if TYPE_CHECKING:
@@ -50,15 +51,15 @@ def _frame_multi(host: Host, out: list[str], errs: list[str], key: str) -> Out:
     raise DockerError("".join(errs), 1, key, stdout="".join(out))
 
 
-def stop(host: Host, c: Container, timeout: int | None = None, sig: str = "") -> None:
+def stop(host: Host, c: Container, timeout: int | None = None, sig: str = "", by: str = "stop") -> None:
     """SIGTERM (or the image's StopSignal), then SIGKILL after the grace period."""
-    if not c.running:
+    if not c.up:
         return
-    signal = sig or c.config.get("StopSignal") or "SIGTERM"
-    code = runtime.deliver_signal(host, c, signal)
+    signal = signal_name(sig or c.config.get("StopSignal") or "SIGTERM")
+    code = runtime.deliver_signal(host, c, signal, by)
     if code is None and c.running:
         host.clock.advance(10 if timeout is None else max(0, timeout))
-        runtime.deliver_signal(host, c, "SIGKILL")
+        runtime.deliver_signal(host, c, "SIGKILL", by)
 
 
 def _signal_name(raw: str) -> str:
@@ -105,7 +106,7 @@ def cmd_start(host: Host, p: Parsed, inv: Caller) -> Out:
     for ref in p.args:
         try:
             c = get(host, ref)
-            if not c.running:
+            if not c.up:
                 c.attached = False
                 start_container(host, c)
             started.append(ref + "\n")
@@ -158,11 +159,9 @@ def cmd_restart(host: Host, p: Parsed, inv: Caller) -> Out:
     sig = _signal_name(p.get("signal")) if p.get("signal") else ""
 
     def act(c: Container, ref: str) -> None:
-        stop(host, c, p.get("timeout"), sig)
+        stop(host, c, p.get("timeout"), sig, "restart")
         c.attached = False
-        # a manual restart resets the restart manager: RestartCount counts restart-policy restarts only
-        c.restart_count = 0
-        start_container(host, c)
+        start_container(host, c)  # a new restart manager: RestartCount counts restart-policy restarts only
 
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "no_container")
@@ -174,9 +173,9 @@ def cmd_kill(host: Host, p: Parsed, inv: Caller) -> Out:
     sig = _signal_name(p.get("signal") or "KILL")
 
     def act(c: Container, ref: str) -> None:
-        if not c.running:
+        if not c.up:
             raise daemon_error(f"cannot kill container: {ref}: container {c.id} is not running", "not_running")
-        runtime.deliver_signal(host, c, sig)
+        runtime.deliver_signal(host, c, sig, "kill")
 
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "not_running")
@@ -192,20 +191,20 @@ def cmd_rm(host: Host, p: Parsed, inv: Caller) -> Out:
             errs.append(f"Error response from daemon: No such container: {ref}\n")
             code = code if p.flag("force") else 1
             continue
-        if c.running and not p.flag("force"):
+        if c.up and not p.flag("force"):
             errs.append(
-                f'Error response from daemon: cannot remove container "{ref}": container is running: '
+                f'Error response from daemon: cannot remove container "{ref}": container is {c.state}: '
                 "stop the container before removing or force remove\n"
             )
             code = 1
             continue
-        if c.running:
-            runtime.deliver_signal(host, c, "SIGKILL")
+        if c.up:
+            runtime.deliver_signal(host, c, "SIGKILL", "rm")
         if host.container(c.id):
             host.remove_container(c, volumes=p.flag("volumes"))
         out.append(ref + "\n")
     if errs:
-        key = "rm_running" if "is running" in "".join(errs) else "no_container"
+        key = "rm_running" if "stop the container" in "".join(errs) else "no_container"
         e = DockerError("".join(errs), code, key, stdout="".join(out))
         if code == 0:
             return frame_error(host, e)
@@ -242,6 +241,8 @@ def cmd_logs(host: Host, p: Parsed, inv: Caller) -> Out:
 def cmd_exec(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker exec [-it] [-d] [-w] [-e]: run a command in a running container."""
     c = get(host, p.args[0])
+    if c.state == "restarting":  # moby daemon/exec.go getActiveContainer
+        raise daemon_error(f"Container {c.id} is restarting, wait until the container is running", "not_running")
     if not c.running:
         raise daemon_error(f"container {c.id} is not running", "not_running")
     argv = p.args[1:]
@@ -294,7 +295,7 @@ def cmd_container_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     if not p.flag("force"):
         host.ask(inv.terminal, ["container", "prune", "--force"])
         return warning, "", 0
-    gone = [c for c in host.containers if not c.running]
+    gone = [c for c in host.containers if not c.up]
     size = sum(c.rw.size for c in gone)
     for c in gone:
         host.remove_container(c)

@@ -14,6 +14,7 @@ from app.dockersim.core.fs import norm
 from app.dockersim.core.message import is_note
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
+from app.dockersim.engine.restart_policy import reset
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -231,6 +232,7 @@ def start_container(host: Host, c: Container) -> None:
                 1,
                 "port_taken",
             )
+    reset(c)  # a user's start makes a new restart manager (moby containerStart: ResetRestartManager)
     runtime.start_process(host, c)
 
 

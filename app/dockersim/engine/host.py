@@ -17,6 +17,7 @@ from app.dockersim.engine.fixtures import HOME_DIRS, HOME_FILES
 from app.dockersim.engine.history import COMPACT_EVERY, HISTORY_RECENT, compact
 from app.dockersim.engine.limits import MAX_PENDING_BYTES, cut_output, text_size
 from app.dockersim.engine.models import Container, Image, Volume
+from app.dockersim.engine.restart_policy import next_restart
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
 from app.dockersim.shell.env import ShellEnv
 
@@ -218,16 +219,23 @@ class Host(DataAccounting):
             else:
                 self._other_ports[(p.proto, p.host_port)] = c.id
 
-    def on_exited(self, c: Container, code: int) -> None:
-        """The main process ended: record it, free ports and terminals, honour --rm."""
+    def on_exited(
+        self, c: Container, code: int, by: str = "exited", signal: str = "", terminal: int | None = None
+    ) -> None:
+        """The main process ended (`by` what, see Container.stopped_by): record it, free ports and terminals,
+        then restart it later as its restart policy says, or honour --rm."""
         c.state, c.exit_code, c.finished_at = "exited", code, self.clock.now
+        c.stopped_by, c.stop_signal, c.stop_terminal = by, signal, terminal
+        delay = next_restart(c, code, self.clock.now)
+        if delay is not None:
+            c.state, c.restart_at, c.restart_count = "restarting", self.clock.now + delay, c.restart_count + 1
         c.proc.pop("deadline", None)
         self.deadlines.pop(c.id, None)
         self._release_ports(c)
         c.tmpfs.clear()  # a tmpfs lives in memory: its files go when the container stops
         for tid in sorted(self._watchers.get(c.id, set()).copy()):
             self.release_terminal(tid, code if self.terminals[tid].kind in ("attach", "shell", "repl") else 0)
-        if c.auto_remove:
+        if c.auto_remove and c.state == "exited":
             self.remove_container(c, volumes=True)
 
     def reap(self) -> None:
