@@ -9,7 +9,7 @@ from typing import Any
 from app.dockersim import terminals
 from app.dockersim.commands import context_hash, host_shell
 from app.dockersim.core.clock import STEP_SECONDS
-from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset
+from app.dockersim.core.errors import LEAD_MARK, CommandResult, ConnectionRefused, ConnectionReset
 from app.dockersim.core.fs import norm, walk_files
 from app.dockersim.core.message import N_, NOTE_MARK, Message, split_notes
 from app.dockersim.engine import runtime, snapshot
@@ -63,7 +63,7 @@ class DockerHost(Host):
         """Write a host file (parents created); `~/x` is the learner's home folder."""
         p = norm(unicodedata.normalize("NFC", _expand_home(path)), HOME)
         self.fs.makedirs(norm("..", p))
-        self.fs.write(p, unicodedata.normalize("NFC", text).replace(NOTE_MARK, "\ufffd"))
+        self.fs.write(p, unicodedata.normalize("NFC", text).replace(NOTE_MARK, "\ufffd").replace(LEAD_MARK, "\ufffd"))
 
     def read_file(self, path: str) -> str:
         """Read a host file; `~/x` is the learner's home folder."""
@@ -84,13 +84,15 @@ class DockerHost(Host):
         line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         # Hangul typed by an IME may arrive decomposed; names and file contents compare as NFC
         line = unicodedata.normalize("NFC", line)
-        line = line.replace(NOTE_MARK, "\ufffd")  # only the simulator writes notes
+        line = line.replace(NOTE_MARK, "\ufffd").replace(LEAD_MARK, "\ufffd")  # only the simulator writes these
         try:
             r = _with_notes(self._run(line, terminal))
             self.fit_logs()
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
-        return _with_notes(CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy, r.notes))
+        stdout, stderr = cut_output(r.stdout), cut_output(r.stderr)
+        screen = r.screen if (stdout, stderr) == (r.stdout, r.stderr) else ()  # a cut: stdout, then stderr
+        return _with_notes(CommandResult(stdout, stderr, r.exit_code, r.busy, r.notes, screen))
 
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:
@@ -112,13 +114,13 @@ class DockerHost(Host):
             return CommandResult("", "", 0)
         sh = host_shell(self, t)
         index = self.record(terminal, line, 0)
-        sh.trace = []
+        sh.trace, sh.screen = [], []
         out, err, code = run_line(line, sh)
         t.cwd, t.status = sh.cwd, code
         self._set_exit(index, code, tuple(sh.trace))
         if t.kind:
             t.history_index = index
-        return CommandResult(out, err, code, bool(t.kind))
+        return CommandResult(out, err, code, bool(t.kind), screen=tuple(sh.screen))
 
     def _fail(self, note: Message, code: int = 1) -> CommandResult:
         return CommandResult("", "", code, False, (note,))
@@ -161,4 +163,6 @@ def _with_notes(result: CommandResult) -> CommandResult:
     stderr, notes = split_notes(result.stderr)
     if not notes and not out_notes:
         return result
-    return CommandResult(stdout, stderr, result.exit_code, result.busy, result.notes + out_notes + notes)
+    pieces = ((stream, split_notes(text)[0]) for stream, text in result.screen)
+    screen = tuple((stream, text) for stream, text in pieces if text)
+    return CommandResult(stdout, stderr, result.exit_code, result.busy, result.notes + out_notes + notes, screen)

@@ -9,7 +9,7 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import ensure_image
 from app.dockersim.commands.run_options import NAME_RE, RunOptions, read_run_options
-from app.dockersim.core.errors import DockerError, run_error
+from app.dockersim.core.errors import LEAD_MARK, DockerError, run_error
 from app.dockersim.core.fs import norm
 from app.dockersim.core.message import is_note
 from app.dockersim.engine import runtime
@@ -259,13 +259,15 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
         if c.auto_remove and host.container(c.id):
             host.remove_container(c, volumes=True)
         framed = run_error("Error response from daemon: " + e.text, e.hint, _exit_for(e.text), stdout=out)
-        framed.text = progress + framed.text
+        framed.text = _first(progress) + framed.text
         raise framed from None
     if detach:
-        return out, progress, 0
+        return out, _first(progress), 0
     emitted = c.logs[max(0, mark - c.logs_dropped) :]
     text_out = "".join(e.text + "\n" for e in emitted if e.stream == "stdout" or c.config.get("Tty"))
-    text_err = progress + "".join(e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty"))
+    text_err = _first(progress) + "".join(
+        e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty")
+    )
     if c.running:
         shellish = c.process in ("shell", "repl")
         kind = ("shell" if c.process == "shell" else "repl") if shellish and c.config.get("OpenStdin") else "attach"
@@ -284,6 +286,11 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
     return text_out, text_err, c.exit_code
 
 
+def _first(progress: str) -> str:
+    """The pull progress, which a terminal shows before anything the command prints on stdout."""
+    return progress + LEAD_MARK if progress else ""
+
+
 @register("create|container create", flags=RUN_FLAGS)
 def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker create: prints the new id.
@@ -298,7 +305,7 @@ def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
         c, progress = create_container(host, o)
     except DockerError as e:
         raise _plain(e) if "docker: " in e.text else e from None
-    return c.id + "\n", progress, 0
+    return c.id + "\n", _first(progress), 0
 
 
 RUN_TAIL = "\n\nRun 'docker run --help' for more information\n"

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from app.dockersim.core.message import Message, note_marker
 
+#: Ends the part of a command's stderr that a terminal shows before its stdout (`docker run`'s pull progress
+#: comes before the container's output); the shell takes it out, so nobody sees it.
+LEAD_MARK = "\x1e"
+
 
 @dataclass(frozen=True)
 class CommandResult:
@@ -17,6 +21,9 @@ class CommandResult:
     busy: bool = False
     #: The simulator's own notes for the learner (hints, busy terminal), translated by the web layer.
     notes: tuple[Message, ...] = ()
+    #: stdout and stderr interleaved as a terminal shows them: ("stdout" | "stderr", text) pieces in order
+    #: (empty when unknown, e.g. output that was cut: then stdout, then stderr).
+    screen: tuple[tuple[str, str], ...] = ()
 
 
 class DockerError(Exception):

@@ -6,6 +6,7 @@ import fnmatch
 import posixpath
 import re
 
+from app.dockersim.core.errors import LEAD_MARK
 from app.dockersim.core.fs import FsError, norm, parent
 from app.dockersim.core.message import N_, NOTE_MARK, is_note, note_marker, only_notes, split_notes
 from app.dockersim.shell.env import (
@@ -180,6 +181,7 @@ def run_line(line: str, sh: ShellEnv) -> Out:
         return _run_groups(line, sh)
     except LimitExceeded as exc:  # raised before the text was built; what ran before it stays done
         sh.status = LIMIT_STATUS
+        sh.screen = [] if sh.screen is not None else None
         return "", limit_message(int(exc.args[0])), LIMIT_STATUS
 
 
@@ -194,17 +196,19 @@ def _run_groups(line: str, sh: ShellEnv) -> Out:
         if held is not None and held([], sh)[2]:
             # an attached command now holds the terminal; bash would run the rest only after it ends
             stderr.append(
-                note_marker(
+                held_note := note_marker(
                     N_(
                         "Commands on this line not run because the terminal is now attached to a container: %(count)s.",
                         count=len(groups) - index,
                     )
                 )
             )
+            if sh.screen is not None:
+                sh.screen.append(("stderr", held_note))
             break
         if (conn == "&&" and status != 0) or (conn == "||" and status == 0):
             continue
-        sh.last_argv = []
+        sh.last_argv, sh.lead = [], 0
         try:
             o, err, status = run_simple(toks, sh)
         except ShellSyntaxError as exc:
@@ -217,6 +221,8 @@ def _run_groups(line: str, sh: ShellEnv) -> Out:
         sh.budget.charge(len(o) + len(err))
         stdout.append(o)
         stderr.append(err)
+        if sh.screen is not None:
+            sh.screen.extend(p for p in (("stderr", err[: sh.lead]), ("stdout", o), ("stderr", err[sh.lead :])) if p[1])
         sh.status = status
         if "exit" in sh.env.get("__exit__", ""):
             break
@@ -265,7 +271,12 @@ def run_simple(toks: list[Token], sh: ShellEnv) -> Out:
     if NOTE_MARK in out or NOTE_MARK in err:  # the simulator's notes are for the learner: never redirected
         notes = only_notes(out) + only_notes(err)
         out, err = split_notes(out)[0], split_notes(err)[0]
+    lead, _, rest = err.rpartition(LEAD_MARK)
+    err = lead + rest
+    if err_redirect == "&1":
+        out, err, lead = lead + out + rest, "", ""  # one stream: the order a terminal shows
     out, err, code = _redirect(sh, out, err, code, redirect, err_redirect)
+    sh.lead = len(lead) if err.startswith(lead) else 0
     return out, err + notes, code
 
 
