@@ -9,6 +9,7 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import ensure_image
 from app.dockersim.commands.run_options import NAME_RE, RunOptions, read_run_options
+from app.dockersim.core.clock import START_SECONDS
 from app.dockersim.core.errors import LEAD_MARK, DockerError, run_error
 from app.dockersim.core.fs import norm
 from app.dockersim.core.message import is_note
@@ -253,6 +254,7 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
     out = c.id + "\n" if detach else ""
     mark = c.logs_dropped + len(c.logs)
     c.attached = not detach
+    host.clock.advance(START_SECONDS)  # the daemon's start comes a moment after the create
     try:
         start_container(host, c)
     except DockerError as e:
