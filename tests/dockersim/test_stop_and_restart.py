@@ -140,6 +140,8 @@ def test_a_restarting_container_is_listed_as_docker_ps_shows_it():
     assert host.run("docker exec c1 ls").stderr.startswith("Error response from daemon: Container ")
     r = host.run("docker rm c1")
     assert r.exit_code == 1 and "container is restarting: stop the container before removing" in r.stderr
+    r = host.run("docker attach c1")
+    assert (r.exit_code, r.stderr) == (1, "You cannot attach to a restarting container, wait until it is running\n")
     _ok(host, "docker stop c1")
     assert host.container("c1").state == "exited"
     for _ in range(3):

@@ -131,6 +131,8 @@ def _hold(host: Host, c: Container, inv: Caller, interactive: bool) -> None:
 
 
 def _attach(host: Host, c: Container, inv: Caller, interactive: bool = True, sig_proxy: bool = True) -> Out:
+    if c.state == "restarting":  # docker/cli attach.go inspectContainerAndCheckState
+        raise DockerError("You cannot attach to a restarting container, wait until it is running\n", 1, "not_running")
     if not c.running:
         raise DockerError("You cannot attach to a stopped container, start it first\n", 1, "attach_stopped")
     _hold(host, c, inv, interactive)
