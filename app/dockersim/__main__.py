@@ -69,8 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             result = host.interrupt()
         else:
             result = _special(host, line) or host.run(line)
-        sys.stdout.write(result.stdout + host.drain_output())
-        sys.stderr.write(result.stderr + "".join(f"\n💡 {note.english()}\n" for note in result.notes))
+        for stream, text in result.screen or (("stdout", result.stdout), ("stderr", result.stderr)):
+            (sys.stdout if stream == "stdout" else sys.stderr).write(text)
+            (sys.stdout if stream == "stdout" else sys.stderr).flush()  # in the order a terminal shows
+        sys.stdout.write(host.drain_output())
+        sys.stderr.write("".join(f"\n💡 {note.english()}\n" for note in result.notes))
         sys.stdout.flush()
 
 

@@ -9,10 +9,9 @@ from typing import Any
 from app.dockersim import terminals
 from app.dockersim.commands import context_hash, host_shell
 from app.dockersim.core.clock import STEP_SECONDS
-from app.dockersim.core.errors import CommandResult, ConnectionRefused, ConnectionReset
+from app.dockersim.core.errors import LEAD_MARK, CommandResult, ConnectionRefused, ConnectionReset
 from app.dockersim.core.fs import norm, walk_files
-from app.dockersim.core.hints import hint_text
-from app.dockersim.core.message import split_notes
+from app.dockersim.core.message import N_, NOTE_MARK, Message, split_notes
 from app.dockersim.engine import runtime, snapshot
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.engine.host import MAX_LINE, MAX_TERMINALS, Host
@@ -48,11 +47,23 @@ class DockerHost(Host):
         """Ctrl+P Ctrl+Q: detach from an -it container, leaving it running."""
         return _with_notes(terminals.detach_keys(self, self.terminal(terminal)))
 
+    def drain_output(self, tid: int = 0) -> str:
+        """Output that appeared on the terminal since the last call (attached streams), Docker's text only."""
+        return split_notes(self.take_output(tid))[0]
+
+    def drain_with_notes(self, tid: int = 0) -> tuple[str, tuple[Message, ...]]:
+        """Like drain_output, with the simulator's notes that came with it (e.g. a cut note)."""
+        return split_notes(self.take_output(tid))
+
+    def drain_result(self, tid: int = 0) -> CommandResult:
+        """Like drain_output, split by stream, with notes; exit_code is the held command's once it has ended."""
+        return _with_notes(super().drain_result(tid))
+
     def write_file(self, path: str, text: str) -> None:
         """Write a host file (parents created); `~/x` is the learner's home folder."""
         p = norm(unicodedata.normalize("NFC", _expand_home(path)), HOME)
         self.fs.makedirs(norm("..", p))
-        self.fs.write(p, unicodedata.normalize("NFC", text))
+        self.fs.write(p, unicodedata.normalize("NFC", text).replace(NOTE_MARK, "\ufffd").replace(LEAD_MARK, "\ufffd"))
 
     def read_file(self, path: str) -> str:
         """Read a host file; `~/x` is the learner's home folder."""
@@ -73,23 +84,28 @@ class DockerHost(Host):
         line = line.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
         # Hangul typed by an IME may arrive decomposed; names and file contents compare as NFC
         line = unicodedata.normalize("NFC", line)
+        line = line.replace(NOTE_MARK, "\ufffd").replace(LEAD_MARK, "\ufffd")  # only the simulator writes these
         try:
             r = _with_notes(self._run(line, terminal))
             self.fit_logs()
         except Exception as exc:  # keep the learner's session alive; tests assert this never happens
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
-        return CommandResult(cut_output(r.stdout), cut_output(r.stderr), r.exit_code, r.busy, r.notes)
+        stdout, stderr = cut_output(r.stdout), cut_output(r.stderr)
+        screen = r.screen if (stdout, stderr) == (r.stdout, r.stderr) else ()  # a cut: stdout, then stderr
+        return _with_notes(CommandResult(stdout, stderr, r.exit_code, r.busy, r.notes, screen))
 
     def _run(self, line: str, terminal: int) -> CommandResult:
         if len(line.encode()) > MAX_LINE:
+            size = len(line.encode())
             return self._fail(
-                f"docker-dojo: command line too long ({len(line.encode())} bytes; the limit is {MAX_LINE})\n", "limit"
+                N_("Command line too long (%(size)s bytes; the limit is %(limit)s).", size=size, limit=MAX_LINE)
             )
         if terminal not in self.terminals and len(self.terminals) >= MAX_TERMINALS:
-            return self._fail(f"docker-dojo: too many terminals (the limit is {MAX_TERMINALS} per host)\n", "limit")
+            return self._fail(N_("Too many terminals (the limit is %(limit)s per host).", limit=MAX_TERMINALS))
         t = self.terminal(terminal)
         self.clock.advance(STEP_SECONDS)
         self.reap()
+        runtime.restart_due(self)
         if t.kind:
             held = terminals.busy_input(self, t, line)
             # None: the held container is gone and the terminal was freed; run the line afresh (a new step)
@@ -98,16 +114,16 @@ class DockerHost(Host):
             return CommandResult("", "", 0)
         sh = host_shell(self, t)
         index = self.record(terminal, line, 0)
-        sh.trace = []
+        sh.trace, sh.screen = [], []
         out, err, code = run_line(line, sh)
         t.cwd, t.status = sh.cwd, code
         self._set_exit(index, code, tuple(sh.trace))
         if t.kind:
             t.history_index = index
-        return CommandResult(out, err, code, bool(t.kind))
+        return CommandResult(out, err, code, bool(t.kind), screen=tuple(sh.screen))
 
-    def _fail(self, text: str, key: str, code: int = 1) -> CommandResult:
-        return CommandResult("", text + (hint_text(key) if self.hints else ""), code)
+    def _fail(self, note: Message, code: int = 1) -> CommandResult:
+        return CommandResult("", "", code, False, (note,))
 
     def interrupt(self, terminal: int = 0) -> CommandResult:
         """Ctrl+C on a terminal."""
@@ -143,7 +159,10 @@ def _expand_home(path: str) -> str:
 
 def _with_notes(result: CommandResult) -> CommandResult:
     """The result with the simulator's notes taken out of stderr into `notes` (Docker's text stays exact)."""
+    stdout, out_notes = split_notes(result.stdout)  # a container's own note can arrive with its output
     stderr, notes = split_notes(result.stderr)
-    if not notes:
+    if not notes and not out_notes:
         return result
-    return CommandResult(result.stdout, stderr, result.exit_code, result.busy, result.notes + notes)
+    pieces = ((stream, split_notes(text)[0]) for stream, text in result.screen)
+    screen = tuple((stream, text) for stream, text in pieces if text)
+    return CommandResult(stdout, stderr, result.exit_code, result.busy, result.notes + out_notes + notes, screen)

@@ -80,12 +80,12 @@ def busy_input(host: Host, t: Terminal, line: str) -> CommandResult | None:
             else:
                 host.release_terminal(t.id, code)
             out += "exit\n" if t.tty and not runtime.is_busybox(host, c) else ""
-        return CommandResult(out + host.drain_output(t.id), err, code, bool(t.kind))
+        return CommandResult(out + host.take_output(t.id), err, code, bool(t.kind))
     if t.kind == "repl":
         if line.strip() in REPL_EXITS:
             host.on_exited(c, 0)
             return CommandResult("", "", 0, False)
-        return CommandResult("", "docker-dojo: only leaving the REPL (.exit / exit()) is modelled\n", 1, True)
+        return CommandResult("", "", 1, True, (N_("Only leaving the REPL (.exit / exit()) is modelled."),))
     # the simulator's own note, not Docker's text: a message the web translates; terminals count from 1 as the tabs do
     if t.kind == "logs":
         note = N_(
@@ -112,13 +112,13 @@ def interrupt(host: Host, t: Terminal) -> CommandResult:
         host.release_terminal(t.id, 130)
         return CommandResult("^C\n", "", 130)
     if t.kind == "logs" or not t.sig_proxy:
-        pending = host.drain_output(t.id)
+        pending = host.take_output(t.id)
         host.release_terminal(t.id, 130)
         return CommandResult(pending + "^C\n", "", 130)
     if t.kind in ("shell", "exec", "repl") and t.tty:
         return CommandResult("^C\n", "", 130, True)  # the tty turns ^C into input for the shell
-    runtime.deliver_signal(host, c, "SIGINT")
-    pending = host.drain_output(t.id)
+    runtime.deliver_signal(host, c, "SIGINT", "ctrl_c", t.id)  # the CLI's sig-proxy: ContainerKill(SIGINT)
+    pending = host.take_output(t.id)
     if t.kind:
         return CommandResult("^C" + pending + ("\n" if not pending else ""), "", 130, True)
     return CommandResult("^C" + pending, "", t.last_exit if t.last_exit is not None else 0)
@@ -130,5 +130,5 @@ def detach_keys(host: Host, t: Terminal) -> CommandResult:
         host.release_terminal(t.id, 0)
         return CommandResult("read escape sequence\n", "", 0)
     if t.kind:
-        return CommandResult("", "docker-dojo: Ctrl+P Ctrl+Q only detaches containers started with -it\n", 1, True)
+        return CommandResult("", "", 1, True, (N_("Ctrl+P Ctrl+Q only detaches containers started with -it."),))
     return CommandResult("", "", 0)

@@ -18,10 +18,13 @@ def write_output(ws: Workspace, terminal: int, text: str, kind: str) -> None:
 
 
 def write_result(ws: Workspace, terminal: int, result: CommandResult) -> None:
-    """A command's output, coloured by meaning: stderr of a command that succeeded (BuildKit's progress,
-    `docker run`'s pull lines) is not an error, so it is shown as ordinary output."""
-    write_output(ws, terminal, result.stdout, "out")
-    write_output(ws, terminal, result.stderr, "err" if result.exit_code != 0 else "out")
+    """A command's output in the order a terminal shows it (`result.screen`: `docker run`'s pull progress
+    before the container's output; else stdout, then stderr), coloured by meaning: stderr of a command
+    that succeeded (BuildKit's progress, `docker run`'s pull lines) is not an error, so it is shown as
+    ordinary output."""
+    err = "err" if result.exit_code != 0 else "out"
+    for stream, text in result.screen or (("stdout", result.stdout), ("stderr", result.stderr)):
+        write_output(ws, terminal, text, "out" if stream == "stdout" else err)
     write_notes(ws, terminal, result.notes)
 
 

@@ -13,6 +13,7 @@ from app.dockersim import DockerHost
 from app.models import LabAttempt
 from app.services import lab_format
 from app.services.lab_scrollback import Scrollback
+from app.services.messages import translate
 
 MAX_TERMINALS = 4
 
@@ -38,4 +39,7 @@ class Workspace(Scrollback):
         """Move output that containers wrote to attached terminals into the scrollback."""
         for tid in range(MAX_TERMINALS):
             if tid in self.host.terminals:
-                self.write(tid, "out", self.host.drain_output(tid))
+                text, notes = self.host.drain_with_notes(tid)
+                self.write(tid, "out", text)
+                if notes:  # e.g. the note that a container's output was cut
+                    self.write(tid, "note", "".join(f"\n💡 {translate(note)}\n" for note in notes))

@@ -38,3 +38,8 @@ def host() -> DockerHost:
 def s(host: DockerHost) -> Session:
     """A typing session on a fresh host."""
     return Session(host)
+
+
+def said(result: CommandResult) -> str:
+    """The simulator's own notes (not Docker's text) of a result, in English, one per line."""
+    return "".join(note.english() + "\n" for note in result.notes)

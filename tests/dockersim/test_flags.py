@@ -7,6 +7,7 @@ import pytest
 from app.dockersim import DockerHost
 from app.dockersim.cli.flags import parse
 from app.dockersim.core.hints import HINTS
+from tests.dockersim.conftest import said
 from tests.dockersim.real_client_cases import REAL
 
 
@@ -51,7 +52,7 @@ def test_interspersed_flags_after_positionals():
 )
 def test_real_but_unmodelled_flags_say_so(line):
     r = DockerHost(hints=False).run(line)
-    assert r.exit_code == 125 and "not supported by this simulator" in r.stderr
+    assert r.exit_code == 125 and r.stderr == "" and "not supported by this simulator" in said(r)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,11 @@ def test_real_but_unmodelled_flags_say_so(line):
 )
 def test_real_but_unmodelled_commands_say_so(line):
     r = DockerHost(hints=False).run(line)
-    assert r.exit_code == 1 and "is a real Docker command, but this simulator does not model it" in r.stderr
+    assert (
+        r.exit_code == 1
+        and r.stderr == ""
+        and "is a real Docker command, but this simulator does not model it" in said(r)
+    )
 
 
 @pytest.mark.parametrize(

@@ -39,17 +39,26 @@ def transcript(script: str) -> str:
         else:
             r = host.run(line, terminal)
             out.append(f"[{terminal}] $ {line}\n")
-        out.append(r.stdout if r.stdout.endswith("\n") or not r.stdout else r.stdout + "\u23ce\n")
+        # stdout and stderr (lines marked "!") in the order the terminal shows them (CommandResult.screen)
+        for stream, text in r.screen or (("stdout", r.stdout), ("stderr", r.stderr)):
+            if stream == "stdout":
+                out.append(text if text.endswith("\n") or not text else text + "\u23ce\n")
+            elif text:
+                out.append(_marked(text))
         # the simulator's notes as the Korean terminal shows them, under Docker's text after a blank line
-        stderr = r.stderr + "".join(f"\n💡 {korean(n)}\n" for n in r.notes)
-        if stderr:
-            out.append("".join(f"!{x}\n" for x in stderr.rstrip("\n").split("\n")))
+        notes = "".join(f"\n💡 {korean(n)}\n" for n in r.notes)
+        if notes:
+            out.append(_marked(notes))
         out.append(f"(exit {r.exit_code}{', terminal held' if r.busy else ''})\n")
         for t in sorted(host.terminals):
             if t != terminal and host.terminal_busy(t) is False and host.terminals[t].pending:
                 out.append(f"[{t}] <output streamed while attached>\n{host.drain_output(t)}")
         check_invariants(host)
     return "".join(out).replace("\r", "\u240d")  # show CR visibly; golden files stay plain LF text
+
+
+def _marked(text: str) -> str:
+    return "".join(f"!{x}\n" for x in text.rstrip("\n").split("\n"))
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)

@@ -5,18 +5,19 @@ from __future__ import annotations
 from app.dockersim import DockerHost
 from app.dockersim.engine.history import COMPACT_EVERY, HISTORY_RECENT
 from app.dockersim.engine.models import MAX_LOG_LINES
+from tests.dockersim.conftest import said
 
 
 def test_long_line_rejected(s):
     r = s("echo " + "x" * 5000)
-    assert r.exit_code == 1 and "command line too long" in r.stderr
+    assert r.exit_code == 1 and "Command line too long (5005 bytes; the limit is 4096)" in said(r)
 
 
 def test_container_limit(s):
     for i in range(50):
         s.ok(f"docker create --name c{i:02d} busybox")
     r = s("docker create --name c99 busybox")
-    assert r.exit_code == 1 and "container limit reached (50" in r.stderr and len(s.host.containers) == 50
+    assert r.exit_code == 1 and "Container limit reached (50" in said(r) and len(s.host.containers) == 50
     r = s("docker run -d nginx")
     assert r.exit_code != 0 and len(s.host.containers) == 50
     s.ok("docker container prune -f")
@@ -27,7 +28,7 @@ def test_volume_limit(s):
     for i in range(50):
         s.ok(f"docker volume create vol{i}")
     r = s("docker volume create one-more")
-    assert r.exit_code == 1 and "volume limit reached (50" in r.stderr
+    assert r.exit_code == 1 and "Volume limit reached (50" in said(r)
 
 
 def test_image_limit(s):
@@ -41,7 +42,7 @@ def test_image_limit(s):
         if r.exit_code:
             break
     assert i == 29 and len(host.images) == 30
-    assert "image limit reached (30" in r.stderr
+    assert "Image limit reached (30" in said(r)
 
 
 def test_byte_limit_on_host_files(s):
@@ -77,5 +78,7 @@ def test_history_and_terminals_are_bounded():
     for t in range(2, 64):
         host.run("pwd", t)
     r = host.run("pwd", 99)
-    assert r.exit_code == 1 and "too many terminals" in r.stderr and not host.terminal_busy(99)
+    assert (
+        r.exit_code == 1 and "Too many terminals (the limit is 64 per host)." in said(r) and not host.terminal_busy(99)
+    )
     assert DockerHost.from_snapshot(host.snapshot()).snapshot() == host.snapshot()

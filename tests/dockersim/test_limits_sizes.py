@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.dockersim import DockerHost
+from app.dockersim.core.message import split_notes
 from app.dockersim.engine.accounting import MAX_BYTES, MAX_CACHE_CHARS, MAX_PENDING, fit_cache
 from app.dockersim.engine.history import (
     COMPACT_EVERY,
@@ -14,8 +15,16 @@ from app.dockersim.engine.history import (
     MAX_HISTORY_BYTES,
     entry_size,
 )
-from app.dockersim.engine.limits import MAX_LOG_BYTES, MAX_OUTPUT_BYTES, MAX_PENDING_BYTES, cut_output, text_size
+from app.dockersim.engine.limits import (
+    MAX_LOG_BYTES,
+    MAX_OUTPUT_BYTES,
+    MAX_PENDING_BYTES,
+    OUTPUT_CUT_NOTE,
+    cut_output,
+    text_size,
+)
 from app.dockersim.shell.env import MAX_COMMAND_TEXT, Budget, LimitExceeded
+from tests.dockersim.conftest import said
 
 HALF_MIB = 512 * 1024
 
@@ -31,21 +40,22 @@ def test_output_at_the_limit_is_whole_and_one_byte_past_it_is_cut_with_the_note(
     fill(s.host, "at.txt", MAX_OUTPUT_BYTES)
     assert s.out("cat at.txt") == "x" * MAX_OUTPUT_BYTES
     fill(s.host, "past.txt", MAX_OUTPUT_BYTES + 1)
-    out = s.out("cat past.txt")
-    assert out.startswith("x" * MAX_OUTPUT_BYTES) and out[MAX_OUTPUT_BYTES] == "\n"
-    assert "output over 64 KiB: the remaining 1 bytes were cut" in out and "1 바이트를 생략했습니다" in out
+    r = s.ok("cat past.txt")
+    assert r.stdout == "x" * MAX_OUTPUT_BYTES
+    assert said(r) == "Output over 64 KiB: the remaining 1 bytes were cut.\n"
+    assert r.notes[0].id == OUTPUT_CUT_NOTE.id
 
 
 def test_a_cut_never_splits_a_character():
     text = "가" * (MAX_OUTPUT_BYTES // 3 + 1)  # 3 bytes each: the limit falls inside one
-    head, _, note = cut_output(text).partition("\n[docker-dojo:")
-    assert head == "가" * (MAX_OUTPUT_BYTES // 3) and "the remaining" in note
+    head, notes = split_notes(cut_output(text))
+    assert head == "가" * (MAX_OUTPUT_BYTES // 3) and notes[0].kwargs() == {"limit": 64, "cut": 3}
 
 
 def test_stderr_is_cut_on_its_own(s):
     fill(s.host, "past.txt", MAX_OUTPUT_BYTES + 10)
     r = s("cat past.txt nosuch.txt")
-    assert r.stderr == "cat: nosuch.txt: No such file or directory\n" and "bytes were cut" in r.stdout
+    assert r.stderr == "cat: nosuch.txt: No such file or directory\n" and "bytes were cut" in said(r)
 
 
 # --- text one command line may produce or expand to --------------------------------------------
@@ -63,12 +73,11 @@ def test_cat_of_many_files_stops_at_the_limit_before_building_the_text(s):
     fill(s.host, "half", HALF_MIB)
     n = MAX_COMMAND_TEXT // HALF_MIB  # exactly the limit
     r = s("cat" + " half" * n)
-    assert r.exit_code == 0 and "bytes were cut" in r.stdout
+    assert r.exit_code == 0 and "bytes were cut" in said(r)
     r = s("cat" + " half" * (n + 1))
     assert r.exit_code == 1 and r.stdout == ""
-    assert r.stderr == (
-        "docker-dojo: this command line would produce more than 4 MiB of text; it was stopped (a limit of this "
-        "simulator)\n"
+    assert r.stderr == "" and said(r) == (
+        "This command line would produce more than 4 MiB of text; it was stopped (a limit of this simulator).\n"
     )
     fill(s.host, "half", HALF_MIB + 1)  # one character more per file: n files are past the limit
     assert s("cat" + " half" * n).exit_code == 1
@@ -77,20 +86,20 @@ def test_cat_of_many_files_stops_at_the_limit_before_building_the_text(s):
 def test_expansion_and_printf_and_echo_are_bounded(s):
     fill(s.host, "big", 900_000)
     r = s("echo" + " $(cat big)" * 5)
-    assert r.exit_code == 1 and "more than 4 MiB" in r.stderr
+    assert r.exit_code == 1 and "more than 4 MiB" in said(r)
     s.ok("rm big")
     s.host.write_file("words", "a " * 250_000)  # many short words: each counts as a Python string
     r = s("printf '%s' $(cat words)")
-    assert r.exit_code == 1 and "more than 4 MiB" in r.stderr
+    assert r.exit_code == 1 and "more than 4 MiB" in said(r)
     s.host.write_file("some", "b " * 2000)
     r = s("printf '%s" + "<" * 3000 + "' $(cat some) $(cat some) $(cat some)")  # the format repeats per argument
-    assert r.exit_code == 1 and "more than 4 MiB" in r.stderr
+    assert r.exit_code == 1 and "more than 4 MiB" in said(r)
 
 
 def test_a_command_line_of_many_commands_shares_one_budget(s):
     fill(s.host, "big", 900_000)
     r = s("cat big; " * 10)
-    assert r.exit_code == 1 and "more than 4 MiB" in r.stderr
+    assert r.exit_code == 1 and "more than 4 MiB" in said(r)
 
 
 # --- the host's data ------------------------------------------------------------------------------
@@ -99,7 +108,7 @@ def test_a_command_line_of_many_commands_shares_one_budget(s):
 def test_check_room_at_the_limit_and_past_it(host):
     room = MAX_BYTES - host.bytes_used()
     host.check_room(room)
-    with pytest.raises(Exception, match="no space left on the simulated host"):
+    with pytest.raises(Exception, match="No space left on the simulated host"):
         host.check_room(room + 1)
 
 
@@ -108,7 +117,7 @@ def test_container_command_lines_count_and_a_run_past_the_limit_changes_nothing(
     s.ok("docker pull busybox")
     before = (s.host.bytes_used(), len(s.host.containers), len(s.host.volumes))
     r = s("docker run -d -v data:/data busybox echo $(cat big)")
-    assert r.exit_code == 1 and "no space left on the simulated host" in r.stderr
+    assert r.exit_code == 1 and "No space left on the simulated host" in said(r)
     assert (s.host.bytes_used(), len(s.host.containers), len(s.host.volumes)) == before  # not even the volume
     s.ok("rm big")
     s.ok("docker run -d busybox echo small")
@@ -118,13 +127,13 @@ def test_container_command_lines_count_and_a_run_past_the_limit_changes_nothing(
 def test_environments_labels_and_tags_count(s):
     fill(s.host, "big", 900_000)
     s.ok("docker pull busybox")
-    assert "no space left" in s("docker create -e X=$(cat big) busybox").stderr
-    assert "no space left" in s("docker create -l x=$(cat big) busybox").stderr
+    assert "No space left" in said(s("docker create -e X=$(cat big) busybox"))
+    assert "No space left" in said(s("docker create -l x=$(cat big) busybox"))
     s.ok("rm big")
     fill(s.host, "pad", 0)
     room = MAX_BYTES - s.host.bytes_used()
     fill(s.host, "pad", room - len("t2:latest") + 1)  # one character too few for the tag
-    assert "no space left" in s("docker tag busybox t2:latest").stderr
+    assert "No space left" in said(s("docker tag busybox t2:latest"))
     assert s.host.image("t2:latest") is None
     fill(s.host, "pad", room - len("t2:latest"))
     s.ok("docker tag busybox t2")  # "t2:latest" is 9 characters: exactly fits now

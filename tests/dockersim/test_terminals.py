@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.dockersim import DockerHost
 from app.dockersim.engine.fixtures import APP
+from tests.dockersim.conftest import said
 
 
 def _app(s, extra: str = "") -> None:
@@ -140,7 +141,7 @@ def test_prune_prompts_wait_for_an_answer(s):
 
 def test_host_exit_is_refused(s):
     r = s("exit")
-    assert r.exit_code == 1 and "stays open" in r.stderr
+    assert r.exit_code == 1 and r.stderr == "" and "stays open" in said(r)
 
 
 def test_idle_ctrl_c_does_not_rewrite_history(s):

@@ -171,7 +171,13 @@ def test_hints_and_the_busy_note_are_in_the_ui_language(app: Flask, ui: str) -> 
     host = DockerHost(seed=0, hints=True)
     host.run("docker run --name web nginx")
     busy = host.run("docker ps")
-    notes: list[Message] = [*HINTS.values(), *busy.notes]
+    # every note the simulator can write (not only hints): its own refusals, limits and cut notes too
+    own = [
+        Message(msgid, tuple((field, "web") for field in sorted(set(re.findall(r"%\((\w+)\)s", msgid)))))
+        for msgid, where in _marked_messages().items()
+        if where.startswith("dockersim/")
+    ]
+    notes: list[Message] = [*HINTS.values(), *own, *busy.notes]
     with app.test_request_context(headers={"Accept-Language": ui}):
         from flask import session
 

@@ -50,6 +50,7 @@ from app.dockersim.build.request import (
     normalize_ref,
 )
 from app.dockersim.build.steps import Layer, StageRunner, StageState, StepFailure, image_config
+from app.dockersim.core.message import is_note
 
 __all__ = [
     "PULL_ACCESS_DENIED",
@@ -157,7 +158,7 @@ class _Build:
                     vertex.error = True
                     raise BuildFailed(
                         "base_image_not_found",
-                        f"{ref}: failed to resolve source metadata for {norm}: {exc.message}",
+                        _unresolved(ref, norm, exc.message),
                         stage.source.line,
                         stage.source.end_line,
                     ) from None
@@ -282,9 +283,7 @@ class _Build:
             return self.resolve_base(ref)
         except BaseImageNotFound as exc:
             norm = normalize_ref(ref)
-            raise StepFailure(
-                "base_image_not_found", f"{ref}: failed to resolve source metadata for {norm}: {exc.message}"
-            ) from None
+            raise StepFailure("base_image_not_found", _unresolved(ref, norm, exc.message)) from None
 
     def _export(self, st: StageState, context: Context) -> BuiltImage:
         config = st.config
@@ -339,7 +338,8 @@ class _Build:
 
     def _failure(self, exc: BuildFailed) -> BuildOutcome:
         source = render_source(self.filename, self.lines, exc.line, exc.end_line) if exc.line else ""
-        tail = source + f"ERROR: failed to solve: {exc.message}\n"
+        # the simulator's own refusal (a note) is not BuildKit's text: no "ERROR: failed to solve:" framing
+        tail = source + (exc.message if is_note(exc.message) else f"ERROR: failed to solve: {exc.message}\n")
         if self.req.quiet:
             stderr = tail
         else:
@@ -357,3 +357,8 @@ class _Build:
 def _steps(stage: df.Stage, external: bool) -> int:
     """Build steps of a stage: FROM of an external image, then RUN, COPY, ADD and WORKDIR."""
     return int(external) + sum(isinstance(c, (df.Run, df.Copy, df.Add, df.Workdir)) for c in stage.commands)
+
+
+def _unresolved(ref: str, norm: str, cause: str) -> str:
+    """BuildKit's error for a base image it cannot resolve (the simulator's own note stays a bare note)."""
+    return cause if is_note(cause) else f"{ref}: failed to resolve source metadata for {norm}: {cause}"

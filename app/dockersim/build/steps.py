@@ -28,6 +28,7 @@ from app.dockersim.build.progress import Vertex
 from app.dockersim.build.run import run_step
 from app.dockersim.build.shell import ExpansionError, display_run, expand_vars, process_word, process_words
 from app.dockersim.build.state import DEFAULT_SHELL, Layer, StageState, StepFailure, image_config
+from app.dockersim.core.message import N_, note_marker
 
 
 class StageRunner(MetadataSteps):
@@ -212,9 +213,8 @@ class StageRunner(MetadataSteps):
         sources = [self._word(st, s, ins) for s in ins.sources]
         for src in sources:
             if isinstance(ins, df.Add) and re.match(r"^[a-z][a-z0-9+.-]*://", src):
-                raise StepFailure(
-                    "unsupported", f"simulator: ADD from a URL ({src}) is not supported", ins.line, ins.end_line
-                )
+                note = N_("ADD from a URL (%(source)s) is real but not supported by this simulator.", source=src)
+                raise StepFailure("unsupported", note_marker(note), ins.line, ins.end_line)
             try:
                 picked = select(files, dirs, src)
             except SourceNotFound as exc:

@@ -8,7 +8,8 @@ from typing import Any
 
 from app.dockersim.cli import values
 from app.dockersim.cli.table import COMMANDS
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import DockerError, sim_error
+from app.dockersim.core.message import N_
 
 LIST_TYPES = {"list", "filter", "strings", "stringArray", "map", "mount", "ulimit"}
 INT_TYPES = {"int", "uint", "uint16", "int64"}
@@ -238,11 +239,12 @@ def parse(path: str, argv: list[str], interspersed: bool = True, modelled: froze
         return result
     unsupported = [name for name in parser.used if modelled is not None and name not in modelled]
     if unsupported:
-        raise DockerError(
-            f"docker: the flag --{unsupported[0]} of '{path_of(path)}' is real but not supported by this simulator\n",
-            125,
-            "unsupported",
+        note = N_(
+            "The flag --%(flag)s of '%(command)s' is real but not supported by this simulator.",
+            flag=unsupported[0],
+            command=path_of(path),
         )
+        raise sim_error(note, 125, "unsupported")
     low, high = _bounds(COMMANDS[path])
     if len(result.args) < low:
         raise _arg_error(path, "too_few")

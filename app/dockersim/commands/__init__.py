@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from app.dockersim.commands.build_cmd import context_hash
 from app.dockersim.commands.dispatch import docker_main
 from app.dockersim.commands.hosttools import curl, history
+from app.dockersim.core.message import N_, note_marker
 from app.dockersim.engine.fixtures import HOME
 from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
 
@@ -24,7 +25,11 @@ def host_shell(host: Host, t: Terminal) -> ShellEnv:
     sh.hooks["curl"] = lambda argv, s: curl(host, argv[1:])
     sh.hooks["history"] = lambda argv, s: history(host, t.id)
     sh.hooks["sleep"] = host.sleep_hook
-    sh.hooks["exit"] = lambda argv, s: ("", "docker-dojo: this is the simulator's only host shell; it stays open\n", 1)
+    sh.hooks["exit"] = lambda argv, s: (
+        "",
+        note_marker(N_("This is the simulator's only host shell; it stays open.")),
+        1,
+    )
     sh.hooks["sudo"] = _sudo
     sh.hooks["$("] = _substitution
     sh.hooks["__held__"] = lambda argv, s: ("", "", int(bool(t.kind)))
@@ -36,7 +41,8 @@ def _sudo(argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
     if len(argv) < 2:
         return "", "usage: sudo -h | -K | -k | -V\nusage: sudo [-u user] command [arg ...]\n", 1
     if argv[1].startswith("-"):
-        return "", f"docker-dojo: sudo options such as '{argv[1]}' are not modelled by this simulator\n", 1
+        note = N_("sudo options such as '%(option)s' are not modelled by this simulator.", option=argv[1])
+        return "", note_marker(note), 1
     return dispatch(argv[1:], sh)
 
 

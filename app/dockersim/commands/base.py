@@ -10,6 +10,7 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.cli.read import canonical
 from app.dockersim.core.errors import DockerError
 from app.dockersim.core.hints import hint_text
+from app.dockersim.core.message import is_note
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -59,6 +60,6 @@ def register(paths: str, flags: str = "") -> Callable[[CommandFn], CommandFn]:
 def frame_error(host: Host, e: DockerError) -> Out:
     """Docker's stderr text plus, when hints are on, the hint as a note (DockerHost moves it to `notes`)."""
     text = e.text if e.text.endswith("\n") else e.text + "\n"
-    if host.hints:
+    if host.hints and not is_note(text):  # the simulator's own sentence needs no hint under it
         text += hint_text(e.hint or "generic")
     return e.stdout, text, e.exit_code

@@ -13,8 +13,9 @@ from app.dockersim.build.context import Context, canonical_json, sha256_hex
 from app.dockersim.cli.flags import Parsed, usage_error
 from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import registry_image
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import DockerError, sim_error
 from app.dockersim.core.fs import norm
+from app.dockersim.core.message import N_, note_marker
 from app.dockersim.core.refs import ReferenceError_, familiar, parse
 from app.dockersim.engine.models import Image, Layer
 from app.dockersim.engine.registry import UNMODELLED_HUB, lookup
@@ -37,9 +38,10 @@ def _base(host: Host, ref: str) -> tuple[BaseImage, Image]:
             raise BaseImageNotFound() from None
         reg = lookup(repo, tag)
         if reg is None and repo in UNMODELLED_HUB:
-            raise BaseImageNotFound(
-                f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry does not carry it"
+            note = N_(
+                "'%(repo)s' is a real Docker Hub image, but this simulator's registry does not carry it.", repo=repo
             )
+            raise BaseImageNotFound(note_marker(note))
         if reg is None:
             raise BaseImageNotFound()
         img = registry_image(host, reg)  # BuildKit keeps pulled bases in its own store, not in `docker images`
@@ -100,11 +102,10 @@ def _tags(p: Parsed, inv: Caller) -> list[str]:
 def _context_root(host: Host, path: str, cwd: str) -> str:
     """The build context folder (only a local folder is modelled)."""
     if path == "-" or "://" in path or path.startswith("git@"):
-        raise DockerError(
-            f"docker-dojo: building from {path!r} is real but not supported by this simulator; use a folder\n",
-            1,
-            "unsupported",
+        note = N_(
+            "Building from %(source)s is real but not supported by this simulator; use a folder.", source=repr(path)
         )
+        raise sim_error(note, 1, "unsupported")
     root = norm(path, cwd)
     if host.fs.kind(root) != "dir":
         raise DockerError(f'ERROR: unable to prepare context: path "{path}" not found\n', 1, "build_plain")

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, frame_error, register
 from app.dockersim.commands.run import NAME_RE, start_container
-from app.dockersim.core.errors import DockerError, daemon_error
+from app.dockersim.core.errors import DockerError, daemon_error, sim_error
 from app.dockersim.core.format import human_size
 from app.dockersim.core.fs import FS, FsError, norm, walk_dirs, walk_files
 from app.dockersim.core.layers import LayeredFS
+from app.dockersim.core.message import N_
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, LogEntry
 from app.dockersim.engine.processes import SIGNALS
+from app.dockersim.engine.restart_policy import signal_name
 from app.dockersim.shell.interp import copy_tree, resolve_exe
 
 if TYPE_CHECKING:
@@ -49,15 +51,15 @@ def _frame_multi(host: Host, out: list[str], errs: list[str], key: str) -> Out:
     raise DockerError("".join(errs), 1, key, stdout="".join(out))
 
 
-def stop(host: Host, c: Container, timeout: int | None = None, sig: str = "") -> None:
+def stop(host: Host, c: Container, timeout: int | None = None, sig: str = "", by: str = "stop") -> None:
     """SIGTERM (or the image's StopSignal), then SIGKILL after the grace period."""
-    if not c.running:
+    if not c.up:
         return
-    signal = sig or c.config.get("StopSignal") or "SIGTERM"
-    code = runtime.deliver_signal(host, c, signal)
+    signal = signal_name(sig or c.config.get("StopSignal") or "SIGTERM")
+    code = runtime.deliver_signal(host, c, signal, by)
     if code is None and c.running:
         host.clock.advance(10 if timeout is None else max(0, timeout))
-        runtime.deliver_signal(host, c, "SIGKILL")
+        runtime.deliver_signal(host, c, "SIGKILL", by)
 
 
 def _signal_name(raw: str) -> str:
@@ -104,7 +106,7 @@ def cmd_start(host: Host, p: Parsed, inv: Caller) -> Out:
     for ref in p.args:
         try:
             c = get(host, ref)
-            if not c.running:
+            if not c.up:
                 c.attached = False
                 start_container(host, c)
             started.append(ref + "\n")
@@ -129,6 +131,8 @@ def _hold(host: Host, c: Container, inv: Caller, interactive: bool) -> None:
 
 
 def _attach(host: Host, c: Container, inv: Caller, interactive: bool = True, sig_proxy: bool = True) -> Out:
+    if c.state == "restarting":  # docker/cli attach.go inspectContainerAndCheckState
+        raise DockerError("You cannot attach to a restarting container, wait until it is running\n", 1, "not_running")
     if not c.running:
         raise DockerError("You cannot attach to a stopped container, start it first\n", 1, "attach_stopped")
     _hold(host, c, inv, interactive)
@@ -157,11 +161,9 @@ def cmd_restart(host: Host, p: Parsed, inv: Caller) -> Out:
     sig = _signal_name(p.get("signal")) if p.get("signal") else ""
 
     def act(c: Container, ref: str) -> None:
-        stop(host, c, p.get("timeout"), sig)
+        stop(host, c, p.get("timeout"), sig, "restart")
         c.attached = False
-        # a manual restart resets the restart manager: RestartCount counts restart-policy restarts only
-        c.restart_count = 0
-        start_container(host, c)
+        start_container(host, c)  # a new restart manager: RestartCount counts restart-policy restarts only
 
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "no_container")
@@ -173,9 +175,9 @@ def cmd_kill(host: Host, p: Parsed, inv: Caller) -> Out:
     sig = _signal_name(p.get("signal") or "KILL")
 
     def act(c: Container, ref: str) -> None:
-        if not c.running:
+        if not c.up:
             raise daemon_error(f"cannot kill container: {ref}: container {c.id} is not running", "not_running")
-        runtime.deliver_signal(host, c, sig)
+        runtime.deliver_signal(host, c, sig, "kill")
 
     out, errs = _each(host, p.args, act)
     return _frame_multi(host, out, errs, "not_running")
@@ -191,20 +193,20 @@ def cmd_rm(host: Host, p: Parsed, inv: Caller) -> Out:
             errs.append(f"Error response from daemon: No such container: {ref}\n")
             code = code if p.flag("force") else 1
             continue
-        if c.running and not p.flag("force"):
+        if c.up and not p.flag("force"):
             errs.append(
-                f'Error response from daemon: cannot remove container "{ref}": container is running: '
+                f'Error response from daemon: cannot remove container "{ref}": container is {c.state}: '
                 "stop the container before removing or force remove\n"
             )
             code = 1
             continue
-        if c.running:
-            runtime.deliver_signal(host, c, "SIGKILL")
+        if c.up:
+            runtime.deliver_signal(host, c, "SIGKILL", "rm")
         if host.container(c.id):
             host.remove_container(c, volumes=p.flag("volumes"))
         out.append(ref + "\n")
     if errs:
-        key = "rm_running" if "is running" in "".join(errs) else "no_container"
+        key = "rm_running" if "stop the container" in "".join(errs) else "no_container"
         e = DockerError("".join(errs), code, key, stdout="".join(out))
         if code == 0:
             return frame_error(host, e)
@@ -241,6 +243,8 @@ def cmd_logs(host: Host, p: Parsed, inv: Caller) -> Out:
 def cmd_exec(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker exec [-it] [-d] [-w] [-e]: run a command in a running container."""
     c = get(host, p.args[0])
+    if c.state == "restarting":  # moby daemon/exec.go getActiveContainer
+        raise daemon_error(f"Container {c.id} is restarting, wait until the container is running", "not_running")
     if not c.running:
         raise daemon_error(f"container {c.id} is not running", "not_running")
     argv = p.args[1:]
@@ -293,7 +297,7 @@ def cmd_container_prune(host: Host, p: Parsed, inv: Caller) -> Out:
     if not p.flag("force"):
         host.ask(inv.terminal, ["container", "prune", "--force"])
         return warning, "", 0
-    gone = [c for c in host.containers if not c.running]
+    gone = [c for c in host.containers if not c.up]
     size = sum(c.rw.size for c in gone)
     for c in gone:
         host.remove_container(c)
@@ -381,12 +385,9 @@ def cmd_cp(host: Host, p: Parsed, inv: Caller) -> Out:
         copy_tree(from_fs, source, to_fs, target)
     except FsError as e:
         if e.code == "ENOSPC":
-            raise DockerError(
-                "docker-dojo: cp failed: No space left on device (this simulated host keeps at most 1 MiB of files)\n",
-                1,
-                "limit",
-            ) from None
-        raise DockerError(f"docker-dojo: cp failed: {e if e.path else e.message}\n", 1, "cp") from None
+            note = N_("cp failed: No space left on device (this simulated host keeps at most 1 MiB of files).")
+            raise sim_error(note, 1, "limit") from None
+        raise sim_error(N_("cp failed: %(error)s", error=str(e) if e.path else e.message), 1, "cp") from None
     if p.flag("quiet"):
         return "", "", 0
     return "", f"Successfully copied {human_size(_tar_size(from_fs, source))} to {shown}\n", 0

@@ -22,7 +22,8 @@ from app.dockersim.commands import (  # noqa: F401
     volume,
 )
 from app.dockersim.commands.base import REGISTRY, Caller, Out, frame_error
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import DockerError, sim_error
+from app.dockersim.core.message import N_
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -91,9 +92,8 @@ def _global_option(opt: str) -> Out:
     if opt in ("-h", "--help"):
         return TOP_HELP, "", 0
     if opt in _GLOBAL_OPTIONS or opt.split("=")[0] in ("--log-level", "--host", "--context", "--config"):
-        raise DockerError(
-            f"docker: the global option {opt} is real but not supported by this simulator\n", 125, "unsupported"
-        )
+        note = N_("The global option %(option)s is real but not supported by this simulator.", option=opt)
+        raise sim_error(note, 125, "unsupported")
     raise DockerError(
         f"unknown flag: {opt}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\n"
         "Run 'docker --help' for more information\n",
@@ -124,11 +124,7 @@ def _group_path(word: str, sub: str) -> str:
     if path in REGISTRY:
         return path
     if sub in GROUP_COMMANDS[word]:
-        raise DockerError(
-            f"docker: '{path_str(path)}' is a real Docker command, but this simulator does not model it\n",
-            1,
-            "not_modelled",
-        )
+        raise _not_modelled(path_str(path))
     usage = "docker volume COMMAND" if word == "volume" else f"docker {word}"
     raise DockerError(
         f"docker: unknown command: docker {path}\n\nUsage:  {usage}\n\n"
@@ -138,16 +134,18 @@ def _group_path(word: str, sub: str) -> str:
     )
 
 
+def _not_modelled(command: str) -> DockerError:
+    """The simulator's refusal of a real Docker command it does not model (a note, not Docker's text)."""
+    note = N_("'%(command)s' is a real Docker command, but this simulator does not model it.", command=command)
+    return sim_error(note, 1, "not_modelled")
+
+
 def _command_path(word: str) -> str:
     """A top-level command word that is modelled, or Docker's (or the simulator's) refusal."""
     if word in REGISTRY:
         return word
     if word in TOP_COMMANDS or word in UNMODELLED_GROUPS:
-        raise DockerError(
-            f"docker: 'docker {word}' is a real Docker command, but this simulator does not model it\n",
-            1,
-            "not_modelled",
-        )
+        raise _not_modelled(f"docker {word}")
     raise DockerError(
         f"docker: unknown command: docker {word}\n\nRun 'docker --help' for more information\n",
         1,

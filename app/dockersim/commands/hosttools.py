@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.dockersim.core.errors import ConnectionRefused, ConnectionReset
 from app.dockersim.core.hints import hint_text
+from app.dockersim.core.message import N_, note_marker
 from app.dockersim.engine import runtime
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ def _curl_options(args: list[str]) -> tuple[str, str | None, bool, str]:
                 data = val if data is None else data + "&" + val
             i += 1
         elif a.startswith("-") and a not in ("-s", "--silent", "-S", "-L", "-sS"):
-            raise _CurlUsage(f"curl: option {a}: is unknown (the simulator models -i -s -X -d -H)\n{_CURL_HELP}")
+            note = note_marker(N_("This simulator's curl models only the options -i -s -X -d -H."))
+            raise _CurlUsage(f"curl: option {a}: is unknown\n{_CURL_HELP}{note}")
         elif not a.startswith("-"):
             url = a
         i += 1

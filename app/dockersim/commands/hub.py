@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import DockerError, sim_error
+from app.dockersim.core.message import N_
 from app.dockersim.core.refs import ReferenceError_, parse
 from app.dockersim.engine.hub_files import digest_hex
 from app.dockersim.engine.registry import RegistryImage, by_id
@@ -44,18 +45,14 @@ def _log_in(host: Host, user: str) -> Out:
 def cmd_login(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker login [-u USER] [-p PASSWORD | --password-stdin] (Docker Hub only)."""
     if p.args and p.args[0] not in ("docker.io", "index.docker.io", "registry-1.docker.io", INDEX):
-        raise DockerError(
-            f"docker-dojo: only Docker Hub is simulated; logging in to {p.args[0]} is not modelled\n", 1, "not_modelled"
-        )
+        note = N_("Only Docker Hub is simulated; logging in to %(registry)s is not modelled.", registry=p.args[0])
+        raise sim_error(note, 1, "not_modelled")
     user, password = str(p.get("username") or ""), p.get("password")
     if password is not None and p.flag("password-stdin"):
         raise DockerError("--password and --password-stdin are mutually exclusive\n", 1, "flag")
     if not user:
-        raise DockerError(
-            "docker-dojo: Docker Hub's browser login is not modelled here; type `docker login -u YOUR_NAME`\n",
-            1,
-            "login",
-        )
+        note = N_("Docker Hub's browser login is not modelled here; type `docker login -u YOUR_NAME`.")
+        raise sim_error(note, 1, "login")
     if p.flag("password-stdin"):
         raise DockerError("Error: Password Required\n", 1, "login")  # nothing is piped in this shell
     if password is None:

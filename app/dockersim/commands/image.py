@@ -13,6 +13,7 @@ from app.dockersim.commands.listing import inspect_image, render
 from app.dockersim.commands.pull import pull
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import ellipsis, human_duration, human_size, short_id, table
+from app.dockersim.core.message import is_note
 from app.dockersim.core.refs import ReferenceError_, familiar, full_name, parse
 from app.dockersim.engine.models import Image
 
@@ -179,8 +180,8 @@ def cmd_pull(host: Host, p: Parsed, inv: Caller) -> Out:
     try:
         _, progress = pull(host, p.args[0])
     except DockerError as e:
-        if e.text.startswith("docker-dojo:"):
-            raise DockerError(e.text + "\n", 1, e.hint) from None
+        if is_note(e.text):
+            raise DockerError(e.text, 1, e.hint) from None
         raise daemon_error(e.text, e.hint) from None
     final = f"{full_name(repo)}:{tag}\n"
     return (final if p.flag("quiet") else progress + final), "", 0

@@ -136,7 +136,7 @@ def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
         last = 1
     show_all = p.flag("all") or last > 0 or any(k in ("status", "exited") for k, _ in filters)
     if not show_all:
-        containers = [c for c in containers if c.running]
+        containers = [c for c in containers if c.up]
     if last > 0:
         containers = containers[:last]
     by_key: dict[str, list[str]] = {}
@@ -230,9 +230,9 @@ def inspect_container(host: Host, c: Container) -> dict[str, Any]:
         "Args": cmd[1:],
         "State": {
             "Status": c.state,
-            "Running": c.running,
+            "Running": c.up,
             "Paused": False,
-            "Restarting": False,
+            "Restarting": c.state == "restarting",
             "OOMKilled": False,
             "Dead": False,
             "Pid": 4000 + len(c.name) if c.running else 0,

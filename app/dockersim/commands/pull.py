@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.dockersim.core.clock import EPOCH
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import DockerError, sim_error
 from app.dockersim.core.format import short_id
 from app.dockersim.core.fs import FileTree
+from app.dockersim.core.message import N_, is_note
 from app.dockersim.core.refs import ReferenceError_, parse
 from app.dockersim.engine.models import Image, Layer
 from app.dockersim.engine.registry import UNMODELLED_HUB, RegistryImage, available_repos, known_repo, lookup
@@ -70,12 +71,12 @@ def pull(host: Host, ref: str) -> tuple[Image, str]:
         return _pull_shared(host, repo, tag)
     if reg is None:
         if repo in UNMODELLED_HUB:
-            raise DockerError(
-                f"docker-dojo: '{repo}' is a real Docker Hub image, but this simulator's registry only has "
-                f"{', '.join(available_repos())}",
-                1,
-                "not_in_registry",
+            note = N_(
+                "'%(repo)s' is a real Docker Hub image, but this simulator's registry only has %(available)s.",
+                repo=repo,
+                available=", ".join(available_repos()),
             )
+            raise sim_error(note, 1, "not_in_registry")
         if known_repo(repo):
             raise DockerError(
                 f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "tag_unknown"
@@ -140,7 +141,7 @@ def ensure_image(host: Host, ref: str, policy: str = "missing") -> tuple[Image, 
     try:
         img, progress = pull(host, ref)
     except DockerError as e:
-        if not e.text.startswith("docker-dojo:"):
+        if not is_note(e.text):
             e.text = "Error response from daemon: " + e.text
         e.preamble = prefix
         raise

@@ -9,10 +9,13 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.pull import ensure_image
 from app.dockersim.commands.run_options import NAME_RE, RunOptions, read_run_options
-from app.dockersim.core.errors import DockerError, run_error
+from app.dockersim.core.clock import START_SECONDS
+from app.dockersim.core.errors import LEAD_MARK, DockerError, run_error
 from app.dockersim.core.fs import norm
+from app.dockersim.core.message import is_note
 from app.dockersim.engine import runtime
 from app.dockersim.engine.models import Container, Image, Mount, PortBinding, Volume
+from app.dockersim.engine.restart_policy import reset
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
@@ -70,8 +73,8 @@ def _image(host: Host, ref: str, policy: str) -> tuple[Image, str]:
     try:
         return ensure_image(host, ref, policy)
     except DockerError as e:
-        if e.text.startswith("docker-dojo:"):  # the simulator's own note is not Docker's text: no `docker:` framing
-            raise DockerError(e.preamble + e.text.rstrip("\n") + "\n", 125, e.hint) from None
+        if is_note(e.text):  # the simulator's own note is not Docker's text: no `docker:` framing
+            raise DockerError(e.preamble + e.text, 125, e.hint) from None
         framed = run_error(e.text, e.hint)
         framed.text = e.preamble + framed.text
         raise framed from None
@@ -230,6 +233,7 @@ def start_container(host: Host, c: Container) -> None:
                 1,
                 "port_taken",
             )
+    reset(c)  # a user's start makes a new restart manager (moby containerStart: ResetRestartManager)
     runtime.start_process(host, c)
 
 
@@ -250,19 +254,22 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
     out = c.id + "\n" if detach else ""
     mark = c.logs_dropped + len(c.logs)
     c.attached = not detach
+    host.clock.advance(START_SECONDS)  # the daemon's start comes a moment after the create
     try:
         start_container(host, c)
     except DockerError as e:
         if c.auto_remove and host.container(c.id):
             host.remove_container(c, volumes=True)
         framed = run_error("Error response from daemon: " + e.text, e.hint, _exit_for(e.text), stdout=out)
-        framed.text = progress + framed.text
+        framed.text = _first(progress) + framed.text
         raise framed from None
     if detach:
-        return out, progress, 0
+        return out, _first(progress), 0
     emitted = c.logs[max(0, mark - c.logs_dropped) :]
     text_out = "".join(e.text + "\n" for e in emitted if e.stream == "stdout" or c.config.get("Tty"))
-    text_err = progress + "".join(e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty"))
+    text_err = _first(progress) + "".join(
+        e.text + "\n" for e in emitted if e.stream == "stderr" and not c.config.get("Tty")
+    )
     if c.running:
         shellish = c.process in ("shell", "repl")
         kind = ("shell" if c.process == "shell" else "repl") if shellish and c.config.get("OpenStdin") else "attach"
@@ -281,6 +288,11 @@ def cmd_run(host: Host, p: Parsed, inv: Caller) -> Out:
     return text_out, text_err, c.exit_code
 
 
+def _first(progress: str) -> str:
+    """The pull progress, which a terminal shows before anything the command prints on stdout."""
+    return progress + LEAD_MARK if progress else ""
+
+
 @register("create|container create", flags=RUN_FLAGS)
 def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker create: prints the new id.
@@ -295,7 +307,7 @@ def cmd_create(host: Host, p: Parsed, inv: Caller) -> Out:
         c, progress = create_container(host, o)
     except DockerError as e:
         raise _plain(e) if "docker: " in e.text else e from None
-    return c.id + "\n", progress, 0
+    return c.id + "\n", _first(progress), 0
 
 
 RUN_TAIL = "\n\nRun 'docker run --help' for more information\n"

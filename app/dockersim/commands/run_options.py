@@ -12,8 +12,9 @@ from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.host_options import HostOptions, read_host_options
 from app.dockersim.commands.mount_specs import VolumeFlag, check_mount, mount_from_fields, parse_volume
 from app.dockersim.commands.port_specs import PortRequest, parse_expose, parse_publish
-from app.dockersim.core.errors import DockerError, run_error
+from app.dockersim.core.errors import DockerError, run_error, sim_error
 from app.dockersim.core.fs import norm
+from app.dockersim.core.message import N_
 from app.dockersim.engine.models import Mount
 
 if TYPE_CHECKING:
@@ -129,9 +130,7 @@ def _mount_specs(host: Host, specs: list[dict[str, str]], cwd: str) -> list[Moun
     mounts: list[Mount] = []
     for fields in specs:
         if fields["type"] == "image":
-            raise DockerError(
-                "docker: --mount type=image is real but not supported by this simulator\n", 125, "unsupported"
-            )
+            raise sim_error(N_("--mount type=image is real but not supported by this simulator."), 125, "unsupported")
         source = fields.get("source", "")
         exists = bool(source) and host.fs.kind(norm(source, cwd)) is not None
         check_mount(fields, exists)

@@ -10,7 +10,12 @@ from datetime import UTC, datetime
 from app.dockersim.core.names import LEFT, RIGHT
 
 EPOCH = 1780401600.0  # 2026-06-02T12:00:00Z; simulated time starts here
-STEP_SECONDS = 2.0  # simulated time one command takes
+#: Simulated time between two typed lines, and between a container's create and its start in `docker run`:
+#: the docker/cli run docs example (`docker run --name test -d nginx:alpine`, then `docker ps`) shows
+#: CREATED "1 second ago" and STATUS "Up Less than a second" (go-units HumanDuration: under 1 s is
+#: "Less than a second"), which these two reproduce on the next line.
+STEP_SECONDS = 0.5
+START_SECONDS = 0.5
 
 
 @dataclass

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.dockersim.core.message import Message
+from app.dockersim.core.message import Message, note_marker
+
+#: Ends the part of a command's stderr that a terminal shows before its stdout (`docker run`'s pull progress
+#: comes before the container's output); the shell takes it out, so nobody sees it.
+LEAD_MARK = "\x1e"
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,9 @@ class CommandResult:
     busy: bool = False
     #: The simulator's own notes for the learner (hints, busy terminal), translated by the web layer.
     notes: tuple[Message, ...] = ()
+    #: stdout and stderr interleaved as a terminal shows them: ("stdout" | "stderr", text) pieces in order
+    #: (empty when unknown, e.g. output that was cut: then stdout, then stderr).
+    screen: tuple[tuple[str, str], ...] = ()
 
 
 class DockerError(Exception):
@@ -29,6 +36,11 @@ class DockerError(Exception):
         self.hint = hint
         self.stdout = stdout
         self.preamble = ""  # stderr text printed before the framed error (e.g. "Unable to find image ...")
+
+
+def sim_error(message: Message, exit_code: int = 1, hint: str = "") -> DockerError:
+    """An error that is the simulator's own sentence (not Docker's text): a note the web layer translates."""
+    return DockerError(note_marker(message), exit_code, hint)
 
 
 def daemon_error(message: str, hint: str = "") -> DockerError:

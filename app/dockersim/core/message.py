@@ -4,12 +4,16 @@ learner, the web layer translates it (gettext; Korean and English). No language 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 #: Separates a note from Docker's own text while both travel through the shell as one stderr string.
 NOTE_MARK = "\x1f"
+#: One note inside text, with the line breaks note_marker() puts around it (json.dumps escapes \x1f, and
+#: sort_keys puts "id" first); a stray \x1f in a learner's text is no note and stays as it is.
+_NOTE = re.compile(f'\n?{NOTE_MARK}(\\{{"id": [^{NOTE_MARK}]*\\}}){NOTE_MARK}\n?')
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,30 @@ def split_notes(stderr: str) -> tuple[str, tuple[Message, ...]]:
     """Docker's own stderr text without the notes, and the notes in order."""
     if NOTE_MARK not in stderr:
         return stderr, ()
-    pieces = stderr.split(f"\n{NOTE_MARK}")
-    text, notes = [pieces[0]], []
-    for piece in pieces[1:]:
-        body, _, rest = piece.partition(f"{NOTE_MARK}\n")
-        notes.append(Message.from_json(json.loads(body)))
-        text.append(rest)
-    return "".join(text), tuple(notes)
+    notes: list[Message] = []
+
+    def take(match: re.Match[str]) -> str:
+        try:
+            data = json.loads(match.group(1))
+            if not isinstance(data.get("id"), str) or not isinstance(data.get("params", {}), dict):
+                raise TypeError(data)
+            notes.append(Message.from_json(data))
+        except (ValueError, TypeError, AttributeError):
+            return match.group(0)  # looks like a note but is not one: text as it was
+        return ""
+
+    text = _NOTE.sub(take, stderr)
+    return text, tuple(notes)
+
+
+def is_note(text: str) -> bool:
+    """Whether the text is nothing but the simulator's notes (no word of Docker's own)."""
+    return NOTE_MARK in text and not split_notes(text)[0].strip()
+
+
+def only_notes(text: str) -> str:
+    """The notes in a text, as note lines (what stays when the rest is redirected away)."""
+    return "".join(note_marker(m) for m in split_notes(text)[1])
 
 
 def join_notes(messages: Iterable[Message]) -> tuple[Message, ...]:

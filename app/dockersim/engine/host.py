@@ -8,14 +8,16 @@ import re
 from typing import Any
 
 from app.dockersim.core.clock import Clock, IdGenerator
-from app.dockersim.core.errors import CommandResult, DockerError
+from app.dockersim.core.errors import CommandResult, sim_error
 from app.dockersim.core.fs import FileTree
+from app.dockersim.core.message import N_
 from app.dockersim.core.refs import familiar
 from app.dockersim.engine.accounting import DataAccounting, trim_pending
 from app.dockersim.engine.fixtures import HOME_DIRS, HOME_FILES
 from app.dockersim.engine.history import COMPACT_EVERY, HISTORY_RECENT, compact
 from app.dockersim.engine.limits import MAX_PENDING_BYTES, cut_output, text_size
 from app.dockersim.engine.models import Container, Image, Volume
+from app.dockersim.engine.restart_policy import next_restart
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
 from app.dockersim.shell.env import ShellEnv
 
@@ -151,7 +153,7 @@ class Host(DataAccounting):
         t.kind, t.container, t.question = "prompt", "", ("\x01" if secret else "") + "\0".join(argv)
 
     def drain_result(self, tid: int = 0) -> CommandResult:
-        """Like drain_output, split by stream; exit_code is the held command's once it has ended."""
+        """Like take_output, split by stream; exit_code is the held command's once it has ended."""
         t = self.terminal(tid)
         out = "".join(text for stream, text in t.pending if stream == "stdout")
         err = "".join(text for stream, text in t.pending if stream != "stdout")
@@ -159,8 +161,8 @@ class Host(DataAccounting):
         code = t.last_exit if not t.kind and t.last_exit is not None else 0
         return CommandResult(cut_output(out), cut_output(err), code, bool(t.kind))
 
-    def drain_output(self, tid: int = 0) -> str:
-        """Output that appeared on the terminal since the last call (attached streams)."""
+    def take_output(self, tid: int = 0) -> str:
+        """Output that appeared on the terminal since the last call (attached streams), notes still inside."""
         t = self.terminal(tid)
         text = "".join(s for _, s in t.pending)
         t.pending.clear()
@@ -217,16 +219,23 @@ class Host(DataAccounting):
             else:
                 self._other_ports[(p.proto, p.host_port)] = c.id
 
-    def on_exited(self, c: Container, code: int) -> None:
-        """The main process ended: record it, free ports and terminals, honour --rm."""
+    def on_exited(
+        self, c: Container, code: int, by: str = "exited", signal: str = "", terminal: int | None = None
+    ) -> None:
+        """The main process ended (`by` what, see Container.stopped_by): record it, free ports and terminals,
+        then restart it later as its restart policy says, or honour --rm."""
         c.state, c.exit_code, c.finished_at = "exited", code, self.clock.now
+        c.stopped_by, c.stop_signal, c.stop_terminal = by, signal, terminal
+        delay = next_restart(c, code, self.clock.now)
+        if delay is not None:
+            c.state, c.restart_at, c.restart_count = "restarting", self.clock.now + delay, c.restart_count + 1
         c.proc.pop("deadline", None)
         self.deadlines.pop(c.id, None)
         self._release_ports(c)
         c.tmpfs.clear()  # a tmpfs lives in memory: its files go when the container stops
         for tid in sorted(self._watchers.get(c.id, set()).copy()):
             self.release_terminal(tid, code if self.terminals[tid].kind in ("attach", "shell", "repl") else 0)
-        if c.auto_remove:
+        if c.auto_remove and c.state == "exited":
             self.remove_container(c, volumes=True)
 
     def reap(self) -> None:
@@ -279,7 +288,7 @@ class Host(DataAccounting):
     def add_volume(self, v: Volume) -> None:
         """Store a volume."""
         if v.name not in self._volumes and len(self._volumes) >= MAX_VOLUMES:
-            raise DockerError(f"docker-dojo: volume limit reached ({MAX_VOLUMES} volumes per host)\n", 1, "limit")
+            raise sim_error(N_("Volume limit reached (%(limit)s volumes per host).", limit=MAX_VOLUMES), 1, "limit")
         if v.name not in self._volumes:
             self.check_room(len(v.name) + text_size(v.labels) + v.tree.size)
         v.tree.limiter = self._limit_bytes
@@ -292,7 +301,7 @@ class Host(DataAccounting):
     def add_image(self, img: Image) -> None:
         """Store an image (replacing an identical id keeps its position)."""
         if img.id not in self._images and len(self._images) >= MAX_IMAGES:
-            raise DockerError(f"docker-dojo: image limit reached ({MAX_IMAGES} images per host)\n", 1, "limit")
+            raise sim_error(N_("Image limit reached (%(limit)s images per host).", limit=MAX_IMAGES), 1, "limit")
         if img.id not in self._images:
             self.check_room(img.data_size())
         self._images[img.id] = img
@@ -324,12 +333,11 @@ class Host(DataAccounting):
     def check_container_limit(self) -> None:
         """Refuse a 51st container."""
         if len(self._containers) >= MAX_CONTAINERS:
-            raise DockerError(
-                f"docker-dojo: container limit reached ({MAX_CONTAINERS} containers per host); "
-                "remove some with docker rm or docker container prune\n",
-                1,
-                "limit",
+            note = N_(
+                "Container limit reached (%(limit)s containers per host); remove some with docker rm or docker container prune.",
+                limit=MAX_CONTAINERS,
             )
+            raise sim_error(note, 1, "limit")
 
     def sleep_hook(self, argv: list[str], sh: ShellEnv) -> tuple[str, str, int]:
         """`sleep N` advances the simulated clock."""

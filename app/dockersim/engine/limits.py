@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from app.dockersim.core.errors import DockerError
+from app.dockersim.core.errors import DockerError, sim_error
+from app.dockersim.core.message import N_, note_marker
 
 #: Bytes (UTF-8) of stdout, and separately of stderr, one command returns; the rest is cut with a note.
 MAX_OUTPUT_BYTES = 64 * 1024
@@ -17,11 +18,8 @@ MAX_LOG_BYTES = 128 * 1024
 #: Characters of output waiting on one held terminal (besides MAX_PENDING lines); the oldest go first.
 MAX_PENDING_BYTES = 64 * 1024
 
-#: The one note that says output was cut (Korean first, then English; the web shows it as it is).
-OUTPUT_CUT_NOTE = (
-    "\n[docker-dojo: 출력이 {limit} KiB를 넘어 나머지 {cut} 바이트를 생략했습니다 / "
-    "output over {limit} KiB: the remaining {cut} bytes were cut]\n"
-)
+#: The one note that says output was cut (a catalogue message: the web shows it in the learner's language).
+OUTPUT_CUT_NOTE = N_("Output over %(limit)s KiB: the remaining %(cut)s bytes were cut.")
 
 
 def cut_output(text: str, limit: int = MAX_OUTPUT_BYTES) -> str:
@@ -32,7 +30,8 @@ def cut_output(text: str, limit: int = MAX_OUTPUT_BYTES) -> str:
     if len(raw) <= limit:
         return text
     head = raw[:limit].decode("utf-8", "ignore")
-    return head + OUTPUT_CUT_NOTE.format(limit=limit // 1024, cut=len(raw) - len(head.encode()))
+    note = N_(OUTPUT_CUT_NOTE.id, limit=limit // 1024, cut=len(raw) - len(head.encode()))
+    return head + note_marker(note)
 
 
 def text_size(value: Any) -> int:
@@ -53,9 +52,9 @@ def strings_size(items: Iterable[str]) -> int:
 
 def no_room(limit: int) -> DockerError:
     """The error for data that would take the host past its limit (nothing was changed)."""
-    return DockerError(
-        f"docker-dojo: no space left on the simulated host: its data (files, volumes, containers' command "
-        f"lines, environments and logs, images, tags) is limited to {limit // 1024} KiB; remove some first\n",
-        1,
-        "limit",
+    note = N_(
+        "No space left on the simulated host: its data (files, volumes, containers' command lines, environments "
+        "and logs, images, tags) is limited to %(limit)s KiB; remove some first.",
+        limit=limit // 1024,
     )
+    return sim_error(note, 1, "limit")

@@ -185,6 +185,15 @@ class Container:
     logs: list[LogEntry] = field(default_factory=list)
     logs_dropped: int = 0
     restart_count: int = 0
+    #: How the process last ended: "ctrl_c" (SIGINT from an attached terminal), "stop", "kill", "restart",
+    #: "rm" (rm -f), "exited" (by itself); "" while it never ended. See docs/simulator.md "Read API".
+    stopped_by: str = ""
+    stop_signal: str = ""  # the signal that ended it ("" when it exited by itself)
+    stop_terminal: int | None = None  # the terminal whose Ctrl+C sent the signal (stopped_by "ctrl_c")
+    manually_stopped: bool = False  # moby HasBeenManuallyStopped: signalled (kill/stop/Ctrl+C) since its start
+    restart_canceled: bool = False  # moby ExitOnNext: the restart manager gave up until the next start
+    restart_at: float | None = None  # state "restarting": when the restart manager starts it again
+    restart_delay: float = 0.0  # the restart manager's back-off (0.1 s, doubling up to 60 s)
     publish_all: bool = False
     error: str = ""
     host_config: dict[str, Any] = field(default_factory=dict)  # modelled HostConfig fields (Memory, RestartPolicy, ...)
@@ -196,6 +205,11 @@ class Container:
     def running(self) -> bool:
         """True while the main process runs."""
         return self.state == "running"
+
+    @property
+    def up(self) -> bool:
+        """Running or waiting to be restarted (moby's State.Running, which stays true while restarting)."""
+        return self.state in ("running", "restarting")
 
     @property
     def rw_files(self) -> dict[str, str]:
@@ -211,6 +225,8 @@ class Container:
         """The STATUS column text (moby State.String)."""
         if self.state == "running":
             return "Up " + human_duration(now - (self.started_at or now))
+        if self.state == "restarting":
+            return f"Restarting ({self.exit_code}) {human_duration(now - (self.finished_at or now))} ago"
         if self.state == "exited":
             return f"Exited ({self.exit_code}) {human_duration(now - (self.finished_at or now))} ago"
         return "Created"
@@ -264,6 +280,7 @@ class Container:
             "image_ref": self.image_ref,
             "logs": [[e.time, e.stream, e.text] for e in self.logs],
             "logs_dropped": self.logs_dropped,
+            "manually_stopped": self.manually_stopped,
             "mounts": [
                 {
                     "anonymous": m.anonymous,
@@ -285,10 +302,16 @@ class Container:
             "proc": copy_json(self.proc),
             "process": self.process,
             "publish_all": self.publish_all,
+            "restart_at": self.restart_at,
+            "restart_canceled": self.restart_canceled,
             "restart_count": self.restart_count,
+            "restart_delay": self.restart_delay,
             "rw": self.rw.to_json(),
             "started_at": self.started_at,
             "state": self.state,
+            "stop_signal": self.stop_signal,
+            "stop_terminal": self.stop_terminal,
+            "stopped_by": self.stopped_by,
             "tmpfs": {k: v.to_json() for k, v in sorted(self.tmpfs.items())},
         }
 
@@ -321,4 +344,12 @@ class Container:
             error=d["error"],
             host_config=copy_json(d.get("host_config", {})),
             tmpfs={k: FileTree.from_json(v) for k, v in d.get("tmpfs", {}).items()},
+            # absent in snapshots from before stop causes and restart policies were modelled
+            stopped_by=d.get("stopped_by", ""),
+            stop_signal=d.get("stop_signal", ""),
+            stop_terminal=d.get("stop_terminal"),
+            manually_stopped=d.get("manually_stopped", False),
+            restart_canceled=d.get("restart_canceled", False),
+            restart_at=d.get("restart_at"),
+            restart_delay=d.get("restart_delay", 0.0),
         )

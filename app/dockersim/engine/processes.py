@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.dockersim.core.fs import FS, norm
+from app.dockersim.core.message import N_, note_marker
 from app.dockersim.engine.nodeapp import NodeApp
 from app.dockersim.engine.process_base import (
     NODE_VERSION,
@@ -138,11 +139,12 @@ class Unmodelled(Model):
 
     def start(self, ctx: Ctx) -> int | None:
         """Explain, then exit."""
-        ctx.emit(
-            "stderr",
-            f"docker-dojo: '{ctx.proc['prog']}' exists in this image, but the simulator does not model "
-            f"this program; it exits at once with code {UNMODELLED_EXIT}",
+        note = N_(
+            "'%(program)s' exists in this image, but the simulator does not model this program; it exits at once with code %(code)s.",
+            program=ctx.proc["prog"],
+            code=UNMODELLED_EXIT,
         )
+        ctx.emit("stderr", note_marker(note).strip("\n"))
         return UNMODELLED_EXIT
 
 

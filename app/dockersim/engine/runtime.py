@@ -10,6 +10,7 @@ from app.dockersim.core.fs import FS, FileTree
 from app.dockersim.core.layers import LayeredFS, MountedFS, SubFS
 from app.dockersim.engine.models import Container
 from app.dockersim.engine.processes import ExecError, HttpResponse, model, select
+from app.dockersim.engine.restart_policy import note_signal
 from app.dockersim.shell.interp import ShellEnv, dispatch, run_line
 
 if TYPE_CHECKING:
@@ -136,14 +137,39 @@ def start_process(host: Host, c: Container) -> None:
         host.deadlines[c.id] = float(c.proc["deadline"])
 
 
-def deliver_signal(host: Host, c: Container, sig: str) -> int | None:
-    """Send a signal to the main process; returns the exit code if it exited."""
-    if not c.running:
+def deliver_signal(host: Host, c: Container, sig: str, by: str = "kill", terminal: int | None = None) -> int | None:
+    """Send a signal to the main process (`by` a command or "ctrl_c" from `terminal`, which the container
+    records); returns the exit code if it exited. A container waiting to be restarted gets no signal: a
+    cancelled restart manager leaves it stopped (moby killWithSignal + monitor)."""
+    if not c.up:
         return None
+    note_signal(c, sig)
+    if c.state == "restarting":
+        if not c.restart_canceled:
+            return None
+        c.state, c.restart_at = "exited", None
+        c.stopped_by, c.stop_signal, c.stop_terminal = by, sig, terminal
+        return c.exit_code
     code = model(c.process).signal(ProcContext(host, c), sig)
     if code is not None:
-        host.on_exited(c, code)
+        host.on_exited(c, code, by, sig, terminal)
     return code
+
+
+def restart_due(host: Host) -> None:
+    """The restart manager's timers that have run out: start those containers again (moby monitor.go). A
+    host port taken meanwhile, or a command that no longer starts, leaves the container stopped."""
+    for c in host.containers:
+        if c.state != "restarting" or c.restart_at is None or c.restart_at > host.clock.now:
+            continue
+        c.restart_at = None
+        if any((owner := host.port_owner(b.host_port, b.proto)) is not None and owner.id != c.id for b in c.ports):
+            c.state = "exited"
+            continue
+        try:
+            start_process(host, c)
+        except DockerError:
+            c.state = "exited"
 
 
 def listening_ports(host: Host, c: Container) -> set[int]:

@@ -62,6 +62,9 @@ class ShellEnv:
     trace: list[dict[str, Any]] | None = None  # when a list: one {"argv", "exit_code"} per simple command that ran
     last_argv: list[str] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
+    #: When a list: the line's output as a terminal shows it, (stream, text) pieces in order.
+    screen: list[tuple[str, str]] | None = None
+    lead: int = 0  # characters of the last simple command's stderr that came before its stdout
 
 
 def resolve_exe(fs: FS, name: str) -> str | None:

@@ -6,7 +6,9 @@ import fnmatch
 import posixpath
 import re
 
+from app.dockersim.core.errors import LEAD_MARK
 from app.dockersim.core.fs import FsError, norm, parent
+from app.dockersim.core.message import N_, NOTE_MARK, is_note, note_marker, only_notes, split_notes
 from app.dockersim.shell.env import (
     MAX_COMMAND_TEXT,
     PATH_DIRS,
@@ -50,7 +52,9 @@ def _substitute(inner: str, sh: ShellEnv, quoted: bool) -> str:
     elif "$(" in sh.hooks and int(sh.env.get("__depth__", "0")) < MAX_SUBST_DEPTH:
         out = sh.hooks["$("]([inner], sh)[0].rstrip("\n")
     else:
-        raise ShellSyntaxError(f"command substitution $({inner}) is not supported here")
+        raise ShellSyntaxError(
+            note_marker(N_("Command substitution $(%(command)s) is not supported here.", command=inner))
+        )
     sh.budget.charge(len(out))
     if quoted:
         return out
@@ -162,10 +166,12 @@ LIMIT_STATUS = 1
 
 
 def limit_message(limit: int = MAX_COMMAND_TEXT) -> str:
-    """The error a command line stopped at the text limit ends with."""
-    return (
-        f"docker-dojo: this command line would produce more than {limit // (1024 * 1024)} MiB of text; "
-        "it was stopped (a limit of this simulator)\n"
+    """The error (a note) a command line stopped at the text limit ends with."""
+    return note_marker(
+        N_(
+            "This command line would produce more than %(limit)s MiB of text; it was stopped (a limit of this simulator).",
+            limit=limit // (1024 * 1024),
+        )
     )
 
 
@@ -175,6 +181,7 @@ def run_line(line: str, sh: ShellEnv) -> Out:
         return _run_groups(line, sh)
     except LimitExceeded as exc:  # raised before the text was built; what ran before it stays done
         sh.status = LIMIT_STATUS
+        sh.screen = [] if sh.screen is not None else None
         return "", limit_message(int(exc.args[0])), LIMIT_STATUS
 
 
@@ -182,25 +189,30 @@ def _run_groups(line: str, sh: ShellEnv) -> Out:
     try:
         groups = split_commands(tokenize(line))
     except ShellSyntaxError as e:
-        name = "sh" if sh.flavour == "busybox" else "bash"
-        return "", f"{name}: {e}\n", 2
+        return "", _syntax_text(sh, e), 2
     stdout, stderr, status, traced = [], [], 0, 0
     held = sh.hooks.get("__held__")
     for index, (conn, toks) in enumerate(groups):
         if held is not None and held([], sh)[2]:
             # an attached command now holds the terminal; bash would run the rest only after it ends
             stderr.append(
-                f"docker-dojo: {len(groups) - index} more command(s) on this line were not run because "
-                "the terminal is now attached to a container\n"
+                held_note := note_marker(
+                    N_(
+                        "Commands on this line not run because the terminal is now attached to a container: %(count)s.",
+                        count=len(groups) - index,
+                    )
+                )
             )
+            if sh.screen is not None:
+                sh.screen.append(("stderr", held_note))
             break
         if (conn == "&&" and status != 0) or (conn == "||" and status == 0):
             continue
-        sh.last_argv = []
+        sh.last_argv, sh.lead = [], 0
         try:
             o, err, status = run_simple(toks, sh)
         except ShellSyntaxError as exc:
-            o, err, status = "", f"{'sh' if sh.flavour == 'busybox' else 'bash'}: {exc}\n", 2
+            o, err, status = "", _syntax_text(sh, exc), 2
         if sh.trace is not None and sh.last_argv and len(sh.trace) < TRACE_MAX_COMMANDS:
             argv = _bounded_argv(sh.last_argv)
             traced += sum(len(w) for w in argv)
@@ -209,10 +221,18 @@ def _run_groups(line: str, sh: ShellEnv) -> Out:
         sh.budget.charge(len(o) + len(err))
         stdout.append(o)
         stderr.append(err)
+        if sh.screen is not None:
+            sh.screen.extend(p for p in (("stderr", err[: sh.lead]), ("stdout", o), ("stderr", err[sh.lead :])) if p[1])
         sh.status = status
         if "exit" in sh.env.get("__exit__", ""):
             break
     return "".join(stdout), "".join(stderr), status
+
+
+def _syntax_text(sh: ShellEnv, exc: ShellSyntaxError) -> str:
+    """bash's (or busybox sh's) syntax error line, or the simulator's note as it is."""
+    text = str(exc)
+    return text if is_note(text) else f"{_shname(sh)}: {text}\n"
 
 
 def run_simple(toks: list[Token], sh: ShellEnv) -> Out:
@@ -247,6 +267,21 @@ def run_simple(toks: list[Token], sh: ShellEnv) -> Out:
         return "", "", 0
     sh.last_argv = argv
     out, err, code = dispatch(argv, sh)
+    notes = ""
+    if NOTE_MARK in out or NOTE_MARK in err:  # the simulator's notes are for the learner: never redirected
+        notes = only_notes(out) + only_notes(err)
+        out, err = split_notes(out)[0], split_notes(err)[0]
+    lead, _, rest = err.rpartition(LEAD_MARK)
+    err = lead + rest
+    if err_redirect == "&1":
+        out, err, lead = lead + out + rest, "", ""  # one stream: the order a terminal shows
+    out, err, code = _redirect(sh, out, err, code, redirect, err_redirect)
+    sh.lead = len(lead) if err.startswith(lead) else 0
+    return out, err + notes, code
+
+
+def _redirect(sh: ShellEnv, out: str, err: str, code: int, redirect: tuple[str, str] | None, err_redirect: str) -> Out:
+    """Apply 2>&1, 2> FILE and > / >> FILE to a command's output."""
     if err_redirect == "&1":
         out, err = out + err, ""
     elif err_redirect:
@@ -305,15 +340,15 @@ def dispatch(argv: list[str], sh: ShellEnv) -> Out:
     fn = COMMANDS.get(posixpath.basename(name) if sh.check_path else name)
     if fn is None:
         if sh.check_path:
-            return "", f"{name}: this program is not modelled by the simulator\n", UNMODELLED_STATUS
-        if name in UNMODELLED_PROGRAMS:
-            return (
-                "",
-                (
-                    f"docker-dojo: '{name}' is a real program on a normal machine, but this simulator's shell does not "
-                    "model it\n"
-                ),
-                UNMODELLED_STATUS,
+            note = N_(
+                "'%(program)s' exists in this container, but this simulator does not model the program.", program=name
             )
+            return "", note_marker(note), UNMODELLED_STATUS
+        if name in UNMODELLED_PROGRAMS:
+            note = N_(
+                "'%(program)s' is a real program on a normal machine, but this simulator's shell does not model it.",
+                program=name,
+            )
+            return "", note_marker(note), UNMODELLED_STATUS
         return "", f"bash: {name}: command not found\n", 127
     return fn(argv[1:], sh)

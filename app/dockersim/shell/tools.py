@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from app.dockersim.core.format import ls_time
 from app.dockersim.core.fs import FS, FsError, norm, parent, walk_dirs, walk_files
+from app.dockersim.core.message import N_, note_marker
 from app.dockersim.shell.env import Out, ShellEnv
 
 
@@ -38,7 +39,8 @@ REAL_SHORT_OPTIONS = {
 
 def _bad_opt(tool: str, ch: str, sh: ShellEnv) -> Out:
     if ch in REAL_SHORT_OPTIONS.get(tool, ()):
-        return "", f"docker-dojo: '{tool} -{ch}' is a real option, but this simulator does not model it\n", 2
+        note = N_("'%(option)s' is a real option, but this simulator does not model it.", option=f"{tool} -{ch}")
+        return "", note_marker(note), 2
     if sh.flavour == "busybox":
         return "", f"{tool}: unrecognized option: {ch}\n", 1
     return (

@@ -3,6 +3,7 @@ grader and the lab rules read lines with `split_line`, so everything agrees on w
 
 from __future__ import annotations
 
+from app.dockersim.core.message import N_, note_marker
 from app.dockersim.shell.env import ShellSyntaxError
 
 Part = tuple[str, str]  # (kind, text): kind in lit (single-quoted), dq (double-quoted), uq (unquoted)
@@ -101,7 +102,7 @@ def split_commands(tokens: list[Token]) -> list[tuple[str, list[Token]]]:
             groups.append((conn, cur))
             conn, cur = str(t), []
         elif t in ("|", "`", "<", "&"):
-            raise ShellSyntaxError(f"'{t}' is not supported by this simulator's shell")
+            raise ShellSyntaxError(note_marker(N_("'%(token)s' is not supported by this simulator's shell.", token=t)))
         else:
             cur.append(t)
     if cur:
