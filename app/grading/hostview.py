@@ -50,6 +50,9 @@ def _container(c: Container) -> ContainerView:
         workdir=config.get("WorkingDir") or "",
         auto_remove=bool(c.auto_remove),
         name_given=not looks_random(name),
+        stopped_by=c.stopped_by,
+        stop_signal=c.stop_signal,
+        stop_terminal=c.stop_terminal,
     )
 
 

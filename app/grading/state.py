@@ -73,6 +73,11 @@ class ContainerView:
     workdir: str = ""
     auto_remove: bool = False
     name_given: bool = True  # False when Docker drew a random name
+    #: how it last stopped, as the simulator recorded it: ctrl_c | stop | kill | restart | rm | exited,
+    #: or "" (never stopped, or a host saved before the simulator recorded it)
+    stopped_by: str = ""
+    stop_signal: str = ""  # SIGINT, SIGQUIT, SIGTERM, SIGKILL ... ("" when the process ended by itself)
+    stop_terminal: int | None = None  # the terminal (0-based) whose Ctrl+C stopped it
 
     def status(self) -> Message:
         """`running (Up)`, `stopped (Exited (0))`, `created but never started (Created)` ..."""

@@ -3,6 +3,8 @@ an untouched host scores 0 and the score text explains the points."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.curriculum import parse_course
@@ -48,6 +50,30 @@ def test_ctrl_c_is_told_from_docker_stop(lines: list[str], words: str) -> None:
     result = _check("stopped_by", {"name": "web", "how": "ctrl_c"}, lines)
     assert not result.passed
     assert words in english(result.message)
+
+
+def test_a_process_that_ends_by_itself_is_not_ctrl_c() -> None:
+    """The simulator records how a container stopped: an attached `echo` that exits is not a Ctrl+C."""
+    result = _check("stopped_by", {"name": "web", "how": "ctrl_c"}, ["docker run --name web busybox echo hi"])
+    assert not result.passed
+    assert "ended by itself" in english(result.message)
+    assert "Ctrl+C" in korean(result.message)
+
+
+def test_the_recorded_signal_is_named() -> None:
+    result = _check("stopped_by", {"name": "web", "how": "ctrl_c"}, ["docker run --name web nginx", "^C"])
+    assert result.passed and "SIGINT" in english(result.message)
+
+
+def test_a_host_saved_before_stops_were_recorded_is_judged_by_its_history() -> None:
+    """Old snapshots load with stopped_by "": the check falls back to the history (Ctrl+C inferred)."""
+    state = read_state(play(["docker run --name web nginx", "^C"]))
+    old = replace(state, containers=tuple(replace(c, stopped_by="", stop_signal="") for c in state.containers))
+    verdict = grade_state([("stopped_by", {"name": "web", "how": "ctrl_c"})], "checks", old, None)
+    assert verdict.passed
+    stopped = read_state(play(["docker run --name web nginx", "[1] docker stop web"]))
+    old = replace(stopped, containers=tuple(replace(c, stopped_by="") for c in stopped.containers))
+    assert not grade_state([("stopped_by", {"name": "web", "how": "ctrl_c"})], "checks", old, None).passed
 
 
 def test_a_stop_by_id_prefix_is_seen() -> None:

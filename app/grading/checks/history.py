@@ -204,6 +204,25 @@ def _stopped_by(ctx: Context, p: dict[str, Any]) -> Outcome:
 
 
 def _by_ctrl_c(c: ContainerView, stoppers: list[Ran]) -> Outcome:
+    """The simulator's record of the stop decides; hosts saved before it kept one are judged by history."""
+    if c.stopped_by == "exited":
+        return Outcome(
+            False,
+            N_(
+                "The container %(name)s ended by itself (its process exited), not by Ctrl+C. "
+                "Run a container that keeps running, attached, and press Ctrl+C in the terminal it holds.",
+                name=c.name,
+            ),
+        )
+    if c.stopped_by == "ctrl_c":
+        return Outcome(
+            True,
+            N_(
+                "The container %(name)s was stopped with Ctrl+C (%(signal)s) in the terminal it held.",
+                name=c.name,
+                signal=c.stop_signal or "SIGINT",
+            ),
+        )
     if stoppers:
         r = stoppers[-1]
         return Outcome(
