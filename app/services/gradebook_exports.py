@@ -21,6 +21,19 @@ GRADEBOOK_FORMATS = {
     "pdf": "application/pdf",
 }
 ITEM_FORMATS = ("csv", "xlsx")
+# The class report PDF prints each cell as the grade and one letter for its state (a legend names
+# them) and the gradebook as one table per ROWS_PER_TABLE learners: WeasyPrint then lays out short
+# single-line cells in fixed columns instead of sizing every wrapped cell (bench/README.md).
+STATE_CODES = {
+    "not_started": "N",
+    "in_progress": "P",
+    "submitted": "S",
+    "late": "L",
+    "overdue_submitted": "D",
+    "missed": "M",
+    "excused": "E",
+}
+ROWS_PER_TABLE = 40
 
 
 class ExportRefused(LookupError):
@@ -140,6 +153,8 @@ def class_report_pdf(book: gradebook.Gradebook, generated_at: datetime) -> bytes
         "gradebook/report.html",
         book=book,
         sections=sections,
+        state_codes=STATE_CODES,
+        rows_per_table=ROWS_PER_TABLE,
         generated_at=assignments.to_local(generated_at, book.school_class.timezone),
     )
 
