@@ -9,7 +9,6 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-
 from flask import render_template
 
 from app.models import SchoolClass, User
