@@ -178,3 +178,5 @@ def test_pages_keep_sort_and_filter_across_pages(app, dbs, monkeypatch):
     assert "sort=-total" in html.split('data-testid="page-next"')[0].rsplit("<a", 1)[1]  # the pager keeps the sort
     assert "state=submitted" in html.split('data-testid="page-next"')[0].rsplit("<a", 1)[1]
     assert _cells(client, room.class_id, page="x").count('data-testid="gradebook-row"') == 2  # a bad number: page 1
+    labels = _cells(client, room.class_id, state="not_started")
+    assert '<span class="badge state-not_started">시작 안 함</span>' in labels  # one label per cell, translated
