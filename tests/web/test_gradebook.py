@@ -171,6 +171,7 @@ def test_pages_keep_sort_and_filter_across_pages(app, dbs, monkeypatch):
         assert shown(9, state="not_started") == (["Learner"], 1, 1, 1)
         assert shown(0, query="d") == (["Di", "Ed"], 1, 1, 2)
         assert shown(1, state="excused") == ([], 1, 1, 0)
+        assert shown(1, query="zzz") == ([], 1, 1, 0)  # by name, nobody to read
     client = login(app, "teacher")
     html = _cells(client, room.class_id, sort="-total", state="submitted", page="2")
     assert "Cy" in html and "Bo" not in html
