@@ -45,7 +45,13 @@ def grade_refusal(code: str) -> str:
 def show(class_id: int) -> str:
     args = request.args
     book = gradebook.page(
-        classroom.me(), class_id, utc_now(), args.get("sort", "name"), args.get("state", ""), args.get("q", "")
+        classroom.me(),
+        class_id,
+        utc_now(),
+        args.get("sort", "name"),
+        args.get("state", ""),
+        args.get("q", ""),
+        args.get("page", 1, type=int) or 1,
     )
     return render_template("gradebook/show.html", book=book, states=gradebook.STATES, args=args)
 

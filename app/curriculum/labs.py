@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from app.curriculum.fields import Reader, as_text
+from app.curriculum.fields import Reader, as_text, read_id
 from app.curriculum.model import (
     POLICIES,
     Check,
@@ -24,6 +24,7 @@ from app.dockersim import blocked_command
 CheckValidator = Callable[[str, Mapping[str, Any]], list[str]]
 _LAB_KEYS = {"id", "title", "task", "setup", "hints", "solution", "goal", "disabled_commands", "shortcuts"}
 _SPACES = re.compile(r"\s+")
+DERIVED_HINT_ID = re.compile(r"^hint-[0-9]+$")  # the id of a hint written as plain text: its place, from 1
 
 
 def build_lab(
@@ -38,7 +39,7 @@ def build_lab(
     r.unknown_keys(_LAB_KEYS)
     title, task = r.text("title"), r.text("task")
     setup = _setup(r, fixtures)
-    hints = r.text_list("hints")
+    hints, hint_ids, hints_ok = _hints(r)
     if not hints:
         r.err("no hints (give 'hints', from a nudge to almost the answer)")
     solution, solution_ok = _solution(r)
@@ -47,9 +48,49 @@ def build_lab(
     _hints_do_not_give_away(r, hints, solution)
     solution_ok = _solution_avoids_disabled(r, solution, disabled) and solution_ok
     shortcuts = _shortcuts(r, disabled)
-    if None in (title, task, setup, goal, shortcuts) or not solution_ok or not hints:
+    if None in (title, task, setup, goal, shortcuts) or not solution_ok or not hints or not hints_ok:
         return None
-    return Lab(item_id, title, lesson_id, line, task, setup, hints, solution, goal, disabled, shortcuts)  # type: ignore[arg-type]
+    return Lab(item_id, title, lesson_id, line, task, setup, hints, solution, goal, disabled, shortcuts, hint_ids)  # type: ignore[arg-type]
+
+
+def _hints(r: Reader) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The hints' texts, their ids and whether all were well formed.
+
+    A hint is plain text (its id is `hint-N`, N its place from 1) or a mapping `{id: ..., text: ...}`
+    whose id stays when hints are reordered or added; ids are unique within the lab.
+    """
+    raw = r.data.get("hints")
+    items = [] if raw is None else raw if isinstance(raw, list) else [raw]
+    texts: list[str] = []
+    ids: list[str] = []
+    first: dict[str, int] = {}
+    ok = True
+    for n, item in enumerate(items, 1):
+        line, hint_id, text = r.line("hints"), f"hint-{n}", None
+        if isinstance(item, LineDict) and "id" in item:
+            sub = Reader(item, f"{r.label}: hint {n}", r.problems)
+            sub.unknown_keys({"id", "text"})
+            line, given, text = item.line_of("id"), read_id(sub), sub.text("text")
+            if given is not None and DERIVED_HINT_ID.match(given):
+                sub.err(f"hint id '{given}' is kept for hints without an id (choose a name)", "id")
+                given = None
+            hint_id = given or ""
+        else:
+            text = as_text(item, lambda m: r.err(f"'hints' items {m}", "hints"))
+        if not hint_id or text is None:
+            ok = False
+            continue
+        if hint_id in first:
+            r.problems.add(
+                line,
+                f"{r.label}: duplicate hint id '{hint_id}' (first defined at {r.problems.path}:{first[hint_id]})",
+            )
+            ok = False
+            continue
+        first[hint_id] = line
+        texts.append(text)
+        ids.append(hint_id)
+    return tuple(texts), tuple(ids), ok
 
 
 def _shortcuts(r: Reader, disabled: tuple[str, ...]) -> tuple[Shortcut, ...] | None:

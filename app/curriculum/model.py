@@ -148,6 +148,12 @@ class Lab:
     goal: Goal
     disabled_commands: tuple[str, ...]
     shortcuts: tuple[Shortcut, ...] = ()
+    hint_ids: tuple[str, ...] = ()  # one per hint: its `id:`, or `hint-N` (its place from 1) when it has none
+
+    def hint_refs(self, shown: int) -> tuple[str, ...]:
+        """The course-wide ids (`lab id/hint id`) of the first `shown` hints: the ones a learner has seen."""
+        ids = self.hint_ids or tuple(f"hint-{n}" for n in range(1, len(self.hints) + 1))
+        return tuple(f"{self.id}/{h}" for h in ids[: max(shown, 0)])
 
     def solution_steps(self) -> tuple[SolutionStep, ...]:
         """The solution lines with their terminal prefixes (``[2] ...``) resolved."""

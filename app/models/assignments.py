@@ -177,7 +177,7 @@ class ItemResponse(Model):
     item_ref: Mapped[str] = mapped_column(String(120))
     answer: Mapped[Any] = mapped_column(JSON, nullable=True)
     verdict: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    transcript: Mapped[list[Any] | None] = mapped_column(JSON)  # [terminal, kind, text] per line, at submission
+    transcript: Mapped[list[Any] | None] = mapped_column(JSON)  # [terminal, kind, text(, ids)] per line
     score: Mapped[float | None] = mapped_column(Float)  # weighted by the slot's points
     max_score: Mapped[float] = mapped_column(Float, default=1.0)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

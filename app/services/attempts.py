@@ -237,15 +237,16 @@ def finish(attempt: AssignmentAttempt, assignment: Assignment, submitted: dateti
     override = override_for(assignment.id, attempt.user_id)  # read before anything changes (no autoflush)
     labs = [(slot, entry, items_adapter.find(entry["ref"])) for slot, entry in enumerate(attempt.slots)]
     graded = [
-        (slot, entry, items_adapter.grade_lab(user, lab, attempt.id))
+        (slot, entry, lab, items_adapter.grade_lab(user, lab, attempt.id))
         for slot, entry, lab in labs
         if entry["kind"] == "lab" and isinstance(lab, Lab) and user is not None
     ]
     try:
         with db.session.no_autoflush:
-            for slot, entry, (verdict, transcript, hints) in graded:
+            for slot, entry, lab, (verdict, transcript, hints) in graded:
                 response = _response(attempt, slot, entry["ref"])
-                response.verdict, response.transcript, response.answer = verdict, transcript, {"hints": hints}
+                response.verdict, response.transcript = verdict, transcript
+                response.answer = {"hints": hints, "hint_ids": list(lab.hint_refs(hints))}  # the hints it showed
                 cost = hints * assignment.hint_cost / 100 if assignment.lab_help is LabHelp.cost else 0.0
                 response.max_score = float(entry["points"])
                 response.score = round(max(0.0, items_adapter.fraction(verdict) - cost) * float(entry["points"]), 4)

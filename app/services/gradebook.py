@@ -3,6 +3,11 @@
 Read with a fixed number of statements whatever the class size (tests count them at 5 and 200
 learners): the class, its teacher check, the roster, the assignments with their items, every
 attempt, every due-time override and every grade override of the class, one query each.
+
+The page shows PAGE_SIZE learners at a time. Sorted by name (the default) without a state filter,
+only that page's learners' cells are read and built, so a page costs about the same in a class of
+50 or 500; sorting by a total or an assignment, or filtering by a state, needs every learner's
+cells (still in the same number of statements), and then only the page is rendered.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from app.services import assignments, attempts, classes
 STATES = ("not_started", "in_progress", "submitted", "late", "overdue_submitted", "missed", "excused")
 SORTS = ("name", "total")
 MAX_COMMENT = 500
+PAGE_SIZE = 50  # learners per gradebook page (the exports are never paged)
 
 
 class GradeRefused(ValueError):
@@ -84,6 +90,10 @@ class Gradebook:
     max_points: list[float]
     rows: list[Row] = field(default_factory=list)
     learners: int = 0  # before filtering
+    matching: int = 0  # after filtering, before paging
+    page: int = 1
+    pages: int = 1
+    first: int = 0  # 0-based position of the page's first row among the matching ones
 
 
 def counting_attempt(finished: list[AssignmentAttempt], method: GradeMethod) -> AssignmentAttempt | None:
@@ -136,11 +146,15 @@ def _cell(
     )
 
 
-def _by_pair(model: Any, ids: list[int]) -> dict[tuple[int, int], list[Any]]:
-    """Rows of `model` (a table with assignment_id and user_id) for these assignments, keyed by the pair."""
+def _by_pair(model: Any, ids: list[int], users: list[int] | None) -> dict[tuple[int, int], list[Any]]:
+    """Rows of `model` (a table with assignment_id and user_id) for these assignments (and these users,
+    when given), keyed by the pair."""
     found: dict[tuple[int, int], list[Any]] = defaultdict(list)
     if ids:
-        for row in db.session.scalars(select(model).where(model.assignment_id.in_(ids))):
+        query = select(model).where(model.assignment_id.in_(ids))
+        if users is not None:
+            query = query.where(model.user_id.in_(users))
+        for row in db.session.scalars(query):
             found[(row.assignment_id, row.user_id)].append(row)
     return found
 
@@ -160,21 +174,26 @@ ATTEMPT_COLUMNS = (
 )
 
 
-def _attempts_by_pair(ids: list[int]) -> dict[tuple[int, int], list[Any]]:
-    """Every attempt of these assignments as a row of ATTEMPT_COLUMNS, keyed by (assignment, user), by number."""
+def _attempts_by_pair(ids: list[int], users: list[int] | None) -> dict[tuple[int, int], list[Any]]:
+    """Every attempt of these assignments (by these users, when given) as a row of ATTEMPT_COLUMNS,
+    keyed by (assignment, user), by number."""
     found: dict[tuple[int, int], list[Any]] = defaultdict(list)
     if ids:
         query = (
             select(*ATTEMPT_COLUMNS).where(AssignmentAttempt.assignment_id.in_(ids)).order_by(AssignmentAttempt.number)
         )
+        if users is not None:
+            query = query.where(AssignmentAttempt.user_id.in_(users))
         for row in db.session.execute(query):
             found[(row.assignment_id, row.user_id)].append(row)
     return found
 
 
-def build(school_class: SchoolClass, now: datetime) -> Gradebook:
-    """The whole gradebook of a class, unsorted and unfiltered (also what the exports write)."""
-    roster = classes.roster(school_class)
+def build(school_class: SchoolClass, now: datetime, only: list[User] | None = None) -> Gradebook:
+    """The whole gradebook of a class, unsorted and unfiltered (also what the exports write);
+    with `only`, the rows of just these learners (a page), reading only their cells."""
+    roster = classes.roster(school_class) if only is None else only
+    users = None if only is None else [u.id for u in only]
     items = list(
         db.session.scalars(
             select(Assignment)
@@ -184,9 +203,9 @@ def build(school_class: SchoolClass, now: datetime) -> Gradebook:
         )
     )
     ids = [a.id for a in items]
-    tried = _attempts_by_pair(ids)
-    due_overrides = _by_pair(AssignmentOverride, ids)
-    grade_overrides = _by_pair(GradeOverride, ids)
+    tried = _attempts_by_pair(ids, users)
+    due_overrides = _by_pair(AssignmentOverride, ids, users)
+    grade_overrides = _by_pair(GradeOverride, ids, users)
     book = Gradebook(school_class, items, [assignments.max_points(a) for a in items], learners=len(roster))
     for learner in roster:
         row = Row(learner, [])
@@ -209,25 +228,57 @@ def build(school_class: SchoolClass, now: datetime) -> Gradebook:
 
 
 def page(
-    user: User | None, class_id: int, now: datetime, sort: str = "name", state: str = "", query: str = ""
+    user: User | None,
+    class_id: int,
+    now: datetime,
+    sort: str = "name",
+    state: str = "",
+    query: str = "",
+    number: int = 1,
 ) -> Gradebook:
-    """The gradebook page: sorted by name, total or one assignment (`a<id>`), filtered by state and name."""
-    book = build(classes.class_for_teacher(user, class_id), now)
-    if state in STATES:
-        book.rows = [r for r in book.rows if any(c.state == state for c in r.cells)]
-    if query.strip():
-        needle = query.strip().casefold()
-        book.rows = [r for r in book.rows if needle in r.user.label.casefold() or needle in (r.user.username or "")]
-    descending = sort.startswith("-")
-    key = sort.lstrip("-")
-    if key == "total":
-        book.rows.sort(key=lambda r: (r.percent is None, r.percent or 0.0), reverse=descending)
-    elif key.startswith("a") and key[1:].isdigit() and int(key[1:]) in [a.id for a in book.assignments]:
-        column = [a.id for a in book.assignments].index(int(key[1:]))
-        book.rows.sort(key=lambda r: (r.cells[column].grade is None, r.cells[column].grade or 0.0), reverse=descending)
-    elif descending:
-        book.rows.reverse()
+    """One page of the gradebook: sorted by name, total or one assignment (`a<id>`), filtered by state
+    and name, then cut to PAGE_SIZE learners (page `number`, counted from 1, kept in range)."""
+    school_class = classes.class_for_teacher(user, class_id)
+    roster = classes.roster(school_class)
+    needle = query.strip().casefold()
+    chosen = [u for u in roster if needle in u.label.casefold() or needle in (u.username or "")] if needle else roster
+    key, descending = sort.lstrip("-"), sort.startswith("-")
+    if state not in STATES and key != "total" and not key[1:].isdigit():
+        # by name: only this page's learners are read
+        ordered = list(reversed(chosen)) if descending else chosen
+        number, first = _paging(len(ordered), number)
+        book = build(school_class, now, ordered[first : first + PAGE_SIZE])
+        book.matching = len(ordered)
+    else:
+        book = build(school_class, now)
+        wanted = {u.id for u in chosen}
+        rows = [r for r in book.rows if r.user.id in wanted]
+        if state in STATES:
+            rows = [r for r in rows if any(c.state == state for c in r.cells)]
+        _sort(rows, [a.id for a in book.assignments], key, descending)
+        number, first = _paging(len(rows), number)
+        book.rows, book.matching = rows[first : first + PAGE_SIZE], len(rows)
+    book.learners, book.page, book.first = len(roster), number, first
+    book.pages = max(1, -(-book.matching // PAGE_SIZE))
     return book
+
+
+def _paging(matching: int, number: int) -> tuple[int, int]:
+    """The page number kept between 1 and the last page, and the position of its first row."""
+    last = max(1, -(-matching // PAGE_SIZE))
+    number = min(max(number, 1), last)
+    return number, (number - 1) * PAGE_SIZE
+
+
+def _sort(rows: list[Row], assignment_ids: list[int], key: str, descending: bool) -> None:
+    """Sort rows in place by total, by one assignment's grade (`a<id>`) or, for anything else, by name."""
+    if key == "total":
+        rows.sort(key=lambda r: (r.percent is None, r.percent or 0.0), reverse=descending)
+    elif key.startswith("a") and key[1:].isdigit() and int(key[1:]) in assignment_ids:
+        column = assignment_ids.index(int(key[1:]))
+        rows.sort(key=lambda r: (r.cells[column].grade is None, r.cells[column].grade or 0.0), reverse=descending)
+    elif descending:
+        rows.reverse()
 
 
 def grade_page(user: User | None, assignment_id: int, learner_id: int, now: datetime) -> dict[str, object]:

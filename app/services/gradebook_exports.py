@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import Assignment, SchoolClass, User
-from app.reports import charts, item_tables, tables
+from app.reports import charts, item_tables, print_grid, tables
 from app.services import assignment_stats, assignments, classes, gradebook
 from app.services.exports_pdf import render_pdf
 
@@ -21,6 +21,19 @@ GRADEBOOK_FORMATS = {
     "pdf": "application/pdf",
 }
 ITEM_FORMATS = ("csv", "xlsx")
+# The class report PDF prints each cell as the grade and one letter for its state (a legend names
+# them), a learner's marks as one monospaced line (reports/print_grid.py), and the gradebook as one
+# table per ROWS_PER_TABLE learners (bench/README.md).
+STATE_CODES = {
+    "not_started": "N",
+    "in_progress": "P",
+    "submitted": "S",
+    "late": "L",
+    "overdue_submitted": "D",
+    "missed": "M",
+    "excused": "E",
+}
+ROWS_PER_TABLE = 40
 
 
 class ExportRefused(LookupError):
@@ -136,10 +149,17 @@ def class_report_pdf(book: gradebook.Gradebook, generated_at: datetime) -> bytes
             chart_id=f"score-chart-{a.id}",
         )
         sections.append({"page": stats, "chart": Markup(chart)})  # built by charts, which escapes its text
+    marks = [[print_grid.mark(c.grade, STATE_CODES[c.state]) for c in row.cells] for row in book.rows]
+    blocks = [
+        (b, list(zip(book.rows, b.lines, strict=True))) for b in print_grid.grid_blocks(marks, len(book.assignments))
+    ]
     return render_pdf(
         "gradebook/report.html",
         book=book,
         sections=sections,
+        state_codes=STATE_CODES,
+        rows_per_table=ROWS_PER_TABLE,
+        blocks=blocks,
         generated_at=assignments.to_local(generated_at, book.school_class.timezone),
     )
 

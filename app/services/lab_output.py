@@ -29,6 +29,8 @@ def write_result(ws: Workspace, terminal: int, result: CommandResult) -> None:
 
 
 def write_notes(ws: Workspace, terminal: int, notes: tuple[Message, ...]) -> None:
-    """The simulator's notes (hints, a busy terminal) in the learner's language, set apart from Docker's text."""
+    """The simulator's notes (hints, a busy terminal) in the learner's language, set apart from Docker's text;
+    the entry keeps their message ids for the reports (`[seq, "note", text, ids]`)."""
     if notes:
-        ws.write(terminal, "note", "".join(f"\n💡 {translate(note)}\n" for note in notes))
+        text = "".join(f"\n💡 {translate(note)}\n" for note in notes)
+        ws.write(terminal, "note", text, [str(note.id) for note in notes])

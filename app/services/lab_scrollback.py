@@ -12,13 +12,17 @@ from app.services import lab_limits as limits
 
 @dataclass
 class Scrollback:
-    """Scrollback entries `[seq, kind, text]` per terminal, the typed-line history, recent command ids."""
+    """Scrollback entries `[seq, kind, text]` per terminal, the typed-line history, recent command ids.
+
+    A note of the simulator also keeps its message ids, `[seq, "note", text, [id, ...]]`, so reports
+    read what was shown by id whatever the learner's language; the client gets the first three fields.
+    """
 
     screens: dict[str, Any]
     history: list[str]
     recent: list[list[Any]]
 
-    def write(self, terminal: int, kind: str, text: str) -> None:
+    def write(self, terminal: int, kind: str, text: str, ids: list[str] | None = None) -> None:
         """Append one piece of output ("in", "out", "err", "note", "clear") to a terminal's scrollback.
 
         A piece over MAX_OUTPUT_ENTRY_BYTES keeps its end after a note; the oldest entries go
@@ -34,15 +38,15 @@ class Scrollback:
                 limit=limits.human(limits.MAX_OUTPUT_ENTRY_BYTES),
             )
             self._append(terminal, "note", note + "\n")
-        self._append(terminal, kind, text)
+        self._append(terminal, kind, text, ids)
 
-    def _append(self, terminal: int, kind: str, text: str) -> None:
+    def _append(self, terminal: int, kind: str, text: str, ids: list[str] | None = None) -> None:
         screen = self.screens["terms"].setdefault(str(terminal), {"seq": 0, "lines": []})
         lines = screen["lines"]
         if "bytes" not in screen:  # a running total, so a write never re-measures the whole screen
             screen["bytes"] = sum(limits.utf8_size(e[2]) for e in lines)
         screen["seq"] += 1
-        lines.append([screen["seq"], kind, text])
+        lines.append([screen["seq"], kind, text, ids] if ids else [screen["seq"], kind, text])
         screen["bytes"] += limits.utf8_size(text)
         drop = max(len(lines) - limits.MAX_SCROLLBACK_LINES, 0)
         total = screen["bytes"] - sum(limits.utf8_size(e[2]) for e in lines[:drop])
@@ -58,7 +62,7 @@ class Scrollback:
         out: dict[str, list[list[Any]]] = {}
         for tid, screen in sorted(self.screens["terms"].items()):
             last = -1 if full else int(known.get(tid, -1))
-            fresh = [e for e in screen["lines"] if e[0] > last]
+            fresh = [e[:3] for e in screen["lines"] if e[0] > last]
             if fresh:
                 out[tid] = fresh
         return out

@@ -15,7 +15,7 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from app.extensions import db
-from app.services import demo
+from app.services import demo, gradebook
 from app.services.classes import utc_now
 from tests.browser.test_exports_browser import pdf_text
 from tests.conftest import _free_port, base_config
@@ -63,3 +63,31 @@ def test_instructor_downloads_the_gradebook(page: Page, server: tuple[str, dict]
     page.get_by_test_id("statistics-link").first.click()
     expect(page.get_by_test_id("items")).to_be_visible()
     assert problems == []
+
+
+def test_instructor_pages_through_a_sorted_gradebook(
+    page: Page, server: tuple[str, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, made = server
+    monkeypatch.setattr(gradebook, "PAGE_SIZE", 4)  # the live server runs in this process
+    page.goto(f"{base}/account/login")
+    page.fill("#username", made["instructor"])
+    page.fill("#password", made["instructor_password"])
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{base}/classes/{made['class_id']}/gradebook")
+    page.get_by_test_id("sort-total").click()
+    page.get_by_test_id("sort-total").click()  # descending
+    expect(page.get_by_test_id("gradebook-row")).to_have_count(4)
+    expect(page.get_by_test_id("page-number")).to_contain_text("1")
+    first_page = page.get_by_test_id("total").all_inner_texts()
+    page.get_by_test_id("page-next").click()
+    expect(page.get_by_test_id("gradebook-row")).to_have_count(made["learners"] - 4)
+    assert "sort=-total" in page.url and "page=2" in page.url
+    second_page = page.get_by_test_id("total").all_inner_texts()
+
+    def percent(text: str) -> float:
+        return float(text.rsplit("(", 1)[1].rstrip("%)")) if "(" in text else -1.0
+
+    assert min(percent(t) for t in first_page) >= max(percent(t) for t in second_page)  # the order runs on
+    page.get_by_test_id("page-previous").click()
+    expect(page.get_by_test_id("gradebook-row")).to_have_count(4)

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.dockersim import HINTS, DockerHost, hint_kind
 from app.reports import misconceptions as m
 
 PROMPT = "learner@docker-dojo:~$ "
 
 
-def _transcript(*lines: str) -> list[list[object]]:
-    """Run lines on a real simulated host and keep [terminal, kind, text] as the lab page does."""
+def _transcript(*lines: str, ids: bool = False) -> list[list[object]]:
+    """Run lines on a real simulated host and keep [terminal, kind, text] as the lab page does
+    ("^C" presses Ctrl+C, as the lab page's key does: no "in" line, the output starts with "^C").
+    With `ids`, notes are written as the lab page writes them now: shown text and message ids."""
     host = DockerHost(seed=3)
     entries: list[list[object]] = []
     for line in lines:
-        entries.append([0, "in", PROMPT + line])
-        result = host.run(line)
+        if line == "^C":
+            result = host.interrupt(0)
+        else:
+            entries.append([0, "in", PROMPT + line])
+            result = host.run(line)
         if result.stdout:
             entries.append([0, "out", result.stdout])
         if result.stderr:
             entries.append([0, "err", result.stderr])
-        if result.notes:  # as the lab page writes them (here untranslated: the message ids)
+        if result.notes and ids:
+            entries.append([0, "note", "\n💡 (번역된 힌트)\n", [str(note.id) for note in result.notes]])
+        elif result.notes:  # as older rows keep them (here untranslated: the message ids as the text)
             entries.append([0, "note", "".join(f"\n💡 {note.id}\n" for note in result.notes)])
     return entries
 
@@ -73,3 +82,45 @@ def test_teaching_section_finds_the_heading_above_the_phrase():
     other = m.LessonText("l1", "# 이미지\n\n이미지 이야기\n", (("images", "이미지"),))
     assert m.teaching_section([other, lesson], "docker start web") == ("l2", "docker-start")
     assert m.teaching_section([other, lesson], "nothing like it") is None
+
+
+def test_notes_with_ids_are_read_by_id_not_by_text():
+    transcript = _transcript("docker run -d --name web nginx", "docker run -d --name web nginx", ids=True)
+    assert m.failing_commands(transcript) == [("name_conflict", "docker run -d --name web nginx")]
+    # an older row: the shown text only, mapped back by the catalogue's translations
+    old = [[0, "in", PROMPT + "docker start -p 1:1 web"], [0, "note", "\n💡 번역\n"]]
+    assert m.failing_commands(old, {"번역": HINTS["start_options"].id}) == [
+        ("start_options", "docker start -p 1:1 web")
+    ]
+    assert m.failing_commands([[0, "in", "x"], [0, "note", "💡 y", ["not a hint id"]]]) == []
+
+
+ATTACHED = "docker run --name web -p 8080:80 nginx"
+
+
+@pytest.mark.parametrize(
+    ("lines", "counted"),
+    [
+        ((ATTACHED, "^C", "docker ps"), True),  # looks for it among the running containers
+        ((ATTACHED, "^C", "curl localhost:8080"), True),  # uses its port
+        ((ATTACHED, "^C", "docker exec web ls"), True),
+        ((ATTACHED, "^C", "docker ps -a", "docker start web"), True),  # starts it again
+        ((ATTACHED, "^C", "docker container ls"), True),  # an alias is the same command
+        ((ATTACHED, "^C", "docker ps -a"), False),  # the lab's own answer: the stopped one is seen
+        ((ATTACHED, "^C", "docker ps -a", "docker logs web", "docker images", "docker ps"), False),  # too late
+        ((ATTACHED, "^C", "docker exec other ls"), False),  # another container
+        (("docker run -d --name web nginx", "docker ps"), False),  # detached: nothing interrupted
+        (("docker run -it --name box busybox", "^C", "docker ps"), False),  # -it: Ctrl+P Ctrl+Q is the detach
+        (("docker logs web", "^C", "docker ps"), False),  # not a run
+    ],
+)
+def test_ctrl_c_expected_to_detach(lines: tuple[str, ...], counted: bool) -> None:
+    found = m.ctrl_c_detach(_transcript(*lines))
+    assert found == ([(m.CTRL_C, ATTACHED if lines[0] == ATTACHED else lines[0])] if counted else [])
+
+
+def test_ctrl_c_counts_once_per_interrupt_and_only_on_its_terminal():
+    transcript = _transcript(ATTACHED, "^C", "docker ps", "docker start web")
+    assert len(m.ctrl_c_detach(transcript)) == 1
+    on_other = [[1, *e[1:]] if e[1] == "in" and "docker ps" in str(e[2]) else e for e in transcript[:-2]]
+    assert m.ctrl_c_detach(on_other) == []

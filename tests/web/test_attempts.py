@@ -273,7 +273,10 @@ def test_lab_hints_can_cost_points(app, dbs):
     lab_slot = next(n for n, e in enumerate(slots) if e["kind"] == "lab")
     with dbs() as s:
         response = s.query(ItemResponse).filter_by(attempt_id=attempt_id, slot=lab_slot).one()
-        assert response.verdict["passed"] is True and response.answer == {"hints": 1}
+        with app.app_context():
+            first_hint = get_course().item(room.lab_id).hint_ids[0]  # type: ignore[union-attr]
+        assert response.verdict["passed"] is True
+        assert response.answer == {"hints": 1, "hint_ids": [f"{room.lab_id}/{first_hint}"]}  # which hint it saw
         assert response.score == 4.0  # 5 points, less 20 % for one hint
 
 

@@ -143,3 +143,41 @@ def test_long_korean_and_formula_names_render_escaped(app, dbs):
     add_learners(dbs, room.class_id, [long_name, "=cmd|' /C calc'!A0", "<b>x</b>"])
     html = _cells(login(app, "teacher"), room.class_id)
     assert long_name in html and "=cmd|&#39; /C calc&#39;!A0" in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_pages_keep_sort_and_filter_across_pages(app, dbs, monkeypatch):
+    monkeypatch.setattr(gradebook, "PAGE_SIZE", 2)
+    room = make_classroom(app, dbs)
+    ids = add_learners(dbs, room.class_id, ["Ana", "Bo", "Cy", "Di", "Ed"])
+    for user_id, score in zip(ids, [1.0, 7.0, 4.0, 6.0, 2.0], strict=True):
+        add_attempt(dbs, room.assignment, user_id, score)
+    with app.test_request_context(), dbs() as s:
+        teacher = s.get(gradebook.User, room.teacher)
+
+        def shown(number: int, **args: str) -> tuple[list[str], int, int, int]:
+            book = gradebook.page(teacher, room.class_id, utc_now(), number=number, **args)
+            return [r.user.display_name for r in book.rows], book.page, book.pages, book.matching
+
+        # by name (only the page's learners are read): six learners, three pages
+        assert shown(1) == (["Ana", "Bo"], 1, 3, 6)
+        assert shown(3) == (["Ed", "Learner"], 3, 3, 6)
+        assert shown(2, sort="-name") == (["Di", "Cy"], 2, 3, 6)
+        # sorted by total over the whole class, then cut: page 2 continues page 1's order
+        assert shown(1, sort="-total") == (["Bo", "Di"], 1, 3, 6)
+        assert shown(2, sort="-total") == (["Cy", "Ed"], 2, 3, 6)
+        assert shown(2, sort=f"a{room.assignment}") == (["Cy", "Di"], 2, 3, 6)
+        # a filter counts and pages the matching learners only; out-of-range pages are kept in range
+        assert shown(2, state="submitted", sort="total") == (["Cy", "Di"], 2, 3, 5)
+        assert shown(9, state="not_started") == (["Learner"], 1, 1, 1)
+        assert shown(0, query="d") == (["Di", "Ed"], 1, 1, 2)
+        assert shown(1, state="excused") == ([], 1, 1, 0)
+        assert shown(1, query="zzz") == ([], 1, 1, 0)  # by name, nobody to read
+    client = login(app, "teacher")
+    html = _cells(client, room.class_id, sort="-total", state="submitted", page="2")
+    assert "Cy" in html and "Bo" not in html
+    assert "page=3" in html and "page=1" in html  # next and previous pages
+    assert "sort=-total" in html.split('data-testid="page-next"')[0].rsplit("<a", 1)[1]  # the pager keeps the sort
+    assert "state=submitted" in html.split('data-testid="page-next"')[0].rsplit("<a", 1)[1]
+    assert _cells(client, room.class_id, page="x").count('data-testid="gradebook-row"') == 2  # a bad number: page 1
+    labels = _cells(client, room.class_id, state="not_started")
+    assert '<span class="badge state-not_started">시작 안 함</span>' in labels  # one label per cell, translated

@@ -9,9 +9,11 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+from flask import render_template
 
-from app.models import User
-from app.services import classes
+from app.models import SchoolClass, User
+from app.services import classes, gradebook, gradebook_exports
+from app.services.classes import utc_now
 from tests.web.classroom_setup import login, make_classroom
 from tests.web.gradebook_setup import add_attempt, add_learners
 
@@ -136,3 +138,25 @@ def test_an_empty_class_prints_a_report(runner, app, dbs, room, tmp_path):
     assert _run(runner, "gradebook", code, "--format", "pdf", "--output", str(path)).exit_code == 0
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
     assert "아무도 없는 반" in text and "아직 이 반에 학습자가 없습니다." in text.replace("\n", " ")
+
+
+def test_class_report_prints_one_letter_per_state_and_splits_the_gradebook(app, dbs, monkeypatch):
+    assert set(gradebook_exports.STATE_CODES) == set(gradebook.STATES)
+    assert len(set(gradebook_exports.STATE_CODES.values())) == len(gradebook.STATES)  # no letter means two states
+    monkeypatch.setattr(gradebook_exports, "ROWS_PER_TABLE", 2)
+    room = make_classroom(app, dbs)
+    add_learners(dbs, room.class_id, ["Ana", "Bo", "Cy", "Di"])
+    seen: dict[str, str] = {}
+
+    def render(template: str, **context: object) -> bytes:
+        seen["html"] = render_template(template, **context)
+        return b"%PDF"
+
+    monkeypatch.setattr(gradebook_exports, "render_pdf", render)
+    with app.test_request_context(), dbs() as s:
+        book = gradebook.build(s.get(SchoolClass, room.class_id), utc_now())
+        gradebook_exports.class_report_pdf(book, utc_now())
+    html = seen["html"]
+    assert html.count('<table class="grid">') == 3  # five learners, two per table
+    assert "<b>N</b> 시작 안 함" in html and "<b>E</b> 면제" in html  # the legend names every letter
+    assert html.count('<td class="marks">-N</td>') == 5  # nobody started the one assignment: one mark a line

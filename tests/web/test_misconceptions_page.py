@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.models import ItemResponse
-from tests.reports.test_misconceptions import _transcript
+from app.services.course import get_course
+from tests.reports.test_misconceptions import ATTACHED, _transcript
 from tests.web.classroom_setup import login, make_classroom
 from tests.web.gradebook_setup import add_attempt, add_learners
 
 
-def _lab(dbs, room, user_id: int, number: int, *lines: str) -> None:  # type: ignore[no-untyped-def]
+def _lab(dbs, room, user_id: int, number: int, *lines: str, answer: Any = None, ids: bool = False) -> None:  # type: ignore[no-untyped-def]
     attempt = add_attempt(dbs, room.assignment, user_id, 0.0, number)
     with dbs() as s:
-        s.add(ItemResponse(attempt_id=attempt, slot=3, item_ref=room.lab_id, score=0.0, transcript=_transcript(*lines)))
+        transcript = _transcript(*lines, ids=ids)
+        s.add(
+            ItemResponse(
+                attempt_id=attempt, slot=3, item_ref=room.lab_id, score=0.0, transcript=transcript, answer=answer
+            )
+        )
         s.commit()
 
 
@@ -46,3 +54,26 @@ def test_nothing_recorded_says_so(app, dbs):
     room = make_classroom(app, dbs)
     html = login(app, "teacher").get(f"/classes/{room.class_id}/misconceptions").get_data(as_text=True)
     assert 'data-testid="no-misconceptions"' in html
+
+
+def test_ctrl_c_and_the_lab_hints_learners_needed_by_id(app, dbs):
+    room = make_classroom(app, dbs)
+    ana, bo, cy = add_learners(dbs, room.class_id, ["Ana", "Bo", "Cy"])
+    with app.app_context():
+        lab = get_course().item(room.lab_id)
+    first, second = lab.hint_refs(2)  # type: ignore[union-attr]
+    _lab(dbs, room, ana, 1, ATTACHED, "^C", "docker ps", ids=True, answer={"hints": 2, "hint_ids": [first, second]})
+    _lab(dbs, room, bo, 1, ATTACHED, "^C", "curl localhost:8080", ids=True, answer={"hints": 1, "hint_ids": [first]})
+    _lab(dbs, room, cy, 1, ATTACHED, "^C", "docker ps -a", answer={"hints": 1})  # an older row: a count only
+    html = login(app, "teacher").get(f"/classes/{room.class_id}/misconceptions").get_data(as_text=True)
+    start = html.index('data-kind="ctrl_c_detach"')
+    row = html[start : html.index("</tr>", start)]
+    assert 'data-testid="learners">2<' in row and ATTACHED in row  # Ana and Bo; Cy looked with -a
+    assert "/lessons/" in row and "#" in row.split('data-testid="lesson-link"')[0].rsplit("href=", 1)[1]
+    hints = html[html.index('data-testid="hints-needed"') :]
+    first_row = hints[hints.index(f'data-hint="{first}"') :]
+    assert 'data-testid="learners">3<' in first_row[: first_row.index("</tr>")]  # Cy's count read as the first hint
+    second_row = hints[hints.index(f'data-hint="{second}"') :]
+    assert 'data-testid="learners">1<' in second_row[: second_row.index("</tr>")]
+    assert hints.index(f'data-hint="{first}"') < hints.index(f'data-hint="{second}"')  # most learners first
+    assert lab.title in hints and f"/lessons/{lab.lesson_id}" in first_row  # type: ignore[union-attr]
