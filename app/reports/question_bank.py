@@ -53,20 +53,33 @@ APPROXIMATIONS = {
 }
 
 
+#: our question kind -> the Moodle kind it is written as; a kind missing here (a new one) is skipped with a note
+MOODLE_KINDS = {
+    "single": "multichoice",
+    "multiple": "multichoice",
+    "true_false": "truefalse",
+    "short": "shortanswer",
+    "command": "shortanswer",
+    "ordering": "matching",
+    "matching": "matching",
+    "cloze": "cloze",
+}
+
+
 def _plan(q: Question, gift: bool) -> tuple[str | None, str]:
     """The Moodle kind to write (None = skip) and the note (empty when exact)."""
+    if q.kind not in MOODLE_KINDS:
+        return None, f"no Moodle equivalent is defined for questions of kind '{q.kind}' (app/reports/question_bank.py)"
     if q.kind == "short" and not q.key["accept"]:
         return None, "short answer with only a regular expression (Moodle short answer has none)"
     if q.kind == "command" and len(q.key["reference"]) != 1:
         return None, "command answer of several command lines (Moodle has no such kind)"
     if q.kind == "cloze" and gift and len(q.key["blanks"]) != 1:
         return None, "cloze with several blanks (GIFT has only one blank per question; use Moodle XML)"
-    kind = {"single": "multichoice", "multiple": "multichoice", "true_false": "truefalse", "short": "shortanswer"}
-    kind |= {"command": "shortanswer", "ordering": "matching", "matching": "matching", "cloze": "cloze"}
     note = APPROXIMATIONS.get(q.kind, "")
     if q.kind == "short" and q.key["pattern"]:
         note = "exported as short answer with its listed answers; the regular expression is left out"
-    return kind[q.kind], note
+    return MOODLE_KINDS[q.kind], note
 
 
 def _by_lesson(questions: Sequence[Question], lesson_titles: Mapping[str, str]) -> list[tuple[str, list[Question]]]:
