@@ -41,11 +41,21 @@ def _command(typed: str) -> str:
 
 
 def _entries(transcript: Iterable[Sequence[object]]) -> Iterable[tuple[object, str, str, list[str] | None]]:
-    """(terminal, kind, text, note ids) of well-formed entries; ids only where the lab page kept them."""
+    """(terminal, kind, text, note ids) of well-formed entries; ids only where the lab page kept them.
+
+    A note is stored as messages (a list of `{"id", "params"}`, or one): its ids, and no text. Older
+    notes hold the text shown, with their ids as a fourth field or (the oldest) without them.
+    """
     for entry in transcript:
-        if len(entry) in (3, 4):
-            ids = entry[3] if len(entry) == 4 and isinstance(entry[3], list) else None
-            yield entry[0], str(entry[1]), str(entry[2]), ids
+        if len(entry) not in (3, 4):
+            continue
+        value = entry[2]
+        if isinstance(value, (list, Mapping)):
+            messages = value if isinstance(value, list) else [value]
+            yield entry[0], str(entry[1]), "", [str(m.get("id")) for m in messages if isinstance(m, Mapping)]
+            continue
+        ids = entry[3] if len(entry) == 4 and isinstance(entry[3], list) else None
+        yield entry[0], str(entry[1]), str(value), ids
 
 
 def _note_kind(text: str, ids: list[str] | None, translations: Mapping[str, str] | None) -> str | None:
@@ -61,10 +71,11 @@ def failing_commands(
     """(kind, command) for every command whose error output followed it, in order.
 
     `transcript` holds [terminal, kind, text] entries ("in", "out", "err", "note"); the error of
-    a command is the "err" text after its "in" line on the same terminal. A "note" entry written
-    since the notes kept their ids is `[terminal, "note", text, [message id, ...]]` and is read by
-    id; older ones carry only the text the learner read, which `translations` maps back to an id
-    (and older still kept the hint inside "err").
+    a command is the "err" text after its "in" line on the same terminal. A "note" entry is
+    `[terminal, "note", [message, ...]]` (the messages' JSON) and is read by id, as are those of
+    the release before, `[terminal, "note", text, [message id, ...]]`; older ones carry only the
+    text the learner read, which `translations` maps back to an id (and older still kept the hint
+    inside "err").
     """
     last_in: dict[object, str] = {}
     found: dict[tuple[object, int], tuple[str, str]] = {}

@@ -137,7 +137,7 @@ def grade_lab(user: User, lab: Lab, attempt_id: int) -> tuple[dict[str, Any], li
         return verdict.to_dict(), [], 0
     ws = lab_store.read_only(user, lab.id, lab, scope)
     verdict = lab_view.grade(lab, ws.host)
-    transcript = [  # [terminal, kind, text], and a note's message ids as a fourth field
+    transcript = [  # [terminal, kind, text]; a note keeps its messages (see lab_scrollback), translated when shown
         [int(tid), *entry[1:]] for tid, screen in sorted(ws.screens["terms"].items()) for entry in screen["lines"]
     ]
     return verdict.to_dict(), transcript, int(found[0].hints_used or 0)

@@ -27,6 +27,7 @@ from app.models import (
 )
 from app.services import assignment_items as items_adapter
 from app.services import assignments, attempts, classes
+from app.services.lab_scrollback import shown_entry
 
 DUE_SOON = timedelta(hours=48)
 
@@ -268,7 +269,13 @@ def attempt_for_teacher(user: User | None, attempt_id: int, now: datetime) -> di
         r.slot: r for r in db.session.scalars(select(ItemResponse).where(ItemResponse.attempt_id == attempt.id))
     }
     items = [
-        {"slot": slot, "entry": entry, "item": items_adapter.find(entry["ref"]), "response": responses.get(slot)}
+        {
+            "slot": slot,
+            "entry": entry,
+            "item": items_adapter.find(entry["ref"]),
+            "response": responses.get(slot),
+            "transcript": _transcript(responses.get(slot)),
+        }
         for slot, entry in enumerate(attempt.slots)
     ]
     return {
@@ -278,3 +285,9 @@ def attempt_for_teacher(user: User | None, attempt_id: int, now: datetime) -> di
         "learner": db.session.get(User, attempt.user_id),
         "items": items,
     }
+
+
+def _transcript(response: ItemResponse | None) -> list[list[Any]]:
+    """A lab's stored transcript as the instructor reads it: notes in the instructor's language."""
+    entries = (response.transcript if response is not None else None) or []
+    return [shown_entry(entry) for entry in entries if isinstance(entry, list) and len(entry) >= 3]

@@ -1,10 +1,9 @@
-"""A command's output as terminal scrollback entries: coloured by meaning, the simulator's notes translated."""
+"""A command's output as terminal scrollback entries: coloured by meaning, the simulator's notes kept as messages."""
 
 from __future__ import annotations
 
 from app.dockersim import CommandResult, Message
 from app.services.lab_store import Workspace
-from app.services.messages import translate
 
 CLEAR_SCREEN = "\x1b[2J"
 
@@ -29,8 +28,7 @@ def write_result(ws: Workspace, terminal: int, result: CommandResult) -> None:
 
 
 def write_notes(ws: Workspace, terminal: int, notes: tuple[Message, ...]) -> None:
-    """The simulator's notes (hints, a busy terminal) in the learner's language, set apart from Docker's text;
-    the entry keeps their message ids for the reports (`[seq, "note", text, ids]`)."""
+    """The simulator's notes (hints, a busy terminal), set apart from Docker's text: stored as messages and
+    translated when shown, so the reports read them by id and every viewer reads them in their language."""
     if notes:
-        text = "".join(f"\n💡 {translate(note)}\n" for note in notes)
-        ws.write(terminal, "note", text, [str(note.id) for note in notes])
+        ws.note(terminal, notes)

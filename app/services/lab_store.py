@@ -17,12 +17,11 @@ from functools import cache
 from typing import Any, TypeVar
 
 from flask import current_app
-from flask_babel import gettext as _
 from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.curriculum import Lab
-from app.dockersim import DockerHost
+from app.dockersim import N_, DockerHost, Message
 from app.extensions import db
 from app.grading import replay
 from app.grading.replay import lab_seed
@@ -33,6 +32,7 @@ from app.services import lab_limits as limits
 from app.services.lab_format import FORMAT, TooLarge, dump
 from app.services.lab_undo import clear_undo, pop_undo, undo_count
 from app.services.lab_workspace import MAX_TERMINALS, Workspace
+from app.services.messages import translate
 
 PLAYGROUND_ID = "@playground"
 PRACTICE = "practice"  # the scope of self-study attempts (see find_attempt)
@@ -64,7 +64,14 @@ class LabConflict(Exception):
 
 
 class LabTooLarge(ValueError):
-    """The attempt is, or would become, larger than a limit; the message says what to do."""
+    """The attempt is, or would become, larger than a limit; the message says what to do.
+
+    `str(error)` is the message in the request's language; `note` is the message itself (for the scrollback).
+    """
+
+    def __init__(self, note: Message) -> None:
+        super().__init__(translate(note))
+        self.note = note
 
 
 def state_key(snapshot: dict[str, Any]) -> str:
@@ -143,9 +150,9 @@ def find_attempt(user: User, lab_id: str, scope: str = PRACTICE) -> tuple[LabAtt
     return None if row is None else (row[0], int(row[1] or 0))
 
 
-def too_large_message(size: int, limit: int) -> str:
+def too_large_message(size: int, limit: int) -> Message:
     """What the learner reads when the stored attempt is over a limit."""
-    return _(
+    return N_(
         "This lab's saved state is too large to open (%(size)s; at most %(limit)s). Reset the lab to start again.",
         size=limits.human(size),
         limit=limits.human(limit),
@@ -225,7 +232,7 @@ def read_only(user: User | None, lab_id: str, lab: Lab | None, scope: str = PRAC
         return _load(*found, lab_id)
     except LabTooLarge as error:
         ws = _new_workspace(found[0], fresh_host(lab), found[0].version + 1)
-        ws.write(0, "note", str(error) + "\n")
+        ws.note(0, error.note)
         ws.skip_save = True
         return ws
     except _Unreadable:
@@ -252,8 +259,8 @@ def _encode(ws: Workspace) -> lab_format.HostBlob:
     return blob
 
 
-def _too_large_change(size: int, limit: int) -> str:
-    return _(
+def _too_large_change(size: int, limit: int) -> Message:
+    return N_(
         "That would make the lab's saved state too large (%(size)s; at most %(limit)s), so it was "
         "not kept. Remove some files, containers or images, or reset the lab.",
         size=limits.human(size),

@@ -13,7 +13,6 @@ from app.dockersim import DockerHost
 from app.models import LabAttempt
 from app.services import lab_format
 from app.services.lab_scrollback import Scrollback
-from app.services.messages import translate
 
 MAX_TERMINALS = 4
 
@@ -41,5 +40,4 @@ class Workspace(Scrollback):
             if tid in self.host.terminals:
                 text, notes = self.host.drain_with_notes(tid)
                 self.write(tid, "out", text)
-                if notes:  # e.g. the note that a container's output was cut
-                    self.write(tid, "note", "".join(f"\n💡 {translate(note)}\n" for note in notes))
+                self.note(tid, notes)  # e.g. the note that a container's output was cut

@@ -14,7 +14,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from app.curriculum import Lab, render_markdown
-from app.dockersim import MAX_LINE, DockerHost, blocked_command
+from app.dockersim import MAX_LINE, N_, DockerHost, blocked_command
 from app.extensions import db
 from app.models import Activity
 from app.services import accounts, lab_store, lab_view
@@ -203,16 +203,10 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
     size = len(line.encode("utf-8"))
     if size > MAX_LINE:
         ws.write(terminal, "in", host.prompt(terminal) + line[:60] + "…")
-        ws.write(
-            terminal,
-            "err",
-            _(
-                "The command is too long (%(size)d bytes; at most %(limit)d). Nothing was run.",
-                size=size,
-                limit=MAX_LINE,
-            )
-            + "\n",
+        too_long = N_(
+            "The command is too long (%(size)d bytes; at most %(limit)d). Nothing was run.", size=size, limit=MAX_LINE
         )
+        ws.note(terminal, too_long, kind="err")
         return {"exit_code": 1, "busy": busy}
     # the prompt the terminal shows now: a container shell held by `run -it` keeps `root@id:/#` on every line
     ws.write(terminal, "in", host.prompt(terminal) + line)
@@ -220,11 +214,8 @@ def _execute(ws: Workspace, lab: Lab | None, terminal: int, line: str) -> dict[s
         ws.remember_history(line)
         disabled = disabled_reason(lab, line)
         if disabled:
-            ws.write(
-                terminal,
-                "err",
-                _("In this lab you cannot use ‘%(command)s’. Solve it another way.", command=disabled) + "\n",
-            )
+            refusal = N_("In this lab you cannot use ‘%(command)s’. Solve it another way.", command=disabled)
+            ws.note(terminal, refusal, kind="err")
             return {"exit_code": 1, "busy": False}
     result = host.run(line, terminal)
     write_result(ws, terminal, result)
@@ -313,7 +304,7 @@ def undo(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) ->
         except (ValueError, KeyError, TypeError):  # none, or saved by an older simulator: cannot go back
             lab_store.clear_undo(ws)
             return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))
-        ws.write(terminal, "note", _("Undone: %(command)s", command=step[0]) + "\n")
+        ws.note(terminal, N_("Undone: %(command)s", command=step[0]))
         record_progress(ws, lab)
         return build_reply(ws, lab, lang, known, epoch, message=_("Undone: %(command)s", command=step[0]))
 

@@ -111,8 +111,8 @@ def _shown_hints() -> dict[str, str]:
 
 
 def _needs_text(transcript: list[Any]) -> bool:
-    """Whether a transcript has notes without ids (written before the notes kept them)."""
-    return any(len(e) == 3 and e[1] == "note" for e in transcript)
+    """Whether a transcript has notes without ids: shown text only (written before the notes kept them)."""
+    return any(len(e) == 3 and e[1] == "note" and isinstance(e[2], str) for e in transcript)
 
 
 def _hints_shown(item_ref: str, answer: Any) -> list[str]:

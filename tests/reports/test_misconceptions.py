@@ -10,10 +10,11 @@ from app.reports import misconceptions as m
 PROMPT = "learner@docker-dojo:~$ "
 
 
-def _transcript(*lines: str, ids: bool = False) -> list[list[object]]:
+def _transcript(*lines: str, ids: bool = False, messages: bool = False) -> list[list[object]]:
     """Run lines on a real simulated host and keep [terminal, kind, text] as the lab page does
     ("^C" presses Ctrl+C, as the lab page's key does: no "in" line, the output starts with "^C").
-    With `ids`, notes are written as the lab page writes them now: shown text and message ids."""
+    With `messages`, notes are written as the lab page writes them now: the messages' JSON; with
+    `ids`, as the release before wrote them: shown text and message ids; else as older rows: text."""
     host = DockerHost(seed=3)
     entries: list[list[object]] = []
     for line in lines:
@@ -26,7 +27,9 @@ def _transcript(*lines: str, ids: bool = False) -> list[list[object]]:
             entries.append([0, "out", result.stdout])
         if result.stderr:
             entries.append([0, "err", result.stderr])
-        if result.notes and ids:
+        if result.notes and messages:
+            entries.append([0, "note", [note.to_json() for note in result.notes]])
+        elif result.notes and ids:
             entries.append([0, "note", "\n💡 (번역된 힌트)\n", [str(note.id) for note in result.notes]])
         elif result.notes:  # as older rows keep them (here untranslated: the message ids as the text)
             entries.append([0, "note", "".join(f"\n💡 {note.id}\n" for note in result.notes)])
@@ -84,9 +87,14 @@ def test_teaching_section_finds_the_heading_above_the_phrase():
     assert m.teaching_section([other, lesson], "nothing like it") is None
 
 
-def test_notes_with_ids_are_read_by_id_not_by_text():
-    transcript = _transcript("docker run -d --name web nginx", "docker run -d --name web nginx", ids=True)
+@pytest.mark.parametrize("shape", ["messages", "ids"])
+def test_notes_with_ids_are_read_by_id_not_by_text(shape):
+    lines = ("docker run -d --name web nginx", "docker run -d --name web nginx")
+    transcript = _transcript(*lines, **{shape: True})
     assert m.failing_commands(transcript) == [("name_conflict", "docker run -d --name web nginx")]
+    # a web layer's own note (one message) is no hint; a damaged one is skipped
+    own = [[0, "in", PROMPT + "docker ps"], [0, "note", {"id": "Undone: %(command)s", "params": {"command": "x"}}]]
+    assert m.failing_commands([*own, [0, "note", ["not a message", {"params": {}}]]]) == []
     # an older row: the shown text only, mapped back by the catalogue's translations
     old = [[0, "in", PROMPT + "docker start -p 1:1 web"], [0, "note", "\n💡 번역\n"]]
     assert m.failing_commands(old, {"번역": HINTS["start_options"].id}) == [

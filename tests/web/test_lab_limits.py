@@ -11,10 +11,11 @@ import zlib
 import pytest
 from sqlalchemy import func, select
 
+from app.dockersim import N_
 from app.models import Activity, LabAttempt, LabUndoStep, User
 from app.services import lab_format
 from app.services import lab_limits as limits
-from app.services.lab_scrollback import Scrollback
+from app.services.lab_scrollback import Scrollback, shown_text, stored_size
 
 PLAYGROUND = "@playground"
 
@@ -66,8 +67,45 @@ def test_one_output_over_the_entry_limit_keeps_its_end_after_a_note(app):
     with app.test_request_context("/"):
         screen.write(0, "out", "가" + "y" * limits.MAX_OUTPUT_ENTRY_BYTES)  # 3 bytes past it
     note, out = screen.screens["terms"]["0"]["lines"][-2:]
-    assert note[1] == "note" and "3 B" in note[2] and "잘렸" in note[2]
+    assert note[1] == "note" and note[2]["params"]["size"] == "3 B"  # kept as a message, shown in each language
+    with app.test_request_context("/", headers={"Accept-Language": "ko"}):
+        assert "3 B" in shown_text(note[2]) and "잘렸" in shown_text(note[2])
+    with app.test_request_context("/?lang=en"):
+        assert shown_text(note[2]) == "[3 B of output cut; the last 64 KiB follow]\n"
     assert out[2] == "y" * limits.MAX_OUTPUT_ENTRY_BYTES
+
+
+def test_a_note_counts_its_stored_form_in_the_scrollback_bytes():
+    screen = fresh()
+    note = N_("Undone: %(command)s", command="docker volume create v")
+    size = stored_size(note.to_json())
+    assert size == len(lab_format.dump_bytes(note.to_json())) > len("docker volume create v")
+    screen.note(0, note)
+    filler = limits.MAX_SCROLLBACK_BYTES - size
+    for _ in range(filler // 1024):
+        screen.write(0, "out", "a" * 1024)
+    screen.write(0, "out", "a" * (filler % 1024))
+    lines = screen.screens["terms"]["0"]["lines"]
+    assert lines[0][1] == "note" and screen.screens["terms"]["0"]["bytes"] == limits.MAX_SCROLLBACK_BYTES  # at it
+    screen.write(0, "out", "b")
+    assert lines[0][1] == "out" and sum(stored_size(e[2]) for e in lines) <= limits.MAX_SCROLLBACK_BYTES  # past it
+
+
+def test_a_note_whose_stored_form_is_over_the_entry_limit_is_kept_as_text_cut_to_it(app):
+    overhead = stored_size(N_("Undone: %(command)s", command="").to_json())
+    screen = fresh()
+    screen.note(0, N_("Undone: %(command)s", command="x" * (limits.MAX_OUTPUT_ENTRY_BYTES - overhead)))
+    at_limit = screen.screens["terms"]["0"]["lines"][-1][2]
+    assert isinstance(at_limit, dict) and stored_size(at_limit) == limits.MAX_OUTPUT_ENTRY_BYTES  # at it: a message
+    with app.test_request_context("/?lang=en"):
+        screen.note(0, N_("Undone: %(command)s", command="x" * (limits.MAX_OUTPUT_ENTRY_BYTES - overhead + 1)))
+    past = screen.screens["terms"]["0"]["lines"][-1][2]
+    assert past == "Undone: " + "x" * (limits.MAX_OUTPUT_ENTRY_BYTES - overhead + 1) + "\n"  # one byte past: text
+    with app.test_request_context("/?lang=en"):
+        screen.note(0, N_("Undone: %(command)s", command="x" * limits.MAX_OUTPUT_ENTRY_BYTES))
+    cut, tail = screen.screens["terms"]["0"]["lines"][-2:]
+    assert cut[2]["id"].startswith("[%(size)s of output cut") and cut[2]["params"]["size"] == "9 B"
+    assert tail[1] == "note" and tail[2] == "x" * (limits.MAX_OUTPUT_ENTRY_BYTES - 1) + "\n"  # cut like output
 
 
 def test_history_is_bounded_by_count_and_bytes():

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -199,3 +200,12 @@ def test_terminal_notes_are_in_the_ui_language(app: Flask, ui: str) -> None:
     for note in notes:
         assert bool(HANGUL.search(note)) == (ui == "ko"), note
     assert ("터미널 1" if ui == "ko" else "Terminal 1") in notes[1]  # counted from 1, as the tabs are
+    # stored as messages: after switching language the same notes read in the other one (page and poll)
+    other = "en" if ui == "ko" else "ko"
+    client.post(f"/lang/{other}")
+    page = client.get("/labs/lab-sample-detached").get_data(as_text=True)
+    initial = json.loads(re.search(r'id="lab-data">(.*?)</script>', page, re.DOTALL).group(1))
+    poll = client.post("/labs/lab-sample-detached/poll", json={"since": {}, "epoch": -1}).get_json()
+    for output in (initial["output"], poll["output"]):
+        again = [chunk for entries in output.values() for _, kind, chunk in entries if kind == "note"]
+        assert len(again) == 2 and all(bool(HANGUL.search(note)) == (other == "ko") for note in again), again

@@ -11,10 +11,10 @@ from tests.web.classroom_setup import login, make_classroom
 from tests.web.gradebook_setup import add_attempt, add_learners
 
 
-def _lab(dbs, room, user_id: int, number: int, *lines: str, answer: Any = None, ids: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _lab(dbs, room, user_id: int, number: int, *lines: str, answer: Any = None, **shape: bool) -> None:  # type: ignore[no-untyped-def]
     attempt = add_attempt(dbs, room.assignment, user_id, 0.0, number)
     with dbs() as s:
-        transcript = _transcript(*lines, ids=ids)
+        transcript = _transcript(*lines, **shape)
         s.add(
             ItemResponse(
                 attempt_id=attempt, slot=3, item_ref=room.lab_id, score=0.0, transcript=transcript, answer=answer
@@ -26,7 +26,17 @@ def _lab(dbs, room, user_id: int, number: int, *lines: str, answer: Any = None, 
 def test_groups_count_learners_and_link_the_lesson(app, dbs):
     room = make_classroom(app, dbs)
     ana, bo = add_learners(dbs, room.class_id, ["Ana", "Bo"])
-    _lab(dbs, room, ana, 1, "docker run -d --name web nginx", "docker stop web", "docker start -p 80:80 web")
+    # Ana's notes as the lab page stores them now (messages), Bo's as older rows kept them (text)
+    _lab(
+        dbs,
+        room,
+        ana,
+        1,
+        "docker run -d --name web nginx",
+        "docker stop web",
+        "docker start -p 80:80 web",
+        messages=True,
+    )
     _lab(
         dbs,
         room,
