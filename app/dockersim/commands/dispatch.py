@@ -18,6 +18,7 @@ from app.dockersim.commands import (  # noqa: F401
     listing,
     run,
     system,
+    system_df,
     system_prune,
     volume,
 )
