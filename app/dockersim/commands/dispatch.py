@@ -17,6 +17,7 @@ from app.dockersim.commands import (  # noqa: F401
     image,
     listing,
     run,
+    search,
     system,
     system_df,
     system_prune,
