@@ -85,6 +85,7 @@ PARSE_ERRORS = [
     ("{{if}}{{end}}", "template: :1: missing value for if"),
     ('{{.X | "a"}}', "template: :1: non executable command in pipeline stage 2"),
     ("{{else}}", "template: :1: unexpected {{else}}"),
+    ("{{$q = 1}}", 'template: :1: undefined variable "$q"'),
     ("{{if .X}}{{else nope}}{{end}}", "template: :1: expected end; found {{else nope}}"),
 ]
 
@@ -110,6 +111,7 @@ EXEC_ERRORS = [
     ('{{"a" 1}}', "1:2", '"a"', 'can\'t give argument to non-function "a"'),
     ("{{nil}}", "1:2", "nil", "nil is not a command"),
     ("{{join .SS}}", "1:2", "join", "wrong number of args for join: want 2 got 1"),
+    ('{{.SS | join ","}}', "1:13", '","', 'can\'t handle "," for arg of type []string'),
     ("{{printf}}", "1:2", "printf", "wrong number of args for printf: want at least 1 got 0"),
     ("{{upper .I}}", "1:8", ".I", "wrong type for value; expected string; got float64"),
     ("{{upper 3}}", "1:8", "3", "expected string; found 3"),

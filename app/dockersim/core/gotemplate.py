@@ -221,6 +221,8 @@ class _Parser:
             raise self.fail(f"missing value for {context}")
         if names:
             node.decl, node.assign = names, tokens[pos - 1][0] == "="
+            if node.assign and names[0] not in self.vars:
+                raise self.fail(f'undefined variable "{names[0]}"')
             self.vars.extend(names)
         return pos
 

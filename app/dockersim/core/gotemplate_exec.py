@@ -216,6 +216,8 @@ class _Exec:
             return v
         if a[0] == "const" and not final and a[1] is None:
             raise self.error(a[2], "nil", f"cannot assign nil to {want}")
+        if a[0] == "const" and not final and kind == "l":
+            raise self.error(a[2], node_text(a), f"can't handle {node_text(a)} for arg of type {want}")
         if a[0] == "const" and not final:
             ok = isinstance(v, str) if kind == "s" else _is_int(v)
             if not ok:
