@@ -134,16 +134,19 @@ class DockerHost(Host):
         except Exception as exc:  # pragma: no cover - same safety net as run()
             return CommandResult("", f"{INTERNAL}: {type(exc).__name__}: {exc}\n", 1)
 
-    def snapshot(self) -> dict[str, Any]:
-        """The whole host as JSON-able data (versioned, stable key order, lossless)."""
-        return snapshot.dump(self)
+    def snapshot(self, copy: bool = True) -> dict[str, Any]:
+        """The whole host as JSON-able data (versioned, stable key order, lossless). copy=False skips the deep
+        copies: the result then shares the host's data, so serialise it at once and keep none of it."""
+        return snapshot.dump(self, copy)
 
     @classmethod
-    def from_snapshot(cls, data: dict[str, Any]) -> DockerHost:
-        """Rebuild a host from snapshot()."""
+    def from_snapshot(cls, data: dict[str, Any], owned: bool = False) -> DockerHost:
+        """Rebuild a host from snapshot(). owned=True: the caller gives `data` away (say, a dict just decoded
+        from JSON for this restore), so the host takes its parts without copying; never pass a snapshot that is
+        kept (an undo step in memory, a lab setup reused across attempts) or restored again."""
         snapshot.check_version(data)
         host = cls(seed=data["seed"], hints=data["hints"])
-        snapshot.load(host, data)
+        snapshot.load(host, data, owned)
         return host
 
 

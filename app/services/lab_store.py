@@ -180,7 +180,7 @@ def _load(attempt: LabAttempt, size: int, lab_id: str) -> Workspace:
         current_app.logger.warning("lab %s: stored attempt unreadable (%s)", lab_id, error)
         raise _Unreadable() from None
     try:
-        host = DockerHost.from_snapshot(snapshot)
+        host = DockerHost.from_snapshot(snapshot, owned=True)  # decoded for this request alone: no copies
     except (ValueError, KeyError, TypeError) as error:
         current_app.logger.warning("lab %s: stored host unreadable (%s)", lab_id, error)
         raise _Unreadable(screens) from None
@@ -245,7 +245,7 @@ def read_only(user: User | None, lab_id: str, lab: Lab | None, scope: str = PRAC
 def _encode(ws: Workspace) -> lab_format.HostBlob:
     """Put the workspace into the row's columns (format 2); LabTooLarge past a limit."""
     try:
-        blob = lab_format.encode_host(ws.host.snapshot())
+        blob = lab_format.encode_host(ws.host.snapshot(copy=False))  # serialised at once: no copies
     except TooLarge as error:
         raise LabTooLarge(_too_large_change(error.size, error.limit)) from None
     term = lab_format.encode_terminals(ws.screens, ws.history, ws.recent[-MAX_RECENT_IDS:])

@@ -58,7 +58,7 @@ def test_real_but_unmodelled_flags_say_so(line):
 @pytest.mark.parametrize(
     "line",
     [
-        "docker search x",
+        "docker save x",
         "docker network ls",
         "docker commit a b",
         "docker system events",

@@ -14,7 +14,8 @@ import pytest
 from app.dockersim import DockerHost
 from app.dockersim.commands.formatting import FUNCS, json_data
 from app.dockersim.core.gofmt import TemplateError, go_float
-from app.dockersim.core.gotemplate import execute, parse
+from app.dockersim.core.gotemplate import parse
+from app.dockersim.core.gotemplate_exec import execute
 
 DATA = json_data(
     {

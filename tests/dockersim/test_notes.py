@@ -95,7 +95,7 @@ def _big(host: DockerHost) -> None:
 NOTES = [
     ("docker run --network host nginx", 125, "The flag --network of 'docker run' is real but not supported"),
     ("docker network ls", 1, "'docker network' is a real Docker command, but this simulator does not model it."),
-    ("docker search x", 1, "'docker search' is a real Docker command"),
+    ("docker save x", 1, "'docker save' is a real Docker command"),
     ("docker --tlsverify ps", 125, "The global option --tlsverify is real but not supported"),
     ("docker run --mount type=image,source=a,target=/a alpine", 125, "--mount type=image is real but not supported"),
     ("docker login quay.io -u abcd", 1, "logging in to quay.io is not modelled."),

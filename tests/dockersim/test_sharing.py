@@ -5,6 +5,8 @@ moby `distribution/push_v2.go` (layer statuses, digest line), `cli/command/syste
 
 from __future__ import annotations
 
+import pytest
+
 from app.dockersim import DockerHost
 
 
@@ -84,3 +86,39 @@ def test_system_df_and_prune() -> None:
     assert "Deleted Images:\nuntagged: app:latest\n" in r.stdout
     assert r.stdout.splitlines()[-1].startswith("Total reclaimed space: ")
     assert host.images == []
+
+
+MISSING_TAG = (  # moby distribution/errors.go notFoundError: "manifest for %s not found: %v" of
+    # distribution's ErrorCodeManifestUnknown, whose errcode.Error text is "manifest unknown: manifest unknown"
+    "Error response from daemon: manifest for alice/app:2.0 not found: manifest unknown: manifest unknown\n"
+)
+
+UNABLE = "Unable to find image 'alice/app:2.0' locally\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "stdout", "stderr"),
+    [
+        ("docker pull alice/app:2.0", "", MISSING_TAG),
+        (
+            "docker run alice/app:2.0",
+            "",
+            f"{UNABLE}docker: {MISSING_TAG}\nRun 'docker run --help' for more information\n",
+        ),
+        ("docker create alice/app:2.0", "", UNABLE + MISSING_TAG),  # create returns the error as is (create.go)
+        (
+            "docker pull alice/other:1.0",
+            "",
+            "Error response from daemon: pull access denied for alice/other, repository does not exist or may "
+            "require 'docker login': denied: requested access to the resource is denied\n",
+        ),
+    ],
+)
+def test_missing_tag_of_a_pushed_repository(line: str, stdout: str, stderr: str) -> None:
+    host = _built()
+    host.run("docker login -u alice -p pw")
+    host.run("docker tag app alice/app:1.0")
+    assert host.run("docker push alice/app:1.0").exit_code == 0
+    r = host.run(line)
+    assert (r.stdout, r.stderr) == (stdout, stderr)
+    assert r.exit_code == (125 if line.startswith("docker run") else 1)

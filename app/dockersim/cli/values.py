@@ -1,7 +1,7 @@
 """Flag values the real client checks while it parses them (pflag `Value.Set`), with their messages.
 
 Sources: docker/cli `opts/opts.go` (`MemBytes`, `MemSwapBytes`, `NanoCPUs`/`ParseCPUs`,
-`ValidateIPAddress`), `opts/mount.go` (`MountOpt.Set`), `cli/command/container/opts.go`
+`ValidateIPAddress`, `FilterOpt.Set`), `opts/mount.go` (`MountOpt.Set`), `cli/command/container/opts.go`
 (`validateAttach`); docker/go-units `size.go` (`RAMInBytes`); Go's `time.ParseDuration` and
 `strconv.ParseBool`. A failing value is reported by pflag as
 `invalid argument "<value>" for "<-x, --flag>" flag: <message>`."""
@@ -181,7 +181,21 @@ def _swap(value: str) -> int:
     return -1 if value == "-1" else ram_in_bytes(value)
 
 
-BY_TYPE = {"bytes": ram_in_bytes, "decimal": nano_cpus, "duration": parse_duration, "mount": mount_fields}
+def _filter(value: str) -> str:
+    """opts.FilterOpt.Set: NAME=VALUE, the name lower-cased and both trimmed."""
+    if value and "=" not in value:
+        raise ValueError("bad format of filter (expected name=value)")
+    name, _, val = value.partition("=")
+    return f"{name.strip().lower()}={val.strip()}" if value else value
+
+
+BY_TYPE = {
+    "bytes": ram_in_bytes,
+    "decimal": nano_cpus,
+    "duration": parse_duration,
+    "mount": mount_fields,
+    "filter": _filter,
+}
 BY_NAME = {"attach": _attach, "dns": _ip, "memory-swap": _swap}
 
 

@@ -17,7 +17,9 @@ from app.dockersim.commands import (  # noqa: F401
     image,
     listing,
     run,
+    search,
     system,
+    system_df,
     system_prune,
     volume,
 )

@@ -147,7 +147,7 @@ def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
     if p.flag("quiet"):
         return "".join((c.id[:12] if trunc else c.id) + "\n" for c in containers), "", 0
     fmt = str(p.get("format") or "")
-    rows = [_ps_context(host, c, trunc) for c in containers]
+    rows = [ps_context(host, c, trunc) for c in containers]
     if fmt not in ("", "table"):
         return format_list(fmt, rows, header("*formatter.ContainerContext", CONTAINER_HEADERS)), "", 0
     keys = ["ID", "Image", "Command", "RunningFor", "Status", "Ports", "Names"]
@@ -155,7 +155,7 @@ def cmd_ps(host: Host, p: Parsed, inv: Caller) -> Out:
     return table(headers, [[r[k] for k in keys] for r in rows]), "", 0
 
 
-def _ps_context(host: Host, c: Container, trunc: bool) -> Context:
+def ps_context(host: Host, c: Container, trunc: bool) -> Context:
     """One row of docker ps as the formatter's context."""
     image = c.image_ref
     if re.fullmatch(r"(sha256:)?[0-9a-f]{64}", image) and trunc:

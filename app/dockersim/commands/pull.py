@@ -77,7 +77,9 @@ def pull(host: Host, ref: str) -> tuple[Image, str]:
                 available=", ".join(available_repos()),
             )
             raise sim_error(note, 1, "not_in_registry")
-        if known_repo(repo):
+        if known_repo(repo) or any(key.rpartition(":")[0] == repo for key in host.hub["repos"]):
+            # moby distribution/errors.go notFoundError over distribution's ErrorCodeManifestUnknown ("manifest
+            # unknown"), for a tag the registry lacks in a repository it has (official or pushed by the learner)
             raise DockerError(
                 f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "tag_unknown"
             )

@@ -1,7 +1,6 @@
-"""`docker system df` and `docker system prune`.
+"""`docker system prune` (`docker system df` is in system_df).
 
-Sources: docker/cli `cli/command/system/df.go` + `formatter/disk_usage.go` (TYPE/TOTAL/ACTIVE/SIZE/RECLAIMABLE,
-"Local Volumes", "Build Cache", reclaimable "(N%)"), `cli/command/system/prune.go` (the warning list: stopped
+Sources: docker/cli `cli/command/system/prune.go` (the warning list: stopped
 containers, networks, anonymous volumes with --volumes, dangling or -a all unused images, build cache; the
 [y/N] prompt; "Total reclaimed space:")."""
 
@@ -12,49 +11,12 @@ from typing import TYPE_CHECKING
 from app.dockersim.cli.flags import Parsed
 from app.dockersim.commands.base import Caller, register
 from app.dockersim.commands.image import delete_unused_image
-from app.dockersim.core.format import human_size, table
+from app.dockersim.core.format import human_size
 
 if TYPE_CHECKING:
     from app.dockersim.engine.host import Host
 
 Out = tuple[str, str, int]
-
-
-def _pct(part: int, whole: int) -> str:
-    return f"{human_size(part)} ({part * 100 // whole if whole else 0}%)"
-
-
-@register("system df", flags="")
-def cmd_system_df(host: Host, p: Parsed, inv: Caller) -> Out:
-    """docker system df."""
-    images, containers, volumes = host.images, host.containers, host.volumes
-    used_images = {c.image_id for c in containers}
-    image_size = sum(i.size for i in images)
-    unused_size = sum(i.size for i in images if i.id not in used_images)
-    rw = sum(c.rw.size for c in containers)
-    stopped = sum(c.rw.size for c in containers if not c.running)
-    vol_size = sum(v.tree.size for v in volumes)
-    active_vols = [v for v in volumes if host.volume_users(v.name)]
-    idle_vol = sum(v.tree.size for v in volumes if not host.volume_users(v.name))
-    rows = [
-        [
-            "Images",
-            str(len(images)),
-            str(len(used_images & {i.id for i in images})),
-            human_size(image_size),
-            _pct(unused_size, image_size),
-        ],
-        [
-            "Containers",
-            str(len(containers)),
-            str(sum(c.running for c in containers)),
-            human_size(rw),
-            _pct(stopped, rw),
-        ],
-        ["Local Volumes", str(len(volumes)), str(len(active_vols)), human_size(vol_size), _pct(idle_vol, vol_size)],
-        ["Build Cache", "0", "0", "0B", "0B"],
-    ]
-    return table(["TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"], rows), "", 0
 
 
 def _warning(p: Parsed) -> str:

@@ -13,7 +13,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines = []
     for r in allrows:
         cells = [c.ljust(widths[i]) for i, c in enumerate(r[:-1])] + [r[-1]]
-        lines.append("".join(cells).rstrip(" "))
+        lines.append("".join(cells))  # Go pads a cell that a tab ends, even when the last cell is empty
     return "\n".join(lines) + "\n"
 
 

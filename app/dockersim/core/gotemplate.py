@@ -1,28 +1,34 @@
 """The subset of Go's text/template that `docker … --format` and `inspect -f` use, with Go's messages.
 
-Sources: Go `text/template/parse/lex.go`, `parse.go` (error texts: "unclosed action", "function %q not
-defined", "unexpected {{end}}", "unexpected EOF", "missing value for command"), `exec.go` ("can't evaluate
-field %s in type %s", "<no value>", `%v` printing), `funcs.go` (index, len, printf, print, println, eq, ne,
-lt, le, gt, ge, and, or, not); docker/cli `templates/templates.go` (json, split, join, title, lower,
-upper, pad, truncate). Actions: fields and chains (`.A.B`), `.`, `$`, string/number/bool literals, pipelines
-with `|`, parenthesised pipelines, `if`/`else`/`with`/`range`/`end`, `{{-` and `-}}` trimming.
-Execution counts steps, so a template cannot loop without bound."""
+Sources: Go `text/template/parse/lex.go` ("unclosed action", "unclosed left paren", "unexpected right paren",
+"unterminated quoted string", "bad character"), `parse/parse.go` (`operand`: a term followed directly by
+fields is a chain, `(index .Mounts 0).Destination`; "unexpected . after term", "function %q not defined",
+"undefined variable", "missing value for %s", "too many declarations in %s", "non executable command in
+pipeline stage %d", "unexpected {{end}}", "unexpected EOF"), `exec.go` ("can't evaluate field %s in type %s",
+"%s is not a method but has arguments", "can't give argument to non-function %s", "wrong number of args for
+%s: want %d got %d", "range can't iterate over %v", "nil is not a command", "<no value>") and `funcs.go`;
+docker/cli `templates/templates.go` (json, split, join, title, lower, upper, pad, truncate). Actions:
+fields and chains, `.`, `$` and declared variables (`$x := …`, `range $k, $v := …`), literals, pipelines,
+parenthesised pipelines, `if`/`else if`/`else`/`with`/`range`/`end`, comments, `{{-`/`-}}` trimming.
+Execution counts steps, so a template cannot loop without bound. Execution lives in gotemplate_exec."""
 
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from app.dockersim.core.gofmt import NO_VALUE, TemplateError, go_printf, go_value
+from app.dockersim.core.gofmt import TemplateError
 
-MAX_STEPS = 20_000
 _TOKEN = re.compile(
-    r'\s+|\(|\)|\||"(?:[^"\\]|\\.)*"|`[^`]*`|\$\w*(?:\.[A-Za-z_]\w*)*|(?:\.[A-Za-z_]\w*)+|\.|[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[A-Za-z_]\w*|.'
+    r"\s+|:=|=|,|\(|\)|\||\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`|\$\w*(?:\.[A-Za-z_]\w*)*|(?:\.[A-Za-z_]\w*)+|\.|"
+    r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|[A-Za-z_]\w*|.",
+    re.S,
 )
-KEYWORDS = ("if", "else", "end", "range", "with")
+KEYWORDS = ("if", "else", "end", "range", "with", "define", "template", "block", "break", "continue")
+_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "\\": "\\", '"': '"'}
+Tok = tuple[str, int, int]  # text, start, end (offsets in the template)
 
 
 class Context(dict[str, Any]):
@@ -43,24 +49,72 @@ class Node:
     body: list[Node] = field(default_factory=list)
     other: list[Node] = field(default_factory=list)
     pos: int = 0
+    decl: list[str] = field(default_factory=list)  # variables the pipeline declares ($x := …)
+    assign: bool = False  # `$x = …` rather than `:=`
+
+
+def unquote(tok: str) -> str:
+    """strconv.Unquote of a Go string literal; ValueError ("invalid syntax") when it is not one."""
+    if tok[0] == "`":
+        return tok[1:-1]
+    out, i, body = [], 0, tok[1:-1]
+    while i < len(body):
+        c = body[i]
+        if c != "\\":
+            out.append(c)
+            i += 1
+            continue
+        e = body[i + 1 : i + 2]
+        size = {"x": 2, "u": 4, "U": 8}.get(e, 0)
+        if e in _ESCAPES:
+            out.append(_ESCAPES[e])
+            i += 2
+        elif size and re.fullmatch("[0-9a-fA-F]{" + str(size) + "}", body[i + 2 : i + 2 + size]):
+            out.append(chr(min(int(body[i + 2 : i + 2 + size], 16), 0x10FFFF)))
+            i += 2 + size
+        elif re.fullmatch(r"[0-3][0-7]{2}", body[i + 1 : i + 4]):
+            out.append(chr(int(body[i + 1 : i + 4], 8)))
+            i += 4
+        else:
+            raise ValueError("invalid syntax")
+    return "".join(out)
+
+
+def node_text(a: tuple[Any, ...]) -> str:
+    """parse.Node.String() of an argument, as Go's messages quote it."""
+    kind, val = a[0], a[1]
+    if kind in ("field", "var"):
+        return str(a[3])
+    if kind == "pipe":
+        return pipe_text(val)
+    if kind == "chain":
+        base = "(" + node_text(val[0]) + ")" if val[0][0] == "pipe" else node_text(val[0])
+        return base + "".join("." + f for f in val[1])
+    return str(a[3])
+
+
+def pipe_text(cmds: list[list[Any]]) -> str:
+    """PipeNode.String(): commands joined by " | ", parenthesised pipelines in parentheses."""
+    return " | ".join(" ".join("(" + node_text(x) + ")" if x[0] == "pipe" else node_text(x) for x in c) for c in cmds)
 
 
 class _Parser:
     def __init__(self, source: str, funcs: dict[str, Any]) -> None:
         self.src, self.funcs, self.i = source, funcs, 0
+        self.vars: list[str] = ["$"]
 
     def fail(self, message: str, at: int | None = None) -> TemplateError:
         line = self.src.count("\n", 0, self.i if at is None else at) + 1
         return TemplateError(f"template: :{line}: {message}")
 
     def parse(self) -> list[Node]:
-        nodes, end = self.block()
+        nodes, end, _ = self.block()
         if end is not None:
             raise self.fail(f"unexpected {{{{{end}}}}}")
         return nodes
 
-    def block(self) -> tuple[list[Node], str | None]:
-        """Nodes up to {{else}} / {{end}} (returned) or the end of the text."""
+    def block(self) -> tuple[list[Node], str | None, int]:
+        """Nodes up to {{else …}} / {{end}} (returned with its text and offset) or the end of the text."""
         out: list[Node] = []
         while self.i < len(self.src):
             j = self.src.find("{{", self.i)
@@ -72,10 +126,7 @@ class _Parser:
             if j < 0:
                 self.i = len(self.src)
                 break
-            close = self.src.find("}}", j + 2)
-            if close < 0:
-                self.i = j
-                raise self.fail("unclosed action")
+            close = self._close(j + 2)
             inner, start = self.src[j + 2 : close], j + 2
             if inner.startswith("- ") or inner == "-":
                 inner, start = inner[1:], start + 1
@@ -84,76 +135,166 @@ class _Parser:
             self.i = close + 2
             if trim_right:
                 self.i = len(self.src) - len(self.src[self.i :].lstrip())
-            word = inner.strip().split(" ", 1)[0]
+            stripped = inner.strip()
+            if stripped.startswith("/*") and stripped.endswith("*/") and len(stripped) >= 4:
+                continue
+            word = stripped.split(None, 1)[0] if stripped else ""
             if word in ("end", "else"):
-                return out, word
+                return out, stripped, start + inner.index(word)
             out.append(self.action(inner, start))
-        return out, None
+        return out, None, self.i
+
+    def _close(self, at: int) -> int:
+        """The `}}` closing the action at `at` (one inside a quoted string does not count)."""
+        k = at
+        while True:
+            m = re.compile(r'}}|"(?:[^"\\\n]|\\.)*"|`[^`]*`').search(self.src, k)
+            if m is None:
+                self.i = at - 2
+                raise self.fail("unclosed action")
+            if m.group() == "}}":
+                return m.start()
+            k = m.end()
 
     def action(self, inner: str, start: int) -> Node:
         stripped = inner.strip()
-        word = stripped.split(" ", 1)[0]
+        word = stripped.split(None, 1)[0] if stripped else ""
         if word in ("if", "with", "range"):
-            node = Node(word, pipe=self.pipeline(stripped[len(word) :], start), pos=start)
-            node.body, end = self.block()
-            if end == "else":
-                node.other, end = self.block()
-            if end != "end":
-                raise self.fail("unexpected EOF")
-            return node
-        return Node("action", pipe=self.pipeline(inner, start), pos=start)
+            offset = start + inner.index(word) + len(word)
+            return self.control(word, inner[inner.index(word) + len(word) :], offset)
+        if word in KEYWORDS:
+            raise self.fail(f"unexpected <{word}> in command")
+        node = Node("action", pos=start)
+        node.pipe = self.pipeline(inner, start, node, "command")
+        return node
 
-    def pipeline(self, text: str, start: int) -> list[list[Any]]:
-        tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text) if not m.group().isspace()]
-        args, pos = self._pipe(tokens, 0, start)
+    def control(self, word: str, rest: str, offset: int) -> Node:
+        depth = len(self.vars)
+        node = Node(word, pos=offset)
+        node.pipe = self.pipeline(rest, offset, node, word)
+        node.body, end, at = self.block()
+        if end is not None and end.startswith("else") and end != "else":
+            chained = end[4:].strip()
+            word2 = chained.split(None, 1)[0]
+            if word2 not in ("if", "with"):
+                raise self.fail("expected end; found {{" + end + "}}")
+            node.other = [self.control(word2, chained[len(word2) :], at + 4 + end[4:].index(word2) + len(word2))]
+            end = "end"
+        elif end == "else":
+            node.other, end, _ = self.block()
+        del self.vars[depth:]
+        if end != "end":
+            raise self.fail("unexpected EOF" if end is None else "expected end; found {{" + end + "}}")
+        return node
+
+    def pipeline(self, text: str, start: int, node: Node, context: str) -> list[list[Any]]:
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if not m.group().isspace()]
+        depth = 0
+        for tok in tokens:
+            depth += {"(": 1, ")": -1}.get(tok[0], 0)
+            if depth < 0:
+                raise self.fail("unexpected right paren U+0029 ')'")
+        if depth:
+            raise self.fail("unclosed left paren")
+        if tokens:
+            node.pos = start + tokens[0][1]
+        pos = self._decls(tokens, node, context)
+        args, pos = self._pipe(tokens, pos, start, context)
         if pos != len(tokens):
-            raise self.fail(f'unexpected "{tokens[pos][0]}" in operand')
+            raise self.fail("unexpected right paren U+0029 ')'")
         return args
 
-    def _pipe(self, tokens: list[tuple[str, int]], pos: int, start: int) -> tuple[list[list[Any]], int]:
+    def _decls(self, tokens: list[Tok], node: Node, context: str) -> int:
+        """`$x :=`, `$x =`, `$k, $v :=` at the start of a pipeline: the variables, and where the rest starts."""
+        names: list[str] = []
+        pos = 0
+        while pos + 1 < len(tokens) and tokens[pos][0].startswith("$") and tokens[pos + 1][0] in (":=", "=", ","):
+            names.append(tokens[pos][0])
+            pos += 2
+            if tokens[pos - 1][0] != ",":
+                break
+            if context != "range" or len(names) > 1:
+                raise self.fail(f"too many declarations in {context}")
+            if pos >= len(tokens) or not tokens[pos][0].startswith("$"):
+                raise self.fail("range can only initialize variables")
+        if names and tokens[pos - 1][0] == ",":
+            raise self.fail(f"missing value for {context}")
+        if names:
+            node.decl, node.assign = names, tokens[pos - 1][0] == "="
+            if node.assign and names[0] not in self.vars:
+                raise self.fail(f'undefined variable "{names[0]}"')
+            self.vars.extend(names)
+        return pos
+
+    def _pipe(self, tokens: list[Tok], pos: int, start: int, context: str) -> tuple[list[list[Any]], int]:
         cmds: list[list[Any]] = [[]]
         while pos < len(tokens) and tokens[pos][0] != ")":
-            tok, off = tokens[pos]
+            tok, off, end = tokens[pos]
             if tok == "|":
                 if not cmds[-1]:
-                    raise self.fail("missing value for command")
+                    raise self.fail(f"missing value for {context}")
                 cmds.append([])
                 pos += 1
                 continue
             if tok == "(":
-                sub, pos = self._pipe(tokens, pos + 1, start)
+                inner_at = start + tokens[pos + 1][1] if pos + 1 < len(tokens) else start + off
+                sub, pos = self._pipe(tokens, pos + 1, start, "parenthesized pipeline")
                 if pos >= len(tokens):
                     raise self.fail("unclosed left paren")
-                cmds[-1].append(("pipe", sub, start + off))
-                pos += 1
-                continue
-            cmds[-1].append(self.operand(tok, start + off))
+                term: tuple[Any, ...] = ("pipe", sub, inner_at, "")
+                end = tokens[pos][2]
+            else:
+                term = self.operand(tok, start + off)
             pos += 1
+            if pos < len(tokens) and tokens[pos][1] == end and tokens[pos][0][:1] == "." and len(tokens[pos][0]) > 1:
+                term = self._chain(term, tokens[pos][0], start + off)
+                pos += 1
+            cmds[-1].append(term)
         if not cmds[-1]:
-            raise self.fail("missing value for command")
+            raise self.fail(f"missing value for {context}")
+        for n, cmd in enumerate(cmds[1:], start=2):
+            if cmd[0][0] == "const" or (cmd[0][0] == "field" and not cmd[0][1]):
+                raise self.fail(f"non executable command in pipeline stage {n}")
         return cmds, pos
 
-    def operand(self, tok: str, at: int) -> tuple[str, Any, int]:
+    def _chain(self, term: tuple[Any, ...], fields: str, at: int) -> tuple[Any, ...]:
+        """Parse.operand: a term directly followed by .Field… (`(index .Mounts 0).Destination`)."""
+        names = [p for p in fields.split(".") if p]
+        if term[0] in ("field", "var"):
+            return (term[0], term[1] + names, term[2], term[3] + fields)
+        if term[0] == "const" or (term[0] == "field" and not term[1]):
+            raise self.fail("unexpected . after term " + json.dumps(str(term[3])))
+        return ("chain", (term, names), at, "")
+
+    def operand(self, tok: str, at: int) -> tuple[Any, ...]:
         if tok.startswith("."):
-            return ("field", [p for p in tok.split(".") if p], at)
+            return ("field", [p for p in tok.split(".") if p], at, tok)
         if tok.startswith("$"):
-            return ("var", [p for p in tok.split(".")[1:] if p], at)
+            name = tok.split(".")[0]
+            if name not in self.vars:
+                raise self.fail(f'undefined variable "{name}"')
+            return ("var", [name] + [p for p in tok.split(".")[1:] if p], at, tok)
         if tok[0] in '"`':
-            return ("const", json.loads(tok) if tok[0] == '"' else tok[1:-1], at)
-        if tok in ("true", "false"):
-            return ("const", tok == "true", at)
-        if tok == "nil":
-            return ("const", None, at)
+            if len(tok) < 2 or tok[-1] != tok[0]:
+                raise self.fail("unterminated raw quoted string" if tok[0] == "`" else "unterminated quoted string")
+            try:
+                return ("const", unquote(tok), at, tok)
+            except ValueError:
+                raise self.fail("invalid syntax") from None
+        if tok in ("true", "false", "nil"):
+            return ("const", None if tok == "nil" else tok == "true", at, tok)
         if re.fullmatch(r"[-+]?\d+", tok):
-            return ("const", int(tok), at)
+            return ("const", int(tok), at, tok)
         if re.fullmatch(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?", tok):
-            return ("const", float(tok), at)
+            return ("const", float(tok), at, tok)
         if re.fullmatch(r"[A-Za-z_]\w*", tok):
             if tok in KEYWORDS:
                 raise self.fail(f"unexpected <{tok}> in command")
             if tok not in self.funcs:
                 raise self.fail(f'function "{tok}" not defined')
-            return ("func", tok, at)
+            return ("func", tok, at, tok)
+        if tok in (":=", "=", ","):
+            raise self.fail(f'unexpected "{tok}" in operand')
         raise self.fail(f"bad character U+{ord(tok[0]):04X} '{tok[0]}'")
 
 
@@ -162,107 +303,4 @@ def parse(source: str, funcs: dict[str, Any]) -> list[Node]:
     return _Parser(source, funcs).parse()
 
 
-def _truthy(v: Any) -> bool:
-    return not (v is None or v is False or v == 0 or v == "" or v == [] or v == {})
-
-
-class _Exec:
-    def __init__(self, source: str, funcs: dict[str, Any], root: Any) -> None:
-        self.src, self.funcs, self.root, self.steps = source, funcs, root, 0
-        self.out: list[str] = []
-
-    def tick(self) -> None:
-        self.steps += 1
-        if self.steps > MAX_STEPS:
-            raise TemplateError('template: : executing "": too many steps')
-
-    def run(self, nodes: list[Node], dot: Any) -> None:
-        for n in nodes:
-            self.tick()
-            if n.kind == "text":
-                self.out.append(n.text)
-            elif n.kind == "action":
-                self.out.append(go_value(self.pipe(n.pipe, dot)))
-            elif n.kind in ("if", "with"):
-                v = self.pipe(n.pipe, dot)
-                self.run(n.body if _truthy(v) else n.other, (v if n.kind == "with" else dot) if _truthy(v) else dot)
-            else:
-                v = self.pipe(n.pipe, dot)
-                items = [v[k] for k in sorted(v)] if isinstance(v, dict) else list(v or [])
-                for item in items:
-                    self.run(n.body, item)
-                if not items:
-                    self.run(n.other, dot)
-
-    def pipe(self, cmds: list[list[Any]], dot: Any) -> Any:
-        value: Any = NO_VALUE
-        for i, cmd in enumerate(cmds):
-            value = self.command(cmd, dot, value if i else NO_VALUE)
-        return value
-
-    def command(self, cmd: list[Any], dot: Any, piped: Any) -> Any:
-        head = cmd[0]
-        if head[0] == "func":
-            args = [self.arg(a, dot) for a in cmd[1:]] + ([] if piped is NO_VALUE else [piped])
-            try:
-                return self.funcs[head[1]](*args)
-            except TemplateError:
-                raise
-            except (TypeError, ValueError, KeyError, IndexError) as err:
-                raise self.error(head, f"error calling {head[1]}: {err}") from None
-        if len(cmd) > 1 or piped is not NO_VALUE:
-            raise self.error(head, f"can't give argument to non-function {self.text(head)}")
-        return self.arg(head, dot)
-
-    def arg(self, a: tuple[str, Any, int], dot: Any) -> Any:
-        kind, val, _ = a
-        if kind == "const":
-            return val
-        if kind == "pipe":
-            return self.pipe(val, dot)
-        v = self.root if kind == "var" else dot
-        for name in val:
-            v = self.field(a, v, name)
-        return v
-
-    def field(self, a: tuple[str, Any, int], v: Any, name: str) -> Any:
-        if isinstance(v, Context):
-            if name not in v:
-                raise self.error(a, f"can't evaluate field {name} in type {v.type_name}")
-            return v[name]
-        if isinstance(v, dict):
-            return v.get(name, NO_VALUE)
-        if v is NO_VALUE or v is None:
-            return NO_VALUE
-        raise self.error(a, f"can't evaluate field {name} in type {_type_name(v)}")
-
-    def text(self, a: tuple[str, Any, int]) -> str:
-        if a[0] in ("field", "var"):
-            return ("$" if a[0] == "var" else "") + "." + ".".join(a[1]) if a[1] or a[0] == "field" else "$"
-        return str(a[1])
-
-    def error(self, a: tuple[str, Any, int], message: str) -> TemplateError:
-        at = a[2]
-        line = self.src.count("\n", 0, at) + 1
-        col = at - (self.src.rfind("\n", 0, at) + 1)
-        return TemplateError(f'template: :{line}:{col}: executing "" at <{self.text(a)}>: {message}')
-
-
-def _type_name(v: Any) -> str:
-    if isinstance(v, str):
-        return "string"
-    if isinstance(v, bool):
-        return "bool"
-    if isinstance(v, (int, float, Decimal)):
-        return "float64"
-    return "[]interface {}" if isinstance(v, list) else "interface {}"
-
-
-def execute(nodes: list[Node], source: str, funcs: dict[str, Any], dot: Any) -> str:
-    """Run a parsed template over dot; TemplateError with Go's message."""
-    ex = _Exec(source, funcs, dot)
-    ex.run(nodes, dot)
-    return "".join(ex.out)
-
-
-__all__ = ["Context", "TemplateError", "execute", "go_printf", "parse"]
+__all__ = ["Context", "Node", "TemplateError", "node_text", "parse", "pipe_text"]

@@ -38,6 +38,7 @@ class Host(DataAccounting):
         self.ids = IdGenerator(seed)
         self.fs = FileTree(HOME_FILES, HOME_DIRS)
         self._containers: dict[str, Container] = {}
+        self._by_volume: dict[str, list[Container]] | None = None  # volume_users' index; None when stale
         self._names: dict[str, str] = {}
         self._images: dict[str, Image] = {}
         self._tags: dict[str, str] = {}
@@ -251,6 +252,7 @@ class Host(DataAccounting):
         """Store a new container (limits and name uniqueness checked by the caller)."""
         self._containers[c.id] = c
         self._names[c.name] = c.id
+        self._by_volume = None
 
     def rename_container(self, c: Container, new: str) -> None:
         """Change a container's name."""
@@ -270,6 +272,7 @@ class Host(DataAccounting):
         self._release_ports(c)
         self.deadlines.pop(c.id, None)
         self._containers.pop(c.id, None)
+        self._by_volume = None
         if self._names.get(c.name) == c.id:
             del self._names[c.name]
         if volumes:
@@ -278,8 +281,14 @@ class Host(DataAccounting):
                     self._volumes.pop(m.source, None)
 
     def volume_users(self, name: str) -> list[Container]:
-        """Containers (any state) that mount a volume."""
-        return [c for c in self._containers.values() if any(m.type == "volume" and m.source == name for m in c.mounts)]
+        """Containers (any state) that mount a volume, in creation order (an index kept until one is added or
+        removed: a container's mounts never change)."""
+        if self._by_volume is None:
+            self._by_volume = {}
+            for c in self._containers.values():
+                for source in dict.fromkeys(m.source for m in c.mounts if m.type == "volume"):
+                    self._by_volume.setdefault(source, []).append(c)
+        return list(self._by_volume.get(name, ()))
 
     def image_users(self, image_id: str) -> list[Container]:
         """Containers created from an image."""

@@ -12,6 +12,11 @@ from app.dockersim.engine.limits import MAX_LOG_BYTES, strings_size, text_size
 MAX_LOG_LINES = 1000
 
 
+def same_json(value: Any) -> Any:
+    """The value itself: copy_json's stand-in where the data is given away or serialised at once."""
+    return value
+
+
 def copy_json(value: Any) -> Any:
     """Deep copy of JSON-like data (dicts, lists, scalars); much faster than copy.deepcopy."""
     if isinstance(value, dict):
@@ -85,11 +90,11 @@ class Image:
             + sum(len(x.created_by) + 32 for x in self.layers)
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """Stable JSON form."""
+    def to_json(self, copy: bool = True) -> dict[str, Any]:
+        """Stable JSON form; with copy=False it shares the config (for a caller that serialises it at once)."""
         return {
             "build_hash": self.build_hash,
-            "config": copy_json(self.config),
+            "config": copy_json(self.config) if copy else self.config,
             "created": self.created,
             "dirs": sorted(self.dirs),
             "files": {k: self.files[k] for k in sorted(self.files)},
@@ -104,12 +109,12 @@ class Image:
         }
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Image:
-        """Inverse of to_json."""
+    def from_json(cls, d: dict[str, Any], owned: bool = False) -> Image:
+        """Inverse of to_json; owned=True takes d's parts as they are (the caller gives d away)."""
         return cls(
             d["id"],
             list(d["repo_tags"]),
-            copy_json(d["config"]),
+            d["config"] if owned else copy_json(d["config"]),
             [Layer(**x) for x in d["layers"]],
             dict(d["files"]),
             set(d["dirs"]),
@@ -263,18 +268,19 @@ class Container:
             self.config_chars = text_size(self.config) + len(self.image_ref) + 16 * (len(self.mounts) + len(self.ports))
         return self.config_chars + len(self.name) + self.log_size()
 
-    def to_json(self) -> dict[str, Any]:
-        """Stable JSON form."""
+    def to_json(self, copy: bool = True) -> dict[str, Any]:
+        """Stable JSON form; with copy=False it shares config, host_config and proc (serialise it at once)."""
+        share = copy_json if copy else same_json
         return {
             "attached": self.attached,
             "auto_remove": self.auto_remove,
-            "config": copy_json(self.config),
+            "config": share(self.config),
             "created": self.created,
             "deleted": sorted(self.deleted),
             "error": self.error,
             "exit_code": self.exit_code,
             "finished_at": self.finished_at,
-            "host_config": copy_json(self.host_config),
+            "host_config": share(self.host_config),
             "id": self.id,
             "image_id": self.image_id,
             "image_ref": self.image_ref,
@@ -299,7 +305,7 @@ class Container:
                 {"container_port": p.container_port, "host_ip": p.host_ip, "host_port": p.host_port, "proto": p.proto}
                 for p in self.ports
             ],
-            "proc": copy_json(self.proc),
+            "proc": share(self.proc),
             "process": self.process,
             "publish_all": self.publish_all,
             "restart_at": self.restart_at,
@@ -316,15 +322,16 @@ class Container:
         }
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Container:
-        """Inverse of to_json."""
+    def from_json(cls, d: dict[str, Any], owned: bool = False) -> Container:
+        """Inverse of to_json; owned=True takes d's parts as they are (the caller gives d away)."""
+        take = same_json if owned else copy_json
         return cls(
             id=d["id"],
             name=d["name"],
             image_ref=d["image_ref"],
             image_id=d["image_id"],
             created=d["created"],
-            config=copy_json(d["config"]),
+            config=take(d["config"]),
             ports=[PortBinding(**p) for p in d["ports"]],
             mounts=[Mount(**m) for m in d["mounts"]],
             auto_remove=d["auto_remove"],
@@ -334,7 +341,7 @@ class Container:
             finished_at=d["finished_at"],
             attached=d["attached"],
             process=d["process"],
-            proc=copy_json(d["proc"]),
+            proc=take(d["proc"]),
             rw=FileTree.from_json(d["rw"]),
             deleted=set(d["deleted"]),
             logs=[LogEntry(t, s, x) for t, s, x in d["logs"]],
@@ -342,7 +349,7 @@ class Container:
             restart_count=d["restart_count"],
             publish_all=d["publish_all"],
             error=d["error"],
-            host_config=copy_json(d.get("host_config", {})),
+            host_config=take(d.get("host_config", {})),
             tmpfs={k: FileTree.from_json(v) for k, v in d.get("tmpfs", {}).items()},
             # absent in snapshots from before stop causes and restart policies were modelled
             stopped_by=d.get("stopped_by", ""),

@@ -8,19 +8,22 @@ from typing import Any
 from app.dockersim.core.clock import IdGenerator
 from app.dockersim.core.fs import FileTree
 from app.dockersim.engine.host import Host
-from app.dockersim.engine.models import Container, Image, Volume, copy_json
+from app.dockersim.engine.models import Container, Image, Volume, copy_json, same_json
 from app.dockersim.engine.terminal import HistoryEntry, Terminal
 
 SNAPSHOT_VERSION = 1
 
 
-def dump(host: Host) -> dict[str, Any]:
-    """The whole host as JSON-able data (versioned, stable key order, lossless)."""
+def dump(host: Host, copy: bool = True) -> dict[str, Any]:
+    """The whole host as JSON-able data (versioned, stable key order, lossless). With copy=False the result
+    shares the host's nested dicts (configs, process state, build cache, hub): only for a caller that
+    serialises it at once and keeps nothing of it."""
+    share = copy_json if copy else same_json
     return {
         "version": SNAPSHOT_VERSION,
-        "build_cache": copy_json(host.build_cache),
+        "build_cache": share(host.build_cache),
         "clock": host.clock.now,
-        "containers": [c.to_json() for c in host._containers.values()],
+        "containers": [c.to_json(copy) for c in host._containers.values()],
         "deadlines": dict(sorted(host.deadlines.items())),
         "fs": host.fs.to_json(),
         "hints": host.hints,
@@ -35,9 +38,9 @@ def dump(host: Host) -> dict[str, Any]:
             for h in host._history
         ],
         "history_dropped": host._history_dropped,
-        "hub": copy_json(host.hub),
+        "hub": share(host.hub),
         "ids": {"counter": host.ids.counter, "seed": host.ids.seed},
-        "images": [i.to_json() for i in host._images.values()],
+        "images": [i.to_json(copy) for i in host._images.values()],
         "seed": host.seed,
         "tags": dict(host._tags),
         "terminals": [
@@ -48,22 +51,25 @@ def dump(host: Host) -> dict[str, Any]:
     }
 
 
-def load(host: Host, data: dict[str, Any]) -> None:
-    """Fill a fresh host (made with the snapshot's seed and hints) from dump()."""
+def load(host: Host, data: dict[str, Any], owned: bool = False) -> None:
+    """Fill a fresh host (made with the snapshot's seed and hints) from dump(). With owned=True the host takes
+    data's nested dicts as they are (no copies): only for a caller that gives data away, e.g. one decoded from
+    JSON for this restore alone; a snapshot kept or restored again must be restored with owned=False."""
+    take = same_json if owned else copy_json
     host.clock.now = data["clock"]
     host.ids = IdGenerator(data["ids"]["seed"], data["ids"]["counter"])
     host.fs = FileTree.from_json(data["fs"])
-    host.build_cache = copy_json(data["build_cache"])
-    host.hub = copy_json(data.get("hub", {"user": "", "repos": {}}))  # absent before sharing was modelled
+    host.build_cache = take(data["build_cache"])
+    host.hub = take(data.get("hub", {"user": "", "repos": {}}))  # absent before sharing was modelled
     for d in data["images"]:
-        img = Image.from_json(d)
+        img = Image.from_json(d, owned)
         host._images[img.id] = img
     host._tags = dict(data["tags"])
     for d in data["volumes"]:
         v = Volume.from_json(d)
         host._volumes[v.name] = v
     for d in data["containers"]:
-        c = Container.from_json(d)
+        c = Container.from_json(d, owned)
         host.add_container(c)
         if c.running:
             host.on_started(c)
