@@ -60,3 +60,4 @@ bench: setup-dev
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_gunicorn.py
 	$(BIN)/python bench/bench_assignments.py
+	$(BIN)/python bench/bench_gradebook.py

@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # as the other benchmarks: run from anywhere
 
 from app.dockersim import DockerHost
 from tests.dockersim.test_property import CORPUS, LINES_PER_EXAMPLE, TOKENS, mutate

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from flask_migrate import upgrade
+from loadgen import remember_output
 from sqlalchemy import event, select
 from timing import timed
 
@@ -68,11 +69,14 @@ def learner(app) -> Callable[[str], None]:
     """A fresh guest's command function (its own cookie jar, its own attempt)."""
     client = app.test_client()
     counter = iter(range(10**9))
+    session: dict = {"since": {}, "epoch": None}
 
     def command(line: str) -> None:
-        body = {"line": line, "terminal": 0, "command_id": f"c{next(counter)}"}
+        # As lab.js sends it: what the terminal already shows, so the reply carries only the new output.
+        body = {"line": line, "terminal": 0, "command_id": f"c{next(counter)}", **session}
         response = client.post(f"/labs/{LAB}/run", json=body)
         assert response.status_code == 200, response.get_data(as_text=True)[:200]
+        remember_output(session, response.get_json())
 
     return command
 

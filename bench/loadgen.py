@@ -34,7 +34,7 @@ class Load:
 
 def _client(port: int, kind: str, clock: dict, budget: list[int], lock: threading.Lock, out: list) -> None:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    session = {"cookie": "", "n": 0}
+    session = {"cookie": "", "n": 0, "since": {}, "epoch": None}
     if kind == "lab":  # unmeasured: this client's guest and an attempt with a full undo history
         for n in range(WARM_UNDO_STEPS):
             _send(conn, kind, session, f"docker volume create warm{n}")
@@ -57,16 +57,37 @@ def _send(conn: http.client.HTTPConnection, kind: str, session: dict, line: str 
     if kind == "healthz":
         conn.request("GET", "/healthz", headers=headers)
     else:
-        body = json.dumps({"line": line, "terminal": 0, "command_id": f"{threading.get_ident()}-{session['n']}"})
+        # As lab.js sends it: what the terminal already shows, so the reply carries only the new output.
+        command_id = f"{threading.get_ident()}-{session['n']}"
+        body = json.dumps(
+            {
+                "line": line,
+                "terminal": 0,
+                "command_id": command_id,
+                "since": session["since"],
+                "epoch": session["epoch"],
+            }
+        )
         conn.request(
             "POST", "/labs/@playground/run", body=body, headers={**headers, "Content-Type": "application/json"}
         )
     response = conn.getresponse()
-    response.read()
+    data = response.read()
+    if kind != "healthz" and response.status == 200:
+        remember_output(session, json.loads(data))
     set_cookie = response.getheader("Set-Cookie")
     if set_cookie and set_cookie.startswith("session="):
         session["cookie"] = set_cookie.split(";", 1)[0]
     return response.status == 200
+
+
+def remember_output(session: dict, reply: dict) -> None:
+    """Keep the last entry seen per terminal and the epoch, as lab.js does."""
+    if reply.get("epoch") != session["epoch"]:
+        session["since"], session["epoch"] = {}, reply.get("epoch")
+    for terminal, entries in (reply.get("output") or {}).items():
+        if entries:
+            session["since"][terminal] = entries[-1][0]
 
 
 def run_load(port: int, kind: str, clients: int, seconds: float, max_requests: int) -> Load:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MAX_LINE_CHARS = 120  # marks per landscape A4 line at 7 pt DejaVu Sans Mono (0.602 em a character: 178 mm; reports/print.css)
+MAX_LINE_CHARS = (
+    120  # marks per landscape A4 line at 7 pt DejaVu Sans Mono (0.602 em a character: 178 mm; reports/print.css)
+)
 NO_GRADE = "-"
 
 
