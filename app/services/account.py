@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -15,7 +14,7 @@ from werkzeug.security import check_password_hash
 
 from app.extensions import db
 from app.models import Role, User
-from app.services import accounts, exports_learner
+from app.services import account_data, accounts, exports_learner
 
 
 class AccountRefused(ValueError):
@@ -62,27 +61,16 @@ def everything_recorded(user: User) -> dict[str, list[dict[str, Any]]]:
     return data
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    columns = sorted({k for row in rows for k in row})
-    writer = csv.DictWriter(out, fieldnames=columns)
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in row.items()}
-        )
-    return "\ufeff" + out.getvalue()  # BOM: Excel opens Korean text right
-
-
 def data_zip(user: User) -> bytes:
-    """Everything recorded about the learner: one JSON file, one CSV per table, and the progress export."""
+    """Everything recorded about the learner: one JSON file (complete), one CSV per table (readable, in the
+    request's language: `account_data`), and the progress export."""
     data = everything_recorded(user)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("everything.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
-        for name, rows in data.items():
-            if rows:
-                archive.writestr(f"csv/{name}.csv", _csv(rows))
+        everything = account_data.with_text(data)
+        archive.writestr("everything.json", json.dumps(everything, ensure_ascii=False, indent=2, default=str))
+        for name, rows in account_data.readable_tables(data).items():
+            archive.writestr(f"csv/{name}.csv", account_data.csv_text(name, rows))
         archive.writestr("progress.csv", exports_learner.learner_export(user, "csv")[0])
         archive.writestr("progress.json", exports_learner.learner_export(user, "json")[0])
     return buffer.getvalue()
