@@ -13,7 +13,7 @@ from sqlalchemy import Table, delete, select
 from werkzeug.security import check_password_hash
 
 from app.extensions import db
-from app.models import Role, User
+from app.models import ItemResponse, Role, User
 from app.services import account_data, accounts, exports_learner
 
 
@@ -52,12 +52,18 @@ def _plain(value: Any) -> Any:
 
 
 def everything_recorded(user: User) -> dict[str, list[dict[str, Any]]]:
-    """The user's row (without the password hash) and every row about them, table by table."""
+    """The user's row (without the password hash) and every row about them, table by table (their
+    answers to assigned quizzes included)."""
     me = {c.name: _plain(getattr(user, c.key)) for c in User.__table__.columns if c.name != "password_hash"}
     data: dict[str, list[dict[str, Any]]] = {"users": [me]}
     for table, column in _tables_of(user):
         rows = db.session.execute(select(table).where(column == user.id)).mappings()
         data[table.name] = [{k: _plain(v) for k, v in row.items()} for row in rows]
+    # Answers to assigned quizzes hang on the attempt (no user_id column): the learner's too.
+    attempt_ids = [row["id"] for row in data.get("assignment_attempts", [])]
+    responses = ItemResponse.__table__
+    rows = db.session.execute(select(responses).where(responses.c.attempt_id.in_(attempt_ids))).mappings()
+    data["item_responses"] = [{k: _plain(v) for k, v in row.items()} for row in rows]
     return data
 
 

@@ -4,10 +4,13 @@ Grader verdicts (`question_answers.verdict_json`) and the app's notes in a lab's
 (inside `lab_attempts.term_data`) are stored as messages (catalogue id + parameters) and
 translated when shown. The zip translates them the same way, in the language of the request:
 - `everything.json` keeps every row whole, as stored (compressed blobs as hex), and adds the text
-  next to it: `verdict_text` ({feedback, checks, hint}) on each answer, `scrollback` (one entry per
-  line: terminal, seq, kind, `stored` as stored, `text` as shown) on each lab attempt;
+  next to it: `verdict_text` ({feedback, checks, hint}) on each answer (`question_answers`, and
+  `item_responses` for assigned quizzes, with `transcript_text` for a lab's transcript),
+  `scrollback` (one entry per line: terminal, seq, kind, `stored` as stored, `text` as shown) on
+  each lab attempt;
 - the CSV files are for reading: an answer's verdict becomes `feedback`, `checks` and `hint`
-  columns, a lab's scrollback its own `csv/lab_scrollback.csv` (one row per line). Rows stored
+  columns, an assigned lab's transcript a `transcript` text column, a lab's scrollback its own
+  `csv/lab_scrollback.csv` (one row per line). Rows stored
   before messages existed (text already translated) come out as stored, as on the pages.
 """
 
@@ -19,7 +22,7 @@ from typing import Any
 
 from app.reports.tables import Column, Table, table_csv
 from app.services import lab_format
-from app.services.lab_scrollback import shown_text
+from app.services.lab_scrollback import shown_entry, shown_text
 from app.services.messages import stored_checks, stored_feedback, stored_hint
 
 Rows = list[dict[str, Any]]
@@ -58,6 +61,12 @@ def verdict_text(verdict: Any) -> dict[str, Any]:
     return {"feedback": stored_feedback(verdict), "checks": stored_checks(verdict), "hint": hint}
 
 
+def transcript_text(entries: Any) -> str:
+    """An assigned lab's stored transcript as the attempt's detail page shows it (notes translated)."""
+    shown = [shown_entry(e) for e in entries or [] if isinstance(e, list) and len(e) >= 3]
+    return "".join((f"[{int(t) + 1}] " if kind == "in" else "") + text for t, kind, text in shown)
+
+
 def with_text(data: dict[str, Rows]) -> dict[str, Rows]:
     """Every row as stored, plus the text of what is stored as messages (for everything.json)."""
     out = dict(data)
@@ -65,20 +74,29 @@ def with_text(data: dict[str, Rows]) -> dict[str, Rows]:
         {**r, "verdict_text": verdict_text(r.get("verdict_json"))} for r in data.get("question_answers", [])
     ]
     out["lab_attempts"] = [{**r, "scrollback": scrollback(r)} for r in data.get("lab_attempts", [])]
+    out["item_responses"] = [
+        {**r, "verdict_text": verdict_text(r.get("verdict")), "transcript_text": transcript_text(r.get("transcript"))}
+        for r in data.get("item_responses", [])
+    ]
     return out
 
 
-def _answer_cells(row: dict[str, Any]) -> dict[str, Any]:
-    words = verdict_text(row.get("verdict_json"))
+def _answer_cells(row: dict[str, Any], column: str) -> dict[str, Any]:
+    """A row with its verdict (in `column`) as three text columns: feedback, checks (✓/✗ a line), hint."""
+    words = verdict_text(row.get(column))
     checks = "\n".join(("✓ " if c["passed"] else "✗ ") + c["message"] for c in words["checks"])
-    plain = {k: v for k, v in row.items() if k != "verdict_json"}
+    plain = {k: v for k, v in row.items() if k != column}
     return {**plain, "feedback": words["feedback"], "checks": checks, "hint": words["hint"]}
 
 
 def readable_tables(data: dict[str, Rows]) -> dict[str, Rows]:
     """The tables for the CSV files: verdicts and scrollback as text, no stored messages."""
     out = dict(data)
-    out["question_answers"] = [_answer_cells(r) for r in data.get("question_answers", [])]
+    out["question_answers"] = [_answer_cells(r, "verdict_json") for r in data.get("question_answers", [])]
+    out["item_responses"] = [
+        _answer_cells(r, "verdict") | {"transcript": transcript_text(r.get("transcript"))}
+        for r in data.get("item_responses", [])
+    ]
     attempts = data.get("lab_attempts", [])
     out["lab_attempts"] = [{k: v for k, v in r.items() if k not in TERMINAL_COLUMNS} for r in attempts]
     out["lab_scrollback"] = [

@@ -12,8 +12,11 @@ import zipfile
 import pytest
 
 from app.dockersim import HINTS
-from app.models import LabAttempt, QuestionAnswer
+from app.models import ItemResponse, LabAttempt, QuestionAnswer
 from app.services import lab_format
+from app.services.course import get_course
+from tests.web.classroom_setup import login, make_classroom
+from tests.web.test_attempts import _start
 from tests.web.test_every_endpoint import app_config, client_as  # noqa: F401 - the fixture is reused
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -96,3 +99,35 @@ def test_rows_stored_before_messages_come_out_as_stored(app, dbs):
     assert (wrong["feedback"], wrong["checks"]) == ("Not the expected result.", "✗ Ports differ.")
     lines = [(r["kind"], r["text"]) for r in _csv_rows(archive, "lab_scrollback")]
     assert lines == [("in", old[0][2]), ("note", OLD_NOTE)]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_assigned_quiz_answers_are_in_the_zip_readable(app, dbs, lang):
+    room = make_classroom(app, dbs)
+    learner = login(app, "learner")
+    learner.post("/lang/" + lang)
+    attempt_id, slots = _start(app, dbs, learner, room)
+    lab = next(n for n, e in enumerate(slots) if e["kind"] == "lab")
+    learner.post(f"/attempts/{attempt_id}/labs/{room.lab_id}/run", json={"line": "docker rm nope", "terminal": 0})
+    single = next(n for n, e in enumerate(slots) if e["ref"] == room.question_ids[0])
+    with app.app_context():
+        correct = str(get_course().by_id[slots[single]["ref"]].key["correct"])
+    learner.post(f"/attempts/{attempt_id}/answer/{single}", data={"answer": "1" if correct == "0" else "0"})
+    learner.post(f"/attempts/{attempt_id}/submit")
+    archive = _archive(learner)
+    assert '{"id":' not in archive.read("csv/item_responses.csv").decode("utf-8")
+    rows = {int(r["slot"]): r for r in _csv_rows(archive, "item_responses")}
+    assert rows[single]["checks"].startswith("✗ ") and "verdict" not in rows[single]
+    assert ("정답은" in rows[single]["checks"]) == (lang == "ko") and ("the answer is" in rows[single]["checks"]) == (
+        lang == "en"
+    )
+    transcript = rows[lab]["transcript"]
+    assert "[1] " in transcript and "docker rm nope" in transcript and "💡" in transcript
+    assert bool(HANGUL.search(transcript.split("💡")[1])) == (lang == "ko"), transcript
+
+    data = {r["slot"]: r for r in json.loads(archive.read("everything.json"))["item_responses"]}
+    with dbs() as s:
+        stored = {r.slot: r for r in s.query(ItemResponse).filter_by(attempt_id=attempt_id)}
+    assert data[single]["verdict"] == stored[single].verdict and data[lab]["transcript"] == stored[lab].transcript
+    assert [e[2] for e in data[lab]["transcript"] if e[1] == "note"] == [[HINTS["no_container"].to_json()]]
+    assert data[lab]["transcript_text"] == transcript and data[single]["verdict_text"]["checks"][0]["passed"] is False
