@@ -64,7 +64,7 @@ def verdict_text(verdict: Any) -> dict[str, Any]:
 def transcript_text(entries: Any) -> str:
     """An assigned lab's stored transcript as the attempt's detail page shows it (notes translated)."""
     shown = [shown_entry(e) for e in entries or [] if isinstance(e, list) and len(e) >= 3]
-    return "".join((f"[{int(t) + 1}] " if kind == "in" else "") + text for t, kind, text in shown)
+    return "".join((f"[{t + 1}] " if kind == "in" and isinstance(t, int) else "") + text for t, kind, text in shown)
 
 
 def with_text(data: dict[str, Rows]) -> dict[str, Rows]:
