@@ -109,7 +109,7 @@ class HostProbe:
     def scratch(self) -> DockerHost:
         """A copy of the host for probes with side effects (an HTTP request writes access logs)."""
         if self._scratch is None:
-            self._scratch = DockerHost.from_snapshot(self.host.snapshot())
+            self._scratch = _copy(self.host)
         return self._scratch
 
     def host_file(self, path: str) -> str | None:
@@ -171,12 +171,18 @@ class HostProbe:
 
     def rebuilt_image_id(self, context: str, dockerfile: str | None) -> tuple[str | None, str]:
         """The id `docker build` of the folder would give now, on a copy (this host is untouched)."""
-        copy = DockerHost.from_snapshot(self.host.snapshot())
+        copy = _copy(self.host)
         line = "docker build -q" + (f" -f {dockerfile}" if dockerfile else "") + f" {context}"
         result = copy.run(line, terminal=max(copy.terminals, default=0) + 1)
         if result.exit_code != 0:
             return None, result.stderr.strip()
         return result.stdout.strip(), ""
+
+
+def _copy(host: DockerHost) -> DockerHost:
+    """An independent copy of the host: one deep copy (snapshot() copies), which the new host then owns (the
+    snapshot is made here and handed over, nobody else holds it). snapshot(copy=False) here would share data."""
+    return DockerHost.from_snapshot(host.snapshot(), owned=True)
 
 
 def _image(image: Any) -> ImageView:

@@ -55,7 +55,8 @@ def undo_count(attempt: LabAttempt) -> int:
 
 
 def pop_undo(ws: Workspace) -> tuple[str, dict[str, Any]] | None:
-    """Remove the latest undo step; its label and host snapshot (None when there is none or it is unreadable)."""
+    """Remove the latest undo step; its label and host snapshot (None when there is none or it is unreadable).
+    The snapshot is decoded from the row for this call alone, so the caller may give it to a host (owned=True)."""
     attempt = ws.attempt
     if not attempt.undo_count:
         return None

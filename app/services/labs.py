@@ -300,7 +300,7 @@ def undo(lab_id: str, body: dict[str, Any], lang: str, scope: str = PRACTICE) ->
         try:
             if step is None:
                 raise ValueError("nothing to undo")
-            ws.host = DockerHost.from_snapshot(step[1])
+            ws.host = DockerHost.from_snapshot(step[1], owned=True)  # decoded from the row for this undo alone
         except (ValueError, KeyError, TypeError):  # none, or saved by an older simulator: cannot go back
             lab_store.clear_undo(ws)
             return build_reply(ws, lab, lang, known, epoch, message=_("There is nothing to undo."))

@@ -47,6 +47,10 @@ MEANINGS: dict[str, tuple[Any, str]] = {
     "no_image": (_l("Uses an image that was never pulled or built"), "docker images"),
     "pull_denied": (_l("Misspells an image name"), "docker pull"),
     "tag_unknown": (_l("Uses a tag that does not exist"), "태그"),
+    "tag_unknown_pushed": (
+        _l("Pulls a tag of their own repository that was never pushed"),
+        "docker pull dojo2026/feedback-app:1.0",
+    ),
     "image_in_use": (_l("Removes an image a container still uses"), "docker rmi"),
     "volume_in_use": (_l("Removes a volume a container still uses"), "docker volume rm"),
     "mount": (_l("Writes -v in the wrong form"), "-v"),

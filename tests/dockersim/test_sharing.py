@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.dockersim import DockerHost
+from app.dockersim import HINTS, DockerHost, Message, hint_kind
 
 
 def _built() -> DockerHost:
@@ -122,3 +122,36 @@ def test_missing_tag_of_a_pushed_repository(line: str, stdout: str, stderr: str)
     r = host.run(line)
     assert (r.stdout, r.stderr) == (stdout, stderr)
     assert r.exit_code == (125 if line.startswith("docker run") else 1)
+
+
+@pytest.mark.parametrize("line", ["docker pull alice/app:2.0", "docker run alice/app:2.0", "docker pull alice/app"])
+def test_missing_tag_of_a_pushed_repository_names_the_pushed_tags(line: str) -> None:
+    """Docker's text stays exact; the hint names the learner's own tags, not the registry's common ones."""
+    host = DockerHost(seed=0, hints=True)
+    assert host.run("docker pull nginx").exit_code == 0
+    host.run("docker login -u alice -p pw")
+    for tag in ("1.0", "0.9"):
+        host.run(f"docker tag nginx alice/app:{tag}")
+        assert host.run(f"docker push alice/app:{tag}").exit_code == 0
+    r = host.run(line)
+    tag = line.rpartition(":")[2] if line.count(":") else "latest"
+    assert f"manifest for alice/app:{tag} not found: manifest unknown: manifest unknown\n" in r.stderr
+    assert "\x1f" not in r.stderr and "💡" not in r.stderr
+    assert r.notes == (
+        Message(HINTS["tag_unknown_pushed"].id, (("repo", "alice/app"), ("tag", tag), ("tags", "0.9, 1.0"))),
+    )
+    assert r.notes[0].english() == (
+        f"Your repository alice/app on the hub has the tags 0.9, 1.0; push {tag} first, or pull one of those."
+    )
+    assert hint_kind("💡 " + r.notes[0].id) == "tag_unknown_pushed"
+
+
+def test_missing_tag_of_an_official_image_keeps_the_generic_hint() -> None:
+    host = DockerHost(seed=0, hints=True)
+    host.run("docker login -u alice -p pw")
+    r = host.run("docker pull nginx:nope")
+    assert (
+        r.stderr
+        == "Error response from daemon: manifest for nginx:nope not found: manifest unknown: manifest unknown\n"
+    )
+    assert r.notes == (HINTS["tag_unknown"],)

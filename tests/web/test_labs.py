@@ -351,6 +351,35 @@ def test_undo_from_a_stale_tab_is_a_409_conflict(client, dbs, content):
     assert attempt(dbs, "t-stop")["undo"] == 2
 
 
+def test_undo_restores_from_a_step_decoded_for_it_alone(client, dbs, content, monkeypatch):
+    """Undo gives the popped step to the host (from_snapshot(owned=True)): safe only while each undo decodes
+    its own copy that nothing else keeps. Changes made in place later (the hub's login, a name) must not
+    reach a step restored afterwards, and no step object is handed out twice."""
+    given: list[object] = []
+    real = lab_store.pop_undo
+
+    def spy(ws):  # type: ignore[no-untyped-def]
+        step = real(ws)
+        given.append(step[1] if step else None)
+        return step
+
+    monkeypatch.setattr(lab_store, "pop_undo", spy)
+    lab = lab_store.PLAYGROUND_ID
+    stable = lambda snap: {k: v for k, v in snap.items() if k not in lab_format.VOLATILE}  # noqa: E731
+    run(client, lab, "docker run -d --name web nginx", 0, "c1")
+    first = stable(attempt(dbs, lab)["snapshot"])
+    run(client, lab, "docker rename web web1", 0, "c2")
+    status, _reply = post(client, lab, "undo", version=attempt(dbs, lab)["version"], terminal=0)
+    assert status == 200 and stable(attempt(dbs, lab)["snapshot"]) == first
+    for n, line in enumerate(("docker login -u alice -p pw", "docker rename web web2")):
+        run(client, lab, line, 0, f"d{n}")
+    for _ in range(2):
+        status, _reply = post(client, lab, "undo", version=attempt(dbs, lab)["version"], terminal=0)
+        assert status == 200
+    assert stable(attempt(dbs, lab)["snapshot"]) == first
+    assert len(given) == 3 and len({id(step) for step in given}) == 3 and None not in given
+
+
 def test_reset_gives_a_fresh_setup_and_keeps_progress(client, dbs, content):
     run(client, "t-no-run", "docker start web", 0, "c1")
     assert attempt(dbs, "t-no-run")["status"] == "solved"

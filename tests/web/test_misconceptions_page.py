@@ -87,3 +87,29 @@ def test_ctrl_c_and_the_lab_hints_learners_needed_by_id(app, dbs):
     assert 'data-testid="learners">1<' in second_row[: second_row.index("</tr>")]
     assert hints.index(f'data-hint="{first}"') < hints.index(f'data-hint="{second}"')  # most learners first
     assert lab.title in hints and f"/lessons/{lab.lesson_id}" in first_row  # type: ignore[union-attr]
+
+
+def test_a_missing_tag_of_the_learners_own_repository_is_its_own_group(app, dbs):
+    room = make_classroom(app, dbs)
+    (ana,) = add_learners(dbs, room.class_id, ["Ana"])
+    _lab(
+        dbs,
+        room,
+        ana,
+        1,
+        "docker pull nginx",
+        "docker login -u dojo2026 -p pw",
+        "docker tag nginx dojo2026/feedback-app:1.0",
+        "docker push dojo2026/feedback-app:1.0",
+        "docker pull dojo2026/feedback-app:2.0",
+        "docker pull nginx:nope",
+        messages=True,
+    )
+    html = login(app, "teacher").get(f"/classes/{room.class_id}/misconceptions").get_data(as_text=True)
+    start = html.index('data-kind="tag_unknown_pushed"')
+    row = html[start : html.index("</tr>", start)]
+    assert "자기 저장소에 푸시한 적 없는 태그를 받으려 함" in row  # its own label, not "Other errors"
+    assert "docker pull dojo2026/feedback-app:2.0" in row
+    assert "share-images" in row  # the lesson that pulls a pushed repository back
+    generic = html.index('data-kind="tag_unknown"')
+    assert "docker pull nginx:nope" in html[generic : html.index("</tr>", generic)]

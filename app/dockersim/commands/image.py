@@ -13,7 +13,7 @@ from app.dockersim.commands.listing import inspect_image, render
 from app.dockersim.commands.pull import pull
 from app.dockersim.core.errors import DockerError, daemon_error
 from app.dockersim.core.format import ellipsis, human_duration, human_size, short_id, table
-from app.dockersim.core.message import is_note
+from app.dockersim.core.message import Message, is_note
 from app.dockersim.core.refs import ReferenceError_, familiar, full_name, parse
 from app.dockersim.engine.models import Image
 
@@ -134,7 +134,8 @@ def remove_image(host: Host, ref: str, force: bool) -> list[str]:
 @register("rmi|image rm|image remove", flags="force")
 def cmd_rmi(host: Host, p: Parsed, inv: Caller) -> Out:
     """docker rmi [-f] IMAGE..."""
-    out, errs, key = [], [], "no_image"
+    out, errs = [], []
+    key: str | Message = "no_image"
     for ref in p.args:
         try:
             out += remove_image(host, ref, p.flag("force"))

@@ -8,6 +8,7 @@ from app.dockersim.core.clock import EPOCH
 from app.dockersim.core.errors import DockerError, sim_error
 from app.dockersim.core.format import short_id
 from app.dockersim.core.fs import FileTree
+from app.dockersim.core.hints import hint_with
 from app.dockersim.core.message import N_, is_note
 from app.dockersim.core.refs import ReferenceError_, parse
 from app.dockersim.engine.models import Image, Layer
@@ -77,12 +78,14 @@ def pull(host: Host, ref: str) -> tuple[Image, str]:
                 available=", ".join(available_repos()),
             )
             raise sim_error(note, 1, "not_in_registry")
-        if known_repo(repo) or any(key.rpartition(":")[0] == repo for key in host.hub["repos"]):
+        pushed = sorted(key.rpartition(":")[2] for key in host.hub["repos"] if key.rpartition(":")[0] == repo)
+        if known_repo(repo) or pushed:
             # moby distribution/errors.go notFoundError over distribution's ErrorCodeManifestUnknown ("manifest
             # unknown"), for a tag the registry lacks in a repository it has (official or pushed by the learner)
-            raise DockerError(
-                f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, "tag_unknown"
+            tip = (
+                hint_with("tag_unknown_pushed", repo=repo, tag=tag, tags=", ".join(pushed)) if pushed else "tag_unknown"
             )
+            raise DockerError(f"manifest for {repo}:{tag} not found: manifest unknown: manifest unknown", 1, tip)
         raise DockerError(
             f"pull access denied for {repo}, repository does not exist or may require 'docker login': "
             "denied: requested access to the resource is denied",

@@ -27,9 +27,10 @@ class CommandResult:
 
 
 class DockerError(Exception):
-    """An error carrying Docker's exact stderr text, exit code and an optional hint key."""
+    """An error carrying Docker's exact stderr text, exit code and an optional hint: a key of the hint
+    catalogue (core/hints.py), or a catalogue hint with its parameters filled in (hints.hint_with)."""
 
-    def __init__(self, text: str, exit_code: int = 1, hint: str = "", stdout: str = "") -> None:
+    def __init__(self, text: str, exit_code: int = 1, hint: str | Message = "", stdout: str = "") -> None:
         super().__init__(text)
         self.text = text
         self.exit_code = exit_code
@@ -38,17 +39,17 @@ class DockerError(Exception):
         self.preamble = ""  # stderr text printed before the framed error (e.g. "Unable to find image ...")
 
 
-def sim_error(message: Message, exit_code: int = 1, hint: str = "") -> DockerError:
+def sim_error(message: Message, exit_code: int = 1, hint: str | Message = "") -> DockerError:
     """An error that is the simulator's own sentence (not Docker's text): a note the web layer translates."""
     return DockerError(note_marker(message), exit_code, hint)
 
 
-def daemon_error(message: str, hint: str = "") -> DockerError:
+def daemon_error(message: str, hint: str | Message = "") -> DockerError:
     """An 'Error response from daemon' error as non-run commands print it (exit 1)."""
     return DockerError(f"Error response from daemon: {message}\n", 1, hint)
 
 
-def run_error(message: str, hint: str = "", exit_code: int = 125, stdout: str = "") -> DockerError:
+def run_error(message: str, hint: str | Message = "", exit_code: int = 125, stdout: str = "") -> DockerError:
     """An error inside `docker run`/`create`, framed with the run help suffix."""
     return DockerError(f"docker: {message}\n\nRun 'docker run --help' for more information\n", exit_code, hint, stdout)
 

@@ -22,6 +22,9 @@ HINTS: dict[str, Message] = {
     "tag_unknown": N_(
         "The registry has no such tag. Check the spelling. Even for a tag that really exists, this simulator only carries the common tags (without a tag you get latest)."
     ),
+    "tag_unknown_pushed": N_(
+        "Your repository %(repo)s on the hub has the tags %(tags)s; push %(tag)s first, or pull one of those."
+    ),
     "not_in_registry": N_(
         "This image really exists, but this simulator does not carry it. Practise with an image from the list."
     ),
@@ -87,12 +90,19 @@ HINTS: dict[str, Message] = {
 }
 
 
-def hint(key: str) -> Message:
-    """The hint for a key, or the generic one."""
+def hint(key: str | Message) -> Message:
+    """The hint for a key, or the generic one; a message (a catalogue hint with its parameters) as it is."""
+    if isinstance(key, Message):
+        return key
     return HINTS.get(key, HINTS["generic"])
 
 
-def hint_text(key: str) -> str:
+def hint_with(key: str, **params: object) -> Message:
+    """A hint whose text has %(name)s fields, filled in (its id stays the catalogue's, so hint_kind reads it)."""
+    return N_(HINTS[key].id, **params)
+
+
+def hint_text(key: str | Message) -> str:
     """The hint as a note line inside stderr text (DockerHost takes it out into CommandResult.notes)."""
     return note_marker(hint(key))
 
