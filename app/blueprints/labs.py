@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request
@@ -15,23 +14,10 @@ from werkzeug.wrappers import Response
 from app import rate_limits
 from app.extensions import limiter
 from app.services import lab_files, lab_limits, lab_view, labs
+from app.services.lab_actions import ACTIONS
 from app.services.labs import PLAYGROUND_ID, LabConflict, LabError, LabNotFound, LabTooLarge
 
 bp = Blueprint("labs", __name__)
-
-ACTIONS: dict[str, Callable[[str, dict[str, Any], str], dict[str, Any]]] = {
-    "run": labs.run_command,
-    "interrupt": labs.interrupt,
-    "detach": labs.detach,
-    "poll": labs.poll,
-    "clear": labs.clear_screen,
-    "undo": labs.undo,
-    "reset": labs.reset,
-    "hint": labs.next_hint,
-    "solution": labs.reveal_solution,
-    "grade": labs.grade,
-    "file": lab_files.save_file,
-}
 
 
 def json_reply(data: dict[str, Any], status: int = 200) -> Response:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -13,20 +12,7 @@ from app.models import Assignment, AttemptState, LabHelp, User
 from app.services import attempts, lab_files, labs
 from app.services.assignment_items import lab_scope
 from app.services.assignments import AssignmentNotFound
-
-ACTIONS: dict[str, Callable[..., dict[str, Any]]] = {
-    "run": labs.run_command,
-    "interrupt": labs.interrupt,
-    "poll": labs.poll,
-    "clear": labs.clear_screen,
-    "undo": labs.undo,
-    "reset": labs.reset,
-    "hint": labs.next_hint,
-    "solution": labs.reveal_solution,
-    "grade": labs.grade,
-    "file": lab_files.save_file,
-}
-HELP_ACTIONS = ("hint", "solution")
+from app.services.lab_actions import ACTIONS, HELP_ACTIONS
 
 
 class AttemptLabClosed(ValueError):

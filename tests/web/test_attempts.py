@@ -172,6 +172,19 @@ def test_a_lab_in_an_assignment_has_its_own_host_graded_at_submission(app, dbs):
     assert closed.status_code == 409
 
 
+def test_an_assigned_lab_takes_every_terminal_action_the_practice_lab_takes(app, dbs):
+    """Ctrl+P Ctrl+Q (detach) was missing from the assigned lab's own copy of the action table."""
+    room = make_classroom(app, dbs)
+    client = login(app, "learner")
+    attempt_id, _ = _start(app, dbs, client, room)
+    base = f"/attempts/{attempt_id}/labs/{room.lab_id}"
+    client.post(f"{base}/run", json={"line": "docker run -it --name box busybox sh", "terminal": 1})
+    detached = client.post(f"{base}/detach", json={"terminal": 1})
+    assert detached.status_code == 200, detached.get_data(as_text=True)[:200]
+    listing = client.post(f"{base}/run", json={"line": "docker ps --format '{{.Names}} {{.State}}'"}).get_json()
+    assert "box running" in str(listing["output"])
+
+
 def test_grade_methods():
     def attempt(number: int, score: float) -> AssignmentAttempt:
         return AssignmentAttempt(number=number, score=score, state=AttemptState.finished)
