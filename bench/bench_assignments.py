@@ -13,16 +13,14 @@ tests/web/test_classroom_scale.py); the ratio shows what the rows themselves cos
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from flask_migrate import upgrade
+from fresh_app import fresh_app
 from timing import timed
 
-from app import create_app
 from app.extensions import db
 from app.models import SchoolClass
 from app.services import class_accounts, demo
@@ -34,16 +32,8 @@ SUBMITS = 12
 
 def measure(learners: int) -> dict[str, float]:
     """Median seconds per page and per submission for a class of `learners`."""
-    folder = Path(tempfile.mkdtemp())
-    app = create_app(
-        {
-            "SECRET_KEY": "bench",
-            "WTF_CSRF_ENABLED": False,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'b.sqlite3'}",
-        }
-    )
+    app = fresh_app()
     with app.app_context():
-        upgrade()
         made = demo.create_demo(learners, 1, utc_now())
         school_class = db.session.get(SchoolClass, made["class_id"])
         slips = class_accounts.create_accounts(school_class, [f"측정{n}" for n in range(SUBMITS)], demo.DEMO_HASH)

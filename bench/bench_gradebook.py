@@ -15,18 +15,16 @@ at 50 and at 500 learners, and the 500/50 ratio. The issue's bound: export at 50
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from flask_migrate import upgrade
+from fresh_app import fresh_app
 from sqlalchemy import select
 from timing import timed
 
-from app import create_app
 from app.extensions import db
 from app.models import Assignment, AssignmentAttempt, SchoolClass
 from app.services import assignment_stats, demo, gradebook
@@ -66,16 +64,8 @@ def _widen(class_id: int, source_id: int) -> None:
 
 def measure(learners: int) -> dict[str, float]:
     """Median seconds of the page, each export and the statistics for a class of `learners`."""
-    folder = Path(tempfile.mkdtemp())
-    app = create_app(
-        {
-            "SECRET_KEY": "bench",
-            "WTF_CSRF_ENABLED": False,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'b.sqlite3'}",
-        }
-    )
+    app = fresh_app()
     with app.app_context():
-        upgrade()
         started = time.perf_counter()
         made = demo.create_demo(learners, 1, utc_now())
         _widen(made["class_id"], made["assignments"][0])

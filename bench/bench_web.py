@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import statistics
 import sys
-import tempfile
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from flask_migrate import upgrade
+from fresh_app import fresh_app
 from loadgen import remember_output
 from sqlalchemy import event, select
 from timing import timed
 
-from app import create_app
 from app.extensions import db
 from app.models import LabAttempt, LabUndoStep
 
@@ -42,18 +40,9 @@ def make_app(sync_full: bool = False):
     The app runs SQLite with `synchronous=NORMAL` (app/database.py); `sync_full` switches back to
     SQLite's default FULL to show how much of a command an fsync per commit would be.
     """
-    folder = Path(tempfile.mkdtemp())
-    app = create_app(
-        {
-            "SECRET_KEY": "bench",
-            "WTF_CSRF_ENABLED": False,
-            "LAB_RATE_LIMIT": "1000000 per minute",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
-        }
-    )
-    with app.app_context():
-        upgrade()
-        if sync_full:
+    app = fresh_app(LAB_RATE_LIMIT="1000000 per minute")
+    if sync_full:
+        with app.app_context():
             event.listen(db.engine, "connect", _sync_full)
             db.engine.dispose()
     return app
